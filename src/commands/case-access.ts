@@ -1,0 +1,23 @@
+import { forbidden, notFound } from '../core/errors.js';
+import { can, type CaseAction } from '../core/policy.js';
+import type { Actor } from '../core/types.js';
+import { assignedUnitIds, findCase, type CaseRow } from '../db/repositories/cases.js';
+import type { Context, Trx } from './context.js';
+
+/**
+ * Loads a case for an action, or fails: 404 when it does not exist, 403 when the actor may not
+ * act on it. With `lock`, the row is held until the transaction ends so concurrent moves queue up.
+ */
+export async function caseFor(
+  ctx: Context,
+  trx: Trx,
+  props: { actor: Actor; caseId: string; action: CaseAction; lock?: boolean },
+): Promise<{ row: CaseRow; unitIds: string[] }> {
+  const row = await findCase(trx, ctx.adapter, props.caseId, { lock: props.lock ?? false });
+  if (!row) throw notFound('The case');
+  const unitIds = await assignedUnitIds(trx, row.id);
+  if (!can(props.actor, props.action, { type: 'case', assignedUnitIds: unitIds })) {
+    throw forbidden('This case is not assigned to your unit, or your role cannot do this.');
+  }
+  return { row, unitIds };
+}

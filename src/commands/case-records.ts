@@ -1,0 +1,129 @@
+import { DomainError, invalid, notFound } from '../core/errors.js';
+import { reviewRequestDueAt } from '../core/deadlines.js';
+import type { Actor } from '../core/types.js';
+import { findPlan, planDocument } from '../db/repositories/plans.js';
+import type { CasesTable } from '../db/schema.js';
+import { runCaseCommand } from './case-command.js';
+import type { CaseDetail } from './case-view.js';
+import type { Context } from './context.js';
+
+function required(field: string, value: string | undefined): string {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') throw invalid(field, 'must not be empty.');
+  return trimmed;
+}
+
+/** Adds an internal note to the case timeline. */
+export async function addNote(ctx: Context, props: { actor: Actor; caseId: string; body: string }): Promise<CaseDetail> {
+  const body = required('body', props.body);
+  return runCaseCommand(ctx, { ...props, action: 'case.note' }, async () => ({
+    event: { type: 'note.added', data: { body } },
+    audit: { action: 'case.note' },
+  }));
+}
+
+export interface MeetingProps {
+  actor: Actor;
+  caseId: string;
+  heldAt: string;
+  attendees: string;
+  summary: string;
+  commitments?: string[];
+}
+
+/** Records a meeting held with the representatives: when, who, what was said and promised. */
+export async function addMeeting(ctx: Context, props: MeetingProps): Promise<CaseDetail> {
+  const summary = required('summary', props.summary);
+  const attendees = required('attendees', props.attendees);
+  const heldAt = Date.parse(props.heldAt);
+  if (Number.isNaN(heldAt)) throw invalid('heldAt', 'is not an ISO 8601 time.');
+  if (heldAt > Date.parse(ctx.now())) throw invalid('heldAt', 'a meeting is recorded after it is held, not before.');
+  const commitments = (props.commitments ?? []).map((item, index) => required(`commitments[${index}]`, item));
+  return runCaseCommand(ctx, { ...props, action: 'case.meet' }, async (trx, row, _units, now) => {
+    const meetingId = ctx.newId();
+    await trx
+      .insertInto('meetings')
+      .values({
+        id: meetingId,
+        case_id: row.id,
+        held_at: new Date(heldAt).toISOString(),
+        attendees,
+        summary,
+        commitments: JSON.stringify(commitments),
+        created_by: props.actor.id,
+        created_at: now,
+      })
+      .execute();
+    return {
+      event: { type: 'meeting.recorded', data: { meetingId, heldAt: new Date(heldAt).toISOString(), summary, commitments } },
+      audit: { action: 'case.meeting', detail: { meetingId } },
+    };
+  });
+}
+
+/**
+ * Records the official written answer, public to the petitioner. The first answer concludes the
+ * case; an answer during a review concludes the review. Either opens the window to request a review.
+ */
+export async function addAnswer(ctx: Context, props: { actor: Actor; caseId: string; body: string }): Promise<CaseDetail> {
+  const body = required('body', props.body);
+  return runCaseCommand(ctx, { ...props, action: 'case.answer' }, async (trx, row, _units, now) => {
+    if (row.stage !== 'resolution' && row.stage !== 'review') {
+      throw new DomainError('conflict', `Answers are given in the resolution or review stage; this case is in ${row.stage}.`);
+    }
+    const plan = await findPlan(trx, row.plan_id);
+    if (!plan) throw new Error(`Case ${row.id} pins a plan that does not exist.`);
+    const answerId = ctx.newId();
+    await trx
+      .insertInto('answers')
+      .values({ id: answerId, case_id: row.id, body, review_round: row.review_count, created_by: props.actor.id, created_at: now })
+      .execute();
+    const changes: Partial<CasesTable> = {
+      review_request_due_at: reviewRequestDueAt(planDocument(plan).deadlines, now, ctx.timeZone),
+    };
+    if (row.stage === 'resolution' && row.concluded_at === null) changes.concluded_at = now;
+    if (row.stage === 'review' && row.review_concluded_at === null) changes.review_concluded_at = now;
+    return {
+      changes,
+      event: { type: 'answer.given', data: { answerId, reviewRound: row.review_count } },
+      audit: { action: 'case.answer', detail: { answerId } },
+    };
+  });
+}
+
+/** Ticks a checklist step of the case's pinned plan, e.g. `reception.elect-representatives`. */
+export async function completeStep(ctx: Context, props: { actor: Actor; caseId: string; stepId: string }): Promise<CaseDetail> {
+  return runCaseCommand(ctx, { ...props, action: 'case.step' }, async (trx, row, _units, now) => {
+    const plan = await findPlan(trx, row.plan_id);
+    if (!plan) throw new Error(`Case ${row.id} pins a plan that does not exist.`);
+    const [stageKey, stepKey] = props.stepId.split('.');
+    const stage = planDocument(plan).stages.find((candidate) => candidate.key === stageKey);
+    const step = stage?.steps.find((candidate) => candidate.id === stepKey);
+    if (!stage || !step) throw notFound(`Checklist step ${props.stepId}`);
+    const done = await trx
+      .selectFrom('step_completions')
+      .select('done_at')
+      .where('case_id', '=', row.id)
+      .where('step_id', '=', props.stepId)
+      .executeTakeFirst();
+    if (done) throw new DomainError('already_done', `This step was already done at ${done.done_at}.`);
+    await trx.insertInto('step_completions').values({ case_id: row.id, step_id: props.stepId, done_by: props.actor.id, done_at: now }).execute();
+    return {
+      event: { type: 'step.done', data: { stepId: props.stepId, text: step.text } },
+      audit: { action: 'case.step', detail: { stepId: props.stepId } },
+    };
+  });
+}
+
+/** Records the decision to receive a collective visit together when it will not elect representatives. */
+export async function receiveTogether(ctx: Context, props: { actor: Actor; caseId: string; reason: string }): Promise<CaseDetail> {
+  const reason = required('reason', props.reason);
+  return runCaseCommand(ctx, { ...props, action: 'case.representatives' }, async (_trx, row) => {
+    if (row.kind !== 'collective') throw invalid('kind', 'only a collective visit is received together.');
+    return {
+      changes: { receive_together: 1 },
+      event: { type: 'group.received_together', data: { reason } },
+      audit: { action: 'case.receive_together' },
+    };
+  });
+}

@@ -1,0 +1,135 @@
+import { caseDeadlines, type CaseDeadlines } from '../core/case-clock.js';
+import { deadline, type Deadline } from '../core/deadlines.js';
+import type { CaseAction } from '../core/policy.js';
+import type { OfferedMove } from '../core/stages.js';
+import type { CaseKind, Channel, Stage, Urgency, AssignmentRole } from '../core/types.js';
+import type { AssignmentsTable, CasesTable } from '../db/schema.js';
+
+/** What every listing shows of a case: no personal data. */
+export interface CaseSummary {
+  id: string;
+  reference: string;
+  planId: string;
+  kind: CaseKind;
+  channel: Channel;
+  urgency: Urgency;
+  category: string;
+  title: string;
+  location: string | null;
+  headcount: number | null;
+  stage: Stage;
+  stageChangedAt: string;
+  receivedAt: string;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  reviewCount: number;
+  deadlines: CaseDeadlines;
+}
+
+export function caseClock(row: CasesTable) {
+  return {
+    acceptDueAt: row.accept_due_at,
+    acceptedAt: row.accepted_at,
+    concludeDueAt: row.conclude_due_at,
+    concludedAt: row.concluded_at,
+    reviewRequestDueAt: row.review_request_due_at,
+    reviewStartedAt: row.review_started_at,
+    reviewDueAt: row.review_due_at,
+    reviewConcludedAt: row.review_concluded_at,
+  };
+}
+
+export function caseSummary(row: CasesTable, now: string): CaseSummary {
+  return {
+    id: row.id,
+    reference: row.reference,
+    planId: row.plan_id,
+    kind: row.kind as CaseKind,
+    channel: row.channel as Channel,
+    urgency: row.urgency as Urgency,
+    category: row.category,
+    title: row.title,
+    location: row.location,
+    headcount: row.headcount,
+    stage: row.stage as Stage,
+    stageChangedAt: row.stage_changed_at,
+    receivedAt: row.received_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    closedAt: row.closed_at,
+    reviewCount: row.review_count,
+    deadlines: caseDeadlines(caseClock(row), now),
+  };
+}
+
+export interface AssignmentView {
+  id: string;
+  unitId: string;
+  unitName: string;
+  role: AssignmentRole;
+  notifiedAt: string;
+  acknowledge: Deadline;
+  onScene: Deadline;
+  proposal: Deadline;
+}
+
+export function assignmentView(row: AssignmentsTable & { unit_name: string }, now: string): AssignmentView {
+  return {
+    id: row.id,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    role: row.role as AssignmentRole,
+    notifiedAt: row.notified_at,
+    acknowledge: deadline(row.acknowledge_due_at, row.acknowledged_at, now),
+    onScene: deadline(row.on_scene_due_at, row.arrived_at, now),
+    proposal: deadline(row.proposal_due_at, row.proposal_submitted_at, now),
+  };
+}
+
+export interface RepresentativeView {
+  id: string;
+  position: number;
+  name: string;
+  contact: string | null;
+}
+
+export interface MeetingView {
+  id: string;
+  heldAt: string;
+  attendees: string;
+  summary: string;
+  commitments: string[];
+  createdAt: string;
+}
+
+export interface AnswerView {
+  id: string;
+  body: string;
+  reviewRound: number;
+  createdAt: string;
+}
+
+export interface ChecklistStage {
+  stage: string;
+  name: { zh?: string; en?: string };
+  requirements: { zh?: string; en?: string }[];
+  cautions: { zh?: string; en?: string }[];
+  staffing: { zh?: string; en?: string }[];
+  steps: { id: string; text: { zh?: string; en?: string }; doneAt: string | null; doneBy: string | null }[];
+}
+
+/** The whole case as staff see it, personal data included (reading it is audit-logged). */
+export interface CaseDetail extends CaseSummary {
+  description: string;
+  notAcceptedReason: string | null;
+  receiveTogether: boolean;
+  petitioner: { name: string | null; contact: string | null } | null;
+  representatives: RepresentativeView[];
+  assignments: AssignmentView[];
+  meetings: MeetingView[];
+  answers: AnswerView[];
+  checklist: ChecklistStage[];
+  moves: OfferedMove[];
+  abilities: Record<CaseAction, boolean>;
+}

@@ -1,0 +1,98 @@
+import { type PlanDocument } from '../core/plan.js';
+import { caseAbilities } from '../core/policy.js';
+import { offeredMoves } from '../core/stages.js';
+import type { Actor, Stage } from '../core/types.js';
+import { recordAudit } from '../db/audit.js';
+import { findPlan, planDocument } from '../db/repositories/plans.js';
+import { notFound } from '../core/errors.js';
+import { caseFor } from './case-access.js';
+import { moveContext } from './case-facts.js';
+import { assignmentView, caseSummary, type CaseDetail, type ChecklistStage } from './case-view.js';
+import type { Context, Trx } from './context.js';
+import type { CaseRow } from '../db/repositories/cases.js';
+
+function checklist(plan: PlanDocument, done: Map<string, { done_at: string; done_by: string | null }>): ChecklistStage[] {
+  return plan.stages.map((stage) => ({
+    stage: stage.key,
+    name: stage.name,
+    requirements: stage.requirements,
+    cautions: stage.cautions,
+    staffing: stage.staffing,
+    steps: stage.steps.map((step) => {
+      const completion = done.get(`${stage.key}.${step.id}`);
+      return { id: `${stage.key}.${step.id}`, text: step.text, doneAt: completion?.done_at ?? null, doneBy: completion?.done_by ?? null };
+    }),
+  }));
+}
+
+/** Builds the full staff view of a case already loaded in a transaction. */
+export async function caseDetail(ctx: Context, trx: Trx, actor: Actor, row: CaseRow, unitIds: string[]): Promise<CaseDetail> {
+  const now = ctx.now();
+  const [plan, representatives, assignments, meetings, answers, completions, facts] = await Promise.all([
+    findPlan(trx, row.plan_id),
+    trx.selectFrom('representatives').selectAll().where('case_id', '=', row.id).orderBy('position').execute(),
+    trx
+      .selectFrom('assignments')
+      .innerJoin('units', 'units.id', 'assignments.unit_id')
+      .selectAll('assignments')
+      .select('units.name as unit_name')
+      .where('assignments.case_id', '=', row.id)
+      .orderBy('assignments.notified_at')
+      .execute(),
+    trx.selectFrom('meetings').selectAll().where('case_id', '=', row.id).orderBy('held_at').execute(),
+    trx.selectFrom('answers').selectAll().where('case_id', '=', row.id).orderBy('created_at').execute(),
+    trx.selectFrom('step_completions').selectAll().where('case_id', '=', row.id).execute(),
+    moveContext(trx, row, now, undefined),
+  ]);
+  if (!plan) throw notFound('The plan this case was opened under');
+  const open = (sealed: string | null) => (sealed === null ? null : ctx.sealer.open(sealed));
+  const petitioner =
+    row.petitioner_name_sealed || row.petitioner_contact_sealed
+      ? { name: open(row.petitioner_name_sealed), contact: open(row.petitioner_contact_sealed) }
+      : null;
+  if (petitioner || representatives.length > 0) {
+    await recordAudit(trx, {
+      at: now,
+      actorId: actor.id,
+      action: 'case.personal_data.read',
+      subjectType: 'case',
+      subjectId: row.id,
+      detail: { representatives: representatives.length, petitioner: petitioner !== null },
+    });
+  }
+  return {
+    ...caseSummary(row, now),
+    description: row.description,
+    notAcceptedReason: row.not_accepted_reason,
+    receiveTogether: row.receive_together === 1,
+    petitioner,
+    representatives: representatives.map((rep) => ({
+      id: rep.id,
+      position: rep.position,
+      name: ctx.sealer.open(rep.name_sealed),
+      contact: open(rep.contact_sealed),
+    })),
+    assignments: assignments.map((assignment) => assignmentView(assignment, now)),
+    meetings: meetings.map((meeting) => ({
+      id: meeting.id,
+      heldAt: meeting.held_at,
+      attendees: meeting.attendees,
+      summary: meeting.summary,
+      commitments: JSON.parse(meeting.commitments) as string[],
+      createdAt: meeting.created_at,
+    })),
+    answers: answers.map((answer) => ({ id: answer.id, body: answer.body, reviewRound: answer.review_round, createdAt: answer.created_at })),
+    checklist: checklist(planDocument(plan), new Map(completions.map((item) => [item.step_id, item]))),
+    moves: offeredMoves(row.stage as Stage, actor.role, facts),
+    abilities: caseAbilities(actor, unitIds),
+  };
+}
+
+/** Reads one case for an actor; the read of personal data is written to the audit log. */
+export async function getCase(ctx: Context, props: { actor: Actor; caseId: string }): Promise<CaseDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const { row, unitIds } = await caseFor(ctx, trx, { ...props, action: 'case.read' });
+    return caseDetail(ctx, trx, props.actor, row, unitIds);
+  });
+}
+

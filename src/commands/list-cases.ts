@@ -1,0 +1,44 @@
+import { forbidden, invalid } from '../core/errors.js';
+import { can, caseScope } from '../core/policy.js';
+import type { Actor } from '../core/types.js';
+import { listCases as queryCases, type CaseCursor, type CaseFilters } from '../db/repositories/cases.js';
+import { caseSummary, type CaseSummary } from './case-view.js';
+import type { Context } from './context.js';
+
+export function encodeCursor(cursor: CaseCursor | { id: number }): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+export function decodeCursor<T>(value: string, valid: (parsed: unknown) => parsed is T): T {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (valid(parsed)) return parsed;
+  } catch {
+    // fall through to the error below
+  }
+  throw invalid('cursor', 'is not a cursor this server gave out.');
+}
+
+function isCaseCursor(value: unknown): value is CaseCursor {
+  const candidate = value as Partial<CaseCursor> | null;
+  return typeof candidate?.receivedAt === 'string' && typeof candidate.id === 'string';
+}
+
+/** One page of the cases an actor may see, newest first. */
+export async function listCases(
+  ctx: Context,
+  props: { actor: Actor; filters: CaseFilters; limit?: number; cursor?: string },
+): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+  if (!can(props.actor, 'case.list')) throw forbidden();
+  const limit = props.limit ?? 50;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw invalid('limit', 'must be between 1 and 200.');
+  const after = props.cursor ? decodeCursor(props.cursor, isCaseCursor) : null;
+  const now = ctx.now();
+  const rows = await queryCases(ctx.db, ctx.adapter, { scope: caseScope(props.actor), filters: props.filters, now, limit: limit + 1, after });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((row) => caseSummary(row, now)),
+    nextCursor: rows.length > limit && last ? encodeCursor({ receivedAt: last.received_at, id: last.id }) : null,
+  };
+}

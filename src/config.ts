@@ -1,0 +1,65 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import dotenv from 'dotenv';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  timeZone: string;
+  scanIntervalSeconds: number;
+  encryptionKey: Buffer;
+}
+
+function integer(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number (got "${value}").`);
+  return parsed;
+}
+
+function validTimeZone(value: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return value;
+  } catch {
+    throw new Error(`REDRESS_TIMEZONE is not a known time zone (got "${value}").`);
+  }
+}
+
+/**
+ * The encryption key for personal data: REDRESS_ENCRYPTION_KEY (base64 of 32 bytes), or a key file
+ * created beside the data on first start. Losing it makes sealed personal data unreadable.
+ */
+function encryptionKey(env: NodeJS.ProcessEnv): Buffer {
+  const given = env.REDRESS_ENCRYPTION_KEY;
+  if (given) {
+    const key = Buffer.from(given, 'base64');
+    if (key.length !== 32) throw new Error('REDRESS_ENCRYPTION_KEY must be base64 of exactly 32 bytes.');
+    return key;
+  }
+  const file = env.REDRESS_ENCRYPTION_KEY_FILE ?? './data/redress.key';
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  mkdirSync(dirname(file), { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600 });
+  return key;
+}
+
+/** Settings from the environment (and `.env` if present), with DESIGN.md's defaults. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  if (env === process.env) dotenv.config({ quiet: true });
+  return {
+    port: integer('PORT', env.PORT, 8080),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.REDRESS_DATABASE_URL ?? 'sqlite:./data/redress.db',
+    adminEmail: env.REDRESS_ADMIN_EMAIL || undefined,
+    adminPassword: env.REDRESS_ADMIN_PASSWORD || undefined,
+    timeZone: validTimeZone(env.REDRESS_TIMEZONE ?? 'Asia/Shanghai'),
+    scanIntervalSeconds: integer('REDRESS_SCAN_INTERVAL_SECONDS', env.REDRESS_SCAN_INTERVAL_SECONDS, 60),
+    encryptionKey: encryptionKey(env),
+  };
+}

@@ -1,0 +1,116 @@
+import { DateTime } from 'luxon';
+
+/** How a plan counts time. Statutory defaults come from the national regulations on petitions. */
+export interface DeadlinePolicy {
+  dayKind: 'calendar' | 'working';
+  acceptDays: number;
+  concludeDays: number;
+  extensionMaxDays: number;
+  reviewRequestDays: number;
+  reviewConcludeDays: number;
+  acknowledgeMinutes: number;
+  onSceneMinutes: number;
+  proposalDays: number;
+}
+
+export const statutoryDefaults: DeadlinePolicy = {
+  dayKind: 'calendar',
+  acceptDays: 15,
+  concludeDays: 60,
+  extensionMaxDays: 30,
+  reviewRequestDays: 30,
+  reviewConcludeDays: 30,
+  acknowledgeMinutes: 30,
+  onSceneMinutes: 120,
+  proposalDays: 5,
+};
+
+function parseUtc(iso: string): DateTime {
+  const parsed = DateTime.fromISO(iso, { zone: 'utc' });
+  if (!parsed.isValid) throw new Error(`Not an ISO 8601 time: ${iso}`);
+  return parsed;
+}
+
+function toIso(time: DateTime): string {
+  const iso = time.toUTC().toISO();
+  if (iso === null) throw new Error('Deadline arithmetic produced an invalid time.');
+  return iso;
+}
+
+/**
+ * The end of the Nth day after `fromIso`, counted in the jurisdiction's time zone: the day the
+ * clock starts is not counted, and the deadline falls at the last millisecond of the final day.
+ */
+export function addDays(fromIso: string, days: number, timeZone: string): string {
+  const local = parseUtc(fromIso).setZone(timeZone);
+  return toIso(local.plus({ days }).endOf('day'));
+}
+
+/** An exact number of minutes after `fromIso` (on-scene and acknowledgement clocks). */
+export function addMinutes(fromIso: string, minutes: number): string {
+  return toIso(parseUtc(fromIso).plus({ minutes }));
+}
+
+/** The last moment to decide whether to accept a petition received at `receivedAt`. */
+export function acceptDueAt(policy: DeadlinePolicy, receivedAt: string, timeZone: string): string {
+  return addDays(receivedAt, policy.acceptDays, timeZone);
+}
+
+/** The last moment to conclude a petition accepted at `acceptedAt`. */
+export function concludeDueAt(policy: DeadlinePolicy, acceptedAt: string, timeZone: string): string {
+  return addDays(acceptedAt, policy.concludeDays, timeZone);
+}
+
+/** The last moment the petitioner may request a review of an answer given at `answeredAt`. */
+export function reviewRequestDueAt(policy: DeadlinePolicy, answeredAt: string, timeZone: string): string {
+  return addDays(answeredAt, policy.reviewRequestDays, timeZone);
+}
+
+/** The last moment to conclude a review requested at `requestedAt`. */
+export function reviewDueAt(policy: DeadlinePolicy, requestedAt: string, timeZone: string): string {
+  return addDays(requestedAt, policy.reviewConcludeDays, timeZone);
+}
+
+export interface AssignmentDeadlines {
+  acknowledgeDueAt: string;
+  onSceneDueAt: string | null;
+  proposalDueAt: string;
+}
+
+/** What a notified unit owes and by when; on-scene applies only where people are physically present. */
+export function assignmentDeadlines(
+  policy: DeadlinePolicy,
+  notifiedAt: string,
+  onSceneExpected: boolean,
+  timeZone: string,
+): AssignmentDeadlines {
+  return {
+    acknowledgeDueAt: addMinutes(notifiedAt, policy.acknowledgeMinutes),
+    onSceneDueAt: onSceneExpected ? addMinutes(notifiedAt, policy.onSceneMinutes) : null,
+    proposalDueAt: addDays(notifiedAt, policy.proposalDays, timeZone),
+  };
+}
+
+export type DeadlineStatus = 'pending' | 'overdue' | 'met' | 'missed';
+
+export interface Deadline {
+  dueAt: string | null;
+  doneAt: string | null;
+  status: DeadlineStatus | null;
+}
+
+/** A deadline's standing at `now`: met or missed once done; pending or overdue while open. */
+export function deadline(dueAt: string | null, doneAt: string | null, now: string): Deadline {
+  if (dueAt === null) return { dueAt, doneAt, status: null };
+  if (doneAt !== null) return { dueAt, doneAt, status: doneAt <= dueAt ? 'met' : 'missed' };
+  return { dueAt, doneAt, status: now <= dueAt ? 'pending' : 'overdue' };
+}
+
+/** The earliest deadline still open among those given, or null when nothing is owed. */
+export function nextDueAt(deadlines: readonly Deadline[]): string | null {
+  const open = deadlines
+    .filter((item) => item.dueAt !== null && item.doneAt === null)
+    .map((item) => item.dueAt as string);
+  if (open.length === 0) return null;
+  return open.reduce((earliest, due) => (due < earliest ? due : earliest));
+}

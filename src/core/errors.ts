@@ -1,0 +1,51 @@
+/** One catalogue of domain errors: each has a stable code and the HTTP status it maps to. */
+export const errorCatalogue = {
+  validation_failed: 400,
+  invalid_json: 400,
+  invalid_plan: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  move_not_allowed: 409,
+  guard_failed: 409,
+  plan_published: 409,
+  already_done: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** A failure the caller can understand and act on; `field` names the offending input. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly field: string | undefined;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, options: { field?: string; details?: unknown } = {}) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.status = errorCatalogue[code];
+    this.field = options.field;
+    this.details = options.details;
+  }
+}
+
+/** Shorthand for a 400 naming the field that is wrong. */
+export function invalid(field: string, message: string): DomainError {
+  return new DomainError('validation_failed', `${field}: ${message}`, { field });
+}
+
+export function notFound(what: string): DomainError {
+  return new DomainError('not_found', `${what} was not found.`);
+}
+
+export function forbidden(message = 'You are not allowed to do this.'): DomainError {
+  return new DomainError('forbidden', message);
+}

@@ -1,0 +1,218 @@
+import { Type, type Static } from 'typebox';
+import { Compile } from 'typebox/compile';
+import { DomainError } from './errors.js';
+import { planStages, type PlanStage } from './types.js';
+
+/** Text a plan shows to people, in Simplified Chinese and/or English. */
+export const LocalText = Type.Object(
+  {
+    zh: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
+    en: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type LocalText = Static<typeof LocalText>;
+
+const slug = { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 1, maxLength: 64 };
+
+export const organisationRoles = [
+  'leadership_group',
+  'office',
+  'responsible_unit',
+  'assisting_unit',
+  'security',
+  'emergency',
+] as const;
+
+const Step = Type.Object({ id: Type.String(slug), text: LocalText }, { additionalProperties: false });
+
+const PlanStageSchema = Type.Object(
+  {
+    key: Type.Enum([...planStages]),
+    name: LocalText,
+    requirements: Type.Array(LocalText, { default: [] }),
+    steps: Type.Array(Step, { maxItems: 50 }),
+    cautions: Type.Array(LocalText),
+    staffing: Type.Array(LocalText),
+  },
+  { additionalProperties: false },
+);
+
+const days = Type.Integer({ minimum: 1, maximum: 365 });
+const minutes = Type.Integer({ minimum: 1, maximum: 60 * 24 * 30 });
+
+export const DeadlinePolicySchema = Type.Object(
+  {
+    dayKind: Type.Union([Type.Literal('calendar'), Type.Literal('working')]),
+    acceptDays: days,
+    concludeDays: days,
+    extensionMaxDays: days,
+    reviewRequestDays: days,
+    reviewConcludeDays: days,
+    acknowledgeMinutes: minutes,
+    onSceneMinutes: minutes,
+    proposalDays: days,
+  },
+  { additionalProperties: false },
+);
+
+export const PlanDocument = Type.Object(
+  {
+    key: Type.String(slug),
+    name: LocalText,
+    purpose: LocalText,
+    principles: Type.Array(LocalText, { maxItems: 100 }),
+    organisation: Type.Array(
+      Type.Object(
+        {
+          role: Type.Enum([...organisationRoles]),
+          name: LocalText,
+          duties: Type.Array(LocalText),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    deadlines: DeadlinePolicySchema,
+    categories: Type.Array(
+      Type.Object({ code: Type.String(slug), name: LocalText }, { additionalProperties: false }),
+      { minItems: 1, maxItems: 500 },
+    ),
+    stages: Type.Array(PlanStageSchema, { minItems: 1, maxItems: 10 }),
+  },
+  { additionalProperties: false },
+);
+export type PlanDocument = Static<typeof PlanDocument>;
+export type PlanStageDocument = PlanDocument['stages'][number];
+
+export interface PlanProblem {
+  /** Where in the document, as a dotted path such as `stages[2].steps[0].id`. */
+  path: string;
+  message: string;
+  /** 1-based line in the source text, when the plan came from YAML. */
+  line?: number;
+}
+
+const check = Compile(PlanDocument);
+
+/** Turns a JSON pointer such as `/stages/2/id` into segments `['stages', 2, 'id']`. */
+export function pointerSegments(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+export function segmentsToPath(segments: readonly (string | number)[]): string {
+  return segments.reduce<string>(
+    (path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment),
+    '',
+  );
+}
+
+interface LocatedProblem {
+  segments: (string | number)[];
+  message: string;
+}
+
+function shapeProblems(document: unknown): LocatedProblem[] {
+  if (check.Check(document)) return [];
+  const seen = new Set<string>();
+  const problems: LocatedProblem[] = [];
+  for (const error of check.Errors(document)) {
+    // A false sub-schema repeats what `additionalProperties` already says, less clearly.
+    if (error.keyword === 'boolean') continue;
+    const segments = pointerSegments(error.instancePath);
+    let message = error.message;
+    const params = error.params as { additionalProperties?: string[]; requiredProperties?: string[] };
+    if (error.keyword === 'additionalProperties' && params.additionalProperties) {
+      message = `unknown field ${params.additionalProperties.map((name) => `"${name}"`).join(', ')}`;
+    }
+    if (error.keyword === 'required' && params.requiredProperties) {
+      message = `missing field ${params.requiredProperties.map((name) => `"${name}"`).join(', ')}`;
+    }
+    const key = `${error.instancePath}|${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ segments, message });
+  }
+  return problems;
+}
+
+function ruleProblems(plan: PlanDocument): LocatedProblem[] {
+  const problems: LocatedProblem[] = [];
+  const keys = plan.stages.map((stage) => stage.key);
+  for (const stage of planStages) {
+    if (!keys.includes(stage)) problems.push({ segments: ['stages'], message: `missing stage "${stage}"` });
+  }
+  keys.forEach((key, index) => {
+    if (keys.indexOf(key) !== index) {
+      problems.push({ segments: ['stages', index, 'key'], message: `stage "${key}" appears twice` });
+    }
+  });
+  const expectedOrder = planStages.filter((stage) => keys.includes(stage));
+  if (problems.length === 0 && keys.join() !== expectedOrder.join()) {
+    problems.push({ segments: ['stages'], message: `stages must be in the order ${planStages.join(', ')}` });
+  }
+  plan.stages.forEach((stage, stageIndex) => {
+    const ids = stage.steps.map((step) => step.id);
+    ids.forEach((id, stepIndex) => {
+      if (ids.indexOf(id) !== stepIndex) {
+        problems.push({
+          segments: ['stages', stageIndex, 'steps', stepIndex, 'id'],
+          message: `step id "${id}" appears twice in stage "${stage.key}"`,
+        });
+      }
+    });
+  });
+  const codes = plan.categories.map((category) => category.code);
+  codes.forEach((code, index) => {
+    if (codes.indexOf(code) !== index) {
+      problems.push({ segments: ['categories', index, 'code'], message: `category code "${code}" appears twice` });
+    }
+  });
+  if (plan.deadlines.extensionMaxDays > plan.deadlines.concludeDays) {
+    problems.push({
+      segments: ['deadlines', 'extensionMaxDays'],
+      message: 'an extension cannot be longer than the time to conclude',
+    });
+  }
+  return problems;
+}
+
+/**
+ * Checks a parsed plan document. `locate` maps a path to a source line where the plan came from text.
+ * Throws `invalid_plan` listing every problem; returns the typed document otherwise.
+ */
+export function validatePlan(
+  document: unknown,
+  locate: (segments: (string | number)[]) => number | undefined = () => undefined,
+): PlanDocument {
+  const located = shapeProblems(document);
+  const problems = located.length > 0 ? located : ruleProblems(document as PlanDocument);
+  if (problems.length === 0) return document as PlanDocument;
+  const listed: PlanProblem[] = problems.map(({ segments, message }) => {
+    const line = locate(segments);
+    return { path: segmentsToPath(segments), message, ...(line === undefined ? {} : { line }) };
+  });
+  const first = listed[0] as PlanProblem;
+  const where = first.line === undefined ? first.path : `line ${first.line}, ${first.path}`;
+  const more = listed.length > 1 ? ` (and ${listed.length - 1} more)` : '';
+  throw new DomainError('invalid_plan', `The plan is not valid: ${where || 'document'}: ${first.message}${more}.`, {
+    field: first.path,
+    details: { problems: listed },
+  });
+}
+
+/** The stage of a plan with the given key; plans are validated to have every one. */
+export function planStage(plan: PlanDocument, key: PlanStage): PlanStageDocument {
+  const stage = plan.stages.find((candidate) => candidate.key === key);
+  if (!stage) throw new Error(`Plan ${plan.key} has no stage ${key}; it was not validated.`);
+  return stage;
+}
+
+/** Picks the text for a language, falling back to whichever language the plan has. */
+export function localText(text: LocalText, language: 'zh' | 'en'): string {
+  return text[language] ?? text.zh ?? text.en ?? '';
+}

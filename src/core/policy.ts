@@ -1,0 +1,109 @@
+import type { Actor, Role } from './types.js';
+
+/** What a user may try to do. Case actions are judged against the units assigned to the case. */
+export const caseActions = [
+  'case.read',
+  'case.move',
+  'case.assign',
+  'case.note',
+  'case.meet',
+  'case.answer',
+  'case.step',
+  'case.representatives',
+] as const;
+export type CaseAction = (typeof caseActions)[number];
+
+export type AssignmentAction = 'assignment.acknowledge' | 'assignment.arrive';
+
+export type GlobalAction =
+  | 'case.create'
+  | 'case.list'
+  | 'unit.read'
+  | 'unit.create'
+  | 'user.read'
+  | 'user.create'
+  | 'plan.read'
+  | 'plan.write'
+  | 'plan.publish'
+  | 'audit.read';
+
+export type Action = CaseAction | AssignmentAction | GlobalAction;
+
+export type Resource =
+  | { type: 'case'; assignedUnitIds: readonly string[] }
+  | { type: 'assignment'; unitId: string }
+  | { type: 'global' };
+
+const everyCaseAction: readonly CaseAction[] = caseActions;
+
+/** Declarative rules: which actions each role holds, before the unit scope is applied. */
+const grants: Record<Role, readonly Action[]> = {
+  admin: [
+    ...everyCaseAction,
+    'assignment.acknowledge',
+    'assignment.arrive',
+    'case.create',
+    'case.list',
+    'unit.read',
+    'unit.create',
+    'user.read',
+    'user.create',
+    'plan.read',
+    'plan.write',
+    'plan.publish',
+    'audit.read',
+  ],
+  coordinator: [
+    ...everyCaseAction,
+    'assignment.acknowledge',
+    'assignment.arrive',
+    'case.create',
+    'case.list',
+    'unit.read',
+    'user.read',
+    'plan.read',
+  ],
+  unit_officer: [
+    'case.read',
+    'case.move',
+    'case.note',
+    'case.meet',
+    'case.answer',
+    'case.step',
+    'assignment.acknowledge',
+    'assignment.arrive',
+    'case.create',
+    'case.list',
+    'unit.read',
+    'plan.read',
+  ],
+  leader: ['case.read', 'case.move', 'case.note', 'case.meet', 'case.list', 'unit.read', 'user.read', 'plan.read'],
+  auditor: ['case.read', 'case.list', 'unit.read', 'user.read', 'plan.read', 'audit.read'],
+};
+
+/** Which cases an actor sees: all of the jurisdiction, or only those assigned to their unit. */
+export type CaseScope = { all: true } | { all: false; unitId: string | null };
+
+/** The scope list queries filter by in SQL; `can` applies the same rule to a single case. */
+export function caseScope(actor: Actor): CaseScope {
+  return actor.role === 'unit_officer' ? { all: false, unitId: actor.unitId } : { all: true };
+}
+
+/** Whether an actor may perform an action on a resource. Every route asks this. */
+export function can(actor: Actor, action: Action, resource: Resource = { type: 'global' }): boolean {
+  if (!grants[actor.role].includes(action)) return false;
+  const scope = caseScope(actor);
+  if (scope.all) return true;
+  if (resource.type === 'case') return scope.unitId !== null && resource.assignedUnitIds.includes(scope.unitId);
+  if (resource.type === 'assignment') return scope.unitId === resource.unitId;
+  return true;
+}
+
+/** Every case ability of an actor at once, so a UI can show or hide controls without repeating rules. */
+export function caseAbilities(actor: Actor, assignedUnitIds: readonly string[]): Record<CaseAction, boolean> {
+  const resource: Resource = { type: 'case', assignedUnitIds };
+  return Object.fromEntries(caseActions.map((action) => [action, can(actor, action, resource)])) as Record<
+    CaseAction,
+    boolean
+  >;
+}

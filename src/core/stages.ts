@@ -1,0 +1,137 @@
+import type { CaseKind, Role, Stage } from './types.js';
+
+/** What the stage machine needs to know about a case to judge a move. Built by the caller. */
+export interface MoveContext {
+  kind: CaseKind;
+  representativeCount: number;
+  /** A recorded decision to receive a collective visit together, when it would not elect representatives. */
+  receiveTogether: boolean;
+  hasLeadAssignment: boolean;
+  answerCount: number;
+  /** Answers given since the current review began (0 when not in review). */
+  answersSinceReview: number;
+  reviewCount: number;
+  /** Last moment a review may be requested; null when no answer has been given yet. */
+  reviewRequestDueAt: string | null;
+  now: string;
+  reason: string | undefined;
+}
+
+/** A guard returns null when the move may go ahead, or a sentence telling what is missing. */
+type Guard = (ctx: MoveContext) => string | null;
+
+/** The most reviews a petitioner may have of one claim: review (复查) and second review (复核). */
+export const maxReviews = 2;
+
+const guards = {
+  representativesChosen: (ctx) =>
+    ctx.kind === 'collective' && ctx.representativeCount === 0 && !ctx.receiveTogether
+      ? 'A collective visit needs its representatives recorded, or a recorded decision to receive the group together.'
+      : null,
+  leadUnitAssigned: (ctx) => (ctx.hasLeadAssignment ? null : 'Assign a lead unit responsible for the case first.'),
+  reasonGiven: (ctx) => (ctx.reason && ctx.reason.trim() !== '' ? null : 'This move needs a reason.'),
+  answered: (ctx) => (ctx.answerCount > 0 ? null : 'Record the written answer before closing the case.'),
+  reviewAnswered: (ctx) =>
+    ctx.answersSinceReview > 0 ? null : 'Record the answer to the review before closing it.',
+  withinReviewWindow: (ctx) => {
+    if (ctx.reviewRequestDueAt === null) return 'A review can only be requested after an answer has been given.';
+    return ctx.now <= ctx.reviewRequestDueAt
+      ? null
+      : 'The time to request a review (30 days from the answer) has passed.';
+  },
+  reviewsLeft: (ctx) =>
+    ctx.reviewCount < maxReviews ? null : 'Both the review and the second review have been used; the answer is final.',
+} satisfies Record<string, Guard>;
+
+interface Move {
+  from: Stage;
+  to: Stage;
+  /** Roles that may make this move (admins may make any). */
+  by: readonly Role[];
+  guards: readonly Guard[];
+  reasonRequired: boolean;
+}
+
+const office: readonly Role[] = ['coordinator'];
+const officeAndUnits: readonly Role[] = ['coordinator', 'unit_officer'];
+
+/** The one table of allowed moves. Anything not listed here is forbidden. */
+export const moves: readonly Move[] = [
+  // A forming grievance reported by a unit becomes a visit, or is solved where it arose.
+  { from: 'prevention', to: 'reception', by: officeAndUnits, guards: [], reasonRequired: false },
+  { from: 'prevention', to: 'resolution', by: officeAndUnits, guards: [guards.leadUnitAssigned], reasonRequired: false },
+  // Acceptance: the office accepts (to decision or straight to resolution) or declines with a reason.
+  {
+    from: 'reception',
+    to: 'decision',
+    by: office,
+    guards: [guards.representativesChosen, guards.leadUnitAssigned],
+    reasonRequired: false,
+  },
+  {
+    from: 'reception',
+    to: 'resolution',
+    by: office,
+    guards: [guards.representativesChosen, guards.leadUnitAssigned],
+    reasonRequired: false,
+  },
+  { from: 'reception', to: 'not_accepted', by: office, guards: [guards.reasonGiven], reasonRequired: true },
+  { from: 'not_accepted', to: 'reception', by: office, guards: [guards.reasonGiven], reasonRequired: true },
+  // The leadership group decides; the reason is the decision itself.
+  { from: 'decision', to: 'resolution', by: ['coordinator', 'leader'], guards: [guards.reasonGiven], reasonRequired: true },
+  { from: 'resolution', to: 'closed', by: office, guards: [guards.answered], reasonRequired: false },
+  {
+    from: 'closed',
+    to: 'review',
+    by: office,
+    guards: [guards.reasonGiven, guards.withinReviewWindow, guards.reviewsLeft],
+    reasonRequired: true,
+  },
+  { from: 'review', to: 'closed', by: office, guards: [guards.reviewAnswered], reasonRequired: false },
+];
+
+export type MoveVerdict =
+  | { ok: true }
+  | { ok: false; code: 'move_not_allowed' | 'guard_failed' | 'forbidden'; message: string };
+
+function findMove(from: Stage, to: Stage): Move | undefined {
+  return moves.find((move) => move.from === from && move.to === to);
+}
+
+/** Judges a move from one stage to another for an actor with the given role. */
+export function judgeMove(from: Stage, to: Stage, role: Role, ctx: MoveContext): MoveVerdict {
+  const move = findMove(from, to);
+  if (!move) return { ok: false, code: 'move_not_allowed', message: `A case cannot move from ${from} to ${to}.` };
+  if (role !== 'admin' && !move.by.includes(role)) {
+    return { ok: false, code: 'forbidden', message: `Your role cannot move a case from ${from} to ${to}.` };
+  }
+  for (const guard of move.guards) {
+    const problem = guard(ctx);
+    if (problem) return { ok: false, code: 'guard_failed', message: problem };
+  }
+  return { ok: true };
+}
+
+export interface OfferedMove {
+  to: Stage;
+  reasonRequired: boolean;
+  /** Why the move cannot be made yet, when a guard holds it back. */
+  blockedBy: string | null;
+}
+
+/** The moves an actor of this role could make from a stage, with what still holds each back. */
+export function offeredMoves(from: Stage, role: Role, ctx: MoveContext): OfferedMove[] {
+  return moves
+    .filter((move) => move.from === from && (role === 'admin' || move.by.includes(role)))
+    .map((move) => {
+      // The reason is typed with the move itself, so it never holds the offer back.
+      const withReason = { ...ctx, reason: 'offered' };
+      const blockedBy = move.guards.map((guard) => guard(withReason)).find((problem) => problem !== null) ?? null;
+      return { to: move.to, reasonRequired: move.reasonRequired, blockedBy };
+    });
+}
+
+/** True when moving between these stages is the moment the petition is accepted for handling. */
+export function isAcceptance(from: Stage, to: Stage): boolean {
+  return (from === 'reception' || from === 'prevention') && (to === 'decision' || to === 'resolution');
+}

@@ -1,0 +1,46 @@
+import type { ColumnDataType, SelectQueryBuilder } from 'kysely';
+
+/**
+ * What differs between the databases we run on, as a few capability flags and column types.
+ * Queries and migrations ask the adapter; nothing else checks which database it is.
+ */
+export interface DialectAdapter {
+  name: 'sqlite' | 'postgres';
+  /** Column type for an ISO 8601 UTC time. */
+  timestamp: ColumnDataType;
+  /** Column type for an auto-incrementing integer key. */
+  serial: ColumnDataType;
+  /** Whether that key also needs the AUTOINCREMENT keyword (PostgreSQL's serial types imply it). */
+  serialNeedsAutoIncrement: boolean;
+  /** Whether `SELECT … FOR UPDATE` exists; SQLite serialises writers instead. */
+  supportsRowLocks: boolean;
+  /** Case-insensitive LIKE operator. */
+  ilike: 'like' | 'ilike';
+}
+
+export const sqliteAdapter: DialectAdapter = {
+  name: 'sqlite',
+  timestamp: 'text',
+  serial: 'integer',
+  serialNeedsAutoIncrement: true,
+  supportsRowLocks: false,
+  ilike: 'like',
+};
+
+export const postgresAdapter: DialectAdapter = {
+  name: 'postgres',
+  timestamp: 'timestamptz',
+  serial: 'bigserial',
+  serialNeedsAutoIncrement: false,
+  supportsRowLocks: true,
+  ilike: 'ilike',
+};
+
+/** Adds `FOR UPDATE` where the database has row locks. */
+export function forUpdate<DB, TB extends keyof DB, O>(
+  adapter: DialectAdapter,
+  query: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return adapter.supportsRowLocks ? query.forUpdate() : query;
+}
+

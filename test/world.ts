@@ -1,0 +1,90 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Context } from '../src/commands/context.js';
+import { openCase, type OpenCaseProps } from '../src/commands/open-case.js';
+import { ensureBuiltinPlan } from '../src/commands/setup.js';
+import { createUnit, type UnitView } from '../src/commands/units.js';
+import { createUser, type UserView } from '../src/commands/users.js';
+import type { Actor, Role } from '../src/core/types.js';
+import { createSealer } from '../src/security/sealer.js';
+import { testClock, type TestClock } from './clock.js';
+import { openTestStore, type TestStore } from './databases.js';
+
+export const password = 'correct horse battery';
+
+export interface World {
+  store: TestStore;
+  ctx: Context;
+  clock: TestClock;
+  planId: string;
+  units: { office: UnitView; leadership: UnitView; township: UnitView; department: UnitView };
+  users: Record<Role, UserView> & { otherOfficer: UserView };
+  actor(user: UserView): Actor;
+  dispose(): Promise<void>;
+}
+
+/** A county in miniature: units, one user of each role, and the built-in plan published. */
+export async function buildWorld(kind: 'sqlite' | 'postgres', start = '2026-11-02T08:00:00.000Z'): Promise<World> {
+  const store = await openTestStore(kind);
+  const clock = testClock(start);
+  const ctx: Context = {
+    db: store.db,
+    adapter: store.adapter,
+    now: clock.now,
+    newId: randomUUID,
+    timeZone: 'Asia/Shanghai',
+    sealer: createSealer(randomBytes(32)),
+  };
+  const plan = await ensureBuiltinPlan(ctx);
+  if (!plan) throw new Error('The built-in plan did not load.');
+  const unit = (name: string, nameEn: string, kindName: UnitView['kind']) => createUnit(ctx, { actor: null, name, nameEn, kind: kindName });
+  const units = {
+    leadership: await unit('县信访工作领导小组', 'County leadership group', 'leadership_group'),
+    office: await unit('县信访局', 'County petition bureau', 'office'),
+    township: await unit('城关镇', 'Chengguan township', 'township'),
+    department: await unit('县人社局', 'County human resources and social security bureau', 'department'),
+  };
+  const user = (role: Role, email: string, unitId: string) =>
+    createUser(ctx, { actor: null, email, name: `${role} ${email.split('@')[0]}`, role, unitId, password });
+  const users = {
+    admin: await user('admin', 'admin@county.test', units.office.id),
+    coordinator: await user('coordinator', 'coordinator@county.test', units.office.id),
+    unit_officer: await user('unit_officer', 'officer@county.test', units.township.id),
+    otherOfficer: await user('unit_officer', 'other@county.test', units.department.id),
+    leader: await user('leader', 'leader@county.test', units.leadership.id),
+    auditor: await user('auditor', 'auditor@county.test', units.office.id),
+  };
+  return {
+    store,
+    ctx,
+    clock,
+    planId: plan.id,
+    units,
+    users,
+    actor: (view) => ({ id: view.id, role: view.role, unitId: view.unitId }),
+    dispose: () => store.dispose(),
+  };
+}
+
+/** A valid individual letter; override what the test is about. */
+export function caseProps(world: World, overrides: Partial<OpenCaseProps> = {}): OpenCaseProps {
+  return {
+    actor: world.actor(world.users.coordinator),
+    kind: 'individual',
+    channel: 'letter',
+    category: 'wage-arrears',
+    title: 'Unpaid wages at a construction site',
+    description: 'Three months of wages unpaid since August.',
+    petitioner: { name: '张三', contact: '13800000000' },
+    ...overrides,
+  };
+}
+
+export function buildCase(world: World, overrides: Partial<OpenCaseProps> = {}) {
+  return openCase(world.ctx, caseProps(world, overrides));
+}
+
+/** Five representatives of a collective visit. */
+export const fiveRepresentatives = ['李明', '王芳', '赵强', '陈静', '刘洋'].map((name, index) => ({
+  name,
+  contact: `1390000000${index}`,
+}));
