@@ -1,0 +1,60 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Context } from '../commands/context.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { authRoutes } from './routes/auth/routes.js';
+import { caseActionRoutes } from './routes/cases/action-routes.js';
+import { caseRoutes } from './routes/cases/routes.js';
+import { homeRoutes } from './routes/home.js';
+import { planRoutes } from './routes/plans/routes.js';
+import { unitRoutes } from './routes/units/routes.js';
+import { userRoutes } from './routes/users/routes.js';
+
+export interface AppOptions {
+  ctx: Context;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the whole HTTP app without listening, so tests can `inject` into it. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_048_576 });
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  registerErrorHandling(app);
+
+  // Plans may be sent as YAML; the plan command parses and validates the text itself.
+  app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_request, body, done) => {
+    done(null, body);
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Redress API', version: '1', description: 'Petitions worked through a published plan.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'redress_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerAuth(app, options.ctx);
+
+  homeRoutes(app);
+  authRoutes(app, options.ctx);
+  unitRoutes(app, options.ctx);
+  userRoutes(app, options.ctx);
+  planRoutes(app, options.ctx);
+  caseRoutes(app, options.ctx);
+  caseActionRoutes(app, options.ctx);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.ready();
+  return app;
+}

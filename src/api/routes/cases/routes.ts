@@ -1,0 +1,69 @@
+import { type Static } from 'typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Context } from '../../../commands/context.js';
+import { getCase } from '../../../commands/get-case.js';
+import { listCases } from '../../../commands/list-cases.js';
+import { listEvents } from '../../../commands/list-events.js';
+import { openCase } from '../../../commands/open-case.js';
+import { actorOf } from '../../plugins/auth.js';
+import { errorResponses, Page } from '../../schemas.js';
+import { CaseDetail, CaseParams, CaseSummary, Event, EventsQuery, ListCasesQuery, OpenCaseBody } from './schemas.js';
+
+export function caseRoutes(app: FastifyInstance, ctx: Context): void {
+  app.post('/api/v1/cases', {
+    schema: { tags: ['cases'], summary: 'Register a petition', body: OpenCaseBody, response: { 201: CaseDetail, ...errorResponses } },
+    handler: async (request, reply) => {
+      const body = request.body as Static<typeof OpenCaseBody>;
+      const detail = await openCase(ctx, { actor: actorOf(request), ...body });
+      return reply.status(201).send(detail);
+    },
+  });
+
+  app.get('/api/v1/cases', {
+    schema: { tags: ['cases'], summary: 'The case queue', querystring: ListCasesQuery, response: { 200: Page(CaseSummary), ...errorResponses } },
+    handler: async (request) => {
+      const query = request.query as Static<typeof ListCasesQuery>;
+      return listCases(ctx, {
+        actor: actorOf(request),
+        filters: {
+          ...(query.stage ? { stage: query.stage } : {}),
+          ...(query.unit ? { unitId: query.unit } : {}),
+          ...(query.urgency ? { urgency: query.urgency } : {}),
+          ...(query.category ? { category: query.category } : {}),
+          ...(query.overdue ? { overdue: true } : {}),
+          ...(query.q ? { q: query.q } : {}),
+        },
+        ...(query.limit ? { limit: query.limit } : {}),
+        ...(query.cursor ? { cursor: query.cursor } : {}),
+      });
+    },
+  });
+
+  app.get('/api/v1/cases/:id', {
+    schema: { tags: ['cases'], summary: 'One case with everything on it', params: CaseParams, response: { 200: CaseDetail, ...errorResponses } },
+    handler: async (request) => {
+      const { id } = request.params as Static<typeof CaseParams>;
+      return getCase(ctx, { actor: actorOf(request), caseId: id });
+    },
+  });
+
+  app.get('/api/v1/cases/:id/events', {
+    schema: {
+      tags: ['cases'],
+      summary: 'The case timeline, oldest first',
+      params: CaseParams,
+      querystring: EventsQuery,
+      response: { 200: Page(Event), ...errorResponses },
+    },
+    handler: async (request) => {
+      const { id } = request.params as Static<typeof CaseParams>;
+      const query = request.query as Static<typeof EventsQuery>;
+      return listEvents(ctx, {
+        actor: actorOf(request),
+        caseId: id,
+        ...(query.limit ? { limit: query.limit } : {}),
+        ...(query.cursor ? { cursor: query.cursor } : {}),
+      });
+    },
+  });
+}

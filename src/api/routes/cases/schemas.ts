@@ -1,0 +1,170 @@
+import { Type } from 'typebox';
+import { caseActions } from '../../../core/policy.js';
+import { assignmentRoles, caseKinds, channels, maxRepresentatives, stages, urgencies } from '../../../core/types.js';
+import { Id, LocalTextOut, Nullable, Time } from '../../schemas.js';
+
+const text = (maxLength: number) => Type.String({ maxLength });
+
+export const Deadline = Type.Object({
+  dueAt: Nullable(Time),
+  doneAt: Nullable(Time),
+  status: Nullable(Type.Enum(['pending', 'overdue', 'met', 'missed'])),
+});
+
+export const CaseSummary = Type.Object({
+  id: Id,
+  reference: Type.String(),
+  planId: Id,
+  kind: Type.Enum([...caseKinds]),
+  channel: Type.Enum([...channels]),
+  urgency: Type.Enum([...urgencies]),
+  category: Type.String(),
+  title: Type.String(),
+  location: Nullable(Type.String()),
+  headcount: Nullable(Type.Integer()),
+  stage: Type.Enum([...stages]),
+  stageChangedAt: Time,
+  receivedAt: Time,
+  createdAt: Time,
+  updatedAt: Time,
+  closedAt: Nullable(Time),
+  reviewCount: Type.Integer(),
+  deadlines: Type.Object({ accept: Deadline, conclude: Deadline, reviewRequest: Deadline, review: Deadline }),
+});
+
+const Assignment = Type.Object({
+  id: Id,
+  unitId: Id,
+  unitName: Type.String(),
+  role: Type.Enum([...assignmentRoles]),
+  notifiedAt: Time,
+  acknowledge: Deadline,
+  onScene: Deadline,
+  proposal: Deadline,
+});
+
+export const CaseDetail = Type.Intersect([
+  CaseSummary,
+  Type.Object({
+    description: Type.String(),
+    notAcceptedReason: Nullable(Type.String()),
+    receiveTogether: Type.Boolean(),
+    petitioner: Nullable(Type.Object({ name: Nullable(Type.String()), contact: Nullable(Type.String()) })),
+    representatives: Type.Array(Type.Object({ id: Id, position: Type.Integer(), name: Type.String(), contact: Nullable(Type.String()) })),
+    assignments: Type.Array(Assignment),
+    meetings: Type.Array(
+      Type.Object({
+        id: Id,
+        heldAt: Time,
+        attendees: Type.String(),
+        summary: Type.String(),
+        commitments: Type.Array(Type.String()),
+        createdAt: Time,
+      }),
+    ),
+    answers: Type.Array(Type.Object({ id: Id, body: Type.String(), reviewRound: Type.Integer(), createdAt: Time })),
+    checklist: Type.Array(
+      Type.Object({
+        stage: Type.String(),
+        name: LocalTextOut,
+        requirements: Type.Array(LocalTextOut),
+        cautions: Type.Array(LocalTextOut),
+        staffing: Type.Array(LocalTextOut),
+        steps: Type.Array(Type.Object({ id: Type.String(), text: LocalTextOut, doneAt: Nullable(Time), doneBy: Nullable(Id) })),
+      }),
+    ),
+    moves: Type.Array(Type.Object({ to: Type.Enum([...stages]), reasonRequired: Type.Boolean(), blockedBy: Nullable(Type.String()) })),
+    abilities: Type.Object(Object.fromEntries(caseActions.map((action) => [action, Type.Boolean()]))),
+  }),
+]);
+
+const Person = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 100 }), contact: Type.Optional(Nullable(text(200))) },
+  { additionalProperties: false },
+);
+
+export const OpenCaseBody = Type.Object(
+  {
+    kind: Type.Enum([...caseKinds]),
+    channel: Type.Enum([...channels]),
+    urgency: Type.Optional(Type.Enum([...urgencies])),
+    category: Type.String({ minLength: 1, maxLength: 64 }),
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    description: Type.String({ minLength: 1, maxLength: 20_000 }),
+    location: Type.Optional(Nullable(text(500))),
+    headcount: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100_000 }))),
+    representatives: Type.Optional(Type.Array(Person, { maxItems: maxRepresentatives })),
+    petitioner: Type.Optional(
+      Nullable(
+        Type.Object(
+          { name: Type.Optional(Nullable(text(100))), contact: Type.Optional(Nullable(text(200))) },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
+    receivedAt: Type.Optional(Time),
+    receiveTogether: Type.Optional(Type.Boolean()),
+    planId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+
+export const ListCasesQuery = Type.Object(
+  {
+    stage: Type.Optional(Type.Enum([...stages])),
+    unit: Type.Optional(Id),
+    urgency: Type.Optional(Type.Enum([...urgencies])),
+    category: Type.Optional(Type.String({ maxLength: 64 })),
+    overdue: Type.Optional(Type.Boolean()),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+export const TransitionBody = Type.Object(
+  { to: Type.Enum([...stages]), reason: Type.Optional(Type.String({ maxLength: 5000 })) },
+  { additionalProperties: false },
+);
+
+export const AssignBody = Type.Object({ unitId: Id, role: Type.Enum([...assignmentRoles]) }, { additionalProperties: false });
+
+export const NoteBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 20_000 }) }, { additionalProperties: false });
+
+export const AnswerBody = NoteBody;
+
+export const ProposalBody = Type.Object({ proposal: Type.String({ minLength: 1, maxLength: 20_000 }) }, { additionalProperties: false });
+
+export const ReceiveTogetherBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
+
+export const MeetingBody = Type.Object(
+  {
+    heldAt: Time,
+    attendees: Type.String({ minLength: 1, maxLength: 2000 }),
+    summary: Type.String({ minLength: 1, maxLength: 20_000 }),
+    commitments: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 2000 }), { maxItems: 50 })),
+  },
+  { additionalProperties: false },
+);
+
+export const Event = Type.Object({
+  id: Type.Integer(),
+  type: Type.String(),
+  actorId: Nullable(Id),
+  actorName: Nullable(Type.String()),
+  at: Time,
+  data: Type.Record(Type.String(), Type.Unknown()),
+});
+
+export const EventsQuery = Type.Object(
+  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), cursor: Type.Optional(Type.String({ maxLength: 500 })) },
+  { additionalProperties: false },
+);
+
+export const CaseParams = Type.Object({ id: Id }, { additionalProperties: false });
+export const AssignmentParams = Type.Object(
+  { id: Id, assignmentId: Id, action: Type.Enum(['acknowledge', 'arrive', 'propose']) },
+  { additionalProperties: false },
+);
+export const StepParams = Type.Object({ id: Id, stepId: Type.String({ minLength: 1, maxLength: 140 }) }, { additionalProperties: false });

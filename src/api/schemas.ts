@@ -1,0 +1,32 @@
+import { Type, type TSchema } from 'typebox';
+
+/** Shapes shared by every resource's schemas. */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const Id = Type.String({ minLength: 1, maxLength: 64 });
+export const Time = Type.String({ format: 'date-time' });
+
+export const ErrorResponse = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    field: Type.Optional(Type.String()),
+    details: Type.Optional(Type.Unknown()),
+  }),
+});
+
+/** The error answers every authenticated route may give. */
+export const errorResponses = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+};
+
+export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
+
+export const LocalTextOut = Type.Object({ zh: Type.Optional(Type.String()), en: Type.Optional(Type.String()) });
