@@ -120,6 +120,12 @@ function shapeProblems(document: unknown): LocatedProblem[] {
   if (check.Check(document)) return [];
   const seen = new Set<string>();
   const problems: LocatedProblem[] = [];
+  const add = (segments: (string | number)[], message: string): void => {
+    const key = `${JSON.stringify(segments)}|${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push({ segments, message });
+  };
   for (const error of check.Errors(document)) {
     // A false sub-schema repeats what `additionalProperties` already says, less clearly.
     if (error.keyword === 'boolean') continue;
@@ -127,15 +133,14 @@ function shapeProblems(document: unknown): LocatedProblem[] {
     let message = error.message;
     const params = error.params as { additionalProperties?: string[]; requiredProperties?: string[] };
     if (error.keyword === 'additionalProperties' && params.additionalProperties) {
-      message = `unknown field ${params.additionalProperties.map((name) => `"${name}"`).join(', ')}`;
+      // Each unknown field is its own problem, placed at the field so its line is the field's line.
+      for (const name of params.additionalProperties) add([...segments, name], `unknown field "${name}"`);
+      continue;
     }
     if (error.keyword === 'required' && params.requiredProperties) {
       message = `missing field ${params.requiredProperties.map((name) => `"${name}"`).join(', ')}`;
     }
-    const key = `${error.instancePath}|${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    problems.push({ segments, message });
+    add(segments, message);
   }
   return problems;
 }

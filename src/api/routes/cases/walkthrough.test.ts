@@ -9,7 +9,7 @@ interface Detail {
   id: string;
   reference: string;
   stage: string;
-  deadlines: Record<string, { dueAt: string | null; doneAt: string | null; status: string | null }>;
+  deadlines: Record<'accept' | 'conclude' | 'reviewRequest' | 'review', { dueAt: string | null; doneAt: string | null; status: string | null }>;
   representatives: { name: string }[];
   assignments: { id: string; unitId: string; acknowledge: { status: string }; onScene: { dueAt: string; status: string } }[];
   checklist: { stage: string; steps: { id: string; doneAt: string | null; doneBy: string | null }[] }[];

@@ -1,0 +1,26 @@
+import { ensureBuiltinPlan, ensureFirstAdmin } from '../commands/setup.js';
+import type { Config } from '../config.js';
+import { openRuntime } from '../runtime.js';
+import { buildApp } from './app.js';
+
+/** Starts Redress: migrations, the built-in plan, a first admin, then HTTP on the configured port. */
+export async function serve(config: Config, print: (line: string) => void): Promise<() => Promise<void>> {
+  const runtime = await openRuntime(config);
+  const plan = await ensureBuiltinPlan(runtime.ctx);
+  if (plan) print(`Loaded the built-in plan "${plan.name}" (version ${plan.version}).`);
+  const admin = await ensureFirstAdmin(runtime.ctx, {
+    ...(config.adminEmail ? { email: config.adminEmail } : {}),
+    ...(config.adminPassword ? { password: config.adminPassword } : {}),
+  });
+  if (admin) {
+    print(`Created the first admin: ${admin.email}`);
+    if (admin.generatedPassword) print(`Password (shown once, change it after signing in): ${admin.generatedPassword}`);
+  }
+  const app = await buildApp({ ctx: runtime.ctx, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  await app.listen({ port: config.port, host: config.host });
+  print(`Redress is serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (API docs at /api/docs).`);
+  return async () => {
+    await app.close();
+    await runtime.close();
+  };
+}

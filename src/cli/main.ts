@@ -1,0 +1,152 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { serve } from '../api/server.js';
+import { createPlanDraft, planView } from '../commands/plans.js';
+import { createUser, createToken } from '../commands/users.js';
+import { ensureBuiltinPlan } from '../commands/setup.js';
+import { loadConfig } from '../config.js';
+import { planToYaml } from '../core/plan-yaml.js';
+import { roles, type Role } from '../core/types.js';
+import { verifyAuditChain } from '../db/audit.js';
+import { findCurrentPlan, findPlan } from '../db/repositories/plans.js';
+import { openRuntime, type Runtime } from '../runtime.js';
+import { generatePassword } from '../security/passwords.js';
+import { seedDemo } from './demo.js';
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Opens the configured database for one command and always closes it. */
+async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const runtime = await openRuntime(loadConfig());
+  try {
+    return await work(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+export function program(): Command {
+  const cli = new Command('redress').description('Petitions and grievances worked through a published plan.').version('0.1.0');
+
+  cli
+    .command('serve')
+    .description('serve the app and API (migrates, loads the built-in plan, creates a first admin)')
+    .action(async () => {
+      const stop = await serve(loadConfig(), print);
+      const shutdown = () => {
+        stop().then(() => process.exit(0), () => process.exit(1));
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    });
+
+  cli
+    .command('migrate')
+    .description('bring the database schema up to date')
+    .action(() =>
+      withRuntime(async () => {
+        print('The database schema is up to date.');
+      }),
+    );
+
+  const admin = cli.command('admin').description('staff accounts');
+  admin
+    .command('create')
+    .description('create a staff account (an admin unless --role says otherwise)')
+    .requiredOption('--email <email>', 'sign-in email')
+    .option('--name <name>', 'display name', 'Administrator')
+    .option('--role <role>', `one of ${roles.join(', ')}`, 'admin')
+    .option('--unit <unitId>', 'the unit the account belongs to')
+    .option('--password <password>', 'password (generated and printed when omitted)')
+    .action((options: { email: string; name: string; role: string; unit?: string; password?: string }) =>
+      withRuntime(async ({ ctx }) => {
+        const password = options.password ?? generatePassword();
+        const user = await createUser(ctx, {
+          actor: null,
+          email: options.email,
+          name: options.name,
+          role: options.role as Role,
+          unitId: options.unit ?? null,
+          password,
+        });
+        print(`Created ${user.role} ${user.email}.`);
+        if (!options.password) print(`Password (shown once): ${password}`);
+      }),
+    );
+
+  cli
+    .command('token')
+    .description('API tokens')
+    .command('create')
+    .description('create a bearer token for a user; the token is the last line printed')
+    .requiredOption('--email <email>', 'the user the token acts as')
+    .option('--name <name>', 'what the token is for', 'cli')
+    .action((options: { email: string; name: string }) =>
+      withRuntime(async ({ ctx }) => {
+        const { token, user } = await createToken(ctx, options);
+        print(`Token for ${user.email} (${user.role}); it is shown once:`);
+        print(token);
+      }),
+    );
+
+  const plan = cli.command('plan').description('contingency plans');
+  plan
+    .command('import <file>')
+    .description('import a plan from YAML as a new draft version')
+    .option('--publish', 'publish it at once')
+    .action((file: string, options: { publish?: boolean }) =>
+      withRuntime(async ({ ctx }) => {
+        const imported = await createPlanDraft(ctx, { actor: null, source: readFileSync(file, 'utf8'), publish: options.publish ?? false });
+        print(`Imported ${imported.key} version ${imported.version} (${imported.status}), id ${imported.id}.`);
+      }),
+    );
+  plan
+    .command('export [keyOrId]')
+    .description('write a plan as YAML (the current published version of a key, or a version by id)')
+    .option('--out <file>', 'write to a file instead of standard output')
+    .action((keyOrId: string | undefined, options: { out?: string }) =>
+      withRuntime(async ({ ctx }) => {
+        const row = (keyOrId ? await findPlan(ctx.db, keyOrId) : undefined) ?? (await findCurrentPlan(ctx.db, keyOrId));
+        if (!row) throw new Error(keyOrId ? `No plan has the key or id "${keyOrId}".` : 'There is no published plan.');
+        const yaml = planToYaml(planView(row).document);
+        if (options.out) writeFileSync(options.out, yaml);
+        else process.stdout.write(yaml);
+      }),
+    );
+
+  cli
+    .command('demo')
+    .description('load a small realistic county: units, a user of each role, twenty cases in every stage')
+    .action(() =>
+      withRuntime(async ({ ctx }) => {
+        await ensureBuiltinPlan(ctx);
+        const accounts = await seedDemo(ctx);
+        print('Demo data loaded. Accounts (password for all shown once):');
+        for (const account of accounts.users) print(`  ${account.role.padEnd(12)} ${account.email}`);
+        print(`Password: ${accounts.password}`);
+      }),
+    );
+
+  cli
+    .command('audit')
+    .description('the audit log')
+    .command('verify')
+    .description('recompute the hash chain; exits 1 if any entry was altered, removed or inserted')
+    .action(() =>
+      withRuntime(async ({ ctx }) => {
+        const verdict = await verifyAuditChain(ctx.db);
+        if (verdict.ok) {
+          print(`The audit log is intact: ${verdict.entries} entries.`);
+          return;
+        }
+        print(`The audit log is broken at entry ${verdict.brokenAt} (after ${verdict.entries} good entries).`);
+        process.exitCode = 1;
+      }),
+    );
+
+  return cli;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  await program().parseAsync(argv);
+}
