@@ -5,7 +5,7 @@ import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Context } from '../commands/context.js';
 import { registerAuth } from './plugins/auth.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { authRoutes } from './routes/auth/routes.js';
 import { caseActionRoutes } from './routes/cases/action-routes.js';
 import { caseRoutes } from './routes/cases/routes.js';
@@ -21,7 +21,7 @@ export interface AppOptions {
 
 /** Builds the whole HTTP app without listening, so tests can `inject` into it. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_048_576 });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_048_576, frameworkErrors });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   registerErrorHandling(app);
 

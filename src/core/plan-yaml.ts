@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, stringify, isMap, isNode, isScalar, type Scalar } from 'yaml';
+import { LineCounter, parseDocument, stringify, isNode } from 'yaml';
 import { DomainError } from './errors.js';
 import { validatePlan, type PlanDocument } from './plan.js';
 
@@ -20,23 +20,12 @@ export function parsePlanYaml(source: string): PlanDocument {
   const locate = (segments: (string | number)[]): number | undefined => {
     // Walk up until a node exists: a missing field is reported at its parent.
     for (let depth = segments.length; depth >= 0; depth -= 1) {
-      const path = segments.slice(0, depth);
-      // A field is on the line of its key; its value may start on a later line (a block map or list).
-      const key = fieldKey(document.getIn(path.slice(0, -1), true), path[path.length - 1]);
-      if (key?.range) return lineCounter.linePos(key.range[0]).line;
-      const node = document.getIn(path, true);
+      const node = document.getIn(segments.slice(0, depth), true);
       if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
     }
     return undefined;
   };
   return validatePlan(document.toJS(), locate);
-}
-
-/** The key node naming `field` in a YAML map, if `parent` is a map holding that field. */
-function fieldKey(parent: unknown, field: string | number | undefined): Scalar | undefined {
-  if (typeof field !== 'string' || !isMap(parent)) return undefined;
-  const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === field);
-  return pair && isScalar(pair.key) ? pair.key : undefined;
 }
 
 /** Writes a plan as YAML in the same shape `parsePlanYaml` reads. */

@@ -19,12 +19,22 @@ export function requestSecret(request: FastifyRequest): string | null {
   return request.cookies[sessionCookie] ?? null;
 }
 
+/** The routes under `/api/v1/` that answer without a login; every other one needs a user. */
+const openRoutes = new Set(['/api/v1/auth/login', '/api/v1/auth/logout']);
+
+function needsLogin(routeUrl: string | undefined): boolean {
+  return routeUrl !== undefined && routeUrl.startsWith('/api/v1/') && !openRoutes.has(routeUrl);
+}
+
 /** Resolves the caller on every request; routes that need one call `actorOf`. */
 export function registerAuth(app: FastifyInstance, ctx: Context): void {
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request) => {
     const secret = requestSecret(request);
     request.user = secret ? await authenticate(ctx, secret) : null;
+    // Authenticate before the body is parsed or validated, so an anonymous caller always gets
+    // 401 and never a 400 describing what the route would accept.
+    if (needsLogin(request.routeOptions.url)) actorOf(request);
   });
 }
 

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/errors.js';
 import { pointerSegments, segmentsToPath } from '../../core/plan.js';
 
@@ -33,6 +33,21 @@ function describe(context: string | undefined, error: SchemaError): { field: str
   }
   const field = segmentsToPath(segments) || (context ?? 'body');
   return { field, message: `${field}: ${error.message ?? 'is not valid'}.` };
+}
+
+/**
+ * Errors Fastify's router raises before any route or error handler runs — a malformed URL, a path
+ * segment over `maxParamLength` — answered in our shape too (pass as the `frameworkErrors` option).
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return send(reply, 414, { code: 'uri_too_long', message: 'A part of the URL is longer than any identifier this server gives out.' });
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return send(reply, 400, { code: 'bad_request', message: 'The URL is not valid: a part of it is not properly encoded.' });
+  }
+  request.log.error({ err: error }, 'request failed before routing');
+  return send(reply, 500, { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' });
 }
 
 /** One error handler: our error shape always, 4xx messages passed through, every 5xx hidden. */

@@ -92,12 +92,16 @@ export async function up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<
   // The queue's default order, and the keyset its cursor walks.
   await db.schema.createIndex('cases_received').on('cases').columns(['received_at', 'id']).execute();
   await db.schema.createIndex('cases_stage_received').on('cases').columns(['stage', 'received_at']).execute();
-  // Overdue lookups only ever look at open cases: keep that index small.
+  // Deadline lookups only ever look at open cases: partial indexes keep them small. The first
+  // serves "what falls due next"; the second lets the overdue queue walk open cases newest first
+  // and test the deadline from the index alone.
+  const open = ['prevention', 'reception', 'decision', 'resolution', 'review'];
+  await db.schema.createIndex('cases_open_next_due').on('cases').column('next_due_at').where(sql.ref('stage'), 'in', open).execute();
   await db.schema
-    .createIndex('cases_open_next_due')
+    .createIndex('cases_open_received')
     .on('cases')
-    .column('next_due_at')
-    .where(sql.ref('stage'), 'in', ['prevention', 'reception', 'decision', 'resolution', 'review'])
+    .columns(['received_at', 'id', 'next_due_at'])
+    .where(sql.ref('stage'), 'in', open)
     .execute();
 
   await db.schema

@@ -44,11 +44,20 @@ export interface CaseCursor {
  * One page of the queue, newest first, filtered by the actor's scope in SQL. Keyset paging on
  * (received_at, id) keeps every page as cheap as the first.
  */
-export async function listCases(
-  db: Kysely<Database>,
-  adapter: DialectAdapter,
-  props: { scope: CaseScope; filters: CaseFilters; now: string; limit: number; after: CaseCursor | null },
-): Promise<CaseRow[]> {
+export interface ListCasesProps {
+  scope: CaseScope;
+  filters: CaseFilters;
+  now: string;
+  limit: number;
+  after: CaseCursor | null;
+}
+
+export function listCases(db: Kysely<Database>, adapter: DialectAdapter, props: ListCasesProps): Promise<CaseRow[]> {
+  return listCasesQuery(db, adapter, props).execute();
+}
+
+/** The queue query itself, unexecuted, so benchmarks can EXPLAIN exactly what the queue runs. */
+export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, props: ListCasesProps) {
   const { scope, filters } = props;
   let query = db.selectFrom('cases').selectAll('cases');
   if (!scope.all) {
@@ -79,8 +88,8 @@ export async function listCases(
   if (filters.urgency) query = query.where('urgency', '=', filters.urgency);
   if (filters.category) query = query.where('category', '=', filters.category);
   if (filters.overdue) {
-    // Written to match the partial index on open cases' next deadline.
-    query = query.where('stage', 'in', [...openStages]).where('next_due_at', '<', props.now);
+    // Literal stage names, not parameters: only then can the planner match the partial index on open cases.
+    query = query.where('stage', 'in', openStages.map((stage) => sql.lit(stage))).where('next_due_at', '<', props.now);
   }
   if (filters.q) {
     const pattern = `%${filters.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
@@ -98,5 +107,5 @@ export async function listCases(
       eb.or([eb('received_at', '<', receivedAt), eb.and([eb('received_at', '=', receivedAt), eb('id', '<', id)])]),
     );
   }
-  return query.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(props.limit).execute();
+  return query.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(props.limit);
 }

@@ -1,0 +1,110 @@
+/**
+ * Queue benchmarks at scale: fills a database with synthetic cases (default one million), then
+ * times the queries the queue runs on every view and prints their query plans.
+ *   npm run bench -- [--cases N] [--db sqlite:PATH|postgres://…]
+ */
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { listCases, listCasesQuery, type ListCasesProps } from '../src/db/repositories/cases.js';
+import { openStore } from '../src/db/connect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import type { CasesTable, Database } from '../src/db/schema.js';
+import type { DialectAdapter } from '../src/db/adapter.js';
+
+function option(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
+}
+
+const total = Number(option('cases', '1000000'));
+const url = option('db', 'sqlite:./data/bench.db');
+const stages = ['prevention', 'reception', 'decision', 'resolution', 'closed', 'closed', 'closed', 'closed', 'not_accepted', 'review'];
+const now = Date.parse('2026-11-29T00:00:00.000Z');
+const day = 86_400_000;
+
+async function fill(db: Kysely<Database>, unitIds: string[], planId: string): Promise<void> {
+  const batch = 500;
+  for (let start = 0; start < total; start += batch) {
+    const rows: CasesTable[] = [];
+    const links: { id: string; case_id: string; unit_id: string; role: string; notified_at: string; acknowledge_due_at: string; proposal_due_at: string }[] = [];
+    for (let i = start; i < Math.min(total, start + batch); i += 1) {
+      const received = new Date(now - (i % 1000) * day - (i % 86_400) * 1000).toISOString();
+      const stage = stages[i % stages.length] ?? 'closed';
+      const open = !['closed', 'not_accepted'].includes(stage);
+      const due = new Date(now + ((i % 40) - 10) * day).toISOString();
+      const id = randomUUID();
+      rows.push({
+        id, reference: `B-${i}`, plan_id: planId, kind: i % 7 === 0 ? 'collective' : 'individual', channel: 'letter',
+        urgency: i % 50 === 0 ? 'major' : 'normal', category: 'wage-arrears', title: `Synthetic case ${i}`, description: 'Synthetic.',
+        location: null, headcount: 1, stage, stage_changed_at: received, not_accepted_reason: null, receive_together: 0,
+        received_at: received, created_at: received, created_by: null, updated_at: received, accept_due_at: due, accepted_at: null,
+        conclude_due_at: null, concluded_at: null, review_request_due_at: null, review_count: 0, review_started_at: null,
+        review_due_at: null, review_concluded_at: null, next_due_at: open ? due : null, closed_at: open ? null : received,
+        petitioner_name_sealed: null, petitioner_contact_sealed: null,
+      });
+      const unitId = unitIds[i % unitIds.length] ?? '';
+      links.push({ id: randomUUID(), case_id: id, unit_id: unitId, role: 'lead', notified_at: received, acknowledge_due_at: received, proposal_due_at: received });
+    }
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('cases').values(rows).execute();
+      await trx.insertInto('assignments').values(links).execute();
+    });
+  }
+}
+
+async function explain(db: Kysely<Database>, adapter: DialectAdapter, compiled: CompiledQuery): Promise<string> {
+  // The same statement with the same bound parameters the queue sends, so the plan is the real one.
+  const prefix = adapter.name === 'sqlite' ? 'explain query plan ' : 'explain ';
+  const result = await db.executeQuery(CompiledQuery.raw(prefix + compiled.sql, [...compiled.parameters]));
+  return (result.rows as Record<string, unknown>[]).map((row) => String(row.detail ?? row['QUERY PLAN'])).join('\n    ');
+}
+
+async function main(): Promise<void> {
+  if (url.startsWith('sqlite:')) rmSync(url.slice('sqlite:'.length), { force: true });
+  const store = openStore(url);
+  const { db, adapter } = store;
+  await migrateToLatest(db, adapter);
+  const existing = Number((await db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const planId = randomUUID();
+  const unitIds = Array.from({ length: 40 }, () => randomUUID());
+  if (existing === 0) {
+    await db.insertInto('plans').values({ id: planId, key: 'bench', version: 1, status: 'published', name: 'bench', document: '{}', created_at: new Date(now).toISOString(), created_by: null, published_at: null, published_by: null }).execute();
+    await db.insertInto('units').values(unitIds.map((id, i) => ({ id, name: `Unit ${i}`, name_en: null, kind: 'township', parent_id: null, created_at: new Date(now).toISOString() }))).execute();
+    const started = performance.now();
+    await fill(db, unitIds, planId);
+    process.stdout.write(`filled ${total} cases on ${adapter.name} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    await sql`analyze`.execute(db);
+  }
+  const someUnit = (await db.selectFrom('units').select('id').limit(1).executeTakeFirstOrThrow()).id;
+  const nowIso = new Date(now).toISOString();
+  const scenarios: [string, ListCasesProps][] = [
+    ['queue, first page (coordinator)', { scope: { all: true }, filters: {}, now: nowIso, limit: 51, after: null }],
+    ['queue, unit officer', { scope: { all: false, unitId: someUnit }, filters: {}, now: nowIso, limit: 51, after: null }],
+    ['overdue open cases', { scope: { all: true }, filters: { overdue: true }, now: nowIso, limit: 51, after: null }],
+    ['stage = decision', { scope: { all: true }, filters: { stage: 'decision' }, now: nowIso, limit: 51, after: null }],
+    ['page 20 via cursor', { scope: { all: true }, filters: {}, now: nowIso, limit: 51, after: { receivedAt: new Date(now - 30 * day).toISOString(), id: 'ffffffff' } }],
+  ];
+  for (const [name, props] of scenarios) {
+    const runs = 20;
+    const times: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const started = performance.now();
+      await listCases(db, adapter, props);
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(runs / 2)] ?? 0;
+    const p95 = times[Math.floor(runs * 0.95)] ?? 0;
+    process.stdout.write(`${name.padEnd(34)} median ${median.toFixed(2)} ms  p95 ${p95.toFixed(2)} ms\n`);
+    const compiled = listCasesQuery(db, adapter, props).compile();
+    process.stdout.write(`    ${await explain(db, adapter, compiled)}\n`);
+  }
+  await store.close();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

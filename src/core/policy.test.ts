@@ -1,0 +1,283 @@
+import { describe, expect, it } from 'vitest';
+import { can, caseAbilities, caseActions, caseScope, type Action, type CaseAction, type Resource } from './policy.js';
+import { roles, type Actor, type Role } from './types.js';
+
+const ownUnit = 'unit-township-a';
+const otherUnit = 'unit-township-b';
+
+function buildActor(role: Role, unitId: string | null = ownUnit): Actor {
+  return { id: `user-${role}`, role, unitId };
+}
+
+const globalActions = [
+  'case.create',
+  'case.list',
+  'unit.read',
+  'unit.create',
+  'user.read',
+  'user.create',
+  'plan.read',
+  'plan.write',
+  'plan.publish',
+  'audit.read',
+] as const satisfies readonly Action[];
+const assignmentActions = ['assignment.acknowledge', 'assignment.arrive'] as const satisfies readonly Action[];
+const everyAction: readonly Action[] = [...caseActions, ...assignmentActions, ...globalActions];
+
+const readActions: readonly Action[] = ['case.read', 'case.list', 'unit.read', 'user.read', 'plan.read', 'audit.read'];
+const writeActions = everyAction.filter((action) => !readActions.includes(action));
+
+const ownCase: Resource = { type: 'case', assignedUnitIds: [ownUnit] };
+const sharedCase: Resource = { type: 'case', assignedUnitIds: [otherUnit, ownUnit] };
+const otherCase: Resource = { type: 'case', assignedUnitIds: [otherUnit] };
+const unassignedCase: Resource = { type: 'case', assignedUnitIds: [] };
+const ownAssignment: Resource = { type: 'assignment', unitId: ownUnit };
+const otherAssignment: Resource = { type: 'assignment', unitId: otherUnit };
+
+/** The resource an action is naturally asked about. */
+function resourcesFor(action: Action): Resource[] {
+  if (action.startsWith('assignment.')) return [ownAssignment, otherAssignment];
+  if ((caseActions as readonly string[]).includes(action)) return [ownCase, otherCase, unassignedCase];
+  return [{ type: 'global' }];
+}
+
+describe('the action lists used by these tests', () => {
+  it('cover eight case actions', () => {
+    expect([...caseActions]).toEqual([
+      'case.read',
+      'case.move',
+      'case.assign',
+      'case.note',
+      'case.meet',
+      'case.answer',
+      'case.step',
+      'case.representatives',
+    ]);
+  });
+});
+
+describe('can: admin', () => {
+  const admin = buildActor('admin', null);
+
+  it('may do everything, on any case and any assignment', () => {
+    for (const action of everyAction) {
+      for (const resource of resourcesFor(action)) {
+        expect(can(admin, action, resource), `${action} on ${JSON.stringify(resource)}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('can: coordinator', () => {
+  const coordinator = buildActor('coordinator');
+
+  it('may take every case action on any case, assigned to their unit or not', () => {
+    for (const action of caseActions) {
+      for (const resource of [ownCase, otherCase, unassignedCase]) {
+        expect(can(coordinator, action, resource), `${action} on ${JSON.stringify(resource)}`).toBe(true);
+      }
+    }
+  });
+
+  it('may acknowledge and record arrival for any unit', () => {
+    for (const action of assignmentActions) {
+      expect(can(coordinator, action, otherAssignment)).toBe(true);
+    }
+  });
+
+  it('may register, list and read, but not administer', () => {
+    expect(can(coordinator, 'case.create')).toBe(true);
+    expect(can(coordinator, 'case.list')).toBe(true);
+    expect(can(coordinator, 'unit.read')).toBe(true);
+    expect(can(coordinator, 'user.read')).toBe(true);
+    expect(can(coordinator, 'plan.read')).toBe(true);
+    expect(can(coordinator, 'user.create')).toBe(false);
+    expect(can(coordinator, 'plan.publish')).toBe(false);
+    expect(can(coordinator, 'plan.write')).toBe(false);
+    expect(can(coordinator, 'unit.create')).toBe(false);
+    expect(can(coordinator, 'audit.read')).toBe(false);
+  });
+});
+
+describe('can: unit officer', () => {
+  const officer = buildActor('unit_officer');
+  const held: readonly CaseAction[] = ['case.read', 'case.move', 'case.note', 'case.meet', 'case.answer', 'case.step'];
+
+  it('works cases assigned to their unit, alone or with others', () => {
+    for (const action of held) {
+      expect(can(officer, action, ownCase), action).toBe(true);
+      expect(can(officer, action, sharedCase), action).toBe(true);
+    }
+  });
+
+  it('cannot touch, or even read, a case assigned only to another unit or to none', () => {
+    for (const action of caseActions) {
+      expect(can(officer, action, otherCase), action).toBe(false);
+      expect(can(officer, action, unassignedCase), action).toBe(false);
+    }
+  });
+
+  it('cannot assign units or record representatives, even on their own case', () => {
+    expect(can(officer, 'case.assign', ownCase)).toBe(false);
+    expect(can(officer, 'case.representatives', ownCase)).toBe(false);
+  });
+
+  it('acknowledges and arrives only for their own unit', () => {
+    for (const action of assignmentActions) {
+      expect(can(officer, action, ownAssignment), action).toBe(true);
+      expect(can(officer, action, otherAssignment), action).toBe(false);
+    }
+  });
+
+  it('without a unit sees no case and owes no assignment', () => {
+    const unattached = buildActor('unit_officer', null);
+    expect(can(unattached, 'case.read', ownCase)).toBe(false);
+    expect(can(unattached, 'case.read', unassignedCase)).toBe(false);
+    expect(can(unattached, 'assignment.acknowledge', ownAssignment)).toBe(false);
+  });
+
+  it('may register and list cases and read units and plans, but not administer', () => {
+    expect(can(officer, 'case.create')).toBe(true);
+    expect(can(officer, 'case.list')).toBe(true);
+    expect(can(officer, 'unit.read')).toBe(true);
+    expect(can(officer, 'plan.read')).toBe(true);
+    for (const action of ['user.read', 'user.create', 'unit.create', 'plan.write', 'plan.publish', 'audit.read'] as const) {
+      expect(can(officer, action), action).toBe(false);
+    }
+  });
+});
+
+describe('can: leader', () => {
+  const leader = buildActor('leader');
+
+  it('may read, move, note and meet on any case', () => {
+    for (const action of ['case.read', 'case.move', 'case.note', 'case.meet'] as const) {
+      expect(can(leader, action, otherCase), action).toBe(true);
+      expect(can(leader, action, unassignedCase), action).toBe(true);
+    }
+  });
+
+  it('may not answer, assign, tick steps or record representatives', () => {
+    for (const action of ['case.answer', 'case.assign', 'case.step', 'case.representatives'] as const) {
+      expect(can(leader, action, ownCase), action).toBe(false);
+    }
+  });
+
+  it('does not acknowledge or arrive for units', () => {
+    expect(can(leader, 'assignment.acknowledge', ownAssignment)).toBe(false);
+    expect(can(leader, 'assignment.arrive', ownAssignment)).toBe(false);
+  });
+
+  it('sees dashboards but does not register cases or administer', () => {
+    expect(can(leader, 'case.list')).toBe(true);
+    expect(can(leader, 'case.create')).toBe(false);
+    expect(can(leader, 'audit.read')).toBe(false);
+    expect(can(leader, 'user.create')).toBe(false);
+  });
+});
+
+describe('can: auditor', () => {
+  const auditor = buildActor('auditor');
+
+  it('may read cases, the audit log and the rest', () => {
+    for (const action of readActions) {
+      for (const resource of resourcesFor(action)) {
+        expect(can(auditor, action, resource), action).toBe(true);
+      }
+    }
+  });
+
+  it('may not perform any write action on anything', () => {
+    expect(writeActions).toHaveLength(everyAction.length - readActions.length);
+    const resources: Resource[] = [{ type: 'global' }, ownCase, otherCase, unassignedCase, ownAssignment, otherAssignment];
+    for (const action of writeActions) {
+      for (const resource of resources) {
+        expect(can(auditor, action, resource), `${action} on ${JSON.stringify(resource)}`).toBe(false);
+      }
+    }
+  });
+});
+
+describe('can: the role grant comes before the scope', () => {
+  it('no role gets an action it was not granted just because the case is its own', () => {
+    expect(can(buildActor('leader'), 'case.answer', ownCase)).toBe(false);
+    expect(can(buildActor('auditor'), 'case.note', ownCase)).toBe(false);
+  });
+
+  it('defaults the resource to global', () => {
+    expect(can(buildActor('coordinator'), 'user.create')).toBe(can(buildActor('coordinator'), 'user.create', { type: 'global' }));
+    expect(can(buildActor('admin'), 'plan.publish')).toBe(true);
+  });
+});
+
+describe('caseScope', () => {
+  it('limits a unit officer to their unit', () => {
+    expect(caseScope(buildActor('unit_officer', ownUnit))).toEqual({ all: false, unitId: ownUnit });
+    expect(caseScope(buildActor('unit_officer', null))).toEqual({ all: false, unitId: null });
+  });
+
+  it('gives every other role the whole jurisdiction, whatever their unit', () => {
+    for (const role of roles.filter((candidate) => candidate !== 'unit_officer')) {
+      expect(caseScope(buildActor(role, ownUnit)), role).toEqual({ all: true });
+      expect(caseScope(buildActor(role, null)), role).toEqual({ all: true });
+    }
+  });
+});
+
+describe('caseAbilities', () => {
+  it('lists every case action', () => {
+    expect(Object.keys(caseAbilities(buildActor('admin'), [])).sort()).toEqual([...caseActions].sort());
+  });
+
+  it('gives the same answers as can, for every role and assignment', () => {
+    const assignments: string[][] = [[ownUnit], [otherUnit], [], [otherUnit, ownUnit]];
+    for (const role of roles) {
+      for (const unitId of [ownUnit, null]) {
+        const actor = buildActor(role, unitId);
+        for (const assignedUnitIds of assignments) {
+          const abilities = caseAbilities(actor, assignedUnitIds);
+          for (const action of caseActions) {
+            expect(abilities[action], `${role}/${unitId}/${assignedUnitIds.join()}/${action}`).toBe(
+              can(actor, action, { type: 'case', assignedUnitIds }),
+            );
+          }
+        }
+      }
+    }
+  });
+
+  it('shows a unit officer their controls on their own case', () => {
+    expect(caseAbilities(buildActor('unit_officer'), [ownUnit])).toEqual({
+      'case.read': true,
+      'case.move': true,
+      'case.assign': false,
+      'case.note': true,
+      'case.meet': true,
+      'case.answer': true,
+      'case.step': true,
+      'case.representatives': false,
+    });
+  });
+
+  it('shows a unit officer nothing on another unit\'s case', () => {
+    expect(Object.values(caseAbilities(buildActor('unit_officer'), [otherUnit]))).toEqual(caseActions.map(() => false));
+  });
+
+  it('shows a leader read, move, note and meet only', () => {
+    expect(caseAbilities(buildActor('leader'), [otherUnit])).toEqual({
+      'case.read': true,
+      'case.move': true,
+      'case.assign': false,
+      'case.note': true,
+      'case.meet': true,
+      'case.answer': false,
+      'case.step': false,
+      'case.representatives': false,
+    });
+  });
+
+  it('shows an auditor read only', () => {
+    const abilities = caseAbilities(buildActor('auditor'), [ownUnit]);
+    expect(Object.entries(abilities).filter(([, allowed]) => allowed).map(([action]) => action)).toEqual(['case.read']);
+  });
+});
