@@ -3,6 +3,7 @@ import { randomId, systemClock } from './commands/context.js';
 import type { Config } from './config.js';
 import { openStore, type Store } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
+import { createChangeFeed } from './commands/change-feed.js';
 import { createSealer } from './security/sealer.js';
 
 export interface Runtime {
@@ -21,6 +22,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     now: systemClock,
     newId: randomId,
     timeZone: config.timeZone,
+    changes: createChangeFeed(),
     sealer: createSealer(config.encryptionKey),
   };
   return { ctx, store, close: () => store.close() };

@@ -5,6 +5,7 @@ import { ensureBuiltinPlan } from '../src/commands/setup.js';
 import { createUnit, type UnitView } from '../src/commands/units.js';
 import { createUser, type UserView } from '../src/commands/users.js';
 import type { Actor, Role } from '../src/core/types.js';
+import { createChangeFeed } from '../src/commands/change-feed.js';
 import { createSealer } from '../src/security/sealer.js';
 import { testClock, type TestClock } from './clock.js';
 import { openTestStore, type TestStore } from './databases.js';
@@ -32,6 +33,7 @@ export async function buildWorld(kind: 'sqlite' | 'postgres', start = '2026-11-0
     now: clock.now,
     newId: randomUUID,
     timeZone: 'Asia/Shanghai',
+    changes: createChangeFeed(),
     sealer: createSealer(randomBytes(32)),
   };
   const plan = await ensureBuiltinPlan(ctx);

@@ -28,7 +28,8 @@ export async function runCaseCommand(
   work: (trx: Trx, row: CaseRow, unitIds: string[], now: string) => Promise<CaseChange>,
 ): Promise<CaseDetail> {
   const now = ctx.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  let eventType = '';
+  const detail = await ctx.db.transaction().execute(async (trx) => {
     const { row, unitIds } = await caseFor(ctx, trx, { ...props, lock: true });
     const change = await work(trx, row, unitIds, now);
     const updated = await updateCase(trx, row, change.changes ?? {}, now);
@@ -41,6 +42,9 @@ export async function runCaseCommand(
       subjectId: row.id,
       detail: change.audit.detail,
     });
+    eventType = change.event.type;
     return caseDetail(ctx, trx, props.actor, updated, await assignedUnitIds(trx, row.id));
   });
+  ctx.changes.publish({ caseId: detail.id, type: eventType, at: now });
+  return detail;
 }

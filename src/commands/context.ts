@@ -4,6 +4,7 @@ import type { Actor } from '../core/types.js';
 import type { DialectAdapter } from '../db/adapter.js';
 import type { Database } from '../db/schema.js';
 import type { Sealer } from '../security/sealer.js';
+import type { ChangeFeed } from './change-feed.js';
 
 /** What commands run against. The clock and id generator are injected so tests control them. */
 export interface Context {
@@ -13,6 +14,8 @@ export interface Context {
   newId: () => string;
   timeZone: string;
   sealer: Sealer;
+  /** Committed case changes, for live views. */
+  changes: ChangeFeed;
 }
 
 export type Trx = Transaction<Database>;

@@ -81,7 +81,7 @@ export async function openCase(ctx: Context, props: OpenCaseProps): Promise<Case
   checkShape(props, now);
   const receivedAt = props.receivedAt ? new Date(props.receivedAt).toISOString() : now;
   const caseId = ctx.newId();
-  return ctx.db.transaction().execute(async (trx) => {
+  const detail = await ctx.db.transaction().execute(async (trx) => {
     const plan = props.planId ? await findPlan(trx, props.planId) : await findCurrentPlan(trx);
     if (!plan) throw props.planId ? invalid('planId', 'no plan has this id.') : new DomainError('conflict', 'No published plan: publish a plan first.');
     if (plan.status !== 'published') throw invalid('planId', 'cases open only under a published plan.');
@@ -183,4 +183,6 @@ export async function openCase(ctx: Context, props: OpenCaseProps): Promise<Case
     const stored = await caseFor(ctx, trx, { actor: props.actor, caseId, action: 'case.read' });
     return caseDetail(ctx, trx, props.actor, stored.row, stored.unitIds);
   });
+  ctx.changes.publish({ caseId: detail.id, type: 'case.opened', at: now });
+  return detail;
 }
