@@ -1,6 +1,7 @@
 /** One catalogue of domain errors: each has a stable code and the HTTP status it maps to. */
 export const errorCatalogue = {
   validation_failed: 400,
+  bad_request: 400,
   invalid_json: 400,
   invalid_plan: 400,
   unauthenticated: 401,
@@ -13,6 +14,7 @@ export const errorCatalogue = {
   plan_published: 409,
   already_done: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal_error: 500,
