@@ -42,7 +42,7 @@ async function fill(db: Kysely<Database>, unitIds: string[], planId: string): Pr
         received_at: received, created_at: received, created_by: null, updated_at: received, accept_due_at: due, accepted_at: null,
         conclude_due_at: null, concluded_at: null, review_request_due_at: null, review_count: 0, review_started_at: null,
         review_due_at: null, review_concluded_at: null, next_due_at: open ? due : null, closed_at: open ? null : received,
-        petitioner_name_sealed: null, petitioner_contact_sealed: null,
+        petitioner_name_sealed: null, petitioner_contact_sealed: null, extension_days: null, extension_reason: null, extended_at: null,
       });
       const unitId = unitIds[i % unitIds.length] ?? '';
       links.push({ id: randomUUID(), case_id: id, unit_id: unitId, role: 'lead', notified_at: received, acknowledge_due_at: received, proposal_due_at: received });

@@ -12,6 +12,11 @@ export interface Config {
   timeZone: string;
   scanIntervalSeconds: number;
   encryptionKey: Buffer;
+  /** SMTP server for email notifications, e.g. smtp://user:pass@mail.county.gov:587; email is off without it. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Whether `redress serve` also runs the deadline scanner and notification delivery. */
+  worker: boolean;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -61,5 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: validTimeZone(env.REDRESS_TIMEZONE ?? 'Asia/Shanghai'),
     scanIntervalSeconds: integer('REDRESS_SCAN_INTERVAL_SECONDS', env.REDRESS_SCAN_INTERVAL_SECONDS, 60),
     encryptionKey: encryptionKey(env),
+    smtpUrl: env.REDRESS_SMTP_URL || undefined,
+    mailFrom: env.REDRESS_MAIL_FROM ?? 'Redress <redress@localhost>',
+    worker: (env.REDRESS_WORKER ?? 'on') !== 'off',
   };
 }

@@ -14,3 +14,4 @@ export function packageRoot(): string {
 }
 
 export const builtinPlanPath = (): string => join(packageRoot(), 'plans', 'county-major-urgent.yaml');
+export const builtinCalendarPath = (): string => join(packageRoot(), 'calendars', 'cn-mainland.yaml');

@@ -1,5 +1,5 @@
-import type { Context } from './commands/context.js';
-import { randomId, systemClock } from './commands/context.js';
+import { loadCalendar } from './commands/calendar.js';
+import { calendarSource, randomId, systemClock, type Context } from './commands/context.js';
 import type { Config } from './config.js';
 import { openStore, type Store } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -22,7 +22,9 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     now: systemClock,
     newId: randomId,
     timeZone: config.timeZone,
+    calendar: calendarSource(await loadCalendar(store.db)),
     changes: createChangeFeed(),
+    channels: { email: config.smtpUrl !== undefined },
     sealer: createSealer(config.encryptionKey),
   };
   return { ctx, store, close: () => store.close() };

@@ -1,5 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Context } from '../src/commands/context.js';
+import { readFileSync } from 'node:fs';
+import { calendarSource, type Context } from '../src/commands/context.js';
+import { parseCalendarYaml } from '../src/core/calendar.js';
+import { builtinCalendarPath } from '../src/paths.js';
 import { openCase, type OpenCaseProps } from '../src/commands/open-case.js';
 import { ensureBuiltinPlan } from '../src/commands/setup.js';
 import { createUnit, type UnitView } from '../src/commands/units.js';
@@ -33,7 +36,9 @@ export async function buildWorld(kind: 'sqlite' | 'postgres', start = '2026-11-0
     now: clock.now,
     newId: randomUUID,
     timeZone: 'Asia/Shanghai',
+    calendar: calendarSource(parseCalendarYaml(readFileSync(builtinCalendarPath(), 'utf8'))),
     changes: createChangeFeed(),
+    channels: { email: false },
     sealer: createSealer(randomBytes(32)),
   };
   const plan = await ensureBuiltinPlan(ctx);

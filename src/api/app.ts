@@ -6,17 +6,25 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Context } from '../commands/context.js';
 import { registerAuth } from './plugins/auth.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
+import { registerWebApp, webAppRoot } from './plugins/web.js';
 import { authRoutes } from './routes/auth/routes.js';
 import { caseActionRoutes } from './routes/cases/action-routes.js';
+import { caseClockRoutes } from './routes/cases/clock-routes.js';
+import { notificationRoutes } from './routes/notifications/routes.js';
+import { reportRoutes } from './routes/reports/routes.js';
 import { caseRoutes } from './routes/cases/routes.js';
+import { configRoutes } from './routes/config.js';
 import { homeRoutes } from './routes/home.js';
 import { planRoutes } from './routes/plans/routes.js';
+import { streamRoutes } from './routes/stream.js';
 import { unitRoutes } from './routes/units/routes.js';
 import { userRoutes } from './routes/users/routes.js';
 
 export interface AppOptions {
   ctx: Context;
   logger?: FastifyServerOptions['logger'];
+  /** The built web app to serve at `/`; defaults to `web/dist` when it exists, `null` serves none. */
+  webRoot?: string | null;
 }
 
 /** Builds the whole HTTP app without listening, so tests can `inject` into it. */
@@ -46,13 +54,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app, options.ctx);
 
-  homeRoutes(app);
+  const webRoot = options.webRoot === undefined ? webAppRoot() : options.webRoot;
+  homeRoutes(app, { startPage: webRoot === null });
+  if (webRoot !== null) await registerWebApp(app, webRoot);
   authRoutes(app, options.ctx);
   unitRoutes(app, options.ctx);
   userRoutes(app, options.ctx);
   planRoutes(app, options.ctx);
   caseRoutes(app, options.ctx);
   caseActionRoutes(app, options.ctx);
+  caseClockRoutes(app, options.ctx);
+  notificationRoutes(app, options.ctx);
+  reportRoutes(app, options.ctx);
+  configRoutes(app, options.ctx);
+  streamRoutes(app, options.ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.ready();

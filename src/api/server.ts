@@ -1,6 +1,7 @@
 import { ensureBuiltinPlan, ensureFirstAdmin } from '../commands/setup.js';
 import type { Config } from '../config.js';
 import { openRuntime } from '../runtime.js';
+import { startWorker } from '../jobs/worker.js';
 import { buildApp } from './app.js';
 
 /** Starts Redress: migrations, the built-in plan, a first admin, then HTTP on the configured port. */
@@ -18,8 +19,17 @@ export async function serve(config: Config, print: (line: string) => void): Prom
   }
   const app = await buildApp({ ctx: runtime.ctx, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
   await app.listen({ port: config.port, host: config.host });
+  const stopWorker = config.worker
+    ? startWorker(runtime.ctx, {
+        intervalSeconds: config.scanIntervalSeconds,
+        smtpUrl: config.smtpUrl,
+        mailFrom: config.mailFrom,
+        log: (message, error) => app.log.error({ err: error }, message),
+      })
+    : null;
   print(`Redress is serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (API docs at /api/docs).`);
   return async () => {
+    await stopWorker?.();
     await app.close();
     await runtime.close();
   };

@@ -12,6 +12,8 @@ import { findCurrentPlan, findPlan } from '../db/repositories/plans.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { generatePassword } from '../security/passwords.js';
 import { seedDemo } from './demo.js';
+import { startWorker } from '../jobs/worker.js';
+import { calendarSourceText, importCalendar } from '../commands/calendar.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -39,6 +41,47 @@ export function program(): Command {
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
     });
+
+  cli
+    .command('worker')
+    .description('run only the deadline scanner and notification delivery (several may run on PostgreSQL)')
+    .action(async () => {
+      const config = loadConfig();
+      const runtime = await openRuntime(config);
+      const stop = startWorker(runtime.ctx, {
+        intervalSeconds: config.scanIntervalSeconds,
+        smtpUrl: config.smtpUrl,
+        mailFrom: config.mailFrom,
+        log: (message, error) => process.stderr.write(`${message} ${error instanceof Error ? error.message : ''}\n`),
+      });
+      print(`The Redress worker is running every ${config.scanIntervalSeconds} s.`);
+      const shutdown = () => {
+        stop()
+          .then(() => runtime.close())
+          .then(() => process.exit(0), () => process.exit(1));
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    });
+
+  const calendar = cli.command('calendar').description('the holiday calendar working-day deadlines count on');
+  calendar
+    .command('import <file>')
+    .description('replace the holiday calendar from a YAML file (see calendars/cn-mainland.yaml)')
+    .action((file: string) =>
+      withRuntime(async ({ ctx }) => {
+        const imported = await importCalendar(ctx, { actor: null, source: readFileSync(file, 'utf8') });
+        print(`Imported "${imported.name}": ${imported.holidays.size} holidays and ${imported.workdays.size} make-up working days for ${imported.years.join(', ')}.`);
+      }),
+    );
+  calendar
+    .command('export')
+    .description('print the calendar in force as YAML')
+    .action(() =>
+      withRuntime(async ({ ctx }) => {
+        process.stdout.write(await calendarSourceText(ctx.db));
+      }),
+    );
 
   cli
     .command('migrate')

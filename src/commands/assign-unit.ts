@@ -1,12 +1,14 @@
 import { DomainError, invalid, forbidden, notFound } from '../core/errors.js';
-import { assignmentDeadlines } from '../core/deadlines.js';
+import { assignmentDeadlines, objectionDueAt as objectionDueAtFor } from '../core/deadlines.js';
 import { can, type AssignmentAction } from '../core/policy.js';
 import { assignmentRoles, openStages, type Actor, type AssignmentRole, type Stage } from '../core/types.js';
 import { findPlan, planDocument } from '../db/repositories/plans.js';
 import type { AssignmentsTable } from '../db/schema.js';
 import { runCaseCommand } from './case-command.js';
 import type { CaseDetail } from './case-view.js';
-import type { Context } from './context.js';
+import { jurisdiction, type Context, type Trx } from './context.js';
+import type { CaseRow } from '../db/repositories/cases.js';
+import { enqueue } from '../notifications/outbox.js';
 
 /** Channels where people are physically present, so the notified unit must come to the scene. */
 const onSceneChannels = new Set(['visit', 'unit_report']);
@@ -21,41 +23,140 @@ export async function assignUnit(
     if (!openStages.includes(row.stage as Stage)) {
       throw new DomainError('conflict', `A case in stage ${row.stage} is not being worked; units cannot be assigned.`);
     }
-    const unit = await trx.selectFrom('units').select(['id', 'name']).where('id', '=', props.unitId).executeTakeFirst();
-    if (!unit) throw invalid('unitId', 'no unit has this id.');
-    if (unitIds.includes(unit.id)) throw new DomainError('conflict', `${unit.name} is already assigned to this case.`, { field: 'unitId' });
+    if (unitIds.includes(props.unitId)) throw new DomainError('conflict', 'This unit is already assigned to this case.', { field: 'unitId' });
     if (props.role === 'lead') {
-      const lead = await trx.selectFrom('assignments').select('id').where('case_id', '=', row.id).where('role', '=', 'lead').executeTakeFirst();
+      const lead = await trx
+        .selectFrom('assignments')
+        .select('id')
+        .where('case_id', '=', row.id)
+        .where('role', '=', 'lead')
+        .where('released_at', 'is', null)
+        .executeTakeFirst();
       if (lead) throw new DomainError('conflict', 'This case already has a lead unit; assign this one as assisting.', { field: 'role' });
     }
-    const plan = await findPlan(trx, row.plan_id);
-    if (!plan) throw new Error(`Case ${row.id} pins a plan that does not exist.`);
-    const due = assignmentDeadlines(planDocument(plan).deadlines, now, onSceneChannels.has(row.channel), ctx.timeZone);
-    const assignmentId = ctx.newId();
-    await trx
-      .insertInto('assignments')
-      .values({
-        id: assignmentId,
-        case_id: row.id,
-        unit_id: unit.id,
-        role: props.role,
-        notified_at: now,
-        notified_by: props.actor.id,
-        acknowledge_due_at: due.acknowledgeDueAt,
-        acknowledged_at: null,
-        acknowledged_by: null,
-        on_scene_due_at: due.onSceneDueAt,
-        arrived_at: null,
-        arrived_by: null,
-        proposal_due_at: due.proposalDueAt,
-        proposal_submitted_at: null,
-      })
-      .execute();
+    const notified = await notifyUnit(ctx, trx, row, { unitId: props.unitId, role: props.role, actorId: props.actor.id, now });
     return {
-      event: { type: 'assignment.notified', data: { assignmentId, unitId: unit.id, unitName: unit.name, role: props.role, ...due } },
-      audit: { action: 'case.assign', detail: { assignmentId, unitId: unit.id, role: props.role } },
+      event: { type: 'assignment.notified', data: notified },
+      audit: { action: 'case.assign', detail: { assignmentId: notified.assignmentId, unitId: props.unitId, role: props.role } },
     };
   });
+}
+
+/**
+ * Creates an assignment and tells the unit: its clocks (acknowledge, on scene, proposal, and the
+ * 5 working days to object) start now, and its officers are notified through the outbox.
+ */
+async function notifyUnit(
+  ctx: Context,
+  trx: Trx,
+  row: CaseRow,
+  props: { unitId: string; role: AssignmentRole; actorId: string; now: string },
+) {
+  const unit = await trx.selectFrom('units').select(['id', 'name']).where('id', '=', props.unitId).executeTakeFirst();
+  if (!unit) throw invalid('unitId', 'no unit has this id.');
+  const released = await trx
+    .selectFrom('assignments')
+    .select('id')
+    .where('case_id', '=', row.id)
+    .where('unit_id', '=', unit.id)
+    .executeTakeFirst();
+  if (released) throw new DomainError('conflict', `${unit.name} was released from this case and cannot be assigned again.`, { field: 'unitId' });
+  const plan = await findPlan(trx, row.plan_id);
+  if (!plan) throw new Error(`Case ${row.id} pins a plan that does not exist.`);
+  const where = jurisdiction(ctx);
+  const due = assignmentDeadlines(planDocument(plan).deadlines, props.now, onSceneChannels.has(row.channel), where);
+  const objectionDueAt = objectionDueAtFor(props.now, where);
+  const assignmentId = ctx.newId();
+  await trx
+    .insertInto('assignments')
+    .values({
+      id: assignmentId,
+      case_id: row.id,
+      unit_id: unit.id,
+      role: props.role,
+      notified_at: props.now,
+      notified_by: props.actorId,
+      acknowledge_due_at: due.acknowledgeDueAt,
+      acknowledged_at: null,
+      acknowledged_by: null,
+      on_scene_due_at: due.onSceneDueAt,
+      arrived_at: null,
+      arrived_by: null,
+      proposal_due_at: due.proposalDueAt,
+      proposal_submitted_at: null,
+      objection_due_at: objectionDueAt,
+    })
+    .execute();
+  const data = { assignmentId, unitId: unit.id, unitName: unit.name, role: props.role, ...due, objectionDueAt };
+  await enqueue(ctx, trx, [{ unitId: unit.id }], {
+    template: 'case.assigned',
+    caseId: row.id,
+    data: { ...data, reference: row.reference, title: row.title },
+  });
+  return data;
+}
+
+/**
+ * A unit objects, within 5 working days of being notified, that the case is outside its remit.
+ * The case stays with it until the office reroutes it: a case is transferred, never dropped.
+ */
+export async function objectToAssignment(
+  ctx: Context,
+  props: { actor: Actor; caseId: string; assignmentId: string; reason: string },
+): Promise<CaseDetail> {
+  const reason = props.reason.trim();
+  if (reason === '') throw invalid('reason', 'say why the case is outside your unit\'s remit.');
+  return runCaseCommand(ctx, { actor: props.actor, caseId: props.caseId, action: 'case.read' }, async (trx, row, _units, now) => {
+    const assignment = await activeAssignment(trx, row.id, props.assignmentId);
+    if (!can(props.actor, 'assignment.acknowledge', { type: 'assignment', unitId: assignment.unit_id })) {
+      throw forbidden('Only the assigned unit can object to an assignment.');
+    }
+    if (assignment.objected_at) throw new DomainError('already_done', `Your unit already objected at ${assignment.objected_at}.`);
+    if (assignment.objection_due_at && now > assignment.objection_due_at) {
+      throw new DomainError('conflict', `The time to object (5 working days from notification, until ${assignment.objection_due_at}) has passed.`);
+    }
+    await trx.updateTable('assignments').set({ objected_at: now, objection_reason: reason }).where('id', '=', assignment.id).execute();
+    const unit = await trx.selectFrom('units').select('name').where('id', '=', assignment.unit_id).executeTakeFirstOrThrow();
+    const data = { assignmentId: assignment.id, unitId: assignment.unit_id, unitName: unit.name, reason };
+    await enqueue(ctx, trx, [{ role: 'coordinator' }], {
+      template: 'assignment.objected',
+      caseId: row.id,
+      data: { ...data, reference: row.reference, title: row.title },
+    });
+    return { event: { type: 'assignment.objected', data }, audit: { action: 'case.assignment_objected', detail: { assignmentId: assignment.id } } };
+  });
+}
+
+/** The office moves an assignment to another unit; the case's clocks carry on unchanged. */
+export async function rerouteAssignment(
+  ctx: Context,
+  props: { actor: Actor; caseId: string; assignmentId: string; unitId: string },
+): Promise<CaseDetail> {
+  return runCaseCommand(ctx, { actor: props.actor, caseId: props.caseId, action: 'case.assign' }, async (trx, row, unitIds, now) => {
+    const assignment = await activeAssignment(trx, row.id, props.assignmentId);
+    if (unitIds.includes(props.unitId)) throw new DomainError('conflict', 'That unit is already assigned to this case.', { field: 'unitId' });
+    await trx.updateTable('assignments').set({ released_at: now }).where('id', '=', assignment.id).execute();
+    const notified = await notifyUnit(ctx, trx, row, { unitId: props.unitId, role: assignment.role as AssignmentRole, actorId: props.actor.id, now });
+    return {
+      event: {
+        type: 'assignment.rerouted',
+        data: { fromAssignmentId: assignment.id, fromUnitId: assignment.unit_id, objection: assignment.objection_reason, ...notified },
+      },
+      audit: { action: 'case.reroute', detail: { from: assignment.unit_id, to: props.unitId } },
+    };
+  });
+}
+
+async function activeAssignment(trx: Trx, caseId: string, assignmentId: string) {
+  const assignment = await trx
+    .selectFrom('assignments')
+    .selectAll()
+    .where('id', '=', assignmentId)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  if (!assignment) throw notFound('The assignment');
+  if (assignment.released_at) throw new DomainError('conflict', 'This assignment was already rerouted to another unit.');
+  return assignment;
 }
 
 type AssignmentStep = 'acknowledge' | 'arrive' | 'propose';
@@ -84,6 +185,7 @@ export async function recordAssignmentStep(
       .where('case_id', '=', row.id)
       .executeTakeFirst();
     if (!assignment) throw notFound('The assignment');
+    if (assignment.released_at) throw new DomainError('conflict', 'This assignment was rerouted to another unit.');
     if (!can(props.actor, fields.action, { type: 'assignment', unitId: assignment.unit_id })) {
       throw forbidden('Only the assigned unit or the petition office can record this.');
     }

@@ -6,6 +6,7 @@ import { assignedUnitIds, type CaseRow } from '../db/repositories/cases.js';
 import type { CasesTable } from '../db/schema.js';
 import { caseFor } from './case-access.js';
 import { updateCase } from './case-update.js';
+import { syncClocks } from './sync-clocks.js';
 import type { CaseDetail } from './case-view.js';
 import type { Context, Trx } from './context.js';
 import { caseDetail } from './get-case.js';
@@ -33,6 +34,7 @@ export async function runCaseCommand(
     const { row, unitIds } = await caseFor(ctx, trx, { ...props, lock: true });
     const change = await work(trx, row, unitIds, now);
     const updated = await updateCase(trx, row, change.changes ?? {}, now);
+    await syncClocks(ctx, trx, updated);
     await appendEvent(trx, { caseId: row.id, type: change.event.type, actorId: props.actor.id, at: now, data: change.event.data });
     await recordAudit(trx, {
       at: now,

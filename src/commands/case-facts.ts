@@ -16,6 +16,7 @@ export async function moveContext(trx: Trx, row: CaseRow, now: string, reason: s
       .select('id')
       .where('case_id', '=', row.id)
       .where('role', '=', 'lead')
+      .where('released_at', 'is', null)
       .executeTakeFirst(),
     trx.selectFrom('answers').select('review_round').where('case_id', '=', row.id).execute(),
   ]);

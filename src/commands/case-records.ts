@@ -5,7 +5,7 @@ import { findPlan, planDocument } from '../db/repositories/plans.js';
 import type { CasesTable } from '../db/schema.js';
 import { runCaseCommand } from './case-command.js';
 import type { CaseDetail } from './case-view.js';
-import type { Context } from './context.js';
+import { jurisdiction, type Context } from './context.js';
 
 function required(field: string, value: string | undefined): string {
   const trimmed = value?.trim() ?? '';
@@ -79,7 +79,7 @@ export async function addAnswer(ctx: Context, props: { actor: Actor; caseId: str
       .values({ id: answerId, case_id: row.id, body, review_round: row.review_count, created_by: props.actor.id, created_at: now })
       .execute();
     const changes: Partial<CasesTable> = {
-      review_request_due_at: reviewRequestDueAt(planDocument(plan).deadlines, now, ctx.timeZone),
+      review_request_due_at: reviewRequestDueAt(planDocument(plan).deadlines, now, jurisdiction(ctx)),
     };
     if (row.stage === 'resolution' && row.concluded_at === null) changes.concluded_at = now;
     if (row.stage === 'review' && row.review_concluded_at === null) changes.review_concluded_at = now;

@@ -1,5 +1,6 @@
 import { caseDeadlines, type CaseDeadlines } from '../core/case-clock.js';
 import { deadline, type Deadline } from '../core/deadlines.js';
+import { parseFlags, type CaseFlag } from '../core/flags.js';
 import type { CaseAction } from '../core/policy.js';
 import type { OfferedMove } from '../core/stages.js';
 import type { CaseKind, Channel, Stage, Urgency, AssignmentRole } from '../core/types.js';
@@ -25,6 +26,8 @@ export interface CaseSummary {
   closedAt: string | null;
   reviewCount: number;
   deadlines: CaseDeadlines;
+  /** What a coordinator must look at, e.g. `suspected_spam` on a public petition. */
+  flags: CaseFlag[];
 }
 
 export function caseClock(row: CasesTable) {
@@ -60,6 +63,7 @@ export function caseSummary(row: CasesTable, now: string): CaseSummary {
     closedAt: row.closed_at,
     reviewCount: row.review_count,
     deadlines: caseDeadlines(caseClock(row), now),
+    flags: parseFlags(row.flags),
   };
 }
 
@@ -72,6 +76,10 @@ export interface AssignmentView {
   acknowledge: Deadline;
   onScene: Deadline;
   proposal: Deadline;
+  /** The unit's window to object that the case is outside its remit, and its objection if made. */
+  objection: { dueAt: string | null; at: string | null; reason: string | null };
+  /** Set when the office rerouted the case to another unit; the clocks stopped then. */
+  releasedAt: string | null;
 }
 
 export function assignmentView(row: AssignmentsTable & { unit_name: string }, now: string): AssignmentView {
@@ -84,6 +92,8 @@ export function assignmentView(row: AssignmentsTable & { unit_name: string }, no
     acknowledge: deadline(row.acknowledge_due_at, row.acknowledged_at, now),
     onScene: deadline(row.on_scene_due_at, row.arrived_at, now),
     proposal: deadline(row.proposal_due_at, row.proposal_submitted_at, now),
+    objection: { dueAt: row.objection_due_at, at: row.objected_at, reason: row.objection_reason },
+    releasedAt: row.released_at,
   };
 }
 

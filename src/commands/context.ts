@@ -5,6 +5,8 @@ import type { DialectAdapter } from '../db/adapter.js';
 import type { Database } from '../db/schema.js';
 import type { Sealer } from '../security/sealer.js';
 import type { ChangeFeed } from './change-feed.js';
+import type { Calendar } from '../core/calendar.js';
+import type { Jurisdiction } from '../core/deadlines.js';
 
 /** What commands run against. The clock and id generator are injected so tests control them. */
 export interface Context {
@@ -13,9 +15,13 @@ export interface Context {
   now: () => string;
   newId: () => string;
   timeZone: string;
+  /** The holiday calendar in force; admins replace it (see commands/calendar.ts). */
+  calendar: CalendarSource;
   sealer: Sealer;
   /** Committed case changes, for live views. */
   changes: ChangeFeed;
+  /** Which outbound channels are configured (webhooks and in-app always are). */
+  channels: { email: boolean };
 }
 
 export type Trx = Transaction<Database>;
@@ -31,4 +37,25 @@ export function randomId(): string {
 /** Who did something, for the timeline and the audit log: null for the system itself. */
 export function actorId(actor: Actor | null): string | null {
   return actor?.id ?? null;
+}
+
+/** Holds the calendar in force, so that a replaced calendar takes effect without a restart. */
+export interface CalendarSource {
+  current(): Calendar;
+  replace(calendar: Calendar): void;
+}
+
+export function calendarSource(initial: Calendar): CalendarSource {
+  let calendar = initial;
+  return {
+    current: () => calendar,
+    replace: (next) => {
+      calendar = next;
+    },
+  };
+}
+
+/** Where this context counts deadlines: its time zone and the calendar in force now. */
+export function jurisdiction(ctx: Pick<Context, 'timeZone' | 'calendar'>): Jurisdiction {
+  return { timeZone: ctx.timeZone, calendar: ctx.calendar.current() };
 }

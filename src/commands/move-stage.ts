@@ -7,7 +7,7 @@ import type { CasesTable } from '../db/schema.js';
 import { moveContext } from './case-facts.js';
 import { runCaseCommand } from './case-command.js';
 import type { CaseDetail } from './case-view.js';
-import type { Context } from './context.js';
+import { jurisdiction, type Context } from './context.js';
 
 export interface MoveStageProps {
   actor: Actor;
@@ -32,10 +32,10 @@ export async function moveStage(ctx: Context, props: MoveStageProps): Promise<Ca
     if (!plan) throw new Error(`Case ${row.id} pins a plan that does not exist.`);
     const policy = planDocument(plan).deadlines;
     const changes: Partial<CasesTable> = { stage: to, stage_changed_at: now };
-    if (from === 'prevention' && to === 'reception') changes.accept_due_at = acceptDueAt(policy, now, ctx.timeZone);
+    if (from === 'prevention' && to === 'reception') changes.accept_due_at = acceptDueAt(policy, now, jurisdiction(ctx));
     if (isAcceptance(from, to)) {
       changes.accepted_at = now;
-      changes.conclude_due_at = concludeDueAt(policy, now, ctx.timeZone);
+      changes.conclude_due_at = concludeDueAt(policy, now, jurisdiction(ctx));
     }
     if (to === 'not_accepted') {
       changes.accepted_at = now;
@@ -49,7 +49,7 @@ export async function moveStage(ctx: Context, props: MoveStageProps): Promise<Ca
     if (to === 'review') {
       changes.review_count = row.review_count + 1;
       changes.review_started_at = now;
-      changes.review_due_at = reviewDueAt(policy, now, ctx.timeZone);
+      changes.review_due_at = reviewDueAt(policy, now, jurisdiction(ctx));
       changes.review_concluded_at = null;
       changes.closed_at = null;
     }

@@ -11,8 +11,9 @@ import { referenceTaken } from '../db/repositories/cases.js';
 import { findCurrentPlan, findPlan, planDocument } from '../db/repositories/plans.js';
 import type { CasesTable } from '../db/schema.js';
 import { caseFor } from './case-access.js';
+import { syncClocks } from './sync-clocks.js';
 import { caseClock, type CaseDetail } from './case-view.js';
-import type { Context, Trx } from './context.js';
+import { jurisdiction, type Context, type Trx } from './context.js';
 import { caseDetail } from './get-case.js';
 
 export interface OpenCaseProps {
@@ -112,7 +113,7 @@ export async function openCase(ctx: Context, props: OpenCaseProps): Promise<Case
       created_by: props.actor.id,
       updated_at: now,
       // A forming grievance is not yet a petition: its acceptance clock starts when it reaches reception.
-      accept_due_at: stage === 'reception' ? acceptDueAt(document.deadlines, receivedAt, ctx.timeZone) : null,
+      accept_due_at: stage === 'reception' ? acceptDueAt(document.deadlines, receivedAt, jurisdiction(ctx)) : null,
       accepted_at: null,
       conclude_due_at: null,
       concluded_at: null,
@@ -125,6 +126,9 @@ export async function openCase(ctx: Context, props: OpenCaseProps): Promise<Case
       closed_at: null,
       petitioner_name_sealed: seal(props.petitioner?.name),
       petitioner_contact_sealed: seal(props.petitioner?.contact),
+      extension_days: null,
+      extension_reason: null,
+      extended_at: null,
     };
     row.next_due_at = caseNextDueAt(caseClock(row));
     await trx.insertInto('cases').values(row).execute();
@@ -151,7 +155,7 @@ export async function openCase(ctx: Context, props: OpenCaseProps): Promise<Case
     });
     // A unit's own report is assigned to that unit, which leads on it.
     if (props.actor.role === 'unit_officer' && props.actor.unitId) {
-      const due = assignmentDeadlines(document.deadlines, now, true, ctx.timeZone);
+      const due = assignmentDeadlines(document.deadlines, now, true, jurisdiction(ctx));
       await trx
         .insertInto('assignments')
         .values({
@@ -172,6 +176,7 @@ export async function openCase(ctx: Context, props: OpenCaseProps): Promise<Case
         })
         .execute();
     }
+    await syncClocks(ctx, trx, row);
     await recordAudit(trx, {
       at: now,
       actorId: props.actor.id,

@@ -12,11 +12,20 @@ export interface UserView {
   name: string;
   role: Role;
   unitId: string | null;
+  language: 'zh' | 'en';
   createdAt: string;
 }
 
 export function userView(row: UsersTable): UserView {
-  return { id: row.id, email: row.email, name: row.name, role: row.role as Role, unitId: row.unit_id, createdAt: row.created_at };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    unitId: row.unit_id,
+    language: row.language === 'en' ? 'en' : 'zh',
+    createdAt: row.created_at,
+  };
 }
 
 export interface CreateUserProps {
@@ -26,6 +35,8 @@ export interface CreateUserProps {
   role: Role;
   unitId?: string | null;
   password: string;
+  /** The language notifications are written in; Chinese unless chosen. */
+  language?: 'zh' | 'en';
 }
 
 const emailPattern = /^[^\s@]+@[^\s@]+$/;
@@ -51,6 +62,7 @@ export async function createUser(ctx: Context, props: CreateUserProps): Promise<
     password_hash: await hashPassword(props.password),
     created_at: ctx.now(),
     disabled_at: null,
+    language: props.language ?? 'zh',
   };
   await ctx.db.transaction().execute(async (trx) => {
     if (row.unit_id) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyCalendar } from './calendar.js';
 import {
   acceptDueAt,
   addDays,
@@ -16,6 +17,8 @@ import {
 
 const shanghai = 'Asia/Shanghai';
 const newYork = 'America/New_York';
+const inShanghai = { timeZone: shanghai, calendar: emptyCalendar };
+const inUtc = { timeZone: 'UTC', calendar: emptyCalendar };
 
 /** A county that counts tighter than the regulations; every number differs from the defaults. */
 const tightPolicy: DeadlinePolicy = {
@@ -119,27 +122,27 @@ describe('statutory clocks', () => {
   const received = '2026-11-02T08:00:00.000Z';
 
   it('acceptDueAt uses acceptDays', () => {
-    expect(acceptDueAt(statutoryDefaults, received, shanghai)).toBe('2026-11-17T15:59:59.999Z');
-    expect(acceptDueAt(tightPolicy, received, shanghai)).toBe('2026-11-09T15:59:59.999Z');
+    expect(acceptDueAt(statutoryDefaults, received, inShanghai)).toBe('2026-11-17T15:59:59.999Z');
+    expect(acceptDueAt(tightPolicy, received, inShanghai)).toBe('2026-11-09T15:59:59.999Z');
   });
 
   it('concludeDueAt uses concludeDays', () => {
-    expect(concludeDueAt(statutoryDefaults, received, shanghai)).toBe('2027-01-01T15:59:59.999Z');
-    expect(concludeDueAt(tightPolicy, received, shanghai)).toBe('2026-12-17T15:59:59.999Z');
+    expect(concludeDueAt(statutoryDefaults, received, inShanghai)).toBe('2027-01-01T15:59:59.999Z');
+    expect(concludeDueAt(tightPolicy, received, inShanghai)).toBe('2026-12-17T15:59:59.999Z');
   });
 
   it('reviewRequestDueAt uses reviewRequestDays', () => {
-    expect(reviewRequestDueAt(statutoryDefaults, received, shanghai)).toBe('2026-12-02T15:59:59.999Z');
-    expect(reviewRequestDueAt(tightPolicy, received, shanghai)).toBe('2026-11-22T15:59:59.999Z');
+    expect(reviewRequestDueAt(statutoryDefaults, received, inShanghai)).toBe('2026-12-02T15:59:59.999Z');
+    expect(reviewRequestDueAt(tightPolicy, received, inShanghai)).toBe('2026-11-22T15:59:59.999Z');
   });
 
   it('reviewDueAt uses reviewConcludeDays', () => {
-    expect(reviewDueAt(statutoryDefaults, received, shanghai)).toBe('2026-12-02T15:59:59.999Z');
-    expect(reviewDueAt(tightPolicy, received, shanghai)).toBe('2026-11-12T15:59:59.999Z');
+    expect(reviewDueAt(statutoryDefaults, received, inShanghai)).toBe('2026-12-02T15:59:59.999Z');
+    expect(reviewDueAt(tightPolicy, received, inShanghai)).toBe('2026-11-12T15:59:59.999Z');
   });
 
   it('counts in the time zone it is given', () => {
-    expect(acceptDueAt(tightPolicy, received, 'UTC')).toBe('2026-11-09T23:59:59.999Z');
+    expect(acceptDueAt(tightPolicy, received, inUtc)).toBe('2026-11-09T23:59:59.999Z');
   });
 });
 
@@ -147,7 +150,7 @@ describe('assignmentDeadlines', () => {
   const notified = '2026-11-02T16:00:00.000Z';
 
   it('gives acknowledgement, on-scene and proposal deadlines when people are on the scene', () => {
-    expect(assignmentDeadlines(statutoryDefaults, notified, true, shanghai)).toEqual({
+    expect(assignmentDeadlines(statutoryDefaults, notified, true, inShanghai)).toEqual({
       acknowledgeDueAt: '2026-11-02T16:30:00.000Z',
       onSceneDueAt: '2026-11-02T18:00:00.000Z',
       // 16:00Z is already 3 November in Shanghai; 5 days on is 8 November.
@@ -156,7 +159,7 @@ describe('assignmentDeadlines', () => {
   });
 
   it('has no on-scene deadline when nobody is physically present', () => {
-    expect(assignmentDeadlines(statutoryDefaults, notified, false, shanghai)).toEqual({
+    expect(assignmentDeadlines(statutoryDefaults, notified, false, inShanghai)).toEqual({
       acknowledgeDueAt: '2026-11-02T16:30:00.000Z',
       onSceneDueAt: null,
       proposalDueAt: '2026-11-08T15:59:59.999Z',
@@ -164,7 +167,7 @@ describe('assignmentDeadlines', () => {
   });
 
   it('uses the policy numbers', () => {
-    expect(assignmentDeadlines(tightPolicy, notified, true, 'UTC')).toEqual({
+    expect(assignmentDeadlines(tightPolicy, notified, true, inUtc)).toEqual({
       acknowledgeDueAt: '2026-11-02T16:15:00.000Z',
       onSceneDueAt: '2026-11-02T16:45:00.000Z',
       proposalDueAt: '2026-11-05T23:59:59.999Z',

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { addWorkingDays, type Calendar } from './calendar.js';
 
 /** How a plan counts time. Statutory defaults come from the national regulations on petitions. */
 export interface DeadlinePolicy {
@@ -11,6 +12,7 @@ export interface DeadlinePolicy {
   acknowledgeMinutes: number;
   onSceneMinutes: number;
   proposalDays: number;
+  escalateAfterMinutes?: number;
 }
 
 export const statutoryDefaults: DeadlinePolicy = {
@@ -51,24 +53,47 @@ export function addMinutes(fromIso: string, minutes: number): string {
   return toIso(parseUtc(fromIso).plus({ minutes }));
 }
 
+/** Where deadlines are counted: the jurisdiction's time zone and its holiday calendar. */
+export interface Jurisdiction {
+  timeZone: string;
+  calendar: Calendar;
+}
+
+/** N days after `fromIso` as the plan counts them: calendar days, or working days on the jurisdiction's calendar. */
+export function countDays(policy: Pick<DeadlinePolicy, 'dayKind'>, fromIso: string, days: number, where: Jurisdiction): string {
+  return policy.dayKind === 'working'
+    ? addWorkingDays(fromIso, days, where.timeZone, where.calendar)
+    : addDays(fromIso, days, where.timeZone);
+}
+
 /** The last moment to decide whether to accept a petition received at `receivedAt`. */
-export function acceptDueAt(policy: DeadlinePolicy, receivedAt: string, timeZone: string): string {
-  return addDays(receivedAt, policy.acceptDays, timeZone);
+export function acceptDueAt(policy: DeadlinePolicy, receivedAt: string, where: Jurisdiction): string {
+  return countDays(policy, receivedAt, policy.acceptDays, where);
 }
 
 /** The last moment to conclude a petition accepted at `acceptedAt`. */
-export function concludeDueAt(policy: DeadlinePolicy, acceptedAt: string, timeZone: string): string {
-  return addDays(acceptedAt, policy.concludeDays, timeZone);
+export function concludeDueAt(policy: DeadlinePolicy, acceptedAt: string, where: Jurisdiction): string {
+  return countDays(policy, acceptedAt, policy.concludeDays, where);
 }
 
 /** The last moment the petitioner may request a review of an answer given at `answeredAt`. */
-export function reviewRequestDueAt(policy: DeadlinePolicy, answeredAt: string, timeZone: string): string {
-  return addDays(answeredAt, policy.reviewRequestDays, timeZone);
+export function reviewRequestDueAt(policy: DeadlinePolicy, answeredAt: string, where: Jurisdiction): string {
+  return countDays(policy, answeredAt, policy.reviewRequestDays, where);
 }
 
 /** The last moment to conclude a review requested at `requestedAt`. */
-export function reviewDueAt(policy: DeadlinePolicy, requestedAt: string, timeZone: string): string {
-  return addDays(requestedAt, policy.reviewConcludeDays, timeZone);
+export function reviewDueAt(policy: DeadlinePolicy, requestedAt: string, where: Jurisdiction): string {
+  return countDays(policy, requestedAt, policy.reviewConcludeDays, where);
+}
+
+/** A unit's missed clock goes up from the office to the leadership group after this long, unless the plan says otherwise. */
+export const defaultEscalateAfterMinutes = 120;
+
+/** Statutory: a body sent a case outside its remit objects within 5 working days, whatever the plan counts. */
+export const objectionWorkingDays = 5;
+
+export function objectionDueAt(notifiedAt: string, where: Jurisdiction): string {
+  return addWorkingDays(notifiedAt, objectionWorkingDays, where.timeZone, where.calendar);
 }
 
 export interface AssignmentDeadlines {
@@ -82,12 +107,12 @@ export function assignmentDeadlines(
   policy: DeadlinePolicy,
   notifiedAt: string,
   onSceneExpected: boolean,
-  timeZone: string,
+  where: Jurisdiction,
 ): AssignmentDeadlines {
   return {
     acknowledgeDueAt: addMinutes(notifiedAt, policy.acknowledgeMinutes),
     onSceneDueAt: onSceneExpected ? addMinutes(notifiedAt, policy.onSceneMinutes) : null,
-    proposalDueAt: addDays(notifiedAt, policy.proposalDays, timeZone),
+    proposalDueAt: countDays(policy, notifiedAt, policy.proposalDays, where),
   };
 }
 

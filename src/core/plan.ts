@@ -52,6 +52,8 @@ export const DeadlinePolicySchema = Type.Object(
     acknowledgeMinutes: minutes,
     onSceneMinutes: minutes,
     proposalDays: days,
+    /** How long a unit's missed clock stays with the office before it goes up to the leadership group. */
+    escalateAfterMinutes: Type.Optional(minutes),
   },
   { additionalProperties: false },
 );

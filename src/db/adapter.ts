@@ -1,4 +1,4 @@
-import type { ColumnDataType, SelectQueryBuilder } from 'kysely';
+import { sql, type ColumnDataType, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 
 /**
  * What differs between the databases we run on, as a few capability flags and column types.
@@ -16,6 +16,8 @@ export interface DialectAdapter {
   supportsRowLocks: boolean;
   /** Case-insensitive LIKE operator. */
   ilike: 'like' | 'ilike';
+  /** The UTC hour of a time column as text, `YYYY-MM-DDTHH`, for grouping counts by time. */
+  hourOf(column: string): RawBuilder<string>;
 }
 
 export const sqliteAdapter: DialectAdapter = {
@@ -25,6 +27,7 @@ export const sqliteAdapter: DialectAdapter = {
   serialNeedsAutoIncrement: true,
   supportsRowLocks: false,
   ilike: 'like',
+  hourOf: (column) => sql<string>`substr(${sql.ref(column)}, 1, 13)`,
 };
 
 export const postgresAdapter: DialectAdapter = {
@@ -34,6 +37,7 @@ export const postgresAdapter: DialectAdapter = {
   serialNeedsAutoIncrement: false,
   supportsRowLocks: true,
   ilike: 'ilike',
+  hourOf: (column) => sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24')`,
 };
 
 /** Adds `FOR UPDATE` where the database has row locks. */

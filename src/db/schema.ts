@@ -19,6 +19,7 @@ export interface UsersTable {
   password_hash: string;
   created_at: string;
   disabled_at: string | null;
+  language: string;
 }
 
 export interface CredentialsTable {
@@ -78,6 +79,14 @@ export interface CasesTable {
   closed_at: string | null;
   petitioner_name_sealed: string | null;
   petitioner_contact_sealed: string | null;
+  extension_days: number | null;
+  extension_reason: string | null;
+  extended_at: string | null;
+  /**
+   * JSON array of flags a coordinator must see, e.g. ["suspected_spam"] (migration 003). Optional
+   * here because the column has a default: commands that build a whole row need not set it.
+   */
+  flags?: string;
 }
 
 export interface RepresentativesTable {
@@ -104,6 +113,10 @@ export interface AssignmentsTable {
   arrived_by: string | null;
   proposal_due_at: string;
   proposal_submitted_at: string | null;
+  objection_due_at: string | null;
+  objected_at: string | null;
+  objection_reason: string | null;
+  released_at: string | null;
 }
 
 export interface EventsTable {
@@ -174,4 +187,106 @@ export interface Database {
   step_completions: StepCompletionsTable;
   audit_entries: AuditEntriesTable;
   audit_head: AuditHeadTable;
+  settings: SettingsTable;
+  deadlines: DeadlinesTable;
+  notifications: NotificationsTable;
+  webhooks: WebhooksTable;
+  access_codes: AccessCodesTable;
+  feedback: FeedbackTable;
+  open311_keys: Open311KeysTable;
+  open311_requests: Open311RequestsTable;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** One row per clock a case or an assignment carries; the scanner reads only open, due rows. */
+export interface DeadlinesTable {
+  id: string;
+  case_id: string;
+  subject: string;
+  kind: string;
+  unit_id: string | null;
+  due_at: string;
+  done_at: string | null;
+  missed_at: string | null;
+  escalate_at: string | null;
+  escalated_at: string | null;
+}
+
+/** The durable outbox: written in the transaction of the change that causes it. */
+export interface NotificationsTable {
+  id: string;
+  channel: string;
+  user_id: string | null;
+  webhook_id: string | null;
+  address_sealed: string | null;
+  case_id: string | null;
+  template: string;
+  language: string;
+  data: string;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  claimed_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+  read_at: string | null;
+}
+
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  secret: string;
+  description: string | null;
+  created_at: string;
+  created_by: string | null;
+  disabled_at: string | null;
+}
+
+/** A petitioner's private access code, as a SHA-256 digest only (see core/access-code.ts). */
+export interface AccessCodesTable {
+  case_id: string;
+  digest: string;
+  created_at: string;
+}
+
+/** The petitioner's rating of an answer, 1 (very unsatisfied) to 5 (very satisfied). */
+export interface FeedbackTable {
+  id: string;
+  case_id: string;
+  answer_id: string;
+  rating: number;
+  comment: string | null;
+  created_at: string;
+}
+
+/** An Open311 client's API key; `digest` is the SHA-256 of the key, which is never stored. */
+export interface Open311KeysTable {
+  id: string;
+  name: string;
+  digest: string;
+  created_at: string;
+  created_by: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  last_used_at: string | null;
+}
+
+/** What an Open311 client sent beyond the case itself: where, a media link, and its token. */
+export interface Open311RequestsTable {
+  case_id: string;
+  key_id: string;
+  token: string;
+  latitude: number | null;
+  longitude: number | null;
+  address_string: string | null;
+  address_id: string | null;
+  media_url: string | null;
+  created_at: string;
 }

@@ -17,7 +17,12 @@ export async function findCase(
 }
 
 export async function assignedUnitIds(db: Kysely<Database>, caseId: string): Promise<string[]> {
-  const rows = await db.selectFrom('assignments').select('unit_id').where('case_id', '=', caseId).execute();
+  const rows = await db
+    .selectFrom('assignments')
+    .select('unit_id')
+    .where('case_id', '=', caseId)
+    .where('released_at', 'is', null)
+    .execute();
   return rows.map((row) => row.unit_id);
 }
 
@@ -68,7 +73,8 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
           .selectFrom('assignments')
           .select('assignments.id')
           .whereRef('assignments.case_id', '=', 'cases.id')
-          .where('assignments.unit_id', '=', unitId),
+          .where('assignments.unit_id', '=', unitId)
+          .where('assignments.released_at', 'is', null),
       ),
     );
   }

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { caseFlags } from '../../../core/flags.js';
 import { caseActions } from '../../../core/policy.js';
 import { assignmentRoles, caseKinds, channels, maxRepresentatives, stages, urgencies } from '../../../core/types.js';
 import { Id, LocalTextOut, Nullable, Time } from '../../schemas.js';
@@ -30,6 +31,8 @@ export const CaseSummary = Type.Object({
   closedAt: Nullable(Time),
   reviewCount: Type.Integer(),
   deadlines: Type.Object({ accept: Deadline, conclude: Deadline, reviewRequest: Deadline, review: Deadline }),
+  /** e.g. `suspected_spam`: a public petition a coordinator should look at before working it. */
+  flags: Type.Array(Type.Enum([...caseFlags])),
 });
 
 const Assignment = Type.Object({
@@ -41,6 +44,8 @@ const Assignment = Type.Object({
   acknowledge: Deadline,
   onScene: Deadline,
   proposal: Deadline,
+  objection: Type.Object({ dueAt: Nullable(Time), at: Nullable(Time), reason: Nullable(Type.String()) }),
+  releasedAt: Nullable(Time),
 });
 
 export const CaseDetail = Type.Intersect([
@@ -168,3 +173,14 @@ export const AssignmentParams = Type.Object(
   { additionalProperties: false },
 );
 export const StepParams = Type.Object({ id: Id, stepId: Type.String({ minLength: 1, maxLength: 140 }) }, { additionalProperties: false });
+
+export const ExtensionBody = Type.Object(
+  { days: Type.Integer({ minimum: 1, maximum: 365 }), reason: Type.String({ minLength: 1, maxLength: 5000 }) },
+  { additionalProperties: false },
+);
+
+export const ObjectionBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
+
+export const RerouteBody = Type.Object({ unitId: Id }, { additionalProperties: false });
+
+export const AssignmentOnlyParams = Type.Object({ id: Id, assignmentId: Id }, { additionalProperties: false });

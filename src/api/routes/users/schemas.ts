@@ -8,6 +8,7 @@ export const User = Type.Object({
   name: Type.String(),
   role: Type.Enum([...roles]),
   unitId: Nullable(Id),
+  language: Type.Enum(['zh', 'en']),
   createdAt: Time,
 });
 
@@ -18,6 +19,7 @@ export const CreateUserBody = Type.Object(
     role: Type.Enum([...roles]),
     unitId: Type.Optional(Nullable(Id)),
     password: Type.String({ minLength: 10, maxLength: 200 }),
+    language: Type.Optional(Type.Enum(['zh', 'en'])),
   },
   { additionalProperties: false },
 );

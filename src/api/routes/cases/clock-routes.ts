@@ -1,0 +1,58 @@
+import { type Static } from 'typebox';
+import type { FastifyInstance } from 'fastify';
+import { objectToAssignment, rerouteAssignment } from '../../../commands/assign-unit.js';
+import type { Context } from '../../../commands/context.js';
+import { extendDeadline } from '../../../commands/extend-deadline.js';
+import { actorOf } from '../../plugins/auth.js';
+import { errorResponses } from '../../schemas.js';
+import { AssignmentOnlyParams, CaseDetail, CaseParams, ExtensionBody, ObjectionBody, RerouteBody } from './schemas.js';
+
+const changed = { 200: CaseDetail, ...errorResponses };
+
+/** Extensions and rerouting: the routes that move a case's clocks or its responsible unit. */
+export function caseClockRoutes(app: FastifyInstance, ctx: Context): void {
+  app.post('/api/v1/cases/:id/extensions', {
+    schema: {
+      tags: ['cases'],
+      summary: 'Extend the time to conclude, once, by at most 30 days, with the reason told to the petitioner',
+      params: CaseParams,
+      body: ExtensionBody,
+      response: changed,
+    },
+    handler: async (request) => {
+      const { id } = request.params as Static<typeof CaseParams>;
+      const body = request.body as Static<typeof ExtensionBody>;
+      return extendDeadline(ctx, { actor: actorOf(request), caseId: id, ...body });
+    },
+  });
+
+  app.post('/api/v1/cases/:id/assignments/:assignmentId/object', {
+    schema: {
+      tags: ['cases'],
+      summary: 'The assigned unit objects, within 5 working days, that the case is outside its remit',
+      params: AssignmentOnlyParams,
+      body: ObjectionBody,
+      response: changed,
+    },
+    handler: async (request) => {
+      const { id, assignmentId } = request.params as Static<typeof AssignmentOnlyParams>;
+      const { reason } = request.body as Static<typeof ObjectionBody>;
+      return objectToAssignment(ctx, { actor: actorOf(request), caseId: id, assignmentId, reason });
+    },
+  });
+
+  app.post('/api/v1/cases/:id/assignments/:assignmentId/reroute', {
+    schema: {
+      tags: ['cases'],
+      summary: 'The office transfers an assignment to another unit; the clocks carry on',
+      params: AssignmentOnlyParams,
+      body: RerouteBody,
+      response: changed,
+    },
+    handler: async (request) => {
+      const { id, assignmentId } = request.params as Static<typeof AssignmentOnlyParams>;
+      const { unitId } = request.body as Static<typeof RerouteBody>;
+      return rerouteAssignment(ctx, { actor: actorOf(request), caseId: id, assignmentId, unitId });
+    },
+  });
+}

@@ -1,0 +1,153 @@
+import { stringify } from 'csv-stringify/sync';
+import { DateTime } from 'luxon';
+import { Type, type Static } from 'typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Context } from '../../../commands/context.js';
+import { accountabilityReport, type AccountabilityReport } from '../../../commands/reports.js';
+import { stats } from '../../../commands/stats.js';
+import { figureNames } from '../../../core/accountability.js';
+import { pickLanguage, type Language } from '../../messages.js';
+import { actorOf } from '../../plugins/auth.js';
+import { errorResponses, Id, Nullable, Time } from '../../schemas.js';
+import { reportMessages } from './messages.js';
+
+const ReportQuery = Type.Object(
+  {
+    from: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    to: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    unit: Type.Optional(Id),
+    lang: Type.Optional(Type.Enum(['zh', 'en'])),
+  },
+  { additionalProperties: false },
+);
+
+const CaseLinks = Type.Array(Type.Object({ id: Id, reference: Type.String() }));
+const UnitReport = Type.Object({
+  unitId: Id,
+  unitName: Type.String(),
+  ...Object.fromEntries(figureNames.map((name) => [name, Type.Integer()])),
+  medianMinutesToAcknowledge: Nullable(Type.Number()),
+  p90MinutesToAcknowledge: Nullable(Type.Number()),
+  medianMinutesToArrive: Nullable(Type.Number()),
+  p90MinutesToArrive: Nullable(Type.Number()),
+  medianDaysToConclude: Nullable(Type.Number()),
+  p90DaysToConclude: Nullable(Type.Number()),
+  cases: Type.Object(Object.fromEntries(figureNames.map((name) => [name, CaseLinks]))),
+});
+const Report = Type.Object({ from: Time, to: Time, generatedAt: Time, units: Type.Array(UnitReport) });
+
+const Count = Type.Integer();
+const UnitCount = Type.Array(Type.Object({ unitId: Id, unitName: Type.String(), count: Count }));
+const Stats = Type.Object({
+  generatedAt: Time,
+  open: Type.Object({
+    total: Count,
+    byStage: Type.Record(Type.String(), Count),
+    byUrgency: Type.Record(Type.String(), Count),
+    byUnit: UnitCount,
+    byCategory: Type.Array(Type.Object({ category: Type.String(), count: Count })),
+  }),
+  overdue: Type.Object({ total: Count, byUnit: UnitCount }),
+  weekly: Type.Array(Type.Object({ weekStart: Type.String(), received: Count, closed: Count, missed: Count })),
+});
+
+const metricKeys = [
+  ['medianMinutesToAcknowledge', 'medianAck'],
+  ['p90MinutesToAcknowledge', 'p90Ack'],
+  ['medianMinutesToArrive', 'medianArrive'],
+  ['p90MinutesToArrive', 'p90Arrive'],
+  ['medianDaysToConclude', 'medianConclude'],
+  ['p90DaysToConclude', 'p90Conclude'],
+] as const;
+
+function toCsv(report: AccountabilityReport, language: Language): string {
+  const text = reportMessages[language];
+  const header = [text.unit, ...figureNames.map((name) => text.figures[name]), ...metricKeys.map(([, label]) => text[label]), 'unit_id'];
+  const rows = report.units.map((unit) => [unit.unitName, ...figureNames.map((name) => unit[name]), ...metricKeys.map(([key]) => unit[key] ?? ''), unit.unitId]);
+  // A byte-order mark lets spreadsheet programs read the Chinese names as UTF-8.
+  return `\uFEFF${stringify([header, ...rows])}`;
+}
+
+const escape = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+function toHtml(report: AccountabilityReport, language: Language, timeZone: string): string {
+  const text = reportMessages[language];
+  const local = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).toFormat('yyyy-MM-dd HH:mm');
+  const figureCell = (unit: AccountabilityReport['units'][number], name: (typeof figureNames)[number]) => {
+    const cases = unit.cases[name];
+    if (cases.length === 0) return `<td>${unit[name]}</td>`;
+    const links = cases.map((item) => `<a href="/cases/${encodeURIComponent(item.id)}">${escape(item.reference)}</a>`).join(' ');
+    return `<td><details><summary>${unit[name]}</summary>${links}</details></td>`;
+  };
+  const rows = report.units
+    .map(
+      (unit) =>
+        `<tr><th scope="row">${escape(unit.unitName)}</th>${figureNames.map((name) => figureCell(unit, name)).join('')}${metricKeys
+          .map(([key]) => `<td>${unit[key] ?? '—'}</td>`)
+          .join('')}</tr>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="${language === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(text.title)}</title>
+<style>
+body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:2rem;color:#1a1a1a}
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #999;padding:.35rem .5rem;text-align:right;vertical-align:top}
+th[scope=row],thead th:first-child{text-align:left}thead th{background:#eef2f7}details summary{cursor:pointer;color:#0b5394}
+details a{display:inline-block;margin:.1rem .25rem}.meta{color:#444}@media print{button{display:none}details{display:block}details>a{display:inline}}
+</style></head><body><main>
+<h1>${escape(text.title)}</h1>
+<p class="meta">${escape(text.period)}: ${local(report.from)} – ${local(report.to)} · ${escape(text.generated)}: ${local(report.generatedAt)}</p>
+<p class="meta">${escape(text.note)}</p>
+<button type="button" onclick="window.print()">${escape(text.print)}</button>
+${
+  report.units.length === 0
+    ? `<p>${escape(text.noData)}</p>`
+    : `<table><thead><tr><th scope="col">${escape(text.unit)}</th>${figureNames.map((name) => `<th scope="col">${escape(text.figures[name])}</th>`).join('')}${metricKeys
+        .map(([, label]) => `<th scope="col">${escape(text[label])}</th>`)
+        .join('')}</tr></thead><tbody>
+${rows}
+</tbody></table>`
+}
+</main></body></html>`;
+}
+
+/** The accountability report (JSON, CSV, printable HTML) and the dashboard's statistics. */
+export function reportRoutes(app: FastifyInstance, ctx: Context): void {
+  app.get('/api/v1/reports/accountability', {
+    schema: {
+      tags: ['reports'],
+      summary: 'Accountability per unit and period; Accept: text/csv for CSV',
+      querystring: ReportQuery,
+      response: { 200: Type.Union([Report, Type.String()]), ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const query = request.query as Static<typeof ReportQuery>;
+      const report = await accountabilityReport(ctx, { actor: actorOf(request), ...query, ...(query.unit ? { unitId: query.unit } : {}) });
+      if ((request.headers.accept ?? '').includes('text/csv')) {
+        const language = pickLanguage(query.lang, request.headers['accept-language']);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="accountability.csv"')
+          .serializer(String)
+          .send(toCsv(report, language));
+      }
+      return report;
+    },
+  });
+
+  app.get('/reports/accountability', {
+    schema: { hide: true, querystring: ReportQuery },
+    handler: async (request, reply) => {
+      const query = request.query as Static<typeof ReportQuery>;
+      const report = await accountabilityReport(ctx, { actor: actorOf(request), ...query, ...(query.unit ? { unitId: query.unit } : {}) });
+      const language = pickLanguage(query.lang, request.headers['accept-language']);
+      return reply.type('text/html; charset=utf-8').send(toHtml(report, language, ctx.timeZone));
+    },
+  });
+
+  app.get('/api/v1/stats', {
+    schema: { tags: ['reports'], summary: 'Open cases by stage, urgency, unit and category; overdue; weekly flow', response: { 200: Stats, ...errorResponses } },
+    handler: async (request) => stats(ctx, { actor: actorOf(request) }),
+  });
+}

@@ -1,0 +1,235 @@
+import { randomBytes } from 'node:crypto';
+import { accessCodeDigest, newAccessCode } from '../../core/access-code.js';
+import type { CaseDeadlines } from '../../core/case-clock.js';
+import { reviewDueAt } from '../../core/deadlines.js';
+import { DomainError, invalid } from '../../core/errors.js';
+import type { CaseFlag } from '../../core/flags.js';
+import type { LocalText } from '../../core/plan.js';
+import { judgeMove, maxReviews, offeredMoves } from '../../core/stages.js';
+import type { CaseKind, Channel, Stage } from '../../core/types.js';
+import { recordAudit } from '../../db/audit.js';
+import { appendEvent } from '../../db/events.js';
+import type { CaseRow } from '../../db/repositories/cases.js';
+import { findPlan, planDocument } from '../../db/repositories/plans.js';
+import type { CasesTable } from '../../db/schema.js';
+import { moveContext } from '../case-facts.js';
+import { updateCase } from '../case-update.js';
+import { caseSummary } from '../case-view.js';
+import { jurisdiction, type Context, type Trx } from '../context.js';
+import { syncClocks } from '../sync-clocks.js';
+import { openPublicCase } from './open-public-case.js';
+import { petitionFor, type PetitionKey } from './petition-access.js';
+import { publicLimits, type PetitionInput } from './petition-input.js';
+
+/** What the petitioner's receipt shows; the access code exists nowhere else once this is returned. */
+export interface Receipt {
+  reference: string;
+  accessCode: string;
+  receivedAt: string;
+  acceptDueAt: string | null;
+}
+
+/** Registers a petition from the portal or the public API and issues its private access code. */
+export async function submitPetition(
+  ctx: Context,
+  props: { input: PetitionInput; via: 'portal' | 'public_api'; flags?: CaseFlag[] },
+): Promise<Receipt> {
+  const accessCode = newAccessCode(randomBytes(20));
+  const { row } = await openPublicCase(
+    ctx,
+    { input: props.input, origin: { channel: 'online', via: props.via, ...(props.flags ? { flags: props.flags } : {}) } },
+    async (trx, opened) => {
+      await trx
+        .insertInto('access_codes')
+        .values({ case_id: opened.id, digest: accessCodeDigest(accessCode), created_at: opened.created_at })
+        .execute();
+    },
+  );
+  return { reference: row.reference, accessCode, receivedAt: row.received_at, acceptDueAt: row.accept_due_at };
+}
+
+export interface PublicAnswer {
+  id: string;
+  body: string;
+  reviewRound: number;
+  createdAt: string;
+  /** The petitioner's own rating of this answer, once given. */
+  rating: number | null;
+}
+
+/** What the petitioner may see of their case: its progress and the official answers, never personal data. */
+export interface PublicStatus {
+  reference: string;
+  kind: CaseKind;
+  channel: Channel;
+  category: { code: string; name: LocalText };
+  receivedAt: string;
+  stage: Stage;
+  stageChangedAt: string;
+  notAcceptedReason: string | null;
+  deadlines: CaseDeadlines;
+  answers: PublicAnswer[];
+  reviewCount: number;
+  maxReviews: number;
+  /** Whether the stage machine would let the petitioner request a review now, and what holds it back. */
+  review: { possible: boolean; until: string | null; blockedBy: string | null };
+  /** Whether the latest answer can still be rated (once, within the same 30 days). */
+  feedback: { possible: boolean; answerId: string | null; until: string | null };
+}
+
+async function publicStatus(trx: Trx, row: CaseRow, now: string): Promise<PublicStatus> {
+  const [plan, answers, ratings, facts] = await Promise.all([
+    findPlan(trx, row.plan_id),
+    trx.selectFrom('answers').select(['id', 'body', 'review_round', 'created_at']).where('case_id', '=', row.id).orderBy('created_at').execute(),
+    trx.selectFrom('feedback').select(['answer_id', 'rating']).where('case_id', '=', row.id).execute(),
+    moveContext(trx, row, now, undefined),
+  ]);
+  const category = plan ? planDocument(plan).categories.find((item) => item.code === row.category) : undefined;
+  const rated = new Map(ratings.map((item) => [item.answer_id, item.rating]));
+  const latest = answers.at(-1);
+  const withinWindow = row.review_request_due_at !== null && now <= row.review_request_due_at;
+  const offer = offeredMoves(row.stage as Stage, 'petitioner', facts).find((move) => move.to === 'review');
+  return {
+    reference: row.reference,
+    kind: row.kind as CaseKind,
+    channel: row.channel as Channel,
+    category: { code: row.category, name: category?.name ?? { zh: row.category, en: row.category } },
+    receivedAt: row.received_at,
+    stage: row.stage as Stage,
+    stageChangedAt: row.stage_changed_at,
+    notAcceptedReason: row.not_accepted_reason,
+    deadlines: caseSummary(row, now).deadlines,
+    answers: answers.map((answer) => ({
+      id: answer.id,
+      body: answer.body,
+      reviewRound: answer.review_round,
+      createdAt: answer.created_at,
+      rating: rated.get(answer.id) ?? null,
+    })),
+    reviewCount: row.review_count,
+    maxReviews,
+    review: { possible: offer !== undefined && offer.blockedBy === null, until: row.review_request_due_at, blockedBy: offer?.blockedBy ?? null },
+    feedback: {
+      possible: latest !== undefined && !rated.has(latest.id) && withinWindow,
+      answerId: latest?.id ?? null,
+      until: latest ? row.review_request_due_at : null,
+    },
+  };
+}
+
+/** The petitioner's view of their case, opened with the reference and access code. */
+export async function getPetitionStatus(ctx: Context, key: PetitionKey): Promise<PublicStatus> {
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (trx) => publicStatus(trx, await petitionFor(ctx, trx, key), now));
+}
+
+/** A rating at or below this is "unsatisfied", and the answer to it offers the review. */
+export const unsatisfiedRating = 2;
+
+/**
+ * Records the petitioner's rating (1–5) of the latest answer, once per answer and within 30 days
+ * of it. An unsatisfied rating comes back with `offerReview` when a review may be requested.
+ */
+export async function giveFeedback(
+  ctx: Context,
+  props: PetitionKey & { rating: number; comment?: string },
+): Promise<{ status: PublicStatus; offerReview: boolean }> {
+  if (!Number.isInteger(props.rating) || props.rating < 1 || props.rating > 5) throw invalid('rating', 'must be a whole number from 1 to 5.');
+  const comment = props.comment?.trim() || null;
+  if (comment && [...comment].length > publicLimits.comment) throw invalid('comment', `must be at most ${publicLimits.comment} characters.`);
+  const now = ctx.now();
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const row = await petitionFor(ctx, trx, props, { lock: true });
+    const latest = await trx
+      .selectFrom('answers')
+      .select(['id', 'review_round'])
+      .where('case_id', '=', row.id)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!latest) throw new DomainError('conflict', 'There is no answer to rate yet: you can rate the official answer once it is given.');
+    if (row.review_request_due_at === null || now > row.review_request_due_at) {
+      throw new DomainError('conflict', 'The time to rate this answer (30 days from the answer) has passed.');
+    }
+    const already = await trx.selectFrom('feedback').select('id').where('answer_id', '=', latest.id).executeTakeFirst();
+    if (already) throw new DomainError('already_done', 'You have already rated this answer.');
+    const feedbackId = ctx.newId();
+    await trx
+      .insertInto('feedback')
+      .values({ id: feedbackId, case_id: row.id, answer_id: latest.id, rating: props.rating, comment, created_at: now })
+      .execute();
+    await appendEvent(trx, {
+      caseId: row.id,
+      type: 'feedback.given',
+      actorId: null,
+      at: now,
+      data: { from: 'the petitioner', answerId: latest.id, reviewRound: latest.review_round, rating: props.rating, ...(comment ? { comment } : {}) },
+    });
+    await recordAudit(trx, {
+      at: now,
+      actorId: null,
+      action: 'case.feedback',
+      subjectType: 'case',
+      subjectId: row.id,
+      detail: { from: 'the petitioner', feedbackId, answerId: latest.id, rating: props.rating },
+    });
+    const status = await publicStatus(trx, row, now);
+    return { status, caseId: row.id };
+  });
+  ctx.changes.publish({ caseId: result.caseId, type: 'feedback.given', at: now });
+  return { status: result.status, offerReview: props.rating <= unsatisfiedRating && result.status.review.possible };
+}
+
+/**
+ * The petitioner's own request for a review of the answer: the closed → review move, judged by the
+ * stage machine for the petitioner exactly as for the office (a reason, within 30 days of the
+ * answer, at most a review and a second review).
+ */
+export async function requestReview(ctx: Context, props: PetitionKey & { reason: string }): Promise<PublicStatus> {
+  const reason = props.reason.trim();
+  if ([...reason].length > publicLimits.reason) throw invalid('reason', `must be at most ${publicLimits.reason} characters.`);
+  const now = ctx.now();
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const row = await petitionFor(ctx, trx, props, { lock: true });
+    const from = row.stage as Stage;
+    const verdict = judgeMove(from, 'review', 'petitioner', await moveContext(trx, row, now, reason || undefined));
+    if (!verdict.ok) {
+      if (verdict.code === 'move_not_allowed') {
+        throw new DomainError('move_not_allowed', 'A review can be requested only once the case has been closed with a written answer.');
+      }
+      throw new DomainError(verdict.code, verdict.message, reason ? {} : { field: 'reason' });
+    }
+    const plan = await findPlan(trx, row.plan_id);
+    if (!plan) throw new Error(`Case ${row.id} pins a plan that does not exist.`);
+    // The same clocks move-stage.ts starts when the office records a review request.
+    const changes: Partial<CasesTable> = {
+      stage: 'review',
+      stage_changed_at: now,
+      review_count: row.review_count + 1,
+      review_started_at: now,
+      review_due_at: reviewDueAt(planDocument(plan).deadlines, now, jurisdiction(ctx)),
+      review_concluded_at: null,
+      closed_at: null,
+    };
+    const updated = await updateCase(trx, row, changes, now);
+    await syncClocks(ctx, trx, updated);
+    await appendEvent(trx, {
+      caseId: row.id,
+      type: 'stage.changed',
+      actorId: null,
+      at: now,
+      data: { from, to: 'review', reason, by: 'the petitioner', round: updated.review_count },
+    });
+    await recordAudit(trx, {
+      at: now,
+      actorId: null,
+      action: 'case.move',
+      subjectType: 'case',
+      subjectId: row.id,
+      detail: { from, to: 'review', by: 'the petitioner' },
+    });
+    return { status: await publicStatus(trx, updated, now), caseId: row.id };
+  });
+  ctx.changes.publish({ caseId: result.caseId, type: 'stage.changed', at: now });
+  return result.status;
+}

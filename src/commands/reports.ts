@@ -1,0 +1,113 @@
+import { accountability, figureNames, type FigureName, type ReportEvent } from '../core/accountability.js';
+import { forbidden, invalid } from '../core/errors.js';
+import { can } from '../core/policy.js';
+import type { Actor } from '../core/types.js';
+import type { Context } from './context.js';
+
+const reportEventTypes = [
+  'case.opened',
+  'assignment.notified',
+  'assignment.rerouted',
+  'assignment.acknowledged',
+  'assignment.arrived',
+  'assignment.proposed',
+  'answer.given',
+  'deadline.missed',
+  'deadline.extended',
+];
+
+export interface UnitReport {
+  unitId: string;
+  unitName: string;
+  casesAssigned: number;
+  acknowledgedLate: number;
+  neverAcknowledged: number;
+  arrivedLate: number;
+  neverArrived: number;
+  proposalsLate: number;
+  casesOverdue: number;
+  extensionsUsed: number;
+  medianMinutesToAcknowledge: number | null;
+  p90MinutesToAcknowledge: number | null;
+  medianMinutesToArrive: number | null;
+  p90MinutesToArrive: number | null;
+  medianDaysToConclude: number | null;
+  p90DaysToConclude: number | null;
+  cases: Record<FigureName, { id: string; reference: string }[]>;
+}
+
+export interface AccountabilityReport {
+  from: string;
+  to: string;
+  generatedAt: string;
+  units: UnitReport[];
+}
+
+function parseTime(field: string, value: string): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw invalid(field, 'is not an ISO 8601 date or time.');
+  return new Date(time).toISOString();
+}
+
+/** The accountability report for a period (default: the last 30 days), per unit, from the timelines. */
+export async function accountabilityReport(
+  ctx: Context,
+  props: { actor: Actor; from?: string; to?: string; unitId?: string },
+): Promise<AccountabilityReport> {
+  if (!can(props.actor, 'case.list') || props.actor.role === 'unit_officer') {
+    throw forbidden('The accountability report is for the petition office, leaders, auditors and admins.');
+  }
+  const now = ctx.now();
+  const to = props.to ? parseTime('to', props.to) : now;
+  const from = props.from ? parseTime('from', props.from) : new Date(Date.parse(to) - 30 * 86_400_000).toISOString();
+  if (from > to) throw invalid('from', 'the period starts after it ends; from must be before to.');
+
+  const caseRows = await ctx.db
+    .selectFrom('events')
+    .select('case_id')
+    .distinct()
+    .where('type', 'in', reportEventTypes)
+    .where('at', '>=', from)
+    .where('at', '<', to)
+    .execute();
+  const caseIds = caseRows.map((row) => row.case_id);
+  const events: ReportEvent[] = [];
+  const references = new Map<string, string>();
+  for (let start = 0; start < caseIds.length; start += 500) {
+    const chunk = caseIds.slice(start, start + 500);
+    const rows = await ctx.db
+      .selectFrom('events')
+      .select(['case_id', 'type', 'at', 'data'])
+      .where('case_id', 'in', chunk)
+      .where('type', 'in', reportEventTypes)
+      .where('at', '<', to)
+      .orderBy('id')
+      .execute();
+    for (const row of rows) events.push({ caseId: row.case_id, type: row.type, at: row.at, data: JSON.parse(row.data) as Record<string, unknown> });
+    const refs = await ctx.db.selectFrom('cases').select(['id', 'reference']).where('id', 'in', chunk).execute();
+    for (const ref of refs) references.set(ref.id, ref.reference);
+  }
+  const units = new Map((await ctx.db.selectFrom('units').select(['id', 'name']).execute()).map((row) => [row.id, row.name]));
+  const figures = accountability(events, { from, to }, now).filter((item) => !props.unitId || item.unitId === props.unitId);
+  return {
+    from,
+    to,
+    generatedAt: now,
+    units: figures
+      .map((item) => ({
+        unitId: item.unitId,
+        unitName: units.get(item.unitId) ?? item.unitId,
+        ...item.counts,
+        medianMinutesToAcknowledge: item.medianMinutesToAcknowledge,
+        p90MinutesToAcknowledge: item.p90MinutesToAcknowledge,
+        medianMinutesToArrive: item.medianMinutesToArrive,
+        p90MinutesToArrive: item.p90MinutesToArrive,
+        medianDaysToConclude: item.medianDaysToConclude,
+        p90DaysToConclude: item.p90DaysToConclude,
+        cases: Object.fromEntries(
+          figureNames.map((name) => [name, item.cases[name].map((id) => ({ id, reference: references.get(id) ?? id }))]),
+        ) as UnitReport['cases'],
+      }))
+      .sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh')),
+  };
+}

@@ -1,0 +1,71 @@
+import { clocksOf } from '../core/clocks.js';
+import type { CaseRow } from '../db/repositories/cases.js';
+import type { Context, Trx } from './context.js';
+
+/**
+ * Brings the `deadlines` rows of a case in line with its state, inside the command's transaction.
+ * A clock whose due time moves later (an extension) becomes pending again; a recorded miss stays
+ * in the timeline.
+ */
+export async function syncClocks(ctx: Context, trx: Trx, row: CaseRow): Promise<void> {
+  const assignments = await trx.selectFrom('assignments').selectAll().where('case_id', '=', row.id).execute();
+  const lead = assignments.find((assignment) => assignment.role === 'lead' && assignment.released_at === null);
+  const wanted = clocksOf(
+    {
+      reviewCount: row.review_count,
+      leadUnitId: lead?.unit_id ?? null,
+      acceptDueAt: row.accept_due_at,
+      acceptedAt: row.accepted_at,
+      concludeDueAt: row.conclude_due_at,
+      concludedAt: row.concluded_at,
+      reviewDueAt: row.review_due_at,
+      reviewConcludedAt: row.review_concluded_at,
+    },
+    assignments.map((assignment) => ({
+      id: assignment.id,
+      unitId: assignment.unit_id,
+      acknowledgeDueAt: assignment.acknowledge_due_at,
+      acknowledgedAt: assignment.acknowledged_at,
+      onSceneDueAt: assignment.on_scene_due_at,
+      arrivedAt: assignment.arrived_at,
+      proposalDueAt: assignment.proposal_due_at,
+      proposalSubmittedAt: assignment.proposal_submitted_at,
+      releasedAt: assignment.released_at,
+    })),
+  );
+  const existing = await trx.selectFrom('deadlines').selectAll().where('case_id', '=', row.id).execute();
+  const byKey = new Map(existing.map((item) => [`${item.subject}|${item.kind}`, item]));
+  for (const clock of wanted) {
+    const current = byKey.get(`${clock.subject}|${clock.kind}`);
+    if (!current) {
+      await trx
+        .insertInto('deadlines')
+        .values({
+          id: ctx.newId(),
+          case_id: row.id,
+          subject: clock.subject,
+          kind: clock.kind,
+          unit_id: clock.unitId,
+          due_at: clock.dueAt,
+          done_at: clock.doneAt,
+          missed_at: null,
+          escalate_at: null,
+          escalated_at: null,
+        })
+        .execute();
+      continue;
+    }
+    if (current.due_at === clock.dueAt && current.done_at === clock.doneAt && current.unit_id === clock.unitId) continue;
+    const movedLater = clock.dueAt > current.due_at;
+    await trx
+      .updateTable('deadlines')
+      .set({
+        due_at: clock.dueAt,
+        done_at: clock.doneAt,
+        unit_id: clock.unitId,
+        ...(movedLater ? { missed_at: null, escalate_at: null, escalated_at: null } : {}),
+      })
+      .where('id', '=', current.id)
+      .execute();
+  }
+}

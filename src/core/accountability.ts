@@ -1,0 +1,190 @@
+/**
+ * Accountability, derived from the case timelines and never typed in: for each unit and period,
+ * how it answered its notifications, arrivals, proposals and deadlines.
+ */
+export interface ReportEvent {
+  caseId: string;
+  type: string;
+  at: string;
+  data: Record<string, unknown>;
+}
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export const figureNames = [
+  'casesAssigned',
+  'acknowledgedLate',
+  'neverAcknowledged',
+  'arrivedLate',
+  'neverArrived',
+  'proposalsLate',
+  'casesOverdue',
+  'extensionsUsed',
+] as const;
+export type FigureName = (typeof figureNames)[number];
+
+export interface UnitAccountability {
+  unitId: string;
+  counts: Record<FigureName, number>;
+  /** The cases behind each figure, so every number can be checked. */
+  cases: Record<FigureName, string[]>;
+  medianMinutesToAcknowledge: number | null;
+  p90MinutesToAcknowledge: number | null;
+  medianMinutesToArrive: number | null;
+  p90MinutesToArrive: number | null;
+  medianDaysToConclude: number | null;
+  p90DaysToConclude: number | null;
+}
+
+interface AssignmentFacts {
+  id: string;
+  caseId: string;
+  unitId: string;
+  role: string;
+  notifiedAt: string;
+  acknowledgeDueAt: string | null;
+  onSceneDueAt: string | null;
+  proposalDueAt: string | null;
+  acknowledgedAt: string | null;
+  arrivedAt: string | null;
+  proposedAt: string | null;
+  releasedAt: string | null;
+}
+
+/** Nearest-rank percentile (p in 0–1) of the values; null when there are none. */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil(p * sorted.length));
+  return sorted[rank - 1] ?? null;
+}
+
+const minutesBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 60_000;
+const str = (value: unknown) => (typeof value === 'string' ? value : null);
+const round = (value: number | null, digits: number) => (value === null ? null : Number(value.toFixed(digits)));
+
+/** Whether a clock ran out: done after it was due, or not done by `now` (unless the unit was released first). */
+function late(dueAt: string | null, doneAt: string | null, releasedAt: string | null, now: string): 'late' | 'never' | null {
+  if (dueAt === null) return null;
+  if (doneAt !== null) return doneAt > dueAt ? 'late' : null;
+  if (releasedAt !== null && releasedAt <= dueAt) return null;
+  return now > dueAt ? 'never' : null;
+}
+
+/** Computes every unit's figures for a period from the timelines of the cases involved. */
+export function accountability(events: readonly ReportEvent[], period: Period, now: string): UnitAccountability[] {
+  const sorted = [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const assignments = new Map<string, AssignmentFacts>();
+  const leadOf = new Map<string, string>();
+  const receivedAt = new Map<string, string>();
+  const firstAnswerAt = new Map<string, string>();
+  const units = new Map<string, UnitAccountability>();
+  const unit = (unitId: string): UnitAccountability => {
+    let found = units.get(unitId);
+    if (!found) {
+      found = {
+        unitId,
+        counts: Object.fromEntries(figureNames.map((name) => [name, 0])) as Record<FigureName, number>,
+        cases: Object.fromEntries(figureNames.map((name) => [name, [] as string[]])) as Record<FigureName, string[]>,
+        medianMinutesToAcknowledge: null,
+        p90MinutesToAcknowledge: null,
+        medianMinutesToArrive: null,
+        p90MinutesToArrive: null,
+        medianDaysToConclude: null,
+        p90DaysToConclude: null,
+      };
+      units.set(unitId, found);
+    }
+    return found;
+  };
+  const count = (unitId: string, figure: FigureName, caseId: string) => {
+    const target = unit(unitId);
+    target.counts[figure] += 1;
+    if (!target.cases[figure].includes(caseId)) target.cases[figure].push(caseId);
+  };
+  const inPeriod = (at: string) => at >= period.from && at < period.to;
+
+  for (const event of sorted) {
+    const data = event.data;
+    const assignmentId = str(data.assignmentId);
+    if (event.type === 'case.opened') receivedAt.set(event.caseId, str(data.receivedAt) ?? event.at);
+    if (event.type === 'assignment.rerouted') {
+      const from = assignments.get(str(data.fromAssignmentId) ?? '');
+      if (from) from.releasedAt = event.at;
+    }
+    if ((event.type === 'assignment.notified' || event.type === 'assignment.rerouted') && assignmentId) {
+      const facts: AssignmentFacts = {
+        id: assignmentId,
+        caseId: event.caseId,
+        unitId: str(data.unitId) ?? '',
+        role: str(data.role) ?? 'assisting',
+        notifiedAt: event.at,
+        acknowledgeDueAt: str(data.acknowledgeDueAt),
+        onSceneDueAt: str(data.onSceneDueAt),
+        proposalDueAt: str(data.proposalDueAt),
+        acknowledgedAt: null,
+        arrivedAt: null,
+        proposedAt: null,
+        releasedAt: null,
+      };
+      assignments.set(assignmentId, facts);
+      if (facts.role === 'lead') leadOf.set(event.caseId, facts.unitId);
+    }
+    const facts = assignmentId ? assignments.get(assignmentId) : undefined;
+    if (facts && ['assignment.acknowledged', 'assignment.arrived', 'assignment.proposed'].includes(event.type)) {
+      // Arriving or proposing counts as acknowledging, as the commands record it.
+      facts.acknowledgedAt ??= event.at;
+      if (event.type === 'assignment.arrived') facts.arrivedAt ??= event.at;
+      if (event.type === 'assignment.proposed') facts.proposedAt ??= event.at;
+    }
+    if (event.type === 'answer.given' && !firstAnswerAt.has(event.caseId)) firstAnswerAt.set(event.caseId, event.at);
+    if (event.type === 'deadline.missed' && data.subject === 'case' && inPeriod(event.at)) {
+      const unitId = str(data.unitId);
+      if (unitId) count(unitId, 'casesOverdue', event.caseId);
+    }
+    if (event.type === 'deadline.extended' && inPeriod(event.at)) {
+      const lead = leadOf.get(event.caseId);
+      if (lead) count(lead, 'extensionsUsed', event.caseId);
+    }
+  }
+
+  const toAcknowledge = new Map<string, number[]>();
+  const toArrive = new Map<string, number[]>();
+  const toConclude = new Map<string, number[]>();
+  const push = (map: Map<string, number[]>, key: string, value: number) => map.set(key, [...(map.get(key) ?? []), value]);
+
+  for (const facts of assignments.values()) {
+    if (!inPeriod(facts.notifiedAt) || facts.unitId === '') continue;
+    count(facts.unitId, 'casesAssigned', facts.caseId);
+    const acknowledged = late(facts.acknowledgeDueAt, facts.acknowledgedAt, facts.releasedAt, now);
+    if (acknowledged === 'late') count(facts.unitId, 'acknowledgedLate', facts.caseId);
+    if (acknowledged === 'never') count(facts.unitId, 'neverAcknowledged', facts.caseId);
+    const arrived = late(facts.onSceneDueAt, facts.arrivedAt, facts.releasedAt, now);
+    if (arrived === 'late') count(facts.unitId, 'arrivedLate', facts.caseId);
+    if (arrived === 'never') count(facts.unitId, 'neverArrived', facts.caseId);
+    if (late(facts.proposalDueAt, facts.proposedAt, facts.releasedAt, now) !== null) count(facts.unitId, 'proposalsLate', facts.caseId);
+    if (facts.acknowledgedAt) push(toAcknowledge, facts.unitId, minutesBetween(facts.notifiedAt, facts.acknowledgedAt));
+    if (facts.arrivedAt) push(toArrive, facts.unitId, minutesBetween(facts.notifiedAt, facts.arrivedAt));
+    const answered = firstAnswerAt.get(facts.caseId);
+    const received = receivedAt.get(facts.caseId);
+    if (facts.role === 'lead' && facts.releasedAt === null && answered && received) {
+      push(toConclude, facts.unitId, minutesBetween(received, answered) / 1440);
+    }
+  }
+
+  for (const [unitId, figures] of units) {
+    const ack = toAcknowledge.get(unitId) ?? [];
+    const arrive = toArrive.get(unitId) ?? [];
+    const conclude = toConclude.get(unitId) ?? [];
+    figures.medianMinutesToAcknowledge = round(percentile(ack, 0.5), 1);
+    figures.p90MinutesToAcknowledge = round(percentile(ack, 0.9), 1);
+    figures.medianMinutesToArrive = round(percentile(arrive, 0.5), 1);
+    figures.p90MinutesToArrive = round(percentile(arrive, 0.9), 1);
+    figures.medianDaysToConclude = round(percentile(conclude, 0.5), 2);
+    figures.p90DaysToConclude = round(percentile(conclude, 0.9), 2);
+  }
+  return [...units.values()];
+}

@@ -1,0 +1,54 @@
+import nodemailer from 'nodemailer';
+import type { Context } from '../commands/context.js';
+import { loadCalendar } from '../commands/calendar.js';
+import { deliverDue, type Senders } from '../notifications/delivery.js';
+import { scanDeadlines } from './deadline-scanner.js';
+
+export interface WorkerOptions {
+  intervalSeconds: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  log: (message: string, error?: unknown) => void;
+}
+
+export function smtpSender(smtpUrl: string, from: string): NonNullable<Senders['email']> {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return async (mail) => {
+    await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+  };
+}
+
+/** One pass of everything the worker does; safe to run from several processes at once. */
+export async function workOnce(ctx: Context, senders: Senders): Promise<{ missed: number; escalated: number; sent: number; failed: number }> {
+  // Another process may have replaced the calendar; pick it up before counting days.
+  ctx.calendar.replace(await loadCalendar(ctx.db));
+  const scanned = await scanDeadlines(ctx);
+  const delivered = await deliverDue(ctx, senders);
+  return { ...scanned, ...delivered };
+}
+
+/** Runs the deadline scanner and the outbox delivery every interval until stopped. */
+export function startWorker(ctx: Context, options: WorkerOptions): () => Promise<void> {
+  const senders: Senders = {
+    email: options.smtpUrl ? smtpSender(options.smtpUrl, options.mailFrom) : null,
+    webhookTimeoutMs: 5000,
+  };
+  let running: Promise<unknown> | null = null;
+  let stopped = false;
+  // A pass that outlasts the interval is not overlapped by the next one.
+  const tick = () => {
+    if (stopped || running) return;
+    running = workOnce(ctx, senders)
+      .catch((error: unknown) => options.log('The worker pass failed; it will run again.', error))
+      .finally(() => {
+        running = null;
+      });
+  };
+  tick();
+  const timer = setInterval(tick, Math.max(1, options.intervalSeconds) * 1000);
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
+}

@@ -1,0 +1,125 @@
+import { createHmac } from 'node:crypto';
+import type { Context } from '../commands/context.js';
+import { addMinutes } from '../core/deadlines.js';
+import type { Selectable } from 'kysely';
+import type { NotificationsTable } from '../db/schema.js';
+
+type NotificationRow = Selectable<NotificationsTable>;
+import { render, type Language, type TemplateKey } from './templates.js';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** The outbound side, injected so tests can use a real local SMTP server and HTTP receiver. */
+export interface Senders {
+  email: ((mail: Mail) => Promise<void>) | null;
+  /** Webhook POSTs time out after this long; a slow receiver fails the attempt, not the worker. */
+  webhookTimeoutMs: number;
+}
+
+export const maxAttempts = 8;
+
+/** 30 s, 1 min, 2 min … capped at 1 hour: retries back off so a receiver that is down is not hammered. */
+export function backoffSeconds(attempts: number): number {
+  return Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Signs a webhook body: `sha256=<hex HMAC of timestamp + "." + body>` with the webhook's secret. */
+export function signWebhook(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+async function postWebhook(url: string, secret: string, row: NotificationRow, timeoutMs: number): Promise<void> {
+  const body = JSON.stringify({
+    id: row.id,
+    type: row.template,
+    caseId: row.case_id,
+    createdAt: row.created_at,
+    data: JSON.parse(row.data) as unknown,
+  });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-redress-delivery': row.id,
+      'x-redress-timestamp': timestamp,
+      'x-redress-signature': signWebhook(secret, timestamp, body),
+    },
+    body,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (!response.ok) throw new Error(`The receiver answered HTTP ${response.status}.`);
+}
+
+async function sendOne(ctx: Context, senders: Senders, row: NotificationRow): Promise<void> {
+  if (row.channel === 'webhook') {
+    const hook = await ctx.db.selectFrom('webhooks').selectAll().where('id', '=', row.webhook_id ?? '').executeTakeFirst();
+    if (!hook || hook.disabled_at) throw new Error('The webhook was removed or disabled.');
+    await postWebhook(hook.url, hook.secret, row, senders.webhookTimeoutMs);
+    return;
+  }
+  if (!senders.email) throw new Error('Email is not configured (REDRESS_SMTP_URL).');
+  const to = row.address_sealed
+    ? ctx.sealer.open(row.address_sealed)
+    : (await ctx.db.selectFrom('users').select('email').where('id', '=', row.user_id ?? '').executeTakeFirstOrThrow()).email;
+  const message = render(row.template as TemplateKey, row.language as Language, JSON.parse(row.data) as Record<string, unknown>, ctx.timeZone);
+  await senders.email({ to, ...message });
+}
+
+/**
+ * Delivers due notifications from the outbox. Rows are claimed first (FOR UPDATE SKIP LOCKED on
+ * PostgreSQL), so several workers never send the same one; a failure is retried with backoff and
+ * the row is kept, so nothing is lost.
+ */
+export async function deliverDue(ctx: Context, senders: Senders, batch = 50): Promise<{ sent: number; failed: number }> {
+  const now = ctx.now();
+  const claimUntil = addMinutes(now, 5);
+  const claimed = await ctx.db.transaction().execute(async (trx) => {
+    let query = trx
+      .selectFrom('notifications')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', now)
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+      .orderBy('next_attempt_at')
+      .limit(batch);
+    if (ctx.adapter.supportsRowLocks) query = query.forUpdate().skipLocked();
+    const ids = (await query.execute()).map((row) => row.id);
+    if (ids.length === 0) return [];
+    await trx.updateTable('notifications').set({ claimed_until: claimUntil }).where('id', 'in', ids).execute();
+    return trx.selectFrom('notifications').selectAll().where('id', 'in', ids).execute();
+  });
+  let sent = 0;
+  let failed = 0;
+  for (const row of claimed) {
+    try {
+      await sendOne(ctx, senders, row);
+      await ctx.db
+        .updateTable('notifications')
+        .set({ status: 'sent', sent_at: ctx.now(), attempts: row.attempts + 1, claimed_until: null, last_error: null })
+        .where('id', '=', row.id)
+        .execute();
+      sent += 1;
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      const message = error instanceof Error ? error.message : String(error);
+      await ctx.db
+        .updateTable('notifications')
+        .set({
+          attempts,
+          status: attempts >= maxAttempts ? 'failed' : 'pending',
+          next_attempt_at: attempts >= maxAttempts ? null : addMinutes(ctx.now(), backoffSeconds(attempts) / 60),
+          claimed_until: null,
+          last_error: message.slice(0, 500),
+        })
+        .where('id', '=', row.id)
+        .execute();
+      failed += 1;
+    }
+  }
+  return { sent, failed };
+}

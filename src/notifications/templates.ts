@@ -1,0 +1,91 @@
+import { DateTime } from 'luxon';
+
+/** Every notification Redress sends, written in Simplified Chinese and English. */
+export const templateKeys = ['case.assigned', 'deadline.missed', 'deadline.escalated', 'assignment.objected', 'case.extended'] as const;
+export type TemplateKey = (typeof templateKeys)[number];
+export type Language = 'zh' | 'en';
+
+export interface Rendered {
+  subject: string;
+  text: string;
+}
+
+type Data = Record<string, unknown>;
+
+const clockNames: Record<Language, Record<string, string>> = {
+  zh: { accept: '受理决定', conclude: '办结', acknowledge: '签收', on_scene: '到达现场', proposal: '提出解决方案', review: '复查办结' },
+  en: { accept: 'decision on acceptance', conclude: 'conclusion', acknowledge: 'acknowledgement', on_scene: 'arrival on the scene', proposal: 'proposed solution', review: 'review conclusion' },
+};
+
+function clockName(language: Language, kind: unknown): string {
+  const key = String(kind).startsWith('review') ? 'review' : String(kind);
+  return clockNames[language][key] ?? key;
+}
+
+function when(value: unknown, timeZone: string, language: Language): string {
+  if (typeof value !== 'string') return '—';
+  const time = DateTime.fromISO(value, { zone: 'utc' }).setZone(timeZone);
+  return language === 'zh' ? time.toFormat('yyyy年M月d日 HH:mm') : time.toFormat('d LLL yyyy, HH:mm', { locale: 'en' });
+}
+
+const s = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+
+type Template = (data: Data, timeZone: string) => Rendered;
+
+const templates: Record<TemplateKey, Record<Language, Template>> = {
+  'case.assigned': {
+    zh: (d, tz) => ({
+      subject: `【交办】${s(d.reference)} ${s(d.title)}`,
+      text: `${s(d.unitName)}：信访事项 ${s(d.reference)}（${s(d.title)}）已交由你单位${d.role === 'lead' ? '牵头' : '协助'}办理。\n请于 ${when(d.acknowledgeDueAt, tz, 'zh')} 前签收${d.onSceneDueAt ? `，${when(d.onSceneDueAt, tz, 'zh')} 前到达现场` : ''}。`,
+    }),
+    en: (d, tz) => ({
+      subject: `[Assigned] ${s(d.reference)} ${s(d.title)}`,
+      text: `${s(d.unitName)}: petition ${s(d.reference)} (${s(d.title)}) has been assigned to your unit as ${d.role === 'lead' ? 'lead' : 'assisting'} unit.\nAcknowledge by ${when(d.acknowledgeDueAt, tz, 'en')}${d.onSceneDueAt ? ` and be on the scene by ${when(d.onSceneDueAt, tz, 'en')}` : ''}.`,
+    }),
+  },
+  'deadline.missed': {
+    zh: (d, tz) => ({
+      subject: `【超时】${s(d.reference)} ${clockName('zh', d.kind)}已超过时限`,
+      text: `信访事项 ${s(d.reference)}（${s(d.title)}）的${clockName('zh', d.kind)}时限为 ${when(d.dueAt, tz, 'zh')}，${d.unitName ? `责任单位${s(d.unitName)}` : '信访局'}未按时完成。`,
+    }),
+    en: (d, tz) => ({
+      subject: `[Overdue] ${s(d.reference)}: ${clockName('en', d.kind)} missed`,
+      text: `Petition ${s(d.reference)} (${s(d.title)}): the ${clockName('en', d.kind)} was due by ${when(d.dueAt, tz, 'en')} and ${d.unitName ? s(d.unitName) : 'the petition office'} has not done it.`,
+    }),
+  },
+  'deadline.escalated': {
+    zh: (d, tz) => ({
+      subject: `【督办】${s(d.reference)} ${clockName('zh', d.kind)}仍未完成`,
+      text: `信访事项 ${s(d.reference)}（${s(d.title)}）的${clockName('zh', d.kind)}已于 ${when(d.dueAt, tz, 'zh')} 超时，${s(d.unitName)}至今仍未完成，现提请领导小组督办。`,
+    }),
+    en: (d, tz) => ({
+      subject: `[Escalated] ${s(d.reference)}: ${clockName('en', d.kind)} still not done`,
+      text: `Petition ${s(d.reference)} (${s(d.title)}): the ${clockName('en', d.kind)} was due by ${when(d.dueAt, tz, 'en')} and ${s(d.unitName)} has still not done it. Referred to the leadership group.`,
+    }),
+  },
+  'assignment.objected': {
+    zh: (d) => ({
+      subject: `【异议】${s(d.reference)} ${s(d.unitName)}提出不属于本单位职责`,
+      text: `${s(d.unitName)}认为信访事项 ${s(d.reference)}（${s(d.title)}）不属于其职责范围，理由：${s(d.reason)}。请信访局重新交办。`,
+    }),
+    en: (d) => ({
+      subject: `[Objection] ${s(d.reference)}: ${s(d.unitName)} says the case is outside its remit`,
+      text: `${s(d.unitName)} objects that petition ${s(d.reference)} (${s(d.title)}) is outside its remit: ${s(d.reason)}. Please reroute it.`,
+    }),
+  },
+  'case.extended': {
+    zh: (d, tz) => ({
+      subject: `您的信访事项 ${s(d.reference)} 办理期限已延长`,
+      text: `您的信访事项 ${s(d.reference)} 因${s(d.reason)}，办理期限延长 ${s(d.days)} 日，新的办结期限为 ${when(d.newDueAt, tz, 'zh')}。`,
+    }),
+    en: (d, tz) => ({
+      subject: `The time to conclude your petition ${s(d.reference)} has been extended`,
+      text: `Your petition ${s(d.reference)}: the time to conclude it has been extended by ${s(d.days)} days because ${s(d.reason)}. It is now due by ${when(d.newDueAt, tz, 'en')}.`,
+    }),
+  },
+};
+
+/** The subject and text of a notification in one language, with times in the jurisdiction's zone. */
+export function render(template: TemplateKey, language: Language, data: Data, timeZone: string): Rendered {
+  return templates[template][language](data, timeZone);
+}
