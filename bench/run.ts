@@ -3,14 +3,20 @@
  * times the queries the queue runs on every view and prints their query plans.
  *   npm run bench -- [--cases N] [--db sqlite:PATH|postgres://…]
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createChangeFeed } from '../src/commands/change-feed.js';
+import { calendarSource, type Context } from '../src/commands/context.js';
+import { stats } from '../src/commands/stats.js';
+import { emptyCalendar } from '../src/core/calendar.js';
+import { scanDeadlines } from '../src/jobs/deadline-scanner.js';
+import { createSealer } from '../src/security/sealer.js';
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { listCases, listCasesQuery, type ListCasesProps } from '../src/db/repositories/cases.js';
 import { openStore } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import type { CasesTable, Database } from '../src/db/schema.js';
+import type { CasesTable, Database, DeadlinesTable } from '../src/db/schema.js';
 import type { DialectAdapter } from '../src/db/adapter.js';
 
 function option(name: string, fallback: string): string {
@@ -29,6 +35,7 @@ async function fill(db: Kysely<Database>, unitIds: string[], planId: string): Pr
   for (let start = 0; start < total; start += batch) {
     const rows: CasesTable[] = [];
     const links: { id: string; case_id: string; unit_id: string; role: string; notified_at: string; acknowledge_due_at: string; proposal_due_at: string }[] = [];
+    const clocks: DeadlinesTable[] = [];
     for (let i = start; i < Math.min(total, start + batch); i += 1) {
       const received = new Date(now - (i % 1000) * day - (i % 86_400) * 1000).toISOString();
       const stage = stages[i % stages.length] ?? 'closed';
@@ -42,7 +49,14 @@ async function fill(db: Kysely<Database>, unitIds: string[], planId: string): Pr
         received_at: received, created_at: received, created_by: null, updated_at: received, accept_due_at: due, accepted_at: null,
         conclude_due_at: null, concluded_at: null, review_request_due_at: null, review_count: 0, review_started_at: null,
         review_due_at: null, review_concluded_at: null, next_due_at: open ? due : null, closed_at: open ? null : received,
-        petitioner_name_sealed: null, petitioner_contact_sealed: null, extension_days: null, extension_reason: null, extended_at: null,
+        petitioner_name_sealed: null, petitioner_contact_sealed: null, lead_unit_id: unitIds[i % unitIds.length] ?? null, extension_days: null, extension_reason: null, extended_at: null,
+      });
+      // Every case carries a clock; the overdue ones were already recorded, except a hundred due now.
+      const pastDue = due < new Date(now).toISOString();
+      clocks.push({
+        id: randomUUID(), case_id: id, subject: 'case', kind: 'accept', unit_id: null, due_at: due,
+        done_at: open ? null : received, missed_at: open && pastDue && i >= 100 * stages.length ? due : null,
+        escalate_at: null, escalated_at: null,
       });
       const unitId = unitIds[i % unitIds.length] ?? '';
       links.push({ id: randomUUID(), case_id: id, unit_id: unitId, role: 'lead', notified_at: received, acknowledge_due_at: received, proposal_due_at: received });
@@ -50,6 +64,7 @@ async function fill(db: Kysely<Database>, unitIds: string[], planId: string): Pr
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('cases').values(rows).execute();
       await trx.insertInto('assignments').values(links).execute();
+      await trx.insertInto('deadlines').values(clocks).execute();
     });
   }
 }
@@ -101,7 +116,42 @@ async function main(): Promise<void> {
     const compiled = listCasesQuery(db, adapter, props).compile();
     process.stdout.write(`    ${await explain(db, adapter, compiled)}\n`);
   }
+  const ctx: Context = {
+    db,
+    adapter,
+    now: () => nowIso,
+    newId: randomUUID,
+    timeZone: 'Asia/Shanghai',
+    calendar: calendarSource(emptyCalendar),
+    sealer: createSealer(randomBytes(32)),
+    changes: createChangeFeed(),
+    channels: { email: false },
+  };
+  const admin = { id: 'bench', role: 'admin' as const, unitId: null };
+  await time('dashboard stats', 10, () => stats(ctx, { actor: admin }));
+  const due = await db
+    .selectFrom('deadlines')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('done_at', 'is', null)
+    .where('missed_at', 'is', null)
+    .where('due_at', '<', nowIso)
+    .executeTakeFirstOrThrow();
+  const started = performance.now();
+  const scanned = await scanDeadlines(ctx);
+  process.stdout.write(`deadline scanner: ${scanned.missed} clocks due (${Number(due.n)} expected) among ${total} cases in ${(performance.now() - started).toFixed(1)} ms\n`);
+  await time('deadline scanner, nothing due', 10, () => scanDeadlines(ctx));
   await store.close();
+}
+
+async function time(name: string, runs: number, work: () => Promise<unknown>): Promise<void> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  process.stdout.write(`${name.padEnd(34)} median ${(times[Math.floor(runs / 2)] ?? 0).toFixed(2)} ms  max ${(times[runs - 1] ?? 0).toFixed(2)} ms\n`);
 }
 
 main().catch((error: unknown) => {

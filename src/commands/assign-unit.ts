@@ -108,8 +108,9 @@ export async function objectToAssignment(
   if (reason === '') throw invalid('reason', 'say why the case is outside your unit\'s remit.');
   return runCaseCommand(ctx, { actor: props.actor, caseId: props.caseId, action: 'case.read' }, async (trx, row, _units, now) => {
     const assignment = await activeAssignment(trx, row.id, props.assignmentId);
-    if (!can(props.actor, 'assignment.acknowledge', { type: 'assignment', unitId: assignment.unit_id })) {
-      throw forbidden('Only the assigned unit can object to an assignment.');
+    // Only the unit itself can say a case is outside its remit; the office reroutes, it does not object.
+    if (props.actor.role !== 'unit_officer' || props.actor.unitId !== assignment.unit_id) {
+      throw forbidden('Only officers of the assigned unit can object to an assignment.');
     }
     if (assignment.objected_at) throw new DomainError('already_done', `Your unit already objected at ${assignment.objected_at}.`);
     if (assignment.objection_due_at && now > assignment.objection_due_at) {

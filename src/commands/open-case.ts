@@ -126,6 +126,7 @@ export async function openCase(ctx: Context, props: OpenCaseProps): Promise<Case
       closed_at: null,
       petitioner_name_sealed: seal(props.petitioner?.name),
       petitioner_contact_sealed: seal(props.petitioner?.contact),
+      lead_unit_id: props.actor.role === 'unit_officer' ? props.actor.unitId : null,
       extension_days: null,
       extension_reason: null,
       extended_at: null,

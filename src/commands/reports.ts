@@ -88,7 +88,10 @@ export async function accountabilityReport(
     for (const ref of refs) references.set(ref.id, ref.reference);
   }
   const units = new Map((await ctx.db.selectFrom('units').select(['id', 'name']).execute()).map((row) => [row.id, row.name]));
-  const figures = accountability(events, { from, to }, now).filter((item) => !props.unitId || item.unitId === props.unitId);
+  // Judge the clocks as of the end of the period: its events stop at `to`, so a clock still
+  // running then is not "never" done merely because what happened next lies outside the period.
+  const asOf = to < now ? to : now;
+  const figures = accountability(events, { from, to }, asOf).filter((item) => !props.unitId || item.unitId === props.unitId);
   return {
     from,
     to,

@@ -23,54 +23,61 @@ export const statsWeeks = 12;
 // Literal stage names let the planner use the partial indexes on open cases.
 const openLiterals = () => openStages.map((stage) => sql.lit(stage));
 
-/** Counts for the dashboard: open cases by stage, urgency, lead unit and category; overdue; weekly flow. */
+/**
+ * Counts for the dashboard: open cases by stage, urgency, lead unit and category; overdue; weekly
+ * flow. Open counts come from the trigger-kept tallies; overdue and weekly counts from partial and
+ * range indexes, so none of them scans the case table.
+ */
 export async function stats(ctx: Context, props: { actor: Actor }): Promise<Stats> {
   if (!can(props.actor, 'case.list') || props.actor.role === 'unit_officer') throw forbidden('Statistics are for the petition office, leaders, auditors and admins.');
+  return computeStats(ctx);
+}
+
+async function computeStats(ctx: Context): Promise<Stats> {
   const now = ctx.now();
   const db = ctx.db;
-  const countOpenBy = async (column: 'stage' | 'urgency' | 'category') =>
-    db
-      .selectFrom('cases')
-      .select([column, (eb) => eb.fn.countAll<number>().as('count')])
-      .where('stage', 'in', openLiterals())
-      .groupBy(column)
-      .execute();
-  const byLeadUnit = (overdueOnly: boolean) => {
-    let query = db
-      .selectFrom('assignments')
-      .innerJoin('cases', 'cases.id', 'assignments.case_id')
-      .innerJoin('units', 'units.id', 'assignments.unit_id')
-      .select(['assignments.unit_id as unitId', 'units.name as unitName', (eb) => eb.fn.countAll<number>().as('count')])
-      .where('assignments.role', '=', 'lead')
-      .where('assignments.released_at', 'is', null)
-      .where('cases.stage', 'in', openLiterals());
-    if (overdueOnly) query = query.where('cases.next_due_at', '<', now);
-    return query.groupBy(['assignments.unit_id', 'units.name']).execute();
+  const tallies = await db
+    .selectFrom('case_tallies')
+    .select(['stage', 'urgency', 'category', 'lead_unit_id', 'count'])
+    .where('stage', 'in', openLiterals())
+    .where('count', '>', 0)
+    .execute();
+  const sumBy = (key: (row: (typeof tallies)[number]) => string) => {
+    const sums = new Map<string, number>();
+    for (const row of tallies) sums.set(key(row), (sums.get(key(row)) ?? 0) + Number(row.count));
+    return sums;
   };
-  const [stages, urgencies, categories, units, overdueUnits, overdue] = await Promise.all([
-    countOpenBy('stage'),
-    countOpenBy('urgency'),
-    countOpenBy('category'),
-    byLeadUnit(false),
-    byLeadUnit(true),
-    db
-      .selectFrom('cases')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('stage', 'in', openLiterals())
-      .where('next_due_at', '<', now)
-      .executeTakeFirstOrThrow(),
-  ]);
+  const unitNames = new Map((await db.selectFrom('units').select(['id', 'name']).execute()).map((unit) => [unit.id, unit.name]));
+  const perUnit = (sums: Map<string, number>) =>
+    [...sums]
+      .filter(([unitId]) => unitId !== '')
+      .map(([unitId, count]) => ({ unitId, unitName: unitNames.get(unitId) ?? '', count }))
+      .sort((a, b) => b.count - a.count);
+  const overdueRows = await db
+    .selectFrom('cases')
+    .select(['lead_unit_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('stage', 'in', openLiterals())
+    .where('next_due_at', '<', now)
+    .groupBy('lead_unit_id')
+    .execute();
+  const overdueByUnit = new Map(overdueRows.map((row) => [row.lead_unit_id ?? '', Number(row.count)]));
 
   const local = DateTime.fromISO(now, { zone: 'utc' }).setZone(ctx.timeZone);
   const firstWeek = local.startOf('week').minus({ weeks: statsWeeks - 1 });
   const since = firstWeek.toUTC().toISO() ?? now;
-  const weekly = new Map<string, { weekStart: string; received: number; closed: number; missed: number }>();
-  for (let week = 0; week < statsWeeks; week += 1) {
-    const start = firstWeek.plus({ weeks: week }).toISODate() ?? '';
-    weekly.set(start, { weekStart: start, received: 0, closed: 0, missed: 0 });
-  }
-  const bucket = (hour: string) =>
-    DateTime.fromISO(`${hour}:00:00Z`, { zone: 'utc' }).setZone(ctx.timeZone).startOf('week').toISODate() ?? '';
+  // Each week's start as a UTC instant, so an hour is placed in its local week by comparing numbers.
+  const weeks = Array.from({ length: statsWeeks }, (_, week) => {
+    const start = firstWeek.plus({ weeks: week });
+    return { startsAt: start.toMillis(), row: { weekStart: start.toISODate() ?? '', received: 0, closed: 0, missed: 0 } };
+  });
+  const bucket = (hour: string) => {
+    const at = Date.parse(`${hour}:00:00Z`);
+    for (let index = weeks.length - 1; index >= 0; index -= 1) {
+      const week = weeks[index];
+      if (week && at >= week.startsAt) return week.row;
+    }
+    return null;
+  };
   const hourly = async (table: 'cases' | 'events', column: string, where: (query: ReturnType<typeof base>) => ReturnType<typeof base>) => {
     const rows = await where(base(table, column)).execute();
     return rows.map((row) => ({ week: bucket(String(row.hour)), count: Number(row.count) }));
@@ -87,26 +94,23 @@ export async function stats(ctx: Context, props: { actor: Actor }): Promise<Stat
   const missed = await hourly('events', 'at', (query) => query.where(sql.ref('type'), '=', 'deadline.missed'));
   for (const [series, rows] of [['received', received], ['closed', closed], ['missed', missed]] as const) {
     for (const row of rows) {
-      const target = weekly.get(row.week);
-      if (target) target[series] += row.count;
+      if (row.week) row.week[series] += row.count;
     }
   }
 
-  const record = (rows: { count: number | string }[], key: (row: never) => string) =>
-    Object.fromEntries(rows.map((row) => [key(row as never), Number(row.count)]));
   return {
     generatedAt: now,
     open: {
-      total: stages.reduce((sum, row) => sum + Number(row.count), 0),
-      byStage: record(stages, (row: { stage: string }) => row.stage),
-      byUrgency: record(urgencies, (row: { urgency: string }) => row.urgency),
-      byUnit: units.map((row) => ({ unitId: row.unitId, unitName: row.unitName, count: Number(row.count) })).sort((a, b) => b.count - a.count),
-      byCategory: categories.map((row) => ({ category: row.category, count: Number(row.count) })).sort((a, b) => b.count - a.count),
+      total: tallies.reduce((sum, row) => sum + Number(row.count), 0),
+      byStage: Object.fromEntries(sumBy((row) => row.stage)),
+      byUrgency: Object.fromEntries(sumBy((row) => row.urgency)),
+      byUnit: perUnit(sumBy((row) => row.lead_unit_id)),
+      byCategory: [...sumBy((row) => row.category)].map(([category, count]) => ({ category, count })).sort((a, b) => b.count - a.count),
     },
     overdue: {
-      total: Number(overdue.count),
-      byUnit: overdueUnits.map((row) => ({ unitId: row.unitId, unitName: row.unitName, count: Number(row.count) })).sort((a, b) => b.count - a.count),
+      total: [...overdueByUnit.values()].reduce((sum, count) => sum + count, 0),
+      byUnit: perUnit(overdueByUnit),
     },
-    weekly: [...weekly.values()],
+    weekly: weeks.map((week) => week.row),
   };
 }

@@ -3,13 +3,17 @@ import type { CaseRow } from '../db/repositories/cases.js';
 import type { Context, Trx } from './context.js';
 
 /**
- * Brings the `deadlines` rows of a case in line with its state, inside the command's transaction.
+ * Brings the `deadlines` rows (and the lead unit) of a case in line with its state, inside the command's transaction.
  * A clock whose due time moves later (an extension) becomes pending again; a recorded miss stays
  * in the timeline.
  */
 export async function syncClocks(ctx: Context, trx: Trx, row: CaseRow): Promise<void> {
   const assignments = await trx.selectFrom('assignments').selectAll().where('case_id', '=', row.id).execute();
   const lead = assignments.find((assignment) => assignment.role === 'lead' && assignment.released_at === null);
+  // The lead unit is derived here too, in the same transaction, so the dashboard's counts stay true.
+  if ((lead?.unit_id ?? null) !== row.lead_unit_id) {
+    await trx.updateTable('cases').set({ lead_unit_id: lead?.unit_id ?? null }).where('id', '=', row.id).execute();
+  }
   const wanted = clocksOf(
     {
       reviewCount: row.review_count,

@@ -58,7 +58,8 @@ interface AssignmentFacts {
 export function percentile(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil(p * sorted.length));
+  // The small allowance keeps floating-point error (0.07 × 100 = 7.000000000000001) from skipping a rank.
+  const rank = Math.max(1, Math.ceil(p * sorted.length - 1e-9));
   return sorted[rank - 1] ?? null;
 }
 
@@ -102,8 +103,11 @@ export function accountability(events: readonly ReportEvent[], period: Period, n
   };
   const count = (unitId: string, figure: FigureName, caseId: string) => {
     const target = unit(unitId);
+    // Each figure counts cases, so a number always equals the cases it links to (a case whose
+    // clock is missed again after an extension is still one case overdue).
+    if (target.cases[figure].includes(caseId)) return;
+    target.cases[figure].push(caseId);
     target.counts[figure] += 1;
-    if (!target.cases[figure].includes(caseId)) target.cases[figure].push(caseId);
   };
   const inPeriod = (at: string) => at >= period.from && at < period.to;
 

@@ -25,7 +25,8 @@ export type GlobalAction =
   | 'plan.read'
   | 'plan.write'
   | 'plan.publish'
-  | 'audit.read';
+  | 'audit.read'
+  | 'open311.keys';
 
 export type Action = CaseAction | AssignmentAction | GlobalAction;
 
@@ -52,6 +53,7 @@ const grants: Record<Role, readonly Action[]> = {
     'plan.write',
     'plan.publish',
     'audit.read',
+    'open311.keys',
   ],
   coordinator: [
     ...everyCaseAction,

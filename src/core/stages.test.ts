@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAcceptance, judgeMove, maxReviews, moves, offeredMoves, type MoveContext } from './stages.js';
-import { roles, stages, type Role, type Stage } from './types.js';
+import { isAcceptance, judgeMove, maxReviews, moves, offeredMoves, type MoveContext, type Mover } from './stages.js';
+import { roles, stages, type Stage } from './types.js';
 
 const reviewWindowEnd = '2026-12-31T15:59:59.999Z';
 
@@ -22,7 +22,7 @@ function buildContext(overrides: Partial<MoveContext> = {}): MoveContext {
 }
 
 /** The table as DESIGN.md describes it, written out independently so a change to `moves` shows here. */
-const expectedMoves: { from: Stage; to: Stage; by: Role[]; reasonRequired: boolean }[] = [
+const expectedMoves: { from: Stage; to: Stage; by: Mover[]; reasonRequired: boolean }[] = [
   { from: 'prevention', to: 'reception', by: ['coordinator', 'unit_officer'], reasonRequired: false },
   { from: 'prevention', to: 'resolution', by: ['coordinator', 'unit_officer'], reasonRequired: false },
   { from: 'reception', to: 'decision', by: ['coordinator'], reasonRequired: false },
@@ -31,7 +31,7 @@ const expectedMoves: { from: Stage; to: Stage; by: Role[]; reasonRequired: boole
   { from: 'not_accepted', to: 'reception', by: ['coordinator'], reasonRequired: true },
   { from: 'decision', to: 'resolution', by: ['coordinator', 'leader'], reasonRequired: true },
   { from: 'resolution', to: 'closed', by: ['coordinator'], reasonRequired: false },
-  { from: 'closed', to: 'review', by: ['coordinator'], reasonRequired: true },
+  { from: 'closed', to: 'review', by: ['coordinator', 'petitioner'], reasonRequired: true },
   { from: 'review', to: 'closed', by: ['coordinator'], reasonRequired: false },
 ];
 
@@ -155,6 +155,27 @@ describe('judgeMove: roles', () => {
   it('checks the role before the guards', () => {
     const unsatisfied = buildContext({ hasLeadAssignment: false, reason: undefined });
     expect(judgeMove('reception', 'decision', 'leader', unsatisfied)).toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('judgeMove: the petitioner', () => {
+  it('may make exactly one move: request a review of a closed case', () => {
+    const allowed = moves.filter((move) => judgeMove(move.from, move.to, 'petitioner', buildContext()).ok);
+    expect(allowed.map((move) => `${move.from} → ${move.to}`)).toEqual(['closed → review']);
+  });
+
+  it('is held to the same guards as the office: a reason, the 30-day window, two reviews at most', () => {
+    expect(judgeMove('closed', 'review', 'petitioner', buildContext({ reason: undefined }))).toMatchObject({ code: 'guard_failed' });
+    expect(judgeMove('closed', 'review', 'petitioner', buildContext({ now: '2027-01-01T00:00:00.000Z' }))).toMatchObject({
+      code: 'guard_failed',
+      message: 'The time to request a review (30 days from the answer) has passed.',
+    });
+    expect(judgeMove('closed', 'review', 'petitioner', buildContext({ reviewCount: maxReviews }))).toMatchObject({ code: 'guard_failed' });
+  });
+
+  it('is offered the review from a closed case, with what holds it back', () => {
+    expect(offeredMoves('closed', 'petitioner', buildContext())).toEqual([{ to: 'review', reasonRequired: true, blockedBy: null }]);
+    expect(offeredMoves('resolution', 'petitioner', buildContext())).toEqual([]);
   });
 });
 

@@ -43,11 +43,17 @@ const guards = {
     ctx.reviewCount < maxReviews ? null : 'Both the review and the second review have been used; the answer is final.',
 } satisfies Record<string, Guard>;
 
+/**
+ * Who may make a move: a staff role, or the petitioner themself, who has no account and acts
+ * through the public portal with the case's reference and private access code.
+ */
+export type Mover = Role | 'petitioner';
+
 interface Move {
   from: Stage;
   to: Stage;
-  /** Roles that may make this move (admins may make any). */
-  by: readonly Role[];
+  /** Who may make this move (admins may make any). */
+  by: readonly Mover[];
   guards: readonly Guard[];
   reasonRequired: boolean;
 }
@@ -80,10 +86,11 @@ export const moves: readonly Move[] = [
   // The leadership group decides; the reason is the decision itself.
   { from: 'decision', to: 'resolution', by: ['coordinator', 'leader'], guards: [guards.reasonGiven], reasonRequired: true },
   { from: 'resolution', to: 'closed', by: office, guards: [guards.answered], reasonRequired: false },
+  // The review is the petitioner's right: they request it themself, or the office records their request.
   {
     from: 'closed',
     to: 'review',
-    by: office,
+    by: ['coordinator', 'petitioner'],
     guards: [guards.reasonGiven, guards.withinReviewWindow, guards.reviewsLeft],
     reasonRequired: true,
   },
@@ -98,8 +105,8 @@ function findMove(from: Stage, to: Stage): Move | undefined {
   return moves.find((move) => move.from === from && move.to === to);
 }
 
-/** Judges a move from one stage to another for an actor with the given role. */
-export function judgeMove(from: Stage, to: Stage, role: Role, ctx: MoveContext): MoveVerdict {
+/** Judges a move from one stage to another for an actor with the given role (or the petitioner). */
+export function judgeMove(from: Stage, to: Stage, role: Mover, ctx: MoveContext): MoveVerdict {
   const move = findMove(from, to);
   if (!move) return { ok: false, code: 'move_not_allowed', message: `A case cannot move from ${from} to ${to}.` };
   if (role !== 'admin' && !move.by.includes(role)) {
@@ -120,7 +127,7 @@ export interface OfferedMove {
 }
 
 /** The moves an actor of this role could make from a stage, with what still holds each back. */
-export function offeredMoves(from: Stage, role: Role, ctx: MoveContext): OfferedMove[] {
+export function offeredMoves(from: Stage, role: Mover, ctx: MoveContext): OfferedMove[] {
   return moves
     .filter((move) => move.from === from && (role === 'admin' || move.by.includes(role)))
     .map((move) => {

@@ -79,6 +79,7 @@ export interface CasesTable {
   closed_at: string | null;
   petitioner_name_sealed: string | null;
   petitioner_contact_sealed: string | null;
+  lead_unit_id: string | null;
   extension_days: number | null;
   extension_reason: string | null;
   extended_at: string | null;
@@ -191,6 +192,7 @@ export interface Database {
   deadlines: DeadlinesTable;
   notifications: NotificationsTable;
   webhooks: WebhooksTable;
+  case_tallies: CaseTalliesTable;
   access_codes: AccessCodesTable;
   feedback: FeedbackTable;
   open311_keys: Open311KeysTable;
@@ -289,4 +291,13 @@ export interface Open311RequestsTable {
   address_id: string | null;
   media_url: string | null;
   created_at: string;
+}
+
+/** Running counts kept by database triggers (see migration 002); never written by code. */
+export interface CaseTalliesTable {
+  stage: string;
+  urgency: string;
+  category: string;
+  lead_unit_id: string;
+  count: number;
 }

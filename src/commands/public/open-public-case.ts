@@ -93,6 +93,7 @@ export async function openPublicCase<T>(
       extension_days: null,
       extension_reason: null,
       extended_at: null,
+      lead_unit_id: null,
       flags: storedFlags(origin.flags ?? []),
     };
     row.next_due_at = caseNextDueAt(caseClock(row));

@@ -91,7 +91,7 @@ export async function up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<
     .execute();
   // The queue's default order, and the keyset its cursor walks.
   await db.schema.createIndex('cases_received').on('cases').columns(['received_at', 'id']).execute();
-  await db.schema.createIndex('cases_stage_received').on('cases').columns(['stage', 'received_at']).execute();
+  await db.schema.createIndex('cases_stage_received').on('cases').columns(['stage', 'received_at', 'id']).execute();
   // Deadline lookups only ever look at open cases: partial indexes keep them small. The first
   // serves "what falls due next"; the second lets the overdue queue walk open cases newest first
   // and test the deadline from the index alone.

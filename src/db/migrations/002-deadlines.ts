@@ -92,6 +92,12 @@ export async function up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<
 
   await db.schema.alterTable('users').addColumn('language', 'text', (c) => c.notNull().defaultTo('zh')).execute();
 
+  // The lead unit, kept on the case so the dashboard counts open cases per unit from an index alone.
+  await db.schema.alterTable('cases').addColumn('lead_unit_id', 'text').execute();
+  const open = ['prevention', 'reception', 'decision', 'resolution', 'review'];
+  await db.schema.createIndex('cases_open_lead_unit').on('cases').columns(['lead_unit_id', 'next_due_at']).where(sql.ref('stage'), 'in', open).execute();
+  await createTallies(db, adapter);
+
   await db.schema.alterTable('cases').addColumn('extension_days', 'integer').execute();
   await db.schema.alterTable('cases').addColumn('extension_reason', 'text').execute();
   await db.schema.alterTable('cases').addColumn('extended_at', time).execute();
@@ -100,4 +106,49 @@ export async function up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<
   await db.schema.alterTable('assignments').addColumn('objected_at', time).execute();
   await db.schema.alterTable('assignments').addColumn('objection_reason', 'text').execute();
   await db.schema.alterTable('assignments').addColumn('released_at', time).execute();
+}
+
+/**
+ * Running counts of cases by stage, urgency, category and lead unit, kept by triggers so that no
+ * code path can forget them: the dashboard sums a few hundred rows instead of counting a million.
+ */
+async function createTallies(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> {
+  await db.schema
+    .createTable('case_tallies')
+    .addColumn('stage', 'text', (c) => c.notNull())
+    .addColumn('urgency', 'text', (c) => c.notNull())
+    .addColumn('category', 'text', (c) => c.notNull())
+    .addColumn('lead_unit_id', 'text', (c) => c.notNull())
+    .addColumn('count', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('case_tallies_pk', ['stage', 'urgency', 'category', 'lead_unit_id'])
+    .execute();
+  const add = (row: 'NEW' | 'OLD', delta: 1 | -1) => `
+    INSERT INTO case_tallies (stage, urgency, category, lead_unit_id, count)
+    VALUES (${row}.stage, ${row}.urgency, ${row}.category, coalesce(${row}.lead_unit_id, ''), ${delta})
+    ON CONFLICT (stage, urgency, category, lead_unit_id) DO UPDATE SET count = case_tallies.count + (${delta});`;
+  if (adapter.name === 'sqlite') {
+    await sql.raw(`CREATE TRIGGER cases_tally_insert AFTER INSERT ON cases BEGIN ${add('NEW', 1)} END`).execute(db);
+    await sql
+      .raw(`CREATE TRIGGER cases_tally_update AFTER UPDATE OF stage, urgency, category, lead_unit_id ON cases BEGIN ${add('OLD', -1)} ${add('NEW', 1)} END`)
+      .execute(db);
+    await sql.raw(`CREATE TRIGGER cases_tally_delete AFTER DELETE ON cases BEGIN ${add('OLD', -1)} END`).execute(db);
+  } else {
+    await sql
+      .raw(`CREATE FUNCTION cases_tally() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN ${add('OLD', -1)} END IF;
+        IF TG_OP IN ('UPDATE', 'INSERT') THEN ${add('NEW', 1)} END IF;
+        RETURN NULL;
+      END $$`)
+      .execute(db);
+    await sql.raw('CREATE TRIGGER cases_tally_insert AFTER INSERT OR DELETE ON cases FOR EACH ROW EXECUTE FUNCTION cases_tally()').execute(db);
+    await sql
+      .raw('CREATE TRIGGER cases_tally_update AFTER UPDATE OF stage, urgency, category, lead_unit_id ON cases FOR EACH ROW EXECUTE FUNCTION cases_tally()')
+      .execute(db);
+  }
+  // Cases that exist already are counted once, here.
+  await sql
+    .raw(`INSERT INTO case_tallies (stage, urgency, category, lead_unit_id, count)
+      SELECT stage, urgency, category, coalesce(lead_unit_id, ''), count(*) FROM cases GROUP BY stage, urgency, category, coalesce(lead_unit_id, '')`)
+    .execute(db);
 }
