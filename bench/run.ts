@@ -34,7 +34,7 @@ async function fill(db: Kysely<Database>, unitIds: string[], planId: string): Pr
   const batch = 500;
   for (let start = 0; start < total; start += batch) {
     const rows: CasesTable[] = [];
-    const links: { id: string; case_id: string; unit_id: string; role: string; notified_at: string; acknowledge_due_at: string; proposal_due_at: string }[] = [];
+    const links: { id: string; case_id: string; unit_id: string; role: string; notified_at: string; acknowledge_due_at: string; proposal_due_at: string; case_received_at: string }[] = [];
     const clocks: DeadlinesTable[] = [];
     for (let i = start; i < Math.min(total, start + batch); i += 1) {
       const received = new Date(now - (i % 1000) * day - (i % 86_400) * 1000).toISOString();
@@ -59,7 +59,7 @@ async function fill(db: Kysely<Database>, unitIds: string[], planId: string): Pr
         escalate_at: null, escalated_at: null,
       });
       const unitId = unitIds[i % unitIds.length] ?? '';
-      links.push({ id: randomUUID(), case_id: id, unit_id: unitId, role: 'lead', notified_at: received, acknowledge_due_at: received, proposal_due_at: received });
+      links.push({ id: randomUUID(), case_id: id, unit_id: unitId, role: 'lead', notified_at: received, acknowledge_due_at: received, proposal_due_at: received, case_received_at: received });
     }
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('cases').values(rows).execute();

@@ -85,6 +85,7 @@ async function notifyUnit(
       proposal_due_at: due.proposalDueAt,
       proposal_submitted_at: null,
       objection_due_at: objectionDueAt,
+      case_received_at: row.received_at,
     })
     .execute();
   const data = { assignmentId, unitId: unit.id, unitName: unit.name, role: props.role, ...due, objectionDueAt };

@@ -174,6 +174,7 @@ export async function openCase(ctx: Context, props: OpenCaseProps): Promise<Case
           arrived_by: null,
           proposal_due_at: due.proposalDueAt,
           proposal_submitted_at: null,
+          case_received_at: receivedAt,
         })
         .execute();
     }

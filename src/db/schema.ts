@@ -118,6 +118,8 @@ export interface AssignmentsTable {
   objected_at: string | null;
   objection_reason: string | null;
   released_at: string | null;
+  /** The case's received_at, copied so a unit's queue is read in order from one index. */
+  case_received_at: string | null;
 }
 
 export interface EventsTable {

@@ -106,6 +106,15 @@ export async function up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<
   await db.schema.alterTable('assignments').addColumn('objected_at', time).execute();
   await db.schema.alterTable('assignments').addColumn('objection_reason', 'text').execute();
   await db.schema.alterTable('assignments').addColumn('released_at', time).execute();
+  // A unit officer's queue walks their unit's active assignments newest case first, from an index.
+  await db.schema.alterTable('assignments').addColumn('case_received_at', time).execute();
+  await sql`update assignments set case_received_at = (select received_at from cases where cases.id = assignments.case_id)`.execute(db);
+  await db.schema
+    .createIndex('assignments_unit_queue')
+    .on('assignments')
+    .columns(['unit_id', 'case_received_at', 'case_id'])
+    .where(sql.ref('released_at'), 'is', null)
+    .execute();
 }
 
 /**

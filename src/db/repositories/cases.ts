@@ -64,54 +64,53 @@ export function listCases(db: Kysely<Database>, adapter: DialectAdapter, props: 
 /** The queue query itself, unexecuted, so benchmarks can EXPLAIN exactly what the queue runs. */
 export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, props: ListCasesProps) {
   const { scope, filters } = props;
-  let query = db.selectFrom('cases').selectAll('cases');
-  if (!scope.all) {
-    const unitId = scope.unitId ?? '';
+  // A unit's own queue (or a filter on one unit) is walked from that unit's active assignments, in
+  // the queue's order, through one index; everyone else's from the cases' own received_at index.
+  const unitId = !scope.all ? (scope.unitId ?? '') : filters.unitId;
+  const otherUnit = !scope.all && filters.unitId && filters.unitId !== unitId ? filters.unitId : undefined;
+  let query = unitId
+    ? db
+        .selectFrom('assignments as queue')
+        .innerJoin('cases', 'cases.id', 'queue.case_id')
+        .selectAll('cases')
+        .where('queue.unit_id', '=', unitId)
+        .where('queue.released_at', 'is', null)
+    : db.selectFrom('cases').selectAll('cases');
+  if (otherUnit) {
     query = query.where((eb) =>
       eb.exists(
         eb
           .selectFrom('assignments')
           .select('assignments.id')
           .whereRef('assignments.case_id', '=', 'cases.id')
-          .where('assignments.unit_id', '=', unitId)
+          .where('assignments.unit_id', '=', otherUnit)
           .where('assignments.released_at', 'is', null),
       ),
     );
   }
-  if (filters.unitId) {
-    const unitId = filters.unitId;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('assignments')
-          .select('assignments.id')
-          .whereRef('assignments.case_id', '=', 'cases.id')
-          .where('assignments.unit_id', '=', unitId),
-      ),
-    );
-  }
-  if (filters.stage) query = query.where('stage', '=', filters.stage);
-  if (filters.urgency) query = query.where('urgency', '=', filters.urgency);
-  if (filters.category) query = query.where('category', '=', filters.category);
+  if (filters.stage) query = query.where('cases.stage', '=', filters.stage);
+  if (filters.urgency) query = query.where('cases.urgency', '=', filters.urgency);
+  if (filters.category) query = query.where('cases.category', '=', filters.category);
   if (filters.overdue) {
     // Literal stage names, not parameters: only then can the planner match the partial index on open cases.
-    query = query.where('stage', 'in', openStages.map((stage) => sql.lit(stage))).where('next_due_at', '<', props.now);
+    query = query.where('cases.stage', 'in', openStages.map((stage) => sql.lit(stage))).where('cases.next_due_at', '<', props.now);
   }
   if (filters.q) {
     const pattern = `%${filters.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
     query = query.where((eb) =>
       eb.or([
-        eb('reference', '=', filters.q ?? ''),
-        sql<boolean>`${sql.ref('title')} ${sql.raw(adapter.ilike)} ${pattern} escape '\\'`,
-        sql<boolean>`${sql.ref('description')} ${sql.raw(adapter.ilike)} ${pattern} escape '\\'`,
+        eb('cases.reference', '=', filters.q ?? ''),
+        sql<boolean>`${sql.ref('cases.title')} ${sql.raw(adapter.ilike)} ${pattern} escape '\\'`,
+        sql<boolean>`${sql.ref('cases.description')} ${sql.raw(adapter.ilike)} ${pattern} escape '\\'`,
       ]),
     );
   }
+  const [receivedColumn, idColumn] = unitId ? (['queue.case_received_at', 'queue.case_id'] as const) : (['cases.received_at', 'cases.id'] as const);
   if (props.after) {
     const { receivedAt, id } = props.after;
     query = query.where((eb) =>
-      eb.or([eb('received_at', '<', receivedAt), eb.and([eb('received_at', '=', receivedAt), eb('id', '<', id)])]),
+      eb.or([eb(receivedColumn, '<', receivedAt), eb.and([eb(receivedColumn, '=', receivedAt), eb(idColumn, '<', id)])]),
     );
   }
-  return query.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(props.limit);
+  return query.orderBy(receivedColumn, 'desc').orderBy(idColumn, 'desc').limit(props.limit);
 }
