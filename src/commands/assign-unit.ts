@@ -2,7 +2,7 @@ import { DomainError, invalid, forbidden, notFound } from '../core/errors.js';
 import { assignmentDeadlines, objectionDueAt as objectionDueAtFor } from '../core/deadlines.js';
 import { can, type AssignmentAction } from '../core/policy.js';
 import { assignmentRoles, openStages, type Actor, type AssignmentRole, type Stage } from '../core/types.js';
-import { findPlan, planDocument } from '../db/repositories/plans.js';
+import { pinnedPlan } from '../db/repositories/plans.js';
 import type { AssignmentsTable } from '../db/schema.js';
 import { runCaseCommand } from './case-command.js';
 import type { CaseDetail } from './case-view.js';
@@ -61,10 +61,9 @@ async function notifyUnit(
     .where('unit_id', '=', unit.id)
     .executeTakeFirst();
   if (released) throw new DomainError('conflict', `${unit.name} was released from this case and cannot be assigned again.`, { field: 'unitId' });
-  const plan = await findPlan(trx, row.plan_id);
-  if (!plan) throw new Error(`Case ${row.id} pins a plan that does not exist.`);
+  const plan = await pinnedPlan(trx, row);
   const where = jurisdiction(ctx);
-  const due = assignmentDeadlines(planDocument(plan).deadlines, props.now, onSceneChannels.has(row.channel), where);
+  const due = assignmentDeadlines(plan.deadlines, props.now, onSceneChannels.has(row.channel), where);
   const objectionDueAt = objectionDueAtFor(props.now, where);
   const assignmentId = ctx.newId();
   await trx

@@ -1,7 +1,7 @@
 import { DomainError, invalid, notFound } from '../core/errors.js';
 import { reviewRequestDueAt } from '../core/deadlines.js';
 import type { Actor } from '../core/types.js';
-import { findPlan, planDocument } from '../db/repositories/plans.js';
+import { pinnedPlan } from '../db/repositories/plans.js';
 import type { CasesTable } from '../db/schema.js';
 import { runCaseCommand } from './case-command.js';
 import type { CaseDetail } from './case-view.js';
@@ -71,15 +71,14 @@ export async function addAnswer(ctx: Context, props: { actor: Actor; caseId: str
     if (row.stage !== 'resolution' && row.stage !== 'review') {
       throw new DomainError('conflict', `Answers are given in the resolution or review stage; this case is in ${row.stage}.`);
     }
-    const plan = await findPlan(trx, row.plan_id);
-    if (!plan) throw new Error(`Case ${row.id} pins a plan that does not exist.`);
+    const plan = await pinnedPlan(trx, row);
     const answerId = ctx.newId();
     await trx
       .insertInto('answers')
       .values({ id: answerId, case_id: row.id, body, review_round: row.review_count, created_by: props.actor.id, created_at: now })
       .execute();
     const changes: Partial<CasesTable> = {
-      review_request_due_at: reviewRequestDueAt(planDocument(plan).deadlines, now, jurisdiction(ctx)),
+      review_request_due_at: reviewRequestDueAt(plan.deadlines, now, jurisdiction(ctx)),
     };
     if (row.stage === 'resolution' && row.concluded_at === null) changes.concluded_at = now;
     if (row.stage === 'review' && row.review_concluded_at === null) changes.review_concluded_at = now;
@@ -94,10 +93,9 @@ export async function addAnswer(ctx: Context, props: { actor: Actor; caseId: str
 /** Ticks a checklist step of the case's pinned plan, e.g. `reception.elect-representatives`. */
 export async function completeStep(ctx: Context, props: { actor: Actor; caseId: string; stepId: string }): Promise<CaseDetail> {
   return runCaseCommand(ctx, { ...props, action: 'case.step' }, async (trx, row, _units, now) => {
-    const plan = await findPlan(trx, row.plan_id);
-    if (!plan) throw new Error(`Case ${row.id} pins a plan that does not exist.`);
+    const plan = await pinnedPlan(trx, row);
     const [stageKey, stepKey] = props.stepId.split('.');
-    const stage = planDocument(plan).stages.find((candidate) => candidate.key === stageKey);
+    const stage = plan.stages.find((candidate) => candidate.key === stageKey);
     const step = stage?.steps.find((candidate) => candidate.id === stepKey);
     if (!stage || !step) throw notFound(`Checklist step ${props.stepId}`);
     const done = await trx

@@ -1,7 +1,7 @@
 import { DomainError, invalid } from '../core/errors.js';
 import { countDays } from '../core/deadlines.js';
 import type { Actor } from '../core/types.js';
-import { findPlan, planDocument } from '../db/repositories/plans.js';
+import { pinnedPlan } from '../db/repositories/plans.js';
 import { enqueue } from '../notifications/outbox.js';
 import { runCaseCommand } from './case-command.js';
 import type { CaseDetail } from './case-view.js';
@@ -18,9 +18,8 @@ export async function extendDeadline(ctx: Context, props: { actor: Actor; caseId
   if (reason === '') throw invalid('reason', 'the petitioner must be told why; give the reason.');
   if (!Number.isInteger(props.days) || props.days < 1) throw invalid('days', 'must be a whole number of days, at least 1.');
   return runCaseCommand(ctx, { actor: props.actor, caseId: props.caseId, action: 'case.assign' }, async (trx, row) => {
-    const plan = await findPlan(trx, row.plan_id);
-    if (!plan) throw new Error(`Case ${row.id} pins a plan that does not exist.`);
-    const policy = planDocument(plan).deadlines;
+    const plan = await pinnedPlan(trx, row);
+    const policy = plan.deadlines;
     if (props.days > policy.extensionMaxDays) {
       throw invalid('days', `an extension is at most ${policy.extensionMaxDays} days.`);
     }

@@ -2,7 +2,7 @@ import { DomainError, invalid } from '../core/errors.js';
 import { acceptDueAt, concludeDueAt, reviewDueAt } from '../core/deadlines.js';
 import { isAcceptance, judgeMove } from '../core/stages.js';
 import { stages, type Actor, type Stage } from '../core/types.js';
-import { findPlan, planDocument } from '../db/repositories/plans.js';
+import { pinnedPlan } from '../db/repositories/plans.js';
 import type { CasesTable } from '../db/schema.js';
 import { moveContext } from './case-facts.js';
 import { runCaseCommand } from './case-command.js';
@@ -28,9 +28,7 @@ export async function moveStage(ctx: Context, props: MoveStageProps): Promise<Ca
       const field = verdict.code === 'guard_failed' && !reason ? { field: 'reason' } : {};
       throw new DomainError(verdict.code, verdict.message, field);
     }
-    const plan = await findPlan(trx, row.plan_id);
-    if (!plan) throw new Error(`Case ${row.id} pins a plan that does not exist.`);
-    const policy = planDocument(plan).deadlines;
+    const policy = (await pinnedPlan(trx, row)).deadlines;
     const changes: Partial<CasesTable> = { stage: to, stage_changed_at: now };
     if (from === 'prevention' && to === 'reception') changes.accept_due_at = acceptDueAt(policy, now, jurisdiction(ctx));
     if (isAcceptance(from, to)) {

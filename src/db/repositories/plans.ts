@@ -31,3 +31,10 @@ export function listPlans(db: Kysely<Database>): Promise<PlanRow[]> {
 export function planDocument(row: PlanRow): PlanDocument {
   return JSON.parse(row.document) as PlanDocument;
 }
+
+/** The plan document a case pinned when it was opened; every case has one. */
+export async function pinnedPlan(db: Kysely<Database>, row: { id: string; plan_id: string }): Promise<PlanDocument> {
+  const plan = await findPlan(db, row.plan_id);
+  if (!plan) throw new Error(`Case ${row.id} pins a plan that does not exist.`);
+  return planDocument(plan);
+}
