@@ -223,10 +223,10 @@ describe('parsePlanYaml', () => {
     expect(problemsOf(error)[0]).toMatchObject({ path: 'deadlines.acceptDays', line: 8 });
   });
 
-  it('reports a missing field at the object that lacks it', () => {
+  it('names a missing field, on the line of the object that lacks it', () => {
     const error = planError(() => parsePlanYaml(editTiny(12, [])));
     // `deadlines` is a block map, which begins on the line of its first field.
-    expect(problemsOf(error)).toEqual([{ path: 'deadlines', message: 'missing field "reviewConcludeDays"', line: 7 }]);
+    expect(problemsOf(error)).toEqual([{ path: 'deadlines.reviewConcludeDays', message: 'missing field "reviewConcludeDays"', line: 7 }]);
   });
 
   it('reports a duplicated step id at the second one', () => {

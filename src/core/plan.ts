@@ -140,7 +140,9 @@ function shapeProblems(document: unknown): LocatedProblem[] {
       continue;
     }
     if (error.keyword === 'required' && params.requiredProperties) {
-      message = `missing field ${params.requiredProperties.map((name) => `"${name}"`).join(', ')}`;
+      // Named at the missing field's path (its line is the parent's, where it should be added).
+      for (const name of params.requiredProperties) add([...segments, name], `missing field "${name}"`);
+      continue;
     }
     add(segments, message);
   }
