@@ -13,6 +13,26 @@ export default tseslint.config(
     },
   },
   {
+    // The web app runs in the browser: from the server it may take the pure domain core, and only
+    // types from anything else (values would drag server code, or nothing that works, into the bundle).
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'The web app runs in a browser.' },
+            {
+              group: ['**/src/api/**', '**/src/commands/**', '**/src/db/**', '**/src/security/**', '**/src/jobs/**', '**/src/cli/**'],
+              allowTypeImports: true,
+              message: 'Import only types from the server; values may come from src/core.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['bin/**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

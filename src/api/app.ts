@@ -16,6 +16,9 @@ import { caseRoutes } from './routes/cases/routes.js';
 import { configRoutes } from './routes/config.js';
 import { homeRoutes } from './routes/home.js';
 import { planRoutes } from './routes/plans/routes.js';
+import { open311KeyRoutes } from './routes/open311/keys-routes.js';
+import { registerOpen311, type Open311Options } from './routes/open311/routes.js';
+import { registerPublicSide, type PublicOptions } from './routes/public/public-side.js';
 import { streamRoutes } from './routes/stream.js';
 import { unitRoutes } from './routes/units/routes.js';
 import { userRoutes } from './routes/users/routes.js';
@@ -25,6 +28,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The built web app to serve at `/`; defaults to `web/dist` when it exists, `null` serves none. */
   webRoot?: string | null;
+  /** Abuse limits of the petitioner's side (/public, /petition); defaults suit production. */
+  public?: PublicOptions;
+  /** Limits of the Open311 endpoint (/open311/v2). */
+  open311?: Open311Options;
 }
 
 /** Builds the whole HTTP app without listening, so tests can `inject` into it. */
@@ -68,6 +75,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   reportRoutes(app, options.ctx);
   configRoutes(app, options.ctx);
   streamRoutes(app, options.ctx);
+  await registerPublicSide(app, options.ctx, options.public);
+  await registerOpen311(app, options.ctx, options.open311);
+  open311KeyRoutes(app, options.ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.ready();

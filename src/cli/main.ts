@@ -14,6 +14,7 @@ import { generatePassword } from '../security/passwords.js';
 import { seedDemo } from './demo.js';
 import { startWorker } from '../jobs/worker.js';
 import { calendarSourceText, importCalendar } from '../commands/calendar.js';
+import { createOpen311Key, listOpen311Keys, revokeOpen311Key } from '../commands/public/open311-keys.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -184,6 +185,37 @@ export function program(): Command {
         }
         print(`The audit log is broken at entry ${verdict.brokenAt} (after ${verdict.entries} good entries).`);
         process.exitCode = 1;
+      }),
+    );
+
+  const open311Key = cli.command('open311').description('the Open311 GeoReport v2 endpoint').command('key').description('API keys of Open311 clients');
+  open311Key
+    .command('create <name>')
+    .description('issue a key for an Open311 client; the key is the last line printed')
+    .action((name: string) =>
+      withRuntime(async ({ ctx }) => {
+        const created = await createOpen311Key(ctx, { actor: null, name });
+        print(`Open311 key "${created.name}" (id ${created.id}); it is shown once:`);
+        print(created.key);
+      }),
+    );
+  open311Key
+    .command('list')
+    .description('list Open311 keys (never the keys themselves)')
+    .action(() =>
+      withRuntime(async ({ ctx }) => {
+        for (const key of await listOpen311Keys(ctx, { actor: null })) {
+          print(`${key.id}  ${key.name}  created ${key.createdAt}${key.revokedAt ? `  revoked ${key.revokedAt}` : ''}`);
+        }
+      }),
+    );
+  open311Key
+    .command('revoke <id>')
+    .description('revoke an Open311 key at once')
+    .action((id: string) =>
+      withRuntime(async ({ ctx }) => {
+        const revoked = await revokeOpen311Key(ctx, { actor: null, id });
+        print(`Revoked Open311 key "${revoked.name}".`);
       }),
     );
 

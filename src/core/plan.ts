@@ -132,7 +132,6 @@ function shapeProblems(document: unknown): LocatedProblem[] {
     // A false sub-schema repeats what `additionalProperties` already says, less clearly.
     if (error.keyword === 'boolean') continue;
     const segments = pointerSegments(error.instancePath);
-    let message = error.message;
     const params = error.params as { additionalProperties?: string[]; requiredProperties?: string[] };
     if (error.keyword === 'additionalProperties' && params.additionalProperties) {
       // Each unknown field is its own problem, placed at the field so its line is the field's line.
@@ -144,7 +143,7 @@ function shapeProblems(document: unknown): LocatedProblem[] {
       for (const name of params.requiredProperties) add([...segments, name], `missing field "${name}"`);
       continue;
     }
-    add(segments, message);
+    add(segments, error.message);
   }
   return problems;
 }

@@ -4,13 +4,14 @@ import { messages, pickLanguage } from '../messages.js';
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
-/** The health check and the start page (until the web app serves `/`). */
-export function homeRoutes(app: FastifyInstance): void {
+/** The health check, and the start page when the web app is not built (it serves `/` when it is). */
+export function homeRoutes(app: FastifyInstance, options: { startPage?: boolean } = {}): void {
   app.get('/health', {
     schema: { tags: ['system'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } },
     handler: async () => ({ status: 'ok' as const }),
   });
 
+  if (options.startPage === false) return;
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const { lang } = request.query as { lang?: string };
     const language = pickLanguage(lang, request.headers['accept-language']);

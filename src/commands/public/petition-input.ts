@@ -73,7 +73,8 @@ export function petitionProblems(input: PetitionInput, categoryCodes: readonly s
   text(problems, 'location', input.location, publicLimits.location, false);
   if (input.headcount !== undefined) {
     const valid = Number.isInteger(input.headcount) && input.headcount >= 1 && input.headcount <= publicLimits.headcount;
-    if (!valid || (input.kind === 'collective' && input.headcount < 2)) problems.push({ field: 'headcount', rule: 'invalid' });
+    if (input.kind === 'individual' && input.headcount !== 1) problems.push({ field: 'headcount', rule: 'not_allowed' });
+    else if (!valid || input.headcount < 2) problems.push({ field: 'headcount', rule: 'invalid' });
   }
   const representatives = input.representatives ?? [];
   if (input.kind === 'individual' && representatives.length > 0) problems.push({ field: 'representatives', rule: 'not_allowed' });

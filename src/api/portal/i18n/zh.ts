@@ -1,0 +1,261 @@
+/** The plan's deadlines the front page states. */
+export interface DeadlineWords {
+  dayKind: 'calendar' | 'working';
+  acceptDays: number;
+  concludeDays: number;
+  extensionMaxDays: number;
+  reviewRequestDays: number;
+}
+
+const days = (n: number, kind: DeadlineWords['dayKind']) => (kind === 'working' ? `${n} 个工作日` : `${n} 日`);
+
+/** Every word the public portal and the Open311 endpoint show, in Simplified Chinese. `en.ts` mirrors it. */
+export const zh = {
+  htmlLang: 'zh-CN',
+  otherLanguage: 'English',
+  siteName: '信访事项网上办理',
+  skipToContent: '跳到正文',
+  nav: { home: '首页', submit: '提交信访事项', status: '查询办理进展', privacy: '个人信息保护说明' },
+  required: '必填',
+  optional: '选填',
+  footer: '信访是法律保障的权利。本系统不收集与办理您的事项无关的信息。',
+
+  home: {
+    title: '信访事项网上办理',
+    intro: '无需注册、无需到现场，您可以在这里提交信访事项，查看办理进展和法定期限，阅读正式书面答复，评价办理结果，并在规定期限内申请复查。',
+    submitLead: '填写诉求，提交后会得到一个事项编号和一个私人查询码。',
+    statusLead: '凭事项编号和查询码查看办理阶段、期限和书面答复。',
+    privacyLead: '我们保存哪些信息、为什么保存、保存多久、谁能看到。',
+    deadlinesTitle: '法定期限',
+    /** The deadlines of the published plan (the statutory ones unless the plan sets its own). */
+    deadlines: (p: DeadlineWords): string[] => [
+      `收到之日起 ${days(p.acceptDays, p.dayKind)}内告知是否受理；`,
+      `受理之日起 ${days(p.concludeDays, p.dayKind)}内办结并书面答复（情况复杂的可延长，最多 ${days(p.extensionMaxDays, p.dayKind)}）；`,
+      `对答复不满意的，可在收到答复之日起 ${days(p.reviewRequestDays, p.dayKind)}内申请复查；复查意见作出后 ${days(p.reviewRequestDays, p.dayKind)}内可再申请一次复核。`,
+    ],
+  },
+
+  form: {
+    heading: '提交信访事项',
+    intro: '请如实、简要地说明问题和您的诉求。标注“必填”的栏目必须填写，其余可以不填。',
+    errorsTitle: '请更正以下内容后再提交：',
+    kindLegend: '这件事是',
+    kinds: { individual: '个人诉求', collective: '多人共同诉求（集体）' },
+    category: '事项类别',
+    categoryChoose: '请选择',
+    title: '标题',
+    titleHint: '一句话概括，例如“工地拖欠三个月工资”。',
+    description: '具体情况和诉求',
+    descriptionHint: '请写明发生了什么、涉及哪个单位、您希望如何解决。与诉求无关的个人信息（如身份证号）请不要填写。',
+    location: '问题发生地点',
+    locationHint: '例如：城关镇某某村、某某路某某工地。',
+    collectiveLegend: '多人共同诉求（仅集体诉求填写）',
+    headcount: '涉及人数',
+    representativesHint: '多人共同提出的，可推选不超过 5 名代表。',
+    moreRepresentatives: '更多代表（代表 2 至 5）',
+    representativeName: (n: number) => `代表 ${n} 姓名`,
+    representativeContact: (n: number) => `代表 ${n} 联系方式`,
+    contactLegend: '您的姓名和联系方式',
+    contactHint: '只用于联系您、答复您。不填写也可以受理，您可以凭事项编号和查询码查看进展和答复。',
+    name: '姓名',
+    contact: '联系方式（电话或电子邮箱）',
+    anonymous: '匿名提交：不记录我的姓名和联系方式',
+    honeypot: '此栏请勿填写',
+    privacyNote: '提交前请阅读',
+    privacyLink: '个人信息保护说明',
+    submit: '提交',
+  },
+
+  fields: {
+    kind: '诉求类型',
+    category: '事项类别',
+    title: '标题',
+    description: '具体情况和诉求',
+    location: '问题发生地点',
+    headcount: '涉及人数',
+    representatives: '代表',
+    representativeName: (n: number) => `代表 ${n} 姓名`,
+    representativeContact: (n: number) => `代表 ${n} 联系方式`,
+    'petitioner.name': '姓名',
+    'petitioner.contact': '联系方式',
+    reference: '事项编号',
+    accessCode: '查询码',
+    rating: '评价',
+    comment: '意见',
+    reason: '申请理由',
+  },
+
+  problems: {
+    required: (label: string) => `${label}：必须填写。`,
+    too_long: (label: string, limit: number) => `${label}：最多 ${limit} 个字。`,
+    invalid: (label: string) => `${label}：填写的内容不符合要求。`,
+    too_many: (label: string, limit: number) => `${label}：最多 ${limit} 名。`,
+    not_allowed: (label: string) => `${label}：个人诉求不需要填写此项。`,
+  },
+
+  receipt: {
+    title: '您的信访事项已收到',
+    intro: '请保存好下面的事项编号和查询码。凭这两项可以随时查看办理进展和书面答复。',
+    reference: '事项编号',
+    accessCode: '查询码',
+    warning: '查询码只在这里显示一次。我们只保存它的单向摘要，无法找回或重新显示。请抄写下来或打印本页。',
+    received: '收到时间',
+    acceptBy: '是否受理将在此时间前告知',
+    print: '打印方法：使用浏览器菜单中的“打印”。打印出的回执只包含本页内容。',
+    next: '查看办理进展',
+  },
+
+  lookup: {
+    title: '查询办理进展',
+    intro: '请输入回执上的事项编号和查询码。',
+    reference: '事项编号',
+    referenceHint: '例如 2026-K7M3-9PQX',
+    accessCode: '查询码',
+    accessCodeHint: '20 位字母和数字，可以不输入短横线，不区分大小写。',
+    submit: '查询',
+    notFound: '没有找到与该事项编号和查询码相符的事项。请对照回执检查两项是否填写正确。',
+    refused: (minutes: number) => `尝试次数过多。为保护您的信息，请 ${minutes} 分钟后再试。`,
+  },
+
+  status: {
+    title: '办理进展',
+    reference: '事项编号',
+    category: '事项类别',
+    kind: '诉求类型',
+    received: '收到时间',
+    stage: '当前阶段',
+    since: '进入本阶段的时间',
+    notAcceptedReason: '不予受理的理由',
+    deadlinesTitle: '期限',
+    deadline: '事项',
+    due: '期限',
+    done: '完成时间',
+    standing: '情况',
+    answersTitle: '书面答复',
+    noAnswers: '尚未作出书面答复。',
+    answerRound: (round: number): string => (round === 0 ? '答复意见' : round === 1 ? '复查意见' : '复核意见'),
+    answeredAt: '答复时间',
+    yourRating: '您的评价',
+    switchLanguage: 'English',
+    privacy: '此页面不显示任何个人信息。',
+    refresh: '刷新',
+  },
+
+  stages: {
+    prevention: { title: '前期化解中', explain: '有关单位正在问题发生地做化解工作。' },
+    reception: { title: '已登记，正在审查是否受理', explain: '信访工作机构已收到您的事项，将在期限内告知是否受理。' },
+    decision: { title: '已受理，正在研究处理意见', explain: '您的事项已受理，领导小组正在研究决定如何处理。' },
+    resolution: { title: '已受理，正在办理', explain: '您的事项已受理，责任单位正在办理，办结后会作出书面答复。' },
+    closed: { title: '已办结', explain: '已作出书面答复。对答复不满意的，可以在期限内申请复查。' },
+    not_accepted: { title: '不予受理', explain: '您的事项未予受理，理由见下方。' },
+    review: { title: '复查中', explain: '根据您的申请，正在对答复意见进行复查，复查意见将以书面形式作出。' },
+  },
+
+  deadlines: {
+    accept: '告知是否受理',
+    conclude: '办结并书面答复',
+    reviewRequest: '申请复查的期限',
+    review: '作出复查意见',
+  },
+  deadlineStatus: { pending: '未到期', overdue: '已超期', met: '按期完成', missed: '超期完成' },
+  notStarted: '尚未开始',
+
+  feedback: {
+    title: '评价办理结果',
+    intro: '请对最近一次书面答复作出评价。每份答复只能评价一次。',
+    until: (date: string) => `可在 ${date} 前评价。`,
+    rating: '您对答复是否满意',
+    ratings: { 1: '非常不满意', 2: '不满意', 3: '基本满意', 4: '满意', 5: '非常满意' } as Record<number, string>,
+    comment: '意见（选填）',
+    submit: '提交评价',
+    thanks: '您的评价已记录，谢谢。',
+    offerReview: '您对答复不满意。可以在下方申请复查。',
+    closedWindow: '评价期限已过。',
+    alreadyRated: '您已评价过这份答复。',
+  },
+
+  review: {
+    title: '申请复查',
+    titleSecond: '申请复核',
+    intro: '对书面答复不满意的，可以在规定期限内申请复查；对复查意见不满意的，可以再申请一次复核。',
+    until: (date: string) => `可在 ${date} 前申请。`,
+    reason: '申请理由',
+    reasonHint: '请说明您对答复哪些地方不满意。',
+    submit: '提交申请',
+    requested: '您的申请已提交，事项进入复查阶段。',
+    windowPassed: (date: string) => `申请复查的期限已于 ${date} 届满，不能再申请。`,
+    reviewsUsed: '复查和复核都已使用，答复意见为最终意见。',
+    notYet: '作出书面答复并办结后，才能申请复查。',
+    reasonRequired: '请填写申请理由。',
+  },
+
+  privacy: {
+    title: '个人信息保护说明',
+    intro: '信访是您的权利。我们只收集答复您所必需的信息，并依法保护。',
+    sections: [
+      {
+        heading: '我们保存什么',
+        paragraphs: [
+          '您提交的事项内容：类别、标题、具体情况、地点，多人诉求的人数。',
+          '您自愿填写的姓名和联系方式，以及代表的姓名和联系方式。匿名提交时不保存这些信息。',
+          '查询码的单向摘要（无法由摘要还原出查询码）。查询码本身不保存，任何人（包括工作人员）都无法查看。',
+          '事项的办理记录：各阶段的时间、书面答复、您的评价和复查申请。',
+        ],
+      },
+      {
+        heading: '为什么保存',
+        paragraphs: [
+          '只为办理和答复您的事项，并让上级机关和审计人员能够检查各单位是否按期履职。',
+          '我们不会用这些信息建立个人档案、标记或追踪任何人，也不会用于限制您向任何机关反映问题。',
+        ],
+      },
+      {
+        heading: '保存多久',
+        paragraphs: [
+          '姓名和联系方式保存到事项最终办结（不能再申请复查或复核）后 2 年，然后删除。',
+          '不含个人信息的事项记录（反映了什么问题、如何答复、是否按期）作为工作记录保存，用于问责。',
+        ],
+      },
+      {
+        heading: '谁能看到',
+        paragraphs: [
+          '能看到姓名和联系方式的只有：信访工作机构的工作人员、领导小组成员、审计人员、系统管理员，以及被交办该事项的责任单位的工作人员。每一次查看都记入防篡改的审计日志。',
+          '姓名和联系方式以加密形式存储。',
+          '凭事项编号和查询码打开的进展页面不显示任何个人信息；请妥善保管查询码，持有查询码的人可以看到办理进展和书面答复，也可以评价和申请复查。',
+        ],
+      },
+      {
+        heading: '通过其他应用提交（Open311）',
+        paragraphs: [
+          '通过支持 Open311 标准的应用提交的事项同样按本说明处理。该应用只能看到它自己提交的事项的内容和答复，其他人只能看到类别、办理状态、责任单位和时间。',
+        ],
+      },
+    ],
+  },
+
+  errors: {
+    title: '出错了',
+    notFound: '没有这个页面。',
+    tooLarge: '提交的内容太长。请缩短后再提交。',
+    tooMany: '您的操作过于频繁，请稍后再试。',
+    server: '系统出现问题，已记录。请稍后再试。',
+    badRequest: '提交的内容无法处理。请返回重试。',
+    noPlan: '暂时无法受理网上信访事项，请稍后再试，或前往信访接待场所。',
+    back: '返回首页',
+  },
+
+  open311: {
+    serviceDescription: (name: string) => `关于“${name}”的信访事项。`,
+    serviceNotice: (days: number) => `信访工作机构将在 ${days} 日内告知是否受理；受理后依法办理并书面答复。`,
+    contact: '请联系本地信访工作机构。',
+    keyService: '接入密钥由本系统管理员发放（redress open311 key create）。',
+    attributes: {
+      kind: '诉求类型：个人诉求（individual）或多人共同诉求（collective）。',
+      headcount: '多人共同诉求涉及的人数。',
+      title: '一句话标题；不填时取具体情况的第一行。',
+    },
+    kinds: { individual: '个人诉求', collective: '多人共同诉求' },
+  },
+};
+
+export type Messages = typeof zh;

@@ -1,0 +1,125 @@
+import type { PublicStatus } from '../../../commands/public/petitions.js';
+import { publicLimits } from '../../../commands/public/petition-input.js';
+import type { Deadline } from '../../../core/deadlines.js';
+import { localText } from '../../../core/plan.js';
+import { formatTime } from '../format.js';
+import { html, type SafeHtml } from '../html.js';
+import { portalMessages, type Messages, type PortalLanguage } from '../i18n/index.js';
+import { page, portalBase, portalHref } from '../layout.js';
+
+export interface StatusPageArgs {
+  language: PortalLanguage;
+  status: PublicStatus;
+  /** What the petitioner typed, carried in the page's forms (the page is never cached). */
+  key: { reference: string; accessCode: string };
+  timeZone: string;
+  notice?: { text: string; bad?: boolean; id?: string };
+}
+
+/** Why the review cannot be requested now, in the reader's words, read from the facts of the case. */
+export function reviewClosedReason(m: Messages, status: PublicStatus, when: (iso: string | null) => string): string | null {
+  if (status.review.possible) return null;
+  if (status.stage !== 'closed') return status.stage === 'review' ? null : m.review.notYet;
+  if (status.reviewCount >= status.maxReviews) return m.review.reviewsUsed;
+  if (status.deadlines.reviewRequest.status === 'overdue') return m.review.windowPassed(when(status.review.until));
+  return m.review.notYet;
+}
+
+function hiddenKey(args: StatusPageArgs): SafeHtml {
+  return html`<input type="hidden" name="lang" value="${args.language}">
+<input type="hidden" name="reference" value="${args.key.reference}">
+<input type="hidden" name="accessCode" value="${args.key.accessCode}">`;
+}
+
+function deadlineRow(m: Messages, args: StatusPageArgs, label: string, item: Deadline): SafeHtml {
+  const when = (iso: string | null) => formatTime(iso, args.language, args.timeZone);
+  const standing = item.status ? html`<span class="${item.status}">${m.deadlineStatus[item.status]}</span>` : m.notStarted;
+  return html`<tr><th scope="row">${label}</th><td data-label="${m.status.due}">${item.dueAt ? when(item.dueAt) : m.notStarted}</td><td data-label="${
+    m.status.done
+  }">${item.doneAt ? when(item.doneAt) : '—'}</td><td data-label="${m.status.standing}">${standing}</td></tr>`;
+}
+
+function feedbackForm(m: Messages, args: StatusPageArgs): SafeHtml | null {
+  const { feedback } = args.status;
+  if (!feedback.possible) return null;
+  const ratings = [5, 4, 3, 2, 1].map(
+    (value) => html`<label class="choice"><input type="radio" name="rating" value="${value}" required> ${value} · ${m.feedback.ratings[value]}</label>`,
+  );
+  return html`<section aria-labelledby="feedback-title">
+<h2 id="feedback-title">${m.feedback.title}</h2>
+<p>${m.feedback.intro} ${m.feedback.until(formatTime(feedback.until, args.language, args.timeZone))}</p>
+<form method="post" action="${portalHref('/feedback', args.language)}">
+${hiddenKey(args)}
+<fieldset><legend>${m.feedback.rating}</legend>${ratings}</fieldset>
+<div class="field"><label for="comment">${m.feedback.comment}</label>
+<textarea id="comment" name="comment" maxlength="${publicLimits.comment}" rows="4"></textarea></div>
+<button type="submit">${m.feedback.submit}</button>
+</form>
+</section>`;
+}
+
+function reviewSection(m: Messages, args: StatusPageArgs): SafeHtml | null {
+  const { status } = args;
+  const title = status.reviewCount === 0 ? m.review.title : m.review.titleSecond;
+  if (!status.review.possible) {
+    const reason = status.answers.length > 0 ? reviewClosedReason(m, status, (iso) => formatTime(iso, args.language, args.timeZone)) : null;
+    return reason ? html`<section><h2>${title}</h2><p>${reason}</p></section>` : null;
+  }
+  return html`<section aria-labelledby="review-title" id="review">
+<h2 id="review-title">${title}</h2>
+<p>${m.review.intro} ${m.review.until(formatTime(status.review.until, args.language, args.timeZone))}</p>
+<form method="post" action="${portalHref('/review', args.language)}">
+${hiddenKey(args)}
+<div class="field"><label for="reason">${m.review.reason} <span class="tag">(${m.required})</span></label>
+<span class="hint" id="reason-hint">${m.review.reasonHint}</span>
+<textarea id="reason" name="reason" maxlength="${publicLimits.reason}" rows="5" required aria-describedby="reason-hint"></textarea></div>
+<button type="submit">${m.review.submit}</button>
+</form>
+</section>`;
+}
+
+/** The petitioner's status page: stage in plain words, deadlines and whether met, the answers. No personal data. */
+export function statusPage(args: StatusPageArgs): string {
+  const m = portalMessages[args.language];
+  const { status } = args;
+  const when = (iso: string | null) => formatTime(iso, args.language, args.timeZone);
+  const stage = m.stages[status.stage];
+  const answers = status.answers.map(
+    (answer) => html`<article class="answer"><h3>${m.status.answerRound(answer.reviewRound)} · ${m.status.answeredAt} ${when(answer.createdAt)}</h3>${
+      answer.body
+    }${answer.rating ? html`<p><strong>${m.status.yourRating}:</strong> ${answer.rating} · ${m.feedback.ratings[answer.rating]}</p>` : null}</article>`,
+  );
+  const body = html`<h1>${m.status.title}</h1>
+${args.notice ? html`<p class="notice${args.notice.bad ? ' bad' : ''}" role="status"${args.notice.id ? html` id="${args.notice.id}"` : null}>${args.notice.text}</p>` : null}
+<dl class="facts">
+<dt>${m.status.reference}</dt><dd class="code">${status.reference}</dd>
+<dt>${m.status.category}</dt><dd>${localText(status.category.name, args.language)}</dd>
+<dt>${m.status.kind}</dt><dd>${m.form.kinds[status.kind]}</dd>
+<dt>${m.status.received}</dt><dd>${when(status.receivedAt)}</dd>
+</dl>
+<h2>${m.status.stage}</h2>
+<div class="stage" id="stage"><strong>${stage.title}</strong><p>${stage.explain}</p><p class="hint">${m.status.since}: ${when(status.stageChangedAt)}</p></div>
+${status.notAcceptedReason ? html`<h2>${m.status.notAcceptedReason}</h2><p>${status.notAcceptedReason}</p>` : null}
+<h2>${m.status.deadlinesTitle}</h2>
+<div class="table-wrap"><table class="stack">
+<thead><tr><th scope="col">${m.status.deadline}</th><th scope="col">${m.status.due}</th><th scope="col">${m.status.done}</th><th scope="col">${m.status.standing}</th></tr></thead>
+<tbody>
+${deadlineRow(m, args, m.deadlines.accept, status.deadlines.accept)}
+${deadlineRow(m, args, m.deadlines.conclude, status.deadlines.conclude)}
+${status.deadlines.reviewRequest.dueAt ? deadlineRow(m, args, m.deadlines.reviewRequest, status.deadlines.reviewRequest) : null}
+${status.deadlines.review.dueAt ? deadlineRow(m, args, m.deadlines.review, status.deadlines.review) : null}
+</tbody></table></div>
+<h2>${m.status.answersTitle}</h2>
+${answers.length > 0 ? answers : html`<p>${m.status.noAnswers}</p>`}
+${feedbackForm(m, args)}
+${reviewSection(m, args)}
+<form method="post" action="${portalHref('/status', args.language)}" class="no-print">${hiddenKey(args)}<button type="submit" class="link">${m.status.refresh}</button></form>
+<p class="hint">${m.status.privacy}</p>`;
+  return page({
+    language: args.language,
+    title: m.status.title,
+    body,
+    switchTo: { action: `${portalBase}/status`, fields: { reference: args.key.reference, accessCode: args.key.accessCode } },
+  });
+}
+

@@ -1,0 +1,209 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectStatus, type ApiWorld } from '../../../test/api.js';
+import { days } from '../../../test/clock.js';
+import { databaseKinds } from '../../../test/databases.js';
+import { buildPublicWorld, form } from '../../../test/public.js';
+import { get, post, withoutWrites } from '../../../test/requests.js';
+
+interface QueueItem {
+  id: string;
+  reference: string;
+  channel: string;
+  flags: string[];
+}
+
+/** The fields of a complete, valid petition form as a browser sends it. */
+function petitionForm(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    lang: 'zh',
+    kind: 'individual',
+    category: 'wage-arrears',
+    title: '工地拖欠三个月工资',
+    description: '东街学校工地的承包商自八月起没有发工资。',
+    location: '城关镇东街',
+    name: '孙七',
+    contact: '13600000000',
+    website: '',
+    ...overrides,
+  };
+}
+
+const between = (body: string, id: string) => new RegExp(`id="${id}">([^<]+)<`).exec(body)?.[1] ?? '';
+
+describe.each(databaseKinds)('the petition portal on %s', (kind) => {
+  let world: ApiWorld;
+  beforeAll(async () => {
+    world = await buildPublicWorld(kind);
+  });
+  afterAll(() => world.dispose());
+
+  const page = (url: string, headers: Record<string, string> = {}) => world.app.inject({ method: 'GET', url, headers });
+  const send = (url: string, fields: Record<string, string>) => world.app.inject({ method: 'POST', url, ...form(fields) });
+  const submitForm = async (fields: Record<string, string> = petitionForm()) => {
+    const response = await send('/petition/new', fields);
+    expect(response.statusCode, response.body).toBe(200);
+    return { response, reference: between(response.body, 'reference'), accessCode: between(response.body, 'access-code') };
+  };
+  const queueItem = async (reference: string) => {
+    const queue = expectStatus<{ items: QueueItem[] }>(await get(world, 'coordinator', `/api/v1/cases?q=${reference}`), 200);
+    const item = queue.items.find((candidate) => candidate.reference === reference);
+    if (!item) throw new Error(`${reference} is not in the queue`);
+    return item;
+  };
+
+  const expectPage = (response: LightMyRequestResponse, status: number, lang: 'zh-CN' | 'en') => {
+    expect(response.statusCode, response.body.slice(0, 500)).toBe(status);
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.body).toContain(`<html lang="${lang}">`);
+    expect(response.body).not.toMatch(/<script/i);
+    expect(response.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(response.headers['cache-control']).toBe('no-store');
+  };
+
+  it('speaks Chinese by default and English when asked, with no script at all', async () => {
+    const chinese = await page('/petition');
+    expectPage(chinese, 200, 'zh-CN');
+    expect(chinese.body).toContain('信访事项网上办理');
+    const english = await page('/petition?lang=en');
+    expectPage(english, 200, 'en');
+    expect(english.body).toContain('Petitions online');
+    expectPage(await page('/petition', { 'accept-language': 'en-US,en;q=0.9' }), 200, 'en');
+    const css = await page('/petition/portal.css');
+    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+  });
+
+  it("offers the plan's categories, marks what is required, and hides a honeypot from people", async () => {
+    const response = await page('/petition/new?lang=en');
+    expectPage(response, 200, 'en');
+    expect(response.body).toContain('<option value="wage-arrears">Wage arrears</option>');
+    expect(response.body).toMatch(/<div class="hp" aria-hidden="true">[\s\S]*name="website"[\s\S]*tabindex="-1"/);
+    expect(response.body).toContain('maxlength="5000"');
+    expect((await page('/petition/new')).body).toContain('<option value="wage-arrears">拖欠工资</option>');
+  });
+
+  it('takes a petition from a plain HTML form and shows the receipt, which the coordinator then sees in the queue', async () => {
+    const { response, reference, accessCode } = await submitForm();
+    expectPage(response, 200, 'zh-CN');
+    expect(reference).toMatch(/^\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(accessCode).toMatch(/^([0-9A-Z]{4}-){4}[0-9A-Z]{4}$/);
+    expect(response.body).toContain('查询码只在这里显示一次');
+    expect(await queueItem(reference)).toMatchObject({ channel: 'online', flags: [] });
+  });
+
+  it('does not visibly refuse a form whose honeypot is filled, but flags the case for the coordinator', async () => {
+    const { response, reference } = await submitForm(petitionForm({ website: 'http://cheap-pills.example' }));
+    expect(response.body).toContain('查询码只在这里显示一次');
+    expect(await queueItem(reference)).toMatchObject({ flags: ['suspected_spam'] });
+  });
+
+  it('sends a form with problems back filled in, each problem by its field, writing nothing', async () => {
+    const response = await withoutWrites(world, () =>
+      send('/petition/new', petitionForm({ lang: 'en', title: '', category: '', description: 'x'.repeat(5001), rep1_name: '李明' })),
+    );
+    expectPage(response, 400, 'en');
+    expect(response.body).toContain('Please correct the following');
+    expect(response.body).toContain('Subject: please fill this in.');
+    expect(response.body).toContain('Category: please fill this in.');
+    expect(response.body).toContain('What happened and what you ask for: at most 5000 characters.');
+    expect(response.body).toContain('Representatives: only a group petition has this.');
+    expect(response.body).toContain('value="城关镇东街"');
+    expect(response.body).not.toContain('value="http');
+  });
+
+  it('keeps no name or contact for an anonymous petition, even when typed', async () => {
+    const { reference } = await submitForm(petitionForm({ anonymous: 'on' }));
+    const detail = expectStatus<{ petitioner: unknown }>(await get(world, 'coordinator', `/api/v1/cases/${(await queueItem(reference)).id}`), 200);
+    expect(detail.petitioner).toBeNull();
+  });
+
+  it('answers a body over the limit with a page, not a stack trace', async () => {
+    const response = await send('/petition/new?lang=en', petitionForm({ lang: 'en', description: 'x'.repeat(200_000) }));
+    expect(response.statusCode).toBe(413);
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.body).toContain('What you sent is too long');
+  });
+
+  it('shows the status in plain words in both languages, and the same page for a wrong code as for an unknown reference', async () => {
+    const { reference, accessCode } = await submitForm();
+    const chinese = await send('/petition/status', { lang: 'zh', reference, accessCode: accessCode.toLowerCase() });
+    expectPage(chinese, 200, 'zh-CN');
+    expect(chinese.body).toContain('已登记，正在审查是否受理');
+    expect(chinese.body).not.toContain('孙七');
+    expect(chinese.body).not.toContain('13600000000');
+    const english = await send('/petition/status', { lang: 'en', reference, accessCode });
+    expect(english.body).toContain('Registered; acceptance being decided');
+
+    const wrong = await send('/petition/status', { lang: 'en', reference, accessCode: 'AAAA-AAAA-AAAA-AAAA-AAAA' });
+    const unknown = await send('/petition/status', { lang: 'en', reference: '2026-ZZZZ-ZZZZ', accessCode });
+    expect(wrong.statusCode).toBe(404);
+    expect(unknown.statusCode).toBe(404);
+    const message = (body: string) => /<p class="notice bad" role="alert" id="lookup-error">([^<]+)<\/p>/.exec(body)?.[1];
+    expect(message(wrong.body)).toBe('No petition matches this reference and access code. Please check both against your receipt.');
+    expect(message(unknown.body)).toBe(message(wrong.body));
+  });
+
+  it("shows the office's answer, takes a rating that offers the review, and takes the review", async () => {
+    const { reference, accessCode } = await submitForm();
+    const caseId = (await queueItem(reference)).id;
+    for (const [who, path, body] of [
+      ['coordinator', 'assignments', { unitId: world.units.township.id, role: 'lead' }],
+      ['coordinator', 'transitions', { to: 'resolution' }],
+      ['unit_officer', 'answers', { body: '经核实，工资已全额发放。' }],
+      ['coordinator', 'transitions', { to: 'closed' }],
+    ] as const) {
+      expect((await post(world, who, `/api/v1/cases/${caseId}/${path}`, body)).statusCode).toBeLessThan(300);
+    }
+    const key = { lang: 'zh', reference, accessCode };
+    const closed = await send('/petition/status', key);
+    expect(closed.body).toContain('经核实，工资已全额发放。');
+    expect(closed.body).toContain('已办结');
+    expect(closed.body).toContain('action="/petition/feedback?lang=zh"');
+
+    const noRating = await send('/petition/feedback', key);
+    expect(noRating.body).toContain('评价：必须填写。');
+    const rated = await send('/petition/feedback', { ...key, rating: '1', comment: '只发了一半' });
+    expect(rated.body).toContain('您的评价已记录');
+    expect(rated.body).toContain('您对答复不满意。可以在下方申请复查。');
+    expect(rated.body).toContain('action="/petition/review?lang=zh"');
+    expect(rated.body).not.toContain('action="/petition/feedback?lang=zh"');
+
+    const noReason = await send('/petition/review', { ...key, reason: ' ' });
+    expect(noReason.body).toContain('请填写申请理由。');
+    const reviewing = await send('/petition/review', { ...key, reason: '只发了一半工资。' });
+    expect(reviewing.body).toContain('您的申请已提交');
+    expect(reviewing.body).toContain('复查中');
+  });
+
+  it('says plainly that the time to ask for a review has passed', async () => {
+    const { reference, accessCode } = await submitForm();
+    const caseId = (await queueItem(reference)).id;
+    await post(world, 'coordinator', `/api/v1/cases/${caseId}/assignments`, { unitId: world.units.township.id, role: 'lead' });
+    await post(world, 'coordinator', `/api/v1/cases/${caseId}/transitions`, { to: 'resolution' });
+    await post(world, 'coordinator', `/api/v1/cases/${caseId}/answers`, { body: 'The answer.' });
+    await post(world, 'coordinator', `/api/v1/cases/${caseId}/transitions`, { to: 'closed' });
+    world.clock.advance(days(31));
+    const late = await send('/petition/status', { lang: 'en', reference, accessCode });
+    expect(late.body).toMatch(/The time to ask for a review ended on \d+ \w+ \d{4}[^;]*; a review can no longer be requested/);
+    expect(late.body).not.toContain('action="/petition/review?lang=en"');
+    // A form kept open for a month and sent anyway gets the same words.
+    const sent = await send('/petition/review', { lang: 'en', reference, accessCode, reason: 'Late.' });
+    expect(sent.body).toContain('a review can no longer be requested');
+  });
+
+  it('tells what is stored, why, for how long and who can see it', async () => {
+    for (const [lang, headings] of [
+      ['zh', ['我们保存什么', '为什么保存', '保存多久', '谁能看到']],
+      ['en', ['What we store', 'Why', 'For how long', 'Who can see it']],
+    ] as const) {
+      const response = await page(`/petition/privacy?lang=${lang}`);
+      for (const heading of headings) expect(response.body).toContain(`<h2>${heading}</h2>`);
+    }
+  });
+
+  it('answers an unknown portal page with a page', async () => {
+    const response = await page('/petition/nowhere?lang=en');
+    expect(response.statusCode).toBe(404);
+    expect(response.body).toContain('There is no such page.');
+  });
+});

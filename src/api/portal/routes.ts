@@ -1,0 +1,202 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Context } from '../../commands/context.js';
+import { petitionProblems, publicLimits } from '../../commands/public/petition-input.js';
+import { getPetitionStatus, giveFeedback, requestReview, submitPetition, type PublicStatus } from '../../commands/public/petitions.js';
+import { DomainError } from '../../core/errors.js';
+import { localText } from '../../core/plan.js';
+import { findCurrentPlan, planDocument } from '../../db/repositories/plans.js';
+import { pickLanguage } from '../messages.js';
+import { guarded } from '../routes/public/guard.js';
+import type { GuessThrottle } from '../routes/public/guess-throttle.js';
+import { formatTime } from './format.js';
+import { readPetitionForm } from './form-input.js';
+import { portalMessages, type Messages, type PortalLanguage } from './i18n/index.js';
+import { petitionFormPage } from './pages/petition-form.js';
+import { receiptPage } from './pages/receipt.js';
+import { errorPage, homePage, lookupPage, privacyPage } from './pages/simple.js';
+import { reviewClosedReason, statusPage } from './pages/status.js';
+import { portalCss } from './styles.js';
+
+export interface PortalOptions {
+  throttle: GuessThrottle;
+  submissionsPerHour: number;
+  bodyLimit: number;
+}
+
+type Form = Record<string, unknown>;
+
+const field = (form: Form, name: string): string => {
+  const value = form[name];
+  return typeof value === 'string' ? value : '';
+};
+
+function languageOf(request: FastifyRequest): PortalLanguage {
+  const query = request.query as { lang?: unknown } | undefined;
+  const body = request.body as Form | undefined;
+  const explicit = typeof query?.lang === 'string' ? query.lang : body && typeof body === 'object' ? field(body, 'lang') : undefined;
+  return pickLanguage(explicit, request.headers['accept-language']);
+}
+
+function sendPage(reply: FastifyReply, status: number, markup: string): FastifyReply {
+  return reply.status(status).type('text/html; charset=utf-8').send(markup);
+}
+
+/** No script, no framing, no leaking the page address; nothing here may be cached, receipts least of all. */
+const securityHeaders = {
+  'content-security-policy': "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+function errorStatus(error: FastifyError): { status: number; say: (m: Messages) => string } {
+  if (error instanceof DomainError && error.code === 'rate_limited') return { status: 429, say: (m) => m.errors.tooMany };
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, say: (m) => m.errors.tooLarge };
+  const status = error instanceof DomainError ? error.status : (error.statusCode ?? 500);
+  if (status >= 400 && status < 500) return { status, say: (m) => m.errors.badRequest };
+  return { status: 500, say: (m) => m.errors.server };
+}
+
+/** The server-rendered portal at /petition: plain HTML forms that work without JavaScript, in Chinese and English. */
+export function portalRoutes(portal: FastifyInstance, ctx: Context, options: PortalOptions): void {
+  portal.addHook('onSend', async (_request, reply) => {
+    reply.headers(securityHeaders);
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+
+  portal.setErrorHandler((error: FastifyError, request, reply) => {
+    const { status, say } = errorStatus(error);
+    if (status >= 500) request.log.error({ err: error }, 'portal request failed');
+    const language = languageOf(request);
+    return sendPage(reply, status, errorPage(language, say(portalMessages[language])));
+  });
+
+  const notFoundPage = async (request: FastifyRequest, reply: FastifyReply) => {
+    const language = languageOf(request);
+    return sendPage(reply, 404, errorPage(language, portalMessages[language].errors.notFound));
+  };
+  portal.setNotFoundHandler(notFoundPage);
+  // A route of our own, so the web app's catch-all for browser pages never answers under /petition.
+  portal.get('/*', { schema: { hide: true } }, notFoundPage);
+
+  const categories = async (language: PortalLanguage) => {
+    const plan = await findCurrentPlan(ctx.db);
+    if (!plan) return null;
+    return planDocument(plan).categories.map((category) => ({ code: category.code, name: localText(category.name, language) }));
+  };
+
+  const key = (form: Form) => ({ reference: field(form, 'reference').trim(), accessCode: field(form, 'accessCode').trim() });
+
+  /** Opens the petition behind the form's key under the guess throttle; a wrong key goes back to the lookup form. */
+  const withPetition = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    work: (language: PortalLanguage, petitionKey: ReturnType<typeof key>) => Promise<string>,
+  ): Promise<FastifyReply> => {
+    const language = languageOf(request);
+    const m = portalMessages[language];
+    const petitionKey = key(request.body as Form);
+    if (petitionKey.reference === '' || petitionKey.accessCode === '') {
+      return sendPage(reply, 400, lookupPage(language, { reference: petitionKey.reference, message: m.lookup.notFound }));
+    }
+    try {
+      return sendPage(reply, 200, await guarded(options.throttle, request, reply, petitionKey.reference, () => work(language, petitionKey)));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code === 'not_found') return sendPage(reply, 404, lookupPage(language, { reference: petitionKey.reference, message: m.lookup.notFound }));
+      if (error.code === 'rate_limited') {
+        const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 900;
+        return sendPage(reply, 429, lookupPage(language, { reference: petitionKey.reference, message: m.lookup.refused(Math.ceil(seconds / 60)) }));
+      }
+      throw error;
+    }
+  };
+
+  /** After a refused feedback or review, the status page again, saying why in the reader's words. */
+  const statusWithProblem = async (language: PortalLanguage, petitionKey: ReturnType<typeof key>, say: (status: PublicStatus) => string) => {
+    const status = await getPetitionStatus(ctx, petitionKey);
+    return statusPage({ language, status, key: petitionKey, timeZone: ctx.timeZone, notice: { text: say(status), bad: true, id: 'problem' } });
+  };
+
+  portal.get('/portal.css', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(portalCss),
+  );
+
+  portal.get('/', { schema: { hide: true } }, async (request, reply) => {
+    const plan = await findCurrentPlan(ctx.db);
+    return sendPage(reply, 200, homePage(languageOf(request), plan ? planDocument(plan).deadlines : null));
+  });
+
+  portal.get('/privacy', { schema: { hide: true } }, async (request, reply) => sendPage(reply, 200, privacyPage(languageOf(request))));
+
+  portal.get('/new', { schema: { hide: true } }, async (request, reply) => {
+    const language = languageOf(request);
+    const list = await categories(language);
+    if (!list) return sendPage(reply, 503, errorPage(language, portalMessages[language].errors.noPlan));
+    return sendPage(reply, 200, petitionFormPage({ language, categories: list, values: {}, problems: [] }));
+  });
+
+  portal.post('/new', {
+    schema: { hide: true },
+    bodyLimit: options.bodyLimit,
+    config: { rateLimit: { max: options.submissionsPerHour, timeWindow: '1 hour' } },
+    handler: async (request, reply) => {
+      const language = languageOf(request);
+      const list = await categories(language);
+      if (!list) return sendPage(reply, 503, errorPage(language, portalMessages[language].errors.noPlan));
+      const form = readPetitionForm((request.body ?? {}) as Form);
+      const problems = petitionProblems(form.input, list.map((category) => category.code));
+      if (problems.length > 0) return sendPage(reply, 400, petitionFormPage({ language, categories: list, values: form.values, problems }));
+      // A filled honeypot is not refused — that would teach the sender — but the case is flagged for the office.
+      const receipt = await submitPetition(ctx, { input: form.input, via: 'portal', flags: form.honeypotFilled ? ['suspected_spam'] : [] });
+      return sendPage(reply, 200, receiptPage(language, receipt, ctx.timeZone));
+    },
+  });
+
+  portal.get('/status', { schema: { hide: true } }, async (request, reply) => sendPage(reply, 200, lookupPage(languageOf(request))));
+
+  portal.post('/status', { schema: { hide: true }, bodyLimit: options.bodyLimit }, async (request, reply) =>
+    withPetition(request, reply, async (language, petitionKey) => {
+      const status = await getPetitionStatus(ctx, petitionKey);
+      return statusPage({ language, status, key: petitionKey, timeZone: ctx.timeZone });
+    }),
+  );
+
+  portal.post('/feedback', { schema: { hide: true }, bodyLimit: options.bodyLimit }, async (request, reply) =>
+    withPetition(request, reply, async (language, petitionKey) => {
+      const m = portalMessages[language];
+      const form = request.body as Form;
+      const rating = Number(field(form, 'rating'));
+      const comment = field(form, 'comment');
+      try {
+        const result = await giveFeedback(ctx, { ...petitionKey, rating, ...(comment.trim() ? { comment } : {}) });
+        const text = result.offerReview ? `${m.feedback.thanks} ${m.feedback.offerReview}` : m.feedback.thanks;
+        return statusPage({ language, status: result.status, key: petitionKey, timeZone: ctx.timeZone, notice: { text, id: 'feedback-saved' } });
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
+        return statusWithProblem(language, petitionKey, () => {
+          if (error.field === 'rating') return field(form, 'rating') === '' ? m.problems.required(m.fields.rating) : m.problems.invalid(m.fields.rating);
+          if (error.field === 'comment') return m.problems.too_long(m.fields.comment, publicLimits.comment);
+          return error.code === 'already_done' ? m.feedback.alreadyRated : m.feedback.closedWindow;
+        });
+      }
+    }),
+  );
+
+  portal.post('/review', { schema: { hide: true }, bodyLimit: options.bodyLimit }, async (request, reply) =>
+    withPetition(request, reply, async (language, petitionKey) => {
+      const m = portalMessages[language];
+      const reason = field(request.body as Form, 'reason');
+      try {
+        const status = await requestReview(ctx, { ...petitionKey, reason });
+        return statusPage({ language, status, key: petitionKey, timeZone: ctx.timeZone, notice: { text: m.review.requested, id: 'review-requested' } });
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
+        return statusWithProblem(language, petitionKey, (status) => {
+          if (error.field === 'reason') return reason.trim() === '' ? m.review.reasonRequired : m.problems.too_long(m.fields.reason, publicLimits.reason);
+          return reviewClosedReason(m, status, (iso) => formatTime(iso, language, ctx.timeZone)) ?? m.review.notYet;
+        });
+      }
+    }),
+  );
+}

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectStatus, type ApiWorld } from '../../../../test/api.js';
+import { databaseKinds } from '../../../../test/databases.js';
+import { buildPublicWorld, form, petition, submit } from '../../../../test/public.js';
+import { expectError } from '../../../../test/requests.js';
+
+describe.each(databaseKinds)('abuse protection on the public side on %s', (kind) => {
+  describe('guessing references and access codes', () => {
+    let world: ApiWorld;
+    beforeAll(async () => {
+      world = await buildPublicWorld(kind, {
+        public: {
+          requestsPerMinute: 10_000,
+          submissionsPerHour: 10_000,
+          guesses: { freeFailures: 2, delayStepMs: 80, maxDelayMs: 160, maxFailuresPerClient: 5, maxFailuresPerReference: 8 },
+        },
+      });
+    });
+    afterAll(() => world.dispose());
+
+    const look = (reference: string, accessCode: string, client: string) =>
+      world.app.inject({
+        method: 'GET',
+        url: `/public/v1/petitions/${reference}`,
+        headers: { 'x-access-code': accessCode },
+        remoteAddress: client,
+      });
+
+    it('slows a client after a few wrong guesses and then refuses it, even with the right code', async () => {
+      const receipt = await submit(world);
+      const timings: number[] = [];
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const start = Date.now();
+        expectError(await look(`2026-AAAA-AAA${attempt}`, receipt.accessCode, '10.0.0.1'), 404, 'not_found');
+        timings.push(Date.now() - start);
+      }
+      // Failures 1–3 come back at once; the 4th and 5th wait 80 and 160 ms.
+      expect(timings[3]).toBeGreaterThanOrEqual(75);
+      expect(timings[4]).toBeGreaterThanOrEqual(155);
+      const refused = await look(receipt.reference, receipt.accessCode, '10.0.0.1');
+      const error = expectError(refused, 429, 'rate_limited');
+      expect(error.message).toMatch(/Too many wrong references or access codes/);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      // Another client with the right code is not held back by this one.
+      expectStatus(await look(receipt.reference, receipt.accessCode, '10.0.0.2'), 200);
+    });
+
+    it('refuses a reference to everyone once many clients have guessed at it', async () => {
+      const receipt = await submit(world);
+      for (let client = 0; client < 8; client += 1) {
+        expectError(await look(receipt.reference, 'AAAA-AAAA-AAAA-AAAA-AAAA', `10.0.1.${client}`), 404, 'not_found');
+      }
+      expectError(await look(receipt.reference, receipt.accessCode, '10.0.2.1'), 429, 'rate_limited');
+    });
+
+    it('throttles the portal the same way, answering with a page', async () => {
+      const receipt = await submit(world);
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const response = await world.app.inject({
+          method: 'POST',
+          url: '/petition/status',
+          remoteAddress: '10.0.3.1',
+          ...form({ lang: 'en', reference: receipt.reference, accessCode: 'AAAA-AAAA-AAAA-AAAA-AAAA' }),
+        });
+        expect(response.statusCode).toBe(404);
+      }
+      const refused = await world.app.inject({
+        method: 'POST',
+        url: '/petition/status',
+        remoteAddress: '10.0.3.1',
+        ...form({ lang: 'en', reference: receipt.reference, accessCode: receipt.accessCode }),
+      });
+      expect(refused.statusCode).toBe(429);
+      expect(refused.headers['content-type']).toMatch(/^text\/html/);
+      expect(refused.body).toContain('Too many attempts');
+    });
+  });
+
+  describe('request and submission limits', () => {
+    let world: ApiWorld;
+    beforeAll(async () => {
+      world = await buildPublicWorld(kind, { public: { requestsPerMinute: 6, submissionsPerHour: 2 } });
+    });
+    afterAll(() => world.dispose());
+
+    it('lets a client submit only so many petitions an hour', async () => {
+      const send = () => world.app.inject({ method: 'POST', url: '/public/v1/petitions', payload: petition(), remoteAddress: '10.1.0.1' });
+      expectStatus(await send(), 201);
+      expectStatus(await send(), 201);
+      const refused = await send();
+      expectError(refused, 429, 'rate_limited');
+      expect(refused.headers['retry-after']).toBeDefined();
+    });
+
+    it('limits requests per client per minute, in our error shape on the API and as a page on the portal', async () => {
+      const client = '10.1.0.2';
+      for (let request = 0; request < 6; request += 1) {
+        expect((await world.app.inject({ method: 'GET', url: '/petition?lang=en', remoteAddress: client })).statusCode).toBe(200);
+      }
+      const page = await world.app.inject({ method: 'GET', url: '/petition?lang=en', remoteAddress: client });
+      expect(page.statusCode).toBe(429);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.body).toContain('Too many requests from your connection');
+      const api = await world.app.inject({ method: 'GET', url: '/public/v1/petitions/2026-AAAA-BBBB', headers: { 'x-access-code': 'x' }, remoteAddress: client });
+      expectError(api, 429, 'rate_limited');
+      // Staff routes are not limited by the public side's counter.
+      expect((await world.as('coordinator', { method: 'GET', url: '/api/v1/cases', remoteAddress: client })).statusCode).toBe(200);
+    });
+  });
+});

@@ -1,0 +1,132 @@
+import type { FastifyInstance } from 'fastify';
+import type { Static } from 'typebox';
+import type { Context } from '../../../commands/context.js';
+import { typed, type PetitionInput } from '../../../commands/public/petition-input.js';
+import { getPetitionStatus, giveFeedback, requestReview, submitPetition, type PublicStatus } from '../../../commands/public/petitions.js';
+import { portalMessages } from '../../portal/i18n/index.js';
+import { guarded } from './guard.js';
+import type { GuessThrottle } from './guess-throttle.js';
+import {
+  AccessCodeHeaders,
+  FeedbackBody,
+  FeedbackResult,
+  PublicStatus as PublicStatusSchema,
+  publicErrors,
+  Receipt,
+  ReferenceParams,
+  ReviewBody,
+  SubmitPetitionBody,
+} from './schemas.js';
+
+export interface PublicApiOptions {
+  throttle: GuessThrottle;
+  submissionsPerHour: number;
+  bodyLimit: number;
+}
+
+/** The status as the API presents it: the stage also in plain words, in both languages. */
+function present(status: PublicStatus): PublicStatus & { stageText: { zh: string; en: string } } {
+  return { ...status, stageText: { zh: portalMessages.zh.stages[status.stage].title, en: portalMessages.en.stages[status.stage].title } };
+}
+
+function petitionInput(body: Static<typeof SubmitPetitionBody>): PetitionInput {
+  const name = typed(body.petitioner?.name);
+  const contact = typed(body.petitioner?.contact);
+  const location = typed(body.location);
+  return {
+    kind: body.kind,
+    category: body.category.trim(),
+    title: body.title.trim(),
+    description: body.description.trim(),
+    ...(location ? { location } : {}),
+    ...(typeof body.headcount === 'number' ? { headcount: body.headcount } : {}),
+    ...(body.representatives && body.representatives.length > 0
+      ? {
+          representatives: body.representatives.map((rep) => {
+            const repContact = typed(rep.contact);
+            return { name: rep.name.trim(), ...(repContact ? { contact: repContact } : {}) };
+          }),
+        }
+      : {}),
+    ...(name || contact ? { petitioner: { ...(name ? { name } : {}), ...(contact ? { contact } : {}) } } : {}),
+  };
+}
+
+/** `/public/v1/petitions…`: the petitioner's API, no account — a reference and a private access code. */
+export function publicPetitionRoutes(app: FastifyInstance, ctx: Context, options: PublicApiOptions): void {
+  app.post('/public/v1/petitions', {
+    bodyLimit: options.bodyLimit,
+    config: { rateLimit: { max: options.submissionsPerHour, timeWindow: '1 hour' } },
+    schema: {
+      tags: ['public'],
+      summary: 'Submit a petition; the access code in the answer is shown this once',
+      security: [],
+      body: SubmitPetitionBody,
+      response: { 201: Receipt, ...publicErrors },
+    },
+    handler: async (request, reply) => {
+      const body = request.body as Static<typeof SubmitPetitionBody>;
+      const receipt = await submitPetition(ctx, { input: petitionInput(body), via: 'public_api' });
+      return reply.status(201).header('cache-control', 'no-store').send(receipt);
+    },
+  });
+
+  app.get('/public/v1/petitions/:reference', {
+    schema: {
+      tags: ['public'],
+      summary: 'The petition’s stage, deadlines and answers (header X-Access-Code)',
+      security: [],
+      params: ReferenceParams,
+      headers: AccessCodeHeaders,
+      response: { 200: PublicStatusSchema, ...publicErrors },
+    },
+    handler: async (request, reply) => {
+      const { reference } = request.params as Static<typeof ReferenceParams>;
+      const accessCode = (request.headers as Static<typeof AccessCodeHeaders>)['x-access-code'];
+      const status = await guarded(options.throttle, request, reply, reference, () => getPetitionStatus(ctx, { reference, accessCode }));
+      return reply.header('cache-control', 'no-store').send(present(status));
+    },
+  });
+
+  app.post('/public/v1/petitions/:reference/feedback', {
+    bodyLimit: options.bodyLimit,
+    schema: {
+      tags: ['public'],
+      summary: 'Rate the latest answer (1–5); an unsatisfied rating offers the review',
+      security: [],
+      params: ReferenceParams,
+      headers: AccessCodeHeaders,
+      body: FeedbackBody,
+      response: { 201: FeedbackResult, ...publicErrors },
+    },
+    handler: async (request, reply) => {
+      const { reference } = request.params as Static<typeof ReferenceParams>;
+      const accessCode = (request.headers as Static<typeof AccessCodeHeaders>)['x-access-code'];
+      const body = request.body as Static<typeof FeedbackBody>;
+      const result = await guarded(options.throttle, request, reply, reference, () =>
+        giveFeedback(ctx, { reference, accessCode, rating: body.rating, ...(body.comment ? { comment: body.comment } : {}) }),
+      );
+      return reply.status(201).header('cache-control', 'no-store').send({ ...present(result.status), offerReview: result.offerReview });
+    },
+  });
+
+  app.post('/public/v1/petitions/:reference/review', {
+    bodyLimit: options.bodyLimit,
+    schema: {
+      tags: ['public'],
+      summary: 'Request a review (within 30 days of the answer) with a reason',
+      security: [],
+      params: ReferenceParams,
+      headers: AccessCodeHeaders,
+      body: ReviewBody,
+      response: { 200: PublicStatusSchema, ...publicErrors },
+    },
+    handler: async (request, reply) => {
+      const { reference } = request.params as Static<typeof ReferenceParams>;
+      const accessCode = (request.headers as Static<typeof AccessCodeHeaders>)['x-access-code'];
+      const { reason } = request.body as Static<typeof ReviewBody>;
+      const status = await guarded(options.throttle, request, reply, reference, () => requestReview(ctx, { reference, accessCode, reason }));
+      return reply.header('cache-control', 'no-store').send(present(status));
+    },
+  });
+}

@@ -1,0 +1,89 @@
+/** An error answer from the server, in its `{error:{code,message,field,details}}` shape. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly field: string | undefined;
+  readonly details: unknown;
+
+  constructor(status: number, code: string, message: string, field?: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.field = field;
+    this.details = details;
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Sent as JSON, or as YAML text when `yaml` is set. */
+  body?: unknown;
+  yaml?: boolean;
+  accept?: string;
+  signal?: AbortSignal;
+}
+
+type SessionEndedListener = () => void;
+const sessionEndedListeners = new Set<SessionEndedListener>();
+
+/** Called when any request answers 401: the session expired or was ended elsewhere. */
+export function onSessionEnded(listener: SessionEndedListener): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { error?: { code?: string; message?: string; field?: string; details?: unknown } };
+    const error = body.error ?? {};
+    return new ApiError(response.status, error.code ?? 'error', error.message ?? response.statusText, error.field, error.details);
+  } catch {
+    return new ApiError(response.status, 'error', response.statusText);
+  }
+}
+
+function requestInit(options: RequestOptions): RequestInit {
+  const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
+  const init: RequestInit = { method: options.method ?? (options.body === undefined ? 'GET' : 'POST'), headers, credentials: 'same-origin' };
+  if (options.signal) init.signal = options.signal;
+  if (options.body !== undefined) {
+    headers['content-type'] = options.yaml ? 'application/yaml' : 'application/json';
+    init.body = options.yaml ? String(options.body) : JSON.stringify(options.body);
+  }
+  return init;
+}
+
+/** Sends a request to the server; answers the body, or throws an ApiError in the server's own words. */
+export async function request(path: string, options: RequestOptions = {}): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, requestInit(options));
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'The server could not be reached.');
+  }
+  if (!response.ok) {
+    const error = await errorOf(response);
+    if (response.status === 401 && path !== '/api/v1/auth/login') for (const listener of sessionEndedListeners) listener();
+    throw error;
+  }
+  return response;
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await request(path, options);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** A query string from the set values only. */
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '' || value === false) continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

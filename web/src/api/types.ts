@@ -1,0 +1,88 @@
+import type { Static } from 'typebox';
+import type {
+  CaseDetail as CaseDetailSchema,
+  CaseSummary as CaseSummarySchema,
+  Deadline as DeadlineSchema,
+  Event as EventSchema,
+} from '../../../src/api/routes/cases/schemas.js';
+import type { Plan as PlanSchema, PlanSummary as PlanSummarySchema } from '../../../src/api/routes/plans/schemas.js';
+import type { Unit as UnitSchema } from '../../../src/api/routes/units/schemas.js';
+import type { User as UserSchema } from '../../../src/api/routes/users/schemas.js';
+import type { CaseAction } from '../../../src/core/policy.js';
+
+/** The wire shapes, derived from the server's own response schemas so they are never written twice. */
+export type Deadline = Static<typeof DeadlineSchema>;
+export type CaseSummary = Static<typeof CaseSummarySchema>;
+export type CaseDetail = Omit<Static<typeof CaseDetailSchema>, 'abilities'> & { abilities: Record<CaseAction, boolean> };
+export type CaseEvent = Static<typeof EventSchema>;
+export type Assignment = CaseDetail['assignments'][number];
+export type ChecklistStage = CaseDetail['checklist'][number];
+export type OfferedMove = CaseDetail['moves'][number];
+export type Plan = Static<typeof PlanSchema>;
+export type PlanSummary = Static<typeof PlanSummarySchema>;
+export type PlanDocument = Plan['document'];
+export type Unit = Static<typeof UnitSchema>;
+export type User = Static<typeof UserSchema>;
+export type LocalText = { zh?: string; en?: string };
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface ClientConfig {
+  timeZone: string;
+  now: string;
+}
+
+/** `GET /api/v1/stats` (issue: deadlines, notifications and reports). */
+export interface Stats {
+  generatedAt: string;
+  open: {
+    total: number;
+    byStage: Record<string, number>;
+    byUrgency: Record<string, number>;
+    byUnit: { unitId: string; unitName: string; count: number }[];
+    byCategory: { category: string; count: number }[];
+  };
+  overdue: { total: number; byUnit: { unitId: string; unitName: string; count: number }[] };
+  weekly: { weekStart: string; received: number; closed: number; missed: number }[];
+}
+
+export const accountabilityFigures = [
+  'casesAssigned',
+  'acknowledgedLate',
+  'neverAcknowledged',
+  'arrivedLate',
+  'neverArrived',
+  'proposalsLate',
+  'casesOverdue',
+  'extensionsUsed',
+] as const;
+export type AccountabilityFigure = (typeof accountabilityFigures)[number];
+
+export function isAccountabilityFigure(value: string): value is AccountabilityFigure {
+  return (accountabilityFigures as readonly string[]).includes(value);
+}
+
+export const accountabilityDurations = [
+  'medianMinutesToAcknowledge',
+  'p90MinutesToAcknowledge',
+  'medianMinutesToArrive',
+  'p90MinutesToArrive',
+  'medianDaysToConclude',
+  'p90DaysToConclude',
+] as const;
+export type AccountabilityDuration = (typeof accountabilityDurations)[number];
+
+/** `GET /api/v1/reports/accountability?from=&to=`. */
+export interface AccountabilityReport {
+  from: string;
+  to: string;
+  units: (Partial<Record<string, unknown>> &
+    Record<AccountabilityDuration, number | null> & {
+      unitId: string;
+      unitName: string;
+      cases: Partial<Record<string, { id: string; reference: string }[]>>;
+    })[];
+}

@@ -1,0 +1,66 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
+import { RequireSession } from './features/auth/require-session';
+import { SignInPage } from './features/auth/sign-in-page';
+import { CasePage } from './features/case/case-page';
+import { PlanEditorPage } from './features/plans/plan-editor-page';
+import { PlanPage } from './features/plans/plan-page';
+import { PlansPage } from './features/plans/plans-page';
+import { QueuePage } from './features/queue/queue-page';
+import { RegisterPage } from './features/register/register-page';
+import { SessionProvider } from './session/session';
+import { Layout } from './ui/layout';
+import { PageTitle } from './ui/page-title';
+import { Loading } from './ui/states';
+
+// The charts library is large; only the dashboard needs it.
+const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page'));
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle title={t('errors.notFoundTitle')}>{t('errors.notFoundTitle')}</PageTitle>
+      <p>
+        <Link to="/">{t('errors.backToQueue')}</Link>
+      </p>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route
+            element={
+              <RequireSession>
+                <Layout />
+              </RequireSession>
+            }
+          >
+            <Route index element={<QueuePage />} />
+            <Route path="cases/new" element={<RegisterPage />} />
+            <Route path="cases/:id" element={<CasePage />} />
+            <Route path="plans" element={<PlansPage />} />
+            <Route path="plans/new" element={<PlanEditorPage />} />
+            <Route path="plans/:id" element={<PlanPage />} />
+            <Route path="plans/:id/edit" element={<PlanEditorPage />} />
+            <Route
+              path="dashboard"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <DashboardPage />
+                </Suspense>
+              }
+            />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

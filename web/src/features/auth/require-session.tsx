@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { LiveProvider } from '../../live/live';
+import { useAuth } from '../../session/session';
+import { Loading } from '../../ui/states';
+
+/** Pages behind the sign-in: anonymous visitors go to the sign-in page and come back afterwards. */
+export function RequireSession({ children }: { children: ReactNode }) {
+  const { state } = useAuth();
+  const location = useLocation();
+  if (state.status === 'loading') {
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
+  }
+  if (state.status === 'anonymous') {
+    const here = `${location.pathname}${location.search}`;
+    return <Navigate to={here === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`} replace />;
+  }
+  return <LiveProvider>{children}</LiveProvider>;
+}

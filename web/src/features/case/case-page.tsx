@@ -1,0 +1,95 @@
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useParams } from 'react-router-dom';
+import { useLiveChanges } from '../../live/live';
+import { StageBadge, UrgencyBadge } from '../../ui/badges';
+import { PageTitle } from '../../ui/page-title';
+import { ErrorState, Loading } from '../../ui/states';
+import { Answers } from './answers';
+import { Assignments } from './assignments';
+import { CaseContext, type CaseState } from './case-context';
+import { Meetings } from './meetings';
+import { Moves } from './moves';
+import { People } from './people';
+import { StagePanel } from './stage-panel';
+import { Deadlines, Summary } from './summary';
+import { Timeline } from './timeline';
+import { useCaseData } from './use-case-data';
+import './case.css';
+
+/** One case, everything on it, kept current as others work on it. */
+export function CasePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const registered = (location.state as { registered?: string } | null)?.registered;
+  const data = useCaseData(id);
+  const [updatedByOthers, setUpdatedByOthers] = useState(false);
+  const lastOwnAction = useRef(0);
+
+  useLiveChanges((changes) => {
+    // Our own action already shows; anything else is someone else's work arriving.
+    if (changes.length > 0 && Date.now() - lastOwnAction.current > 2000) setUpdatedByOthers(true);
+    void data.reload();
+  }, id);
+
+  const { apply } = data;
+  const state = useMemo<CaseState | null>(
+    () =>
+      data.detail
+        ? {
+            detail: data.detail,
+            events: data.events,
+            apply: (updated) => {
+              lastOwnAction.current = Date.now();
+              setUpdatedByOthers(false);
+              apply(updated);
+            },
+          }
+        : null,
+    [data.detail, data.events, apply],
+  );
+
+  if (data.error && !data.detail) {
+    return (
+      <>
+        <PageTitle title={t('case.pageTitle')}>{t(data.error.status === 403 ? 'errors.forbiddenTitle' : 'case.pageTitle')}</PageTitle>
+        <ErrorState error={data.error} retry={() => void data.reload()} />
+      </>
+    );
+  }
+  if (!state) return <Loading />;
+  const { detail } = state;
+
+  return (
+    <CaseContext.Provider value={state}>
+      <p className="case-reference mono">{detail.reference}</p>
+      <PageTitle title={`${detail.reference} ${detail.title}`}>{detail.title}</PageTitle>
+      <p className="case-badges">
+        <StageBadge stage={detail.stage} />
+        <UrgencyBadge urgency={detail.urgency} />
+        <span className="badge">{t(`kind.${detail.kind}`)}</span>
+      </p>
+      <div className="live-region" role="status" aria-live="polite">
+        {registered ? <p className="notice notice-success">{t('case.registered', { reference: registered })}</p> : null}
+        {updatedByOthers ? <p className="notice notice-info">{t('case.updatedLive')}</p> : null}
+      </div>
+      {data.error ? <ErrorState error={data.error} retry={() => void data.reload()} /> : null}
+      <div className="case-layout">
+        <div className="case-side">
+          <Summary />
+          <Deadlines />
+          <Assignments />
+          <People />
+        </div>
+        <div className="case-main">
+          <StagePanel />
+          <Moves />
+          <Meetings />
+          <Answers />
+          <Timeline />
+        </div>
+      </div>
+    </CaseContext.Provider>
+  );
+}

@@ -1,0 +1,38 @@
+import type { TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CaseEvent, LocalText } from '../../api/types';
+import { createI18n } from '../../i18n';
+import { eventText } from './event-text';
+
+const event = (type: string, data: Record<string, unknown>): CaseEvent => ({ id: 1, type, actorId: null, actorName: null, at: '2026-11-02T08:00:00.000Z', data });
+const unitNames: Record<string, { zh: string; en: string }> = { u1: { zh: '城关镇', en: 'Chengguan township' } };
+
+describe('the timeline in words', () => {
+  let zh: TFunction;
+  let en: TFunction;
+  beforeAll(async () => {
+    zh = (await createI18n('zh')).t;
+    en = (await createI18n('en')).t;
+  });
+  const say = (t: TFunction, language: 'zh' | 'en', item: CaseEvent) =>
+    eventText(t, item, (id, fallback) => unitNames[id]?.[language] ?? fallback, (text: LocalText) => text[language] ?? '');
+
+  it('names stages, units and steps in the reader’s language', () => {
+    const moved = event('stage.changed', { from: 'decision', to: 'resolution', reason: '由县人社局牵头。' });
+    expect(say(zh, 'zh', moved)).toEqual({ title: '由决策转入落实', body: '由县人社局牵头。', late: false });
+    expect(say(en, 'en', moved).title).toBe('Moved from Decision to Resolution');
+    const arrived = event('assignment.arrived', { unitId: 'u1', late: true });
+    expect(say(en, 'en', arrived)).toEqual({ title: 'Chengguan township arrived on scene', late: true });
+    expect(say(zh, 'zh', event('step.done', { stepId: 'reception.x', text: { zh: '热情接待', en: 'Receive warmly' } })).title).toBe('完成工作：热情接待');
+  });
+
+  it('says what the deadline scanner recorded', () => {
+    const missed = event('deadline.missed', { kind: 'on_scene', unitId: 'u1', unitName: '城关镇' });
+    expect(say(zh, 'zh', missed).title).toBe('期限已过：到场（城关镇）');
+    expect(say(en, 'en', event('deadline.missed', { kind: 'accept', unitId: null })).title).toBe('Deadline missed: Decide on acceptance');
+  });
+
+  it('still shows an event it does not know, by its type', () => {
+    expect(say(en, 'en', event('case.reopened', {})).title).toBe('case.reopened');
+  });
+});

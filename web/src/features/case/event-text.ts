@@ -1,0 +1,88 @@
+import type { TFunction } from 'i18next';
+import { stages, type Stage } from '../../../../src/core/types.js';
+import type { CaseEvent, LocalText } from '../../api/types';
+
+export interface EventText {
+  /** One line saying what happened. */
+  title: string;
+  /** What was written with it: a reason, a note, a summary. */
+  body?: string;
+  late: boolean;
+}
+
+const isStage = (value: unknown): value is Stage => stages.includes(value as Stage);
+
+/** The deadline scanner's clock kinds, named as the case page names its clocks. */
+const clockNames = {
+  accept: 'deadline.accept',
+  conclude: 'deadline.conclude',
+  review: 'deadline.review',
+  acknowledge: 'deadline.acknowledge',
+  on_scene: 'deadline.onScene',
+  proposal: 'deadline.proposal',
+} as const;
+
+function clockName(t: TFunction, kind: unknown): string {
+  return typeof kind === 'string' && kind in clockNames ? t(clockNames[kind as keyof typeof clockNames]) : String(kind ?? '');
+}
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+
+/**
+ * A timeline entry in words. `unit` names a unit by id; `local` picks a plan text's language.
+ * Event types this app does not know yet still show, by their type.
+ */
+export function eventText(t: TFunction, event: CaseEvent, unit: (id: string, fallback: string) => string, local: (text: LocalText) => string): EventText {
+  const data = event.data;
+  const late = data.late === true;
+  const unitName = unit(String(data.unitId ?? ''), text(data.unitName) ?? '');
+  switch (event.type) {
+    case 'case.opened':
+      return { title: t('timeline.opened', { stage: isStage(data.stage) ? t(`stage.${data.stage}`) : '' }), late };
+    case 'stage.changed': {
+      const from = isStage(data.from) ? t(`stage.${data.from}`) : String(data.from);
+      const to = isStage(data.to) ? t(`stage.${data.to}`) : String(data.to);
+      const body = text(data.reason);
+      return { title: t('timeline.moved', { from, to }), late, ...(body ? { body } : {}) };
+    }
+    case 'assignment.notified':
+      return { title: t('timeline.notified', { unit: unitName, role: data.role === 'lead' ? t('assignmentRole.lead') : t('assignmentRole.assisting') }), late };
+    case 'assignment.acknowledged':
+      return { title: t('timeline.acknowledged', { unit: unitName }), late };
+    case 'assignment.arrived':
+      return { title: t('timeline.arrived', { unit: unitName }), late };
+    case 'assignment.proposed': {
+      const body = text(data.proposal);
+      return { title: t('timeline.proposed', { unit: unitName }), late, ...(body ? { body } : {}) };
+    }
+    case 'note.added': {
+      const body = text(data.body);
+      return { title: t('timeline.note'), late, ...(body ? { body } : {}) };
+    }
+    case 'meeting.recorded': {
+      const body = text(data.summary);
+      return { title: t('timeline.meeting'), late, ...(body ? { body } : {}) };
+    }
+    case 'answer.given':
+      return { title: t('timeline.answer'), late };
+    case 'step.done': {
+      const step = data.text && typeof data.text === 'object' ? local(data.text as LocalText) : String(data.stepId ?? '');
+      return { title: t('timeline.step', { step }), late };
+    }
+    case 'group.received_together': {
+      const body = text(data.reason);
+      return { title: t('timeline.receivedTogether'), late, ...(body ? { body } : {}) };
+    }
+    case 'deadline.missed':
+    case 'deadline.escalated': {
+      const clock = clockName(t, data.kind);
+      const key = event.type === 'deadline.missed' ? 'timeline.deadlineMissed' : 'timeline.deadlineEscalated';
+      return { title: unitName ? t(`${key}Unit`, { clock, unit: unitName }) : t(key, { clock }), late: false };
+    }
+    case 'deadline.extended': {
+      const body = text(data.reason);
+      return { title: t('timeline.extended', { days: Number(data.days ?? 0) }), late, ...(body ? { body } : {}) };
+    }
+    default:
+      return { title: t('timeline.other', { type: event.type }), late };
+  }
+}

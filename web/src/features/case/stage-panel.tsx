@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChecklistStage } from '../../api/types';
+import { useFormat } from '../../session/formatters';
+import { ActionError } from '../../ui/states';
+import { useCase, useCaseAction } from './case-context';
+
+function Checklist({ stage, who }: { stage: ChecklistStage; who: Map<string, string> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { detail } = useCase();
+  const action = useCaseAction();
+  const mayTick = detail.abilities['case.step'];
+  // Ticked at once on screen while the server records it; unticked again if it refuses.
+  const [ticking, setTicking] = useState<string>();
+  const tick = async (stepId: string) => {
+    setTicking(stepId);
+    await action.run(`/steps/${encodeURIComponent(stepId)}/done`);
+    setTicking(undefined);
+  };
+  return (
+    <>
+      <ul className="checklist">
+        {stage.steps.map((step) => {
+          const done = step.doneAt !== null;
+          const id = `step-${step.id.replace(/\W/g, '-')}`;
+          return (
+            <li key={step.id} className={done ? 'done' : undefined}>
+              <input
+                id={id}
+                type="checkbox"
+                checked={done || ticking === step.id}
+                disabled={done || !mayTick || action.busy}
+                onChange={() => void tick(step.id)}
+              />
+              <label htmlFor={id}>
+                {format.text(step.text)}
+                {step.doneAt ? (
+                  <span className="step-done">{t('stagePanel.doneBy', { who: who.get(step.id) ?? t('stagePanel.someone'), when: format.dateTime(step.doneAt) })}</span>
+                ) : null}
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      <ActionError error={action.error} />
+    </>
+  );
+}
+
+function Guidance({ stage }: { stage: ChecklistStage }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <>
+      {stage.requirements.length > 0 ? (
+        <>
+          <h3>{t('stagePanel.requirements')}</h3>
+          <ul className="plain-list">
+            {stage.requirements.map((item, index) => (
+              <li key={index}>{format.text(item)}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {stage.cautions.length > 0 ? (
+        <div className="cautions">
+          <h3>{t('stagePanel.cautions')}</h3>
+          <ul className="plain-list">
+            {stage.cautions.map((item, index) => (
+              <li key={index}>{format.text(item)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {stage.staffing.length > 0 ? (
+        <>
+          <h3>{t('stagePanel.staffing')}</h3>
+          <ul className="plain-list">
+            {stage.staffing.map((item, index) => (
+              <li key={index}>{format.text(item)}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** The current stage as the pinned plan describes it: what it requires, what to beware of, the checklist. */
+export function StagePanel() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { detail, events } = useCase();
+  const who = new Map(events.filter((event) => event.type === 'step.done').map((event) => [String(event.data.stepId), event.actorName ?? '']));
+  const current = detail.checklist.find((stage) => stage.stage === detail.stage);
+  const others = detail.checklist.filter((stage) => stage !== current);
+  return (
+    <section className="card stage-panel" aria-labelledby="stage-heading">
+      <h2 id="stage-heading">
+        {t('stagePanel.title', { stage: current ? format.text(current.name) : t(`stage.${detail.stage}`) })}
+      </h2>
+      {current ? (
+        <>
+          <Guidance stage={current} />
+          <h3>{t('stagePanel.checklist')}</h3>
+          <Checklist stage={current} who={who} />
+        </>
+      ) : (
+        <p className="muted">{t('stagePanel.noChecklist')}</p>
+      )}
+      {detail.notAcceptedReason ? (
+        <p className="notice notice-info">
+          {t('case.notAcceptedReason')}: {detail.notAcceptedReason}
+        </p>
+      ) : null}
+      {others.length > 0 ? (
+        <details className="other-stages">
+          <summary>{t('stagePanel.otherStages')}</summary>
+          {others.map((stage) => (
+            <div key={stage.stage} className="other-stage">
+              <h3>{format.text(stage.name)}</h3>
+              <Checklist stage={stage} who={who} />
+            </div>
+          ))}
+        </details>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../session/formatters';
+import { useCurrentPlan, usePlan } from '../../session/plans';
+import { useNow } from '../../session/session';
+import { DeadlineBadge } from '../../ui/badges';
+import { errorFor, Field } from '../../ui/field';
+import { ActionError } from '../../ui/states';
+import { useCase, useCaseAction } from './case-context';
+
+const clocks = ['accept', 'conclude', 'reviewRequest', 'review'] as const;
+
+/** The facts of the petition as registered. */
+export function Summary() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const plan = useCurrentPlan();
+  const { detail } = useCase();
+  const category = plan?.document.categories.find((item) => item.code === detail.category);
+  return (
+    <section className="card" aria-labelledby="summary-heading">
+      <h2 id="summary-heading">{t('case.summary')}</h2>
+      <dl className="facts">
+        <div>
+          <dt>{t('case.reference')}</dt>
+          <dd className="mono">{detail.reference}</dd>
+        </div>
+        <div>
+          <dt>{t('register.kind')}</dt>
+          <dd>
+            {t(`kind.${detail.kind}`)}
+            {detail.kind === 'collective' && detail.headcount ? ` · ${t('case.people', { count: detail.headcount })}` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('register.channel')}</dt>
+          <dd>{t(`channel.${detail.channel}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('register.category')}</dt>
+          <dd>{category ? format.text(category.name) : detail.category}</dd>
+        </div>
+        <div>
+          <dt>{t('case.receivedAt')}</dt>
+          <dd>{format.dateTime(detail.receivedAt)}</dd>
+        </div>
+        {detail.location ? (
+          <div>
+            <dt>{t('case.location')}</dt>
+            <dd>{detail.location}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <h3>{t('case.description')}</h3>
+      <p className="record-body">{detail.description}</p>
+    </section>
+  );
+}
+
+/** The one extension the regulations allow, with the reason the petitioner is told. */
+function ExtendForm({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const { detail } = useCase();
+  const plan = usePlan(detail.planId);
+  const action = useCaseAction();
+  const max = plan?.document.deadlines.extensionMaxDays ?? 30;
+  const [days, setDays] = useState(String(max));
+  const [reason, setReason] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await action.run('/extensions', { days: /^\d+$/.test(days) ? Number(days) : days, reason })) onDone();
+  };
+  return (
+    <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
+      <Field label={t('deadline.extendDays')} required hint={t('deadline.extendHint', { max })} error={errorFor(action.error, 'days')} className="field-short">
+        {(control) => <input {...control} type="number" min={1} max={max} value={days} onChange={(event) => setDays(event.target.value)} />}
+      </Field>
+      <Field label={t('deadline.extendReason')} required error={errorFor(action.error, 'reason')}>
+        {(control) => <textarea {...control} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />}
+      </Field>
+      {action.error && !action.error.field ? <ActionError error={action.error} /> : null}
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={action.busy}>
+          {t('deadline.extendSave')}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The statutory clocks: accept within 15 days, conclude within 60, the review windows. */
+export function Deadlines() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const now = useNow();
+  const { detail } = useCase();
+  const [extending, setExtending] = useState(false);
+  const shown = clocks.filter((clock) => detail.deadlines[clock].dueAt !== null);
+  const conclude = detail.deadlines.conclude;
+  // The office extends (the same right as assigning units); the server allows it once.
+  const mayExtend = detail.abilities['case.assign'] && conclude.dueAt !== null && conclude.doneAt === null;
+  return (
+    <section className="card" aria-labelledby="deadlines-heading">
+      <h2 id="deadlines-heading">{t('deadline.title')}</h2>
+      {shown.length === 0 ? <p className="muted">{t('deadline.noClocks')}</p> : null}
+      <dl className="clocks">
+        {shown.map((clock) => {
+          const deadline = detail.deadlines[clock];
+          return (
+            <div className="clock" key={clock}>
+              <dt>{t(`deadline.${clock}`)}</dt>
+              <dd>
+                <DeadlineBadge deadline={deadline} now={now} />
+                <span className="clock-time">
+                  {deadline.doneAt
+                    ? t('deadline.doneAt', { when: format.dateTime(deadline.doneAt) })
+                    : t('deadline.dueAt', { when: format.dateTime(deadline.dueAt ?? '') })}
+                </span>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+      {mayExtend ? (
+        extending ? (
+          <ExtendForm onDone={() => setExtending(false)} />
+        ) : (
+          <button type="button" className="button button-quiet" onClick={() => setExtending(true)}>
+            {t('deadline.extend')}
+          </button>
+        )
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,172 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { query, request } from '../../api/client';
+import { accountabilityDurations, accountabilityFigures, isAccountabilityFigure, type AccountabilityReport } from '../../api/types';
+import { useResource } from '../../api/use-resource';
+import { useFormat } from '../../session/formatters';
+import { useNow } from '../../session/session';
+import { Field } from '../../ui/field';
+import { ErrorState, Loading } from '../../ui/states';
+import { formatDuration, fromZonedInput, toZonedInput } from '../../ui/time';
+
+type Selection = { unitId: string; figure: string };
+type UnitRow = AccountabilityReport['units'][number];
+
+/** The figures the report gives, in the order this app knows, then any it does not know yet. */
+function figuresOf(report: AccountabilityReport): string[] {
+  const first = report.units[0];
+  if (!first) return [...accountabilityFigures];
+  const given = Object.keys(first.cases);
+  return [...accountabilityFigures.filter((figure) => typeof first[figure] === 'number'), ...given.filter((name) => !isAccountabilityFigure(name))];
+}
+
+const count = (unit: UnitRow, figure: string): number => Number(unit[figure] ?? 0);
+
+/** A period of whole days in the jurisdiction's zone: from the first day's start to the last day's end. */
+function period(range: { from: string; to: string }, timeZone: string): { from?: string; to?: string } {
+  const from = fromZonedInput(`${range.from}T00:00`, timeZone);
+  const end = fromZonedInput(`${range.to}T00:00`, timeZone);
+  return {
+    ...(from ? { from } : {}),
+    ...(end ? { to: new Date(Date.parse(end) + 86_400_000 - 1).toISOString() } : {}),
+  };
+}
+
+function Duration({ value, unit }: { value: number | null; unit: 'minutes' | 'days' }) {
+  const { t } = useTranslation();
+  if (value === null) return <span className="muted">—</span>;
+  return <>{unit === 'minutes' ? formatDuration(t, value) : t('time.day', { count: Math.round(value * 10) / 10 })}</>;
+}
+
+/** Per unit and period, what it did late or never — each figure opens the cases behind it. */
+export function Accountability() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const now = useNow(3_600_000);
+  const today = toZonedInput(now, format.timeZone).slice(0, 10);
+  const monthAgo = toZonedInput(now - 30 * 86_400_000, format.timeZone).slice(0, 10);
+  const [range, setRange] = useState({ from: monthAgo, to: today });
+  const [draft, setDraft] = useState(range);
+  const [selected, setSelected] = useState<Selection>();
+  const path = `/api/v1/reports/accountability${query(period(range, format.timeZone))}`;
+  const report = useResource<AccountabilityReport>(path);
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setSelected(undefined);
+    setRange(draft);
+  };
+  const downloadCsv = async () => {
+    const response = await request(`${path}&lang=${format.language}`, { accept: 'text/csv' });
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `accountability-${range.from}-${range.to}.csv`;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+  const unitRow = report.data?.units.find((unit) => unit.unitId === selected?.unitId);
+  const figures = report.data ? figuresOf(report.data) : [];
+  const figureName = (figure: string) => (isAccountabilityFigure(figure) ? t(`accountability.figure.${figure}`) : figure);
+  const behind = selected && unitRow ? (unitRow.cases[selected.figure] ?? []) : [];
+
+  return (
+    <section className="card accountability" aria-labelledby="accountability-heading">
+      <h2 id="accountability-heading">{t('accountability.title')}</h2>
+      <form className="range" onSubmit={apply}>
+        <Field label={t('accountability.from')} required>
+          {(control) => <input {...control} type="date" value={draft.from} onChange={(event) => setDraft({ ...draft, from: event.target.value })} />}
+        </Field>
+        <Field label={t('accountability.to')} required>
+          {(control) => <input {...control} type="date" value={draft.to} onChange={(event) => setDraft({ ...draft, to: event.target.value })} />}
+        </Field>
+        <button type="submit" className="button">
+          {t('accountability.show')}
+        </button>
+        {report.data ? (
+          <button type="button" className="button button-quiet" onClick={() => void downloadCsv()}>
+            {t('accountability.csv')}
+          </button>
+        ) : null}
+      </form>
+      {report.loading ? <Loading /> : null}
+      {report.error?.status === 404 ? <p className="notice notice-info">{t('dashboard.notYet')}</p> : null}
+      {report.error && report.error.status !== 404 ? <ErrorState error={report.error} /> : null}
+      {report.data && report.data.units.length === 0 ? <p className="muted">{t('accountability.empty')}</p> : null}
+      {report.data && report.data.units.length > 0 ? (
+        <div className="table-scroll" tabIndex={0} aria-label={t('accountability.title')}>
+          <table className="data-table accountability-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('queue.unit')}</th>
+                {figures.map((figure) => (
+                  <th scope="col" key={figure}>
+                    {figureName(figure)}
+                  </th>
+                ))}
+                {accountabilityDurations.map((duration) => (
+                  <th scope="col" key={duration}>
+                    {t(`accountability.duration.${duration}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {report.data.units.map((unit) => (
+                <tr key={unit.unitId}>
+                  <th scope="row">{format.unit(unit.unitId, unit.unitName)}</th>
+                  {figures.map((figure) => {
+                    const cases = unit.cases[figure] ?? [];
+                    const isSelected = selected?.unitId === unit.unitId && selected.figure === figure;
+                    return (
+                      <td key={figure} className={count(unit, figure) > 0 && figure !== 'casesAssigned' ? 'figure-bad' : undefined}>
+                        {cases.length > 0 ? (
+                          <button
+                            type="button"
+                            className="link-button"
+                            aria-expanded={isSelected}
+                            aria-controls="accountability-cases"
+                            onClick={() => setSelected(isSelected ? undefined : { unitId: unit.unitId, figure })}
+                          >
+                            {count(unit, figure)}
+                            <span className="visually-hidden"> ({t('accountability.showCases')})</span>
+                          </button>
+                        ) : (
+                          count(unit, figure)
+                        )}
+                      </td>
+                    );
+                  })}
+                  {accountabilityDurations.map((duration) => (
+                    <td key={duration}>
+                      <Duration value={unit[duration]} unit={duration.includes('Minutes') ? 'minutes' : 'days'} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <div id="accountability-cases" aria-live="polite">
+        {selected && unitRow ? (
+          <div className="behind">
+            <h3>
+              {t('accountability.casesBehind', { unit: format.unit(unitRow.unitId, unitRow.unitName), figure: figureName(selected.figure) })}
+            </h3>
+            <ul className="case-links">
+              {behind.map((item) => (
+                <li key={item.id}>
+                  <Link to={`/cases/${item.id}`} className="mono">
+                    {item.reference}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { stages, urgencies } from '../../../../src/core/types.js';
+import { useFormat } from '../../session/formatters';
+import { useCurrentPlan } from '../../session/plans';
+import { useSession } from '../../session/session';
+import { sortOrders, type SortOrder } from './sort';
+import type { QueueFilters } from './use-queue';
+
+export interface FilterState extends QueueFilters {
+  sort: SortOrder;
+}
+
+/** The queue's filters; every change is applied at once (text search when typing pauses). */
+export function QueueFilterBar({ value, onChange }: { value: FilterState; onChange: (next: FilterState) => void }) {
+  const { t } = useTranslation();
+  const { user, units } = useSession();
+  const format = useFormat();
+  const plan = useCurrentPlan();
+  const [text, setText] = useState(value.q ?? '');
+
+  useEffect(() => setText(value.q ?? ''), [value.q]);
+  useEffect(() => {
+    if (text === (value.q ?? '')) return;
+    const timer = setTimeout(() => onChange({ ...value, q: text.trim() || undefined }), 400);
+    return () => clearTimeout(timer);
+  }, [text, value, onChange]);
+
+  const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch });
+  const active = Boolean(value.stage || value.urgency || value.unit || value.category || value.overdue || value.q);
+
+  return (
+    <form className="filters" role="search" aria-label={t('queue.filters')} onSubmit={(event) => event.preventDefault()}>
+      <div className="filter filter-search">
+        <label htmlFor="queue-q">{t('queue.search')}</label>
+        <input
+          id="queue-q"
+          type="search"
+          value={text}
+          placeholder={t('queue.searchHint')}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') onChange({ ...value, q: text.trim() || undefined });
+          }}
+        />
+      </div>
+      <div className="filter">
+        <label htmlFor="queue-stage">{t('queue.stage')}</label>
+        <select id="queue-stage" value={value.stage ?? ''} onChange={(event) => set({ stage: event.target.value || undefined })}>
+          <option value="">{t('queue.any')}</option>
+          {stages.map((stage) => (
+            <option key={stage} value={stage}>
+              {t(`stage.${stage}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter">
+        <label htmlFor="queue-urgency">{t('queue.urgency')}</label>
+        <select id="queue-urgency" value={value.urgency ?? ''} onChange={(event) => set({ urgency: event.target.value || undefined })}>
+          <option value="">{t('queue.any')}</option>
+          {urgencies.map((urgency) => (
+            <option key={urgency} value={urgency}>
+              {t(`urgency.${urgency}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {user.role === 'unit_officer' ? null : (
+        <div className="filter">
+          <label htmlFor="queue-unit">{t('queue.unit')}</label>
+          <select id="queue-unit" value={value.unit ?? ''} onChange={(event) => set({ unit: event.target.value || undefined })}>
+            <option value="">{t('queue.any')}</option>
+            {units.map((unit) => (
+              <option key={unit.id} value={unit.id}>
+                {format.unit(unit.id)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="filter">
+        <label htmlFor="queue-category">{t('queue.category')}</label>
+        <select id="queue-category" value={value.category ?? ''} onChange={(event) => set({ category: event.target.value || undefined })}>
+          <option value="">{t('queue.any')}</option>
+          {(plan?.document.categories ?? []).map((category) => (
+            <option key={category.code} value={category.code}>
+              {format.text(category.name)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter">
+        <label htmlFor="queue-sort">{t('queue.sort')}</label>
+        <select id="queue-sort" value={value.sort} onChange={(event) => set({ sort: event.target.value as SortOrder })}>
+          {sortOrders.map((order) => (
+            <option key={order} value={order}>
+              {t(`queue.sortBy.${order}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter filter-check">
+        <input id="queue-overdue" type="checkbox" checked={Boolean(value.overdue)} onChange={(event) => set({ overdue: event.target.checked || undefined })} />
+        <label htmlFor="queue-overdue">{t('queue.overdueOnly')}</label>
+      </div>
+      {active ? (
+        <button type="button" className="button button-quiet filter-clear" onClick={() => onChange({ sort: value.sort })}>
+          {t('queue.clear')}
+        </button>
+      ) : null}
+    </form>
+  );
+}

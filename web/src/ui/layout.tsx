@@ -1,0 +1,78 @@
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet } from 'react-router-dom';
+import { can } from '../../../src/core/policy.js';
+import { useLiveStatus } from '../live/live';
+import { useFormat } from '../session/formatters';
+import { useAuth, useSession } from '../session/session';
+import { LanguageSwitch } from './language-switch';
+
+/** The frame of every signed-in page: the header with role-aware navigation, the page, the footer. */
+export function Layout() {
+  const { t } = useTranslation();
+  const { user, timeZone } = useSession();
+  const { signOut } = useAuth();
+  const format = useFormat();
+  const live = useLiveStatus();
+  const actor = { id: user.id, role: user.role, unitId: user.unitId };
+  const links = [
+    { to: '/', label: t('nav.queue'), show: can(actor, 'case.list'), end: true },
+    { to: '/cases/new', label: t('nav.register'), show: can(actor, 'case.create'), end: true },
+    // Unit officers see their own cases; the county-wide figures are for the office and its leaders.
+    { to: '/dashboard', label: t('nav.dashboard'), show: user.role !== 'unit_officer', end: false },
+    { to: '/plans', label: t('nav.plans'), show: can(actor, 'plan.read'), end: false },
+  ].filter((link) => link.show);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('common.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <Link className="brand" to="/">
+            <span className="brand-mark" aria-hidden="true">
+              R
+            </span>
+            <span className="brand-name">{t('app.name')}</span>
+          </Link>
+          <div className="header-tools">
+            <span className={`live-dot${live ? ' live-on' : ''}`} title={t(live ? 'live.on' : 'live.off')}>
+              <span className="visually-hidden">{t(live ? 'live.on' : 'live.off')}</span>
+            </span>
+            <span className="who">
+              <span className="who-name">{user.name}</span>
+              <span className="who-role">
+                {t(`role.${user.role}`)}
+                {user.unitId ? ` · ${format.unit(user.unitId)}` : ''}
+              </span>
+            </span>
+            <LanguageSwitch />
+            <button type="button" className="button button-quiet header-button" onClick={() => void signOut()}>
+              {t('nav.signOut')}
+            </button>
+          </div>
+        </div>
+        <nav className="main-nav" aria-label={t('nav.label')}>
+          <ul>
+            {links.map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to} end={link.end}>
+                  {link.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="page">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.timesIn', { zone: timeZone })}</p>
+        <p>
+          <a href="/api/docs">{t('app.apiDocs')}</a>
+        </p>
+      </footer>
+    </>
+  );
+}

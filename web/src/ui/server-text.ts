@@ -1,0 +1,32 @@
+import type { TFunction } from 'i18next';
+
+/**
+ * The stage machine's sentences (src/core/stages.ts), so a Chinese screen does not show English.
+ * Any other server message is shown as the server wrote it; a test checks every guard is here.
+ */
+export const guardSentences = {
+  'A collective visit needs its representatives recorded, or a recorded decision to receive the group together.': 'representativesChosen',
+  'Assign a lead unit responsible for the case first.': 'leadUnitAssigned',
+  'This move needs a reason.': 'reasonGiven',
+  'Record the written answer before closing the case.': 'answered',
+  'Record the answer to the review before closing it.': 'reviewAnswered',
+  'A review can only be requested after an answer has been given.': 'noAnswerYet',
+  'The time to request a review (30 days from the answer) has passed.': 'reviewWindowPassed',
+  'Both the review and the second review have been used; the answer is final.': 'reviewsUsed',
+} as const;
+
+type GuardKey = (typeof guardSentences)[keyof typeof guardSentences];
+
+/** A server sentence in the user's language when it is one of the stage machine's, else as written. */
+export function serverText(t: TFunction, message: string): string {
+  const key: GuardKey | undefined = (guardSentences as Record<string, GuardKey>)[message];
+  return key ? t(`guards.${key}`) : message;
+}
+
+/** Schema messages that only say a required field is empty, however the server words it. */
+const emptyField = /: (must not have fewer than 1 characters|is required|must not be empty)\.?$/i;
+
+/** A plain sentence to show above the server's own message for a field, when it says no more than "required". */
+export function fieldGloss(t: TFunction, message: string): string | null {
+  return emptyField.test(message) ? t('common.required') : null;
+}
