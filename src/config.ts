@@ -17,6 +17,8 @@ export interface Config {
   mailFrom: string;
   /** Whether `redress serve` also runs the deadline scanner and notification delivery. */
   worker: boolean;
+  /** Days after a case is finally closed or declined before its personal data is erased. */
+  retentionDays: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -69,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.REDRESS_SMTP_URL || undefined,
     mailFrom: env.REDRESS_MAIL_FROM ?? 'Redress <redress@localhost>',
     worker: (env.REDRESS_WORKER ?? 'on') !== 'off',
+    retentionDays: integer('REDRESS_RETENTION_DAYS', env.REDRESS_RETENTION_DAYS, 730),
   };
 }

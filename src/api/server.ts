@@ -22,6 +22,7 @@ export async function serve(config: Config, print: (line: string) => void): Prom
   const stopWorker = config.worker
     ? startWorker(runtime.ctx, {
         intervalSeconds: config.scanIntervalSeconds,
+        retentionDays: config.retentionDays,
         smtpUrl: config.smtpUrl,
         mailFrom: config.mailFrom,
         log: (message, error) => app.log.error({ err: error }, message),

@@ -51,6 +51,7 @@ export function program(): Command {
       const runtime = await openRuntime(config);
       const stop = startWorker(runtime.ctx, {
         intervalSeconds: config.scanIntervalSeconds,
+        retentionDays: config.retentionDays,
         smtpUrl: config.smtpUrl,
         mailFrom: config.mailFrom,
         log: (message, error) => process.stderr.write(`${message} ${error instanceof Error ? error.message : ''}\n`),

@@ -3,6 +3,7 @@ import type { DialectAdapter } from './adapter.js';
 import * as initial from './migrations/001-initial.js';
 import * as deadlines from './migrations/002-deadlines.js';
 import * as publicSide from './migrations/003-public.js';
+import * as retention from './migrations/004-retention.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -11,6 +12,7 @@ const all: Record<string, AdapterMigration> = {
   '001-initial': initial,
   '002-deadlines': deadlines,
   '003-public': publicSide,
+  '004-retention': retention,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

@@ -80,6 +80,7 @@ export interface CasesTable {
   petitioner_name_sealed: string | null;
   petitioner_contact_sealed: string | null;
   lead_unit_id: string | null;
+  personal_data_purged_at?: string | null;
   extension_days: number | null;
   extension_reason: string | null;
   extended_at: string | null;

@@ -3,9 +3,11 @@ import type { Context } from '../commands/context.js';
 import { loadCalendar } from '../commands/calendar.js';
 import { deliverDue, type Senders } from '../notifications/delivery.js';
 import { scanDeadlines } from './deadline-scanner.js';
+import { defaultRetentionDays, purgePersonalData } from './purge.js';
 
 export interface WorkerOptions {
   intervalSeconds: number;
+  retentionDays: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   log: (message: string, error?: unknown) => void;
@@ -19,15 +21,20 @@ export function smtpSender(smtpUrl: string, from: string): NonNullable<Senders['
 }
 
 /** One pass of everything the worker does; safe to run from several processes at once. */
-export async function workOnce(ctx: Context, senders: Senders): Promise<{ missed: number; escalated: number; sent: number; failed: number }> {
+export async function workOnce(
+  ctx: Context,
+  senders: Senders,
+  retentionDays = defaultRetentionDays,
+): Promise<{ missed: number; escalated: number; sent: number; failed: number; purged: number }> {
   // Another process may have replaced the calendar; pick it up before counting days.
   ctx.calendar.replace(await loadCalendar(ctx.db));
   const scanned = await scanDeadlines(ctx);
   const delivered = await deliverDue(ctx, senders);
-  return { ...scanned, ...delivered };
+  const purged = await purgePersonalData(ctx, retentionDays);
+  return { ...scanned, ...delivered, purged };
 }
 
-/** Runs the deadline scanner and the outbox delivery every interval until stopped. */
+/** Runs the deadline scanner, the outbox delivery and the personal-data purge every interval until stopped. */
 export function startWorker(ctx: Context, options: WorkerOptions): () => Promise<void> {
   const senders: Senders = {
     email: options.smtpUrl ? smtpSender(options.smtpUrl, options.mailFrom) : null,
@@ -38,7 +45,7 @@ export function startWorker(ctx: Context, options: WorkerOptions): () => Promise
   // A pass that outlasts the interval is not overlapped by the next one.
   const tick = () => {
     if (stopped || running) return;
-    running = workOnce(ctx, senders)
+    running = workOnce(ctx, senders, options.retentionDays)
       .catch((error: unknown) => options.log('The worker pass failed; it will run again.', error))
       .finally(() => {
         running = null;
