@@ -1,20 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { DomainError, forbidden, invalid } from '../core/errors.js';
-import { caseNextDueAt } from '../core/case-clock.js';
-import { acceptDueAt, assignmentDeadlines } from '../core/deadlines.js';
+import { assignmentDeadlines } from '../core/deadlines.js';
 import { can } from '../core/policy.js';
-import { caseReference } from '../core/reference.js';
 import { channels, caseKinds, maxRepresentatives, urgencies, type Actor, type CaseKind, type Channel, type Urgency } from '../core/types.js';
-import { recordAudit } from '../db/audit.js';
-import { appendEvent } from '../db/events.js';
-import { referenceTaken } from '../db/repositories/cases.js';
 import { findCurrentPlan, findPlan, planDocument } from '../db/repositories/plans.js';
-import type { CasesTable } from '../db/schema.js';
 import { caseFor } from './case-access.js';
-import { syncClocks } from './sync-clocks.js';
-import { caseClock, type CaseDetail } from './case-view.js';
-import { jurisdiction, type Context, type Trx } from './context.js';
+import type { CaseDetail } from './case-view.js';
+import { jurisdiction, type Context } from './context.js';
 import { caseDetail } from './get-case.js';
+import { insertCase } from './insert-case.js';
 
 export interface OpenCaseProps {
   actor: Actor;
@@ -60,18 +53,9 @@ function checkShape(props: OpenCaseProps, now: string): void {
   }
 }
 
-async function uniqueReference(trx: Trx, year: number): Promise<string> {
-  for (let attempt = 0; attempt < 5; attempt += 1) {
-    const reference = caseReference(year, randomBytes(8));
-    if (!(await referenceTaken(trx, reference))) return reference;
-  }
-  throw new Error('Could not find a free case reference.');
-}
-
 /**
- * Registers a petition under the current published plan. A unit's report of a forming grievance
- * opens in prevention; everything else opens in reception with the acceptance clock running from
- * when it actually arrived.
+ * Registers a petition at the counter under the current published plan (or the one named). The
+ * case is written by `insertCase`, which every way of opening a case shares.
  */
 export async function openCase(ctx: Context, props: OpenCaseProps): Promise<CaseDetail> {
   if (!can(props.actor, 'case.create')) throw forbidden('Your role cannot register cases.');
@@ -81,7 +65,6 @@ export async function openCase(ctx: Context, props: OpenCaseProps): Promise<Case
   const now = ctx.now();
   checkShape(props, now);
   const receivedAt = props.receivedAt ? new Date(props.receivedAt).toISOString() : now;
-  const caseId = ctx.newId();
   const detail = await ctx.db.transaction().execute(async (trx) => {
     const plan = props.planId ? await findPlan(trx, props.planId) : await findCurrentPlan(trx);
     if (!plan) throw props.planId ? invalid('planId', 'no plan has this id.') : new DomainError('conflict', 'No published plan: publish a plan first.');
@@ -90,103 +73,52 @@ export async function openCase(ctx: Context, props: OpenCaseProps): Promise<Case
     if (!document.categories.some((category) => category.code === props.category)) {
       throw invalid('category', `"${props.category}" is not a category of plan ${plan.key}.`);
     }
-    const stage = props.channel === 'unit_report' ? 'prevention' : 'reception';
-    const seal = (value: string | null | undefined) => (value && value.trim() !== '' ? ctx.sealer.seal(value.trim()) : null);
-    const row: CasesTable = {
-      id: caseId,
-      reference: await uniqueReference(trx, new Date(receivedAt).getUTCFullYear()),
-      plan_id: plan.id,
+    const actor = props.actor;
+    const row = await insertCase(ctx, trx, {
+      plan: { id: plan.id, document },
       kind: props.kind,
       channel: props.channel,
       urgency: props.urgency ?? 'normal',
       category: props.category,
-      title: props.title.trim(),
-      description: props.description.trim(),
-      location: props.location?.trim() || null,
-      headcount: props.headcount ?? (props.kind === 'individual' ? 1 : null),
-      stage,
-      stage_changed_at: now,
-      not_accepted_reason: null,
-      receive_together: props.receiveTogether ? 1 : 0,
-      received_at: receivedAt,
-      created_at: now,
-      created_by: props.actor.id,
-      updated_at: now,
-      // A forming grievance is not yet a petition: its acceptance clock starts when it reaches reception.
-      accept_due_at: stage === 'reception' ? acceptDueAt(document.deadlines, receivedAt, jurisdiction(ctx)) : null,
-      accepted_at: null,
-      conclude_due_at: null,
-      concluded_at: null,
-      review_request_due_at: null,
-      review_count: 0,
-      review_started_at: null,
-      review_due_at: null,
-      review_concluded_at: null,
-      next_due_at: null,
-      closed_at: null,
-      petitioner_name_sealed: seal(props.petitioner?.name),
-      petitioner_contact_sealed: seal(props.petitioner?.contact),
-      lead_unit_id: props.actor.role === 'unit_officer' ? props.actor.unitId : null,
-      extension_days: null,
-      extension_reason: null,
-      extended_at: null,
-    };
-    row.next_due_at = caseNextDueAt(caseClock(row));
-    await trx.insertInto('cases').values(row).execute();
-    const representatives = props.representatives ?? [];
-    for (const [index, rep] of representatives.entries()) {
-      await trx
-        .insertInto('representatives')
-        .values({
-          id: ctx.newId(),
-          case_id: caseId,
-          position: index + 1,
-          name_sealed: ctx.sealer.seal(rep.name.trim()),
-          contact_sealed: seal(rep.contact),
-          created_at: now,
-        })
-        .execute();
-    }
-    await appendEvent(trx, {
-      caseId,
-      type: 'case.opened',
-      actorId: props.actor.id,
-      at: now,
-      data: { stage, kind: row.kind, channel: row.channel, urgency: row.urgency, receivedAt, representatives: representatives.length },
+      title: props.title,
+      description: props.description,
+      location: props.location ?? null,
+      headcount: props.headcount ?? null,
+      receivedAt,
+      receiveTogether: props.receiveTogether ?? false,
+      representatives: props.representatives ?? [],
+      petitioner: props.petitioner ?? null,
+      flags: [],
+      actorId: actor.id,
+      // The audit log keeps who set the time a letter or call actually arrived.
+      auditDetail: { receivedAtSetBy: props.receivedAt ? actor.id : null },
+      // A unit's own report is assigned to that unit, which leads on it and has acknowledged it.
+      alongside: async (inner, row) => {
+        if (actor.role !== 'unit_officer' || !actor.unitId) return;
+        const due = assignmentDeadlines(document.deadlines, now, true, jurisdiction(ctx));
+        await inner
+          .insertInto('assignments')
+          .values({
+            id: ctx.newId(),
+            case_id: row.id,
+            unit_id: actor.unitId,
+            role: 'lead',
+            notified_at: now,
+            notified_by: actor.id,
+            acknowledge_due_at: due.acknowledgeDueAt,
+            acknowledged_at: now,
+            acknowledged_by: actor.id,
+            on_scene_due_at: due.onSceneDueAt,
+            arrived_at: null,
+            arrived_by: null,
+            proposal_due_at: due.proposalDueAt,
+            proposal_submitted_at: null,
+            case_received_at: row.received_at,
+          })
+          .execute();
+      },
     });
-    // A unit's own report is assigned to that unit, which leads on it.
-    if (props.actor.role === 'unit_officer' && props.actor.unitId) {
-      const due = assignmentDeadlines(document.deadlines, now, true, jurisdiction(ctx));
-      await trx
-        .insertInto('assignments')
-        .values({
-          id: ctx.newId(),
-          case_id: caseId,
-          unit_id: props.actor.unitId,
-          role: 'lead',
-          notified_at: now,
-          notified_by: props.actor.id,
-          acknowledge_due_at: due.acknowledgeDueAt,
-          acknowledged_at: now,
-          acknowledged_by: props.actor.id,
-          on_scene_due_at: due.onSceneDueAt,
-          arrived_at: null,
-          arrived_by: null,
-          proposal_due_at: due.proposalDueAt,
-          proposal_submitted_at: null,
-          case_received_at: receivedAt,
-        })
-        .execute();
-    }
-    await syncClocks(ctx, trx, row);
-    await recordAudit(trx, {
-      at: now,
-      actorId: props.actor.id,
-      action: 'case.open',
-      subjectType: 'case',
-      subjectId: caseId,
-      detail: { reference: row.reference, receivedAt, receivedAtSetBy: props.receivedAt ? props.actor.id : null },
-    });
+    const caseId = row.id;
     const stored = await caseFor(ctx, trx, { actor: props.actor, caseId, action: 'case.read' });
     return caseDetail(ctx, trx, props.actor, stored.row, stored.unitIds);
   });
