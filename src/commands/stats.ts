@@ -78,24 +78,24 @@ async function computeStats(ctx: Context): Promise<Stats> {
     }
     return null;
   };
-  const hourly = async (table: 'cases' | 'events', column: string, where: (query: ReturnType<typeof base>) => ReturnType<typeof base>) => {
-    const rows = await where(base(table, column)).execute();
-    return rows.map((row) => ({ week: bucket(String(row.hour)), count: Number(row.count) }));
-  };
-  function base(table: 'cases' | 'events', column: string) {
-    return db
-      .selectFrom(table)
-      .select([ctx.adapter.hourOf(column).as('hour'), sql<number>`count(*)`.as('count')])
-      .where(sql.ref(column), '>=', since)
-      .groupBy(sql.ref('hour'));
+  const sinceHour = since.slice(0, 13);
+  const flow = await db.selectFrom('case_flow').select(['hour', 'received', 'closed']).where('hour', '>=', sinceHour).execute();
+  const missed = await db
+    .selectFrom('events')
+    .select([ctx.adapter.hourOf('at').as('hour'), sql<number>`count(*)`.as('count')])
+    .where('type', '=', 'deadline.missed')
+    .where('at', '>=', since)
+    .groupBy(sql.ref('hour'))
+    .execute();
+  for (const row of flow) {
+    const week = bucket(row.hour);
+    if (!week) continue;
+    week.received += Number(row.received);
+    week.closed += Number(row.closed);
   }
-  const received = await hourly('cases', 'received_at', (query) => query);
-  const closed = await hourly('cases', 'closed_at', (query) => query);
-  const missed = await hourly('events', 'at', (query) => query.where(sql.ref('type'), '=', 'deadline.missed'));
-  for (const [series, rows] of [['received', received], ['closed', closed], ['missed', missed]] as const) {
-    for (const row of rows) {
-      if (row.week) row.week[series] += row.count;
-    }
+  for (const row of missed) {
+    const week = bucket(String(row.hour));
+    if (week) week.missed += Number(row.count);
   }
 
   return {

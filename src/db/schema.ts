@@ -196,6 +196,7 @@ export interface Database {
   notifications: NotificationsTable;
   webhooks: WebhooksTable;
   case_tallies: CaseTalliesTable;
+  case_flow: CaseFlowTable;
   access_codes: AccessCodesTable;
   feedback: FeedbackTable;
   open311_keys: Open311KeysTable;
@@ -303,4 +304,11 @@ export interface CaseTalliesTable {
   category: string;
   lead_unit_id: string;
   count: number;
+}
+
+/** Cases received and closed per UTC hour (`YYYY-MM-DDTHH`), kept by database triggers. */
+export interface CaseFlowTable {
+  hour: string;
+  received: number;
+  closed: number;
 }

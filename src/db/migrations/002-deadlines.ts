@@ -160,4 +160,48 @@ async function createTallies(db: Kysely<unknown>, adapter: DialectAdapter): Prom
     .raw(`INSERT INTO case_tallies (stage, urgency, category, lead_unit_id, count)
       SELECT stage, urgency, category, coalesce(lead_unit_id, ''), count(*) FROM cases GROUP BY stage, urgency, category, coalesce(lead_unit_id, '')`)
     .execute(db);
+  await createFlow(db, adapter);
+}
+
+/**
+ * Cases received and closed per UTC hour, kept by triggers: the dashboard's weekly flow reads at
+ * most a few thousand rows, and places each hour in the jurisdiction's week itself.
+ */
+async function createFlow(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> {
+  await db.schema
+    .createTable('case_flow')
+    .addColumn('hour', 'text', (c) => c.primaryKey())
+    .addColumn('received', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('closed', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  const hour = (time: string) =>
+    adapter.name === 'sqlite' ? `substr(${time}, 1, 13)` : `to_char(${time} at time zone 'UTC', 'YYYY-MM-DD"T"HH24')`;
+  const bump = (column: 'received' | 'closed', time: string, delta: 1 | -1) => `
+    INSERT INTO case_flow (hour, ${column}) SELECT ${hour(time)}, ${delta} WHERE ${time} IS NOT NULL
+    ON CONFLICT (hour) DO UPDATE SET ${column} = case_flow.${column} + (${delta});`;
+  if (adapter.name === 'sqlite') {
+    await sql.raw(`CREATE TRIGGER cases_flow_insert AFTER INSERT ON cases BEGIN ${bump('received', 'NEW.received_at', 1)} ${bump('closed', 'NEW.closed_at', 1)} END`).execute(db);
+    await sql
+      .raw(`CREATE TRIGGER cases_flow_close AFTER UPDATE OF closed_at ON cases WHEN OLD.closed_at IS NOT NEW.closed_at BEGIN ${bump('closed', 'OLD.closed_at', -1)} ${bump('closed', 'NEW.closed_at', 1)} END`)
+      .execute(db);
+  } else {
+    await sql
+      .raw(`CREATE FUNCTION cases_flow() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN ${bump('received', 'NEW.received_at', 1)} ${bump('closed', 'NEW.closed_at', 1)}
+        ELSIF OLD.closed_at IS DISTINCT FROM NEW.closed_at THEN ${bump('closed', 'OLD.closed_at', -1)} ${bump('closed', 'NEW.closed_at', 1)}
+        END IF;
+        RETURN NULL;
+      END $$`)
+      .execute(db);
+    await sql.raw('CREATE TRIGGER cases_flow_insert AFTER INSERT ON cases FOR EACH ROW EXECUTE FUNCTION cases_flow()').execute(db);
+    await sql.raw('CREATE TRIGGER cases_flow_close AFTER UPDATE OF closed_at ON cases FOR EACH ROW EXECUTE FUNCTION cases_flow()').execute(db);
+  }
+  await sql
+    .raw(`INSERT INTO case_flow (hour, received) SELECT ${hour('received_at')}, count(*) FROM cases GROUP BY ${hour('received_at')}`)
+    .execute(db);
+  await sql
+    .raw(`INSERT INTO case_flow (hour, closed) SELECT ${hour('closed_at')}, count(*) FROM cases WHERE closed_at IS NOT NULL GROUP BY ${hour('closed_at')}
+      ON CONFLICT (hour) DO UPDATE SET closed = excluded.closed`)
+    .execute(db);
 }
