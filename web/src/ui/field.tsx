@@ -57,7 +57,7 @@ export function Field(props: {
       })}
       {props.error ? (
         <p className="field-error" id={errorId}>
-          <span className="visually-hidden">{t('common.error')}: </span>
+          <span className="visually-hidden">{t('common.errorPrefix')}</span>
           {fieldGloss(t, props.error) ? (
             <>
               {fieldGloss(t, props.error)} <span className="server-words">{props.error}</span>

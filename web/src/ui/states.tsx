@@ -14,20 +14,19 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-/** What went wrong, in the user's language, with the server's own sentence beneath it. */
-export function ErrorState({ error, retry }: { error: ApiError; retry?: () => void }) {
+/** The heading for an error, by what the status means to the user. */
+export function errorTitleKey(error: ApiError) {
+  if (error.status === 403) return 'errors.forbiddenTitle' as const;
+  if (error.status === 404) return 'errors.notFoundTitle' as const;
+  return error.status === 0 ? ('errors.networkTitle' as const) : ('errors.genericTitle' as const);
+}
+
+/** What went wrong, in the user's language, with the server's own sentence beneath it (`untitled` when the page's h1 already says it). */
+export function ErrorState({ error, retry, untitled }: { error: ApiError; retry?: () => void; untitled?: boolean }) {
   const { t } = useTranslation();
-  const title =
-    error.status === 403
-      ? t('errors.forbiddenTitle')
-      : error.status === 404
-        ? t('errors.notFoundTitle')
-        : error.status === 0
-          ? t('errors.networkTitle')
-          : t('errors.genericTitle');
   return (
     <div className="notice notice-error" role="alert">
-      <h2>{title}</h2>
+      {untitled ? null : <h2>{t(errorTitleKey(error))}</h2>}
       {error.status === 403 ? <p>{t('errors.forbiddenBody')}</p> : null}
       <p className="server-message">{error.message}</p>
       <p className="notice-actions">

@@ -1,10 +1,10 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router-dom';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useLiveChanges } from '../../live/live';
 import { StageBadge, UrgencyBadge } from '../../ui/badges';
 import { PageTitle } from '../../ui/page-title';
-import { ErrorState, Loading } from '../../ui/states';
+import { ErrorState, errorTitleKey, Loading } from '../../ui/states';
 import { Answers } from './answers';
 import { Assignments } from './assignments';
 import { CaseContext, type CaseState } from './case-context';
@@ -22,7 +22,12 @@ export function CasePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const location = useLocation();
-  const registered = (location.state as { registered?: string } | null)?.registered;
+  const navigate = useNavigate();
+  const [registered, setRegistered] = useState((location.state as { registered?: string } | null)?.registered);
+  // Said once: a reload or the way back to this page does not say it again.
+  useEffect(() => {
+    if (location.state) navigate(location.pathname, { replace: true, state: null });
+  }, [location, navigate]);
   const data = useCaseData(id);
   const [updatedByOthers, setUpdatedByOthers] = useState(false);
   const lastOwnAction = useRef(0);
@@ -43,6 +48,7 @@ export function CasePage() {
             apply: (updated) => {
               lastOwnAction.current = Date.now();
               setUpdatedByOthers(false);
+              setRegistered(undefined);
               apply(updated);
             },
           }
@@ -53,8 +59,8 @@ export function CasePage() {
   if (data.error && !data.detail) {
     return (
       <>
-        <PageTitle title={t('case.pageTitle')}>{t(data.error.status === 403 ? 'errors.forbiddenTitle' : 'case.pageTitle')}</PageTitle>
-        <ErrorState error={data.error} retry={() => void data.reload()} />
+        <PageTitle title={t(errorTitleKey(data.error))}>{t(errorTitleKey(data.error))}</PageTitle>
+        <ErrorState error={data.error} retry={() => void data.reload()} untitled />
       </>
     );
   }

@@ -74,7 +74,7 @@ export function Meetings() {
             <time dateTime={meeting.heldAt}>{format.dateTime(meeting.heldAt)}</time>
           </h3>
           <p className="muted small">
-            {t('meetings.attendees')}: {meeting.attendees}
+            {t('meetings.attendedBy', { who: meeting.attendees })}
           </p>
           <p className="record-body">{meeting.summary}</p>
           {meeting.commitments.length > 0 ? (

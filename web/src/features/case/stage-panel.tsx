@@ -111,7 +111,7 @@ export function StagePanel() {
       )}
       {detail.notAcceptedReason ? (
         <p className="notice notice-info">
-          {t('case.notAcceptedReason')}: {detail.notAcceptedReason}
+          {t('case.notAcceptedBecause', { reason: detail.notAcceptedReason })}
         </p>
       ) : null}
       {others.length > 0 ? (
