@@ -19,6 +19,8 @@ export interface Config {
   worker: boolean;
   /** Days after a case is finally closed or declined before its personal data is erased. */
   retentionDays: number;
+  /** Which reverse proxies to trust for the client address: off, `true` for any, or addresses/CIDRs. */
+  trustProxy: boolean | string;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -56,6 +58,11 @@ function encryptionKey(env: NodeJS.ProcessEnv): Buffer {
   return key;
 }
 
+function trustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === '' || value === 'false' || value === 'off') return false;
+  return value === 'true' ? true : value;
+}
+
 /** Settings from the environment (and `.env` if present), with DESIGN.md's defaults. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env === process.env) dotenv.config({ quiet: true });
@@ -72,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.REDRESS_MAIL_FROM ?? 'Redress <redress@localhost>',
     worker: (env.REDRESS_WORKER ?? 'on') !== 'off',
     retentionDays: integer('REDRESS_RETENTION_DAYS', env.REDRESS_RETENTION_DAYS, 730),
+    trustProxy: trustProxy(env.REDRESS_TRUST_PROXY),
   };
 }

@@ -25,6 +25,8 @@ import { userRoutes } from './routes/users/routes.js';
 
 export interface AppOptions {
   ctx: Context;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe (REDRESS_TRUST_PROXY). */
+  trustProxy?: boolean | string;
   logger?: FastifyServerOptions['logger'];
   /** The built web app to serve at `/`; defaults to `web/dist` when it exists, `null` serves none. */
   webRoot?: string | null;
@@ -36,7 +38,13 @@ export interface AppOptions {
 
 /** Builds the whole HTTP app without listening, so tests can `inject` into it. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_048_576, frameworkErrors });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1_048_576,
+    frameworkErrors,
+    // Behind a reverse proxy, the client's address (for rate limits and guess counting) comes from X-Forwarded-For.
+    trustProxy: options.trustProxy ?? false,
+  });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   registerErrorHandling(app);
 

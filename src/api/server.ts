@@ -17,7 +17,7 @@ export async function serve(config: Config, print: (line: string) => void): Prom
     print(`Created the first admin: ${admin.email}`);
     if (admin.generatedPassword) print(`Password (shown once, change it after signing in): ${admin.generatedPassword}`);
   }
-  const app = await buildApp({ ctx: runtime.ctx, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const app = await buildApp({ ctx: runtime.ctx, logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: config.trustProxy });
   await app.listen({ port: config.port, host: config.host });
   const stopWorker = config.worker
     ? startWorker(runtime.ctx, {
