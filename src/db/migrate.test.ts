@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { databaseKinds } from '../../test/databases.js';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { databaseKinds, openTestStore } from '../../test/databases.js';
+import { openStore } from './connect.js';
+import { migrateToLatest } from './migrate.js';
 import { buildWorld } from '../../test/world.js';
 import { verifyAuditChain } from './audit.js';
 
@@ -14,6 +18,30 @@ describe.each(databaseKinds)('storage on %s', (kind) => {
       expect(verdict.entries).toBeGreaterThan(5);
     } finally {
       await world.dispose();
+    }
+  });
+});
+
+describe.runIf(databaseKinds.includes('postgres'))('migrating PostgreSQL beside other schemas', () => {
+  it('creates its own bookkeeping in the schema it works in, not finding another schema’s', async () => {
+    const url = process.env.REDRESS_TEST_POSTGRES_URL ?? '';
+    // Another migrated schema exists already (as another test run or Redress on the same server would).
+    const other = await openTestStore('postgres');
+    const schema = `m_${randomBytes(6).toString('hex')}`;
+    const admin = openStore(url);
+    await sql`create schema ${sql.id(schema)}`.execute(admin.db);
+    const store = openStore(url, { schema });
+    try {
+      // As `redress serve` does: no schema named, only the connection's search_path.
+      const result = await migrateToLatest(store.db, store.adapter);
+      expect(result.results?.every((item) => item.status === 'Success')).toBe(true);
+      const tables = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = ${schema} and table_name = 'kysely_migration'`.execute(admin.db);
+      expect(tables.rows[0]?.n).toBe(1);
+    } finally {
+      await store.close();
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db);
+      await admin.close();
+      await other.dispose();
     }
   });
 });

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import type { DialectAdapter } from './adapter.js';
 import * as initial from './migrations/001-initial.js';
 import * as deadlines from './migrations/002-deadlines.js';
@@ -24,12 +24,20 @@ export async function migrateToLatest(
   const migrations: Record<string, Migration> = Object.fromEntries(
     Object.entries(all).map(([name, migration]) => [name, { up: (trx: Kysely<unknown>) => migration.up(trx, adapter) }]),
   );
+  // Kysely looks for its bookkeeping tables in every schema unless told which one; on a server
+  // that also holds other schemas (another Redress, a test run) it would find theirs. Name ours.
+  const tableSchema = schema ?? (adapter.name === 'postgres' ? await currentSchema(db) : undefined);
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
-    ...(schema ? { migrationTableSchema: schema } : {}),
+    ...(tableSchema ? { migrationTableSchema: tableSchema } : {}),
   });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
   return result;
+}
+
+async function currentSchema(db: Kysely<Database>): Promise<string> {
+  const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return result.rows[0]?.schema ?? 'public';
 }
