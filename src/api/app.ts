@@ -10,6 +10,7 @@ import { registerWebApp, webAppRoot } from './plugins/web.js';
 import { authRoutes } from './routes/auth/routes.js';
 import { caseActionRoutes } from './routes/cases/action-routes.js';
 import { caseClockRoutes } from './routes/cases/clock-routes.js';
+import { caseFlagRoutes } from './routes/cases/flag-routes.js';
 import { notificationRoutes } from './routes/notifications/routes.js';
 import { reportRoutes } from './routes/reports/routes.js';
 import { caseRoutes } from './routes/cases/routes.js';
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   caseRoutes(app, options.ctx);
   caseActionRoutes(app, options.ctx);
   caseClockRoutes(app, options.ctx);
+  caseFlagRoutes(app, options.ctx);
   notificationRoutes(app, options.ctx);
   reportRoutes(app, options.ctx);
   configRoutes(app, options.ctx);

@@ -29,6 +29,8 @@ function when(value: unknown, timeZone: string, language: Language): string {
 }
 
 const s = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+/** Free text placed before our own full stop, without a full stop of its own. */
+const clause = (value: unknown) => s(value).trim().replace(/[。.！!？?；;，,\s]+$/u, '');
 
 type Template = (data: Data, timeZone: string) => Rendered;
 
@@ -66,21 +68,21 @@ const templates: Record<TemplateKey, Record<Language, Template>> = {
   'assignment.objected': {
     zh: (d) => ({
       subject: `【异议】${s(d.reference)} ${s(d.unitName)}提出不属于本单位职责`,
-      text: `${s(d.unitName)}认为信访事项 ${s(d.reference)}（${s(d.title)}）不属于其职责范围，理由：${s(d.reason)}。请信访局重新交办。`,
+      text: `${s(d.unitName)}认为信访事项 ${s(d.reference)}（${s(d.title)}）不属于其职责范围，理由：${clause(d.reason)}。请信访局重新交办。`,
     }),
     en: (d) => ({
       subject: `[Objection] ${s(d.reference)}: ${s(d.unitName)} says the case is outside its remit`,
-      text: `${s(d.unitName)} objects that petition ${s(d.reference)} (${s(d.title)}) is outside its remit: ${s(d.reason)}. Please reroute it.`,
+      text: `${s(d.unitName)} objects that petition ${s(d.reference)} (${s(d.title)}) is outside its remit: ${clause(d.reason)}. Please reroute it.`,
     }),
   },
   'case.extended': {
     zh: (d, tz) => ({
       subject: `您的信访事项 ${s(d.reference)} 办理期限已延长`,
-      text: `您的信访事项 ${s(d.reference)} 因${s(d.reason)}，办理期限延长 ${s(d.days)} 日，新的办结期限为 ${when(d.newDueAt, tz, 'zh')}。`,
+      text: `您的信访事项 ${s(d.reference)} 因${clause(d.reason)}，办理期限延长 ${s(d.days)} 日，新的办结期限为 ${when(d.newDueAt, tz, 'zh')}。`,
     }),
     en: (d, tz) => ({
       subject: `The time to conclude your petition ${s(d.reference)} has been extended`,
-      text: `Your petition ${s(d.reference)}: the time to conclude it has been extended by ${s(d.days)} days because ${s(d.reason)}. It is now due by ${when(d.newDueAt, tz, 'en')}.`,
+      text: `Your petition ${s(d.reference)}: the time to conclude it has been extended by ${s(d.days)} days because ${clause(d.reason)}. It is now due by ${when(d.newDueAt, tz, 'en')}.`,
     }),
   },
 };

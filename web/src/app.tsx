@@ -4,6 +4,7 @@ import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
 import { RequireSession } from './features/auth/require-session';
 import { SignInPage } from './features/auth/sign-in-page';
 import { CasePage } from './features/case/case-page';
+import { InboxPage } from './features/notifications/inbox-page';
 import { PlanEditorPage } from './features/plans/plan-editor-page';
 import { PlanPage } from './features/plans/plan-page';
 import { PlansPage } from './features/plans/plans-page';
@@ -45,6 +46,7 @@ export function App() {
             <Route index element={<QueuePage />} />
             <Route path="cases/new" element={<RegisterPage />} />
             <Route path="cases/:id" element={<CasePage />} />
+            <Route path="notifications" element={<InboxPage />} />
             <Route path="plans" element={<PlansPage />} />
             <Route path="plans/new" element={<PlanEditorPage />} />
             <Route path="plans/:id" element={<PlanPage />} />

@@ -5,6 +5,7 @@ import type {
   Deadline as DeadlineSchema,
   Event as EventSchema,
 } from '../../../src/api/routes/cases/schemas.js';
+import type { Notification as NotificationSchema } from '../../../src/api/routes/notifications/schemas.js';
 import type { Plan as PlanSchema, PlanSummary as PlanSummarySchema } from '../../../src/api/routes/plans/schemas.js';
 import type { Unit as UnitSchema } from '../../../src/api/routes/units/schemas.js';
 import type { User as UserSchema } from '../../../src/api/routes/users/schemas.js';
@@ -24,6 +25,9 @@ export type PlanDocument = Plan['document'];
 export type Unit = Static<typeof UnitSchema>;
 export type User = Static<typeof UserSchema>;
 export type LocalText = { zh?: string; en?: string };
+export type CaseFlag = CaseSummary['flags'][number];
+/** `GET /api/v1/notifications`: subject and text already in the reader's language. */
+export type Notification = Static<typeof NotificationSchema>;
 
 export interface Page<T> {
   items: T[];

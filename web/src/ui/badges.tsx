@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary, Deadline } from '../api/types';
+import type { CaseFlag, CaseSummary, Deadline } from '../api/types';
 import { timeLeft, timeLeftInWords } from './time';
 
 export function StageBadge({ stage }: { stage: CaseSummary['stage'] }) {
@@ -10,6 +10,22 @@ export function StageBadge({ stage }: { stage: CaseSummary['stage'] }) {
 export function UrgencyBadge({ urgency }: { urgency: CaseSummary['urgency'] }) {
   const { t } = useTranslation();
   return <span className={`badge urgency-${urgency}`}>{t(`urgency.${urgency}`)}</span>;
+}
+
+/** What the office must look at on a case, e.g. a suspected spam petition: never only a colour. */
+export function FlagBadges({ flags }: { flags: readonly CaseFlag[] }) {
+  const { t } = useTranslation();
+  if (flags.length === 0) return null;
+  return (
+    <>
+      {flags.map((flag) => (
+        <span key={flag} className={`badge flag flag-${flag}`}>
+          <span aria-hidden="true">⚑ </span>
+          {t(`flag.${flag}`)}
+        </span>
+      ))}
+    </>
+  );
 }
 
 /** A clock's standing: time left or overdue while open; met or missed once done. */

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { can } from '../../../src/core/policy.js';
+import { NotificationBell } from '../features/notifications/bell';
+import { UnreadProvider } from '../features/notifications/unread-count';
 import { useLiveStatus } from '../live/live';
 import { useFormat } from '../session/formatters';
 import { useAuth, useSession } from '../session/session';
@@ -23,7 +25,7 @@ export function Layout() {
   ].filter((link) => link.show);
 
   return (
-    <>
+    <UnreadProvider>
       <a className="skip-link" href="#main">
         {t('common.skipToContent')}
       </a>
@@ -46,6 +48,7 @@ export function Layout() {
                 {user.unitId ? ` · ${format.unit(user.unitId)}` : ''}
               </span>
             </span>
+            <NotificationBell />
             <LanguageSwitch />
             <button type="button" className="button button-quiet header-button" onClick={() => void signOut()}>
               {t('nav.signOut')}
@@ -73,6 +76,6 @@ export function Layout() {
           <a href="/api/docs">{t('app.apiDocs')}</a>
         </p>
       </footer>
-    </>
+    </UnreadProvider>
   );
 }

@@ -184,3 +184,5 @@ export const ObjectionBody = Type.Object({ reason: Type.String({ minLength: 1, m
 export const RerouteBody = Type.Object({ unitId: Id }, { additionalProperties: false });
 
 export const AssignmentOnlyParams = Type.Object({ id: Id, assignmentId: Id }, { additionalProperties: false });
+
+export const FlagParams = Type.Object({ id: Id, flag: Type.Enum([...caseFlags]) }, { additionalProperties: false });

@@ -7,16 +7,7 @@ import { forbidden } from '../../../core/errors.js';
 import { can } from '../../../core/policy.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses, Id, IdParams, Nullable, Time } from '../../schemas.js';
-
-const Notification = Type.Object({
-  id: Id,
-  caseId: Nullable(Id),
-  template: Type.String(),
-  subject: Type.String(),
-  text: Type.String(),
-  createdAt: Time,
-  readAt: Nullable(Time),
-});
+import { Notification } from './schemas.js';
 
 const Webhook = Type.Object({ id: Id, url: Type.String(), description: Nullable(Type.String()), createdAt: Time, disabledAt: Nullable(Time) });
 const WebhookBody = Type.Object(

@@ -2,15 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../src/core/policy.js';
 import { openStages } from '../../../../src/core/types.js';
-import type { CaseDetail, Deadline } from '../../api/types';
+import type { Assignment, Deadline } from '../../api/types';
 import { useFormat } from '../../session/formatters';
 import { useNow, useSession } from '../../session/session';
 import { DeadlineBadge } from '../../ui/badges';
 import { errorFor, Field } from '../../ui/field';
 import { ActionError } from '../../ui/states';
+import { ObjectControl, ObjectionStatus, RerouteControl } from './assignment-routing';
+import { unassignedUnits } from './assignment-state';
 import { useCase, useCaseAction } from './case-context';
-
-type Assignment = CaseDetail['assignments'][number];
 
 function Clock({ label, deadline }: { label: string; deadline: Deadline }) {
   const format = useFormat();
@@ -93,12 +93,13 @@ function AssignmentActions({ assignment }: { assignment: Assignment }) {
   );
 }
 
-function AssignForm({ assigned, hasLead }: { assigned: Set<string>; hasLead: boolean }) {
+function AssignForm({ hasLead }: { hasLead: boolean }) {
   const { t } = useTranslation();
   const { units } = useSession();
+  const { detail } = useCase();
   const format = useFormat();
   const action = useCaseAction();
-  const choices = units.filter((unit) => !assigned.has(unit.id));
+  const choices = unassignedUnits(units, detail.assignments);
   const [unitId, setUnitId] = useState('');
   const [role, setRole] = useState<'lead' | 'assisting'>(hasLead ? 'assisting' : 'lead');
   const submit = async (event: FormEvent) => {
@@ -136,7 +137,26 @@ function AssignForm({ assigned, hasLead }: { assigned: Set<string>; hasLead: boo
   );
 }
 
-/** The units on the case, their clocks, and what each can record now. */
+/** A unit the office moved the case away from: greyed, with when, and its objection if it made one. */
+function ReleasedAssignment({ assignment }: { assignment: Assignment }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <li className="assignment assignment-released">
+      <p className="assignment-unit">
+        <strong>{format.unit(assignment.unitId, assignment.unitName)}</strong>
+        <span className="badge">{t(`assignmentRole.${assignment.role}`)}</span>
+        <span className="badge badge-released">{t('assignments.reroutedBadge')}</span>
+      </p>
+      <p className="small">
+        {t('assignments.notifiedAt', { when: format.dateTime(assignment.notifiedAt) })} · {t('assignments.rerouted', { when: format.dateTime(assignment.releasedAt ?? '') })}
+      </p>
+      <ObjectionStatus assignment={assignment} />
+    </li>
+  );
+}
+
+/** The units on the case, their clocks, and what each can record now; the office reroutes, the unit objects. */
 export function Assignments() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -144,12 +164,15 @@ export function Assignments() {
   const { detail } = useCase();
   const actor = { id: user.id, role: user.role, unitId: user.unitId };
   const mayAssign = detail.abilities['case.assign'] && openStages.includes(detail.stage);
+  // Units still on the case first; those rerouted away follow, kept for the record.
+  const active = detail.assignments.filter((item) => item.releasedAt === null);
+  const released = detail.assignments.filter((item) => item.releasedAt !== null);
   return (
     <section className="card" aria-labelledby="assignments-heading">
       <h2 id="assignments-heading">{t('assignments.title')}</h2>
-      {detail.assignments.length === 0 ? <p className="muted">{t('assignments.none')}</p> : null}
+      {active.length === 0 ? <p className="muted">{t('assignments.none')}</p> : null}
       <ul className="assignments">
-        {detail.assignments.map((assignment) => (
+        {active.map((assignment) => (
           <li key={assignment.id} className="assignment">
             <p className="assignment-unit">
               <strong>{format.unit(assignment.unitId, assignment.unitName)}</strong>
@@ -161,11 +184,17 @@ export function Assignments() {
               <Clock label={t('deadline.onScene')} deadline={assignment.onScene} />
               <Clock label={t('deadline.proposal')} deadline={assignment.proposal} />
             </dl>
+            <ObjectionStatus assignment={assignment} />
             {can(actor, 'assignment.acknowledge', { type: 'assignment', unitId: assignment.unitId }) ? <AssignmentActions assignment={assignment} /> : null}
+            <ObjectControl assignment={assignment} />
+            <RerouteControl assignment={assignment} />
           </li>
         ))}
+        {released.map((assignment) => (
+          <ReleasedAssignment key={assignment.id} assignment={assignment} />
+        ))}
       </ul>
-      {mayAssign ? <AssignForm assigned={new Set(detail.assignments.map((item) => item.unitId))} hasLead={detail.assignments.some((item) => item.role === 'lead')} /> : null}
+      {mayAssign ? <AssignForm hasLead={active.some((item) => item.role === 'lead')} /> : null}
     </section>
   );
 }

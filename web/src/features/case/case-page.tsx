@@ -2,12 +2,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useLiveChanges } from '../../live/live';
-import { StageBadge, UrgencyBadge } from '../../ui/badges';
+import { FlagBadges, StageBadge, UrgencyBadge } from '../../ui/badges';
 import { PageTitle } from '../../ui/page-title';
 import { ErrorState, errorTitleKey, Loading } from '../../ui/states';
 import { Answers } from './answers';
 import { Assignments } from './assignments';
 import { CaseContext, type CaseState } from './case-context';
+import { FlagsPanel } from './flags-panel';
 import { Meetings } from './meetings';
 import { Moves } from './moves';
 import { People } from './people';
@@ -75,12 +76,14 @@ export function CasePage() {
         <StageBadge stage={detail.stage} />
         <UrgencyBadge urgency={detail.urgency} />
         <span className="badge">{t(`kind.${detail.kind}`)}</span>
+        <FlagBadges flags={detail.flags} />
       </p>
       <div className="live-region" role="status" aria-live="polite">
         {registered ? <p className="notice notice-success">{t('case.registered', { reference: registered })}</p> : null}
         {updatedByOthers ? <p className="notice notice-info">{t('case.updatedLive')}</p> : null}
       </div>
       {data.error ? <ErrorState error={data.error} retry={() => void data.reload()} /> : null}
+      <FlagsPanel />
       <div className="case-layout">
         <div className="case-side">
           <Summary />

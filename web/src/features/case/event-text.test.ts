@@ -32,6 +32,16 @@ describe('the timeline in words', () => {
     expect(say(en, 'en', event('deadline.missed', { kind: 'accept', unitId: null })).title).toBe('Deadline missed: Decide on acceptance');
   });
 
+  it('says who objected and where the case was rerouted, and which flag was cleared', () => {
+    const objected = event('assignment.objected', { unitId: 'u1', unitName: '城关镇', reason: '工资问题属人社局职责。' });
+    expect(say(zh, 'zh', objected)).toEqual({ title: '城关镇提出异议：不属于本单位职责', body: '工资问题属人社局职责。', late: false });
+    const rerouted = event('assignment.rerouted', { fromUnitId: 'u1', unitId: 'u2', unitName: '县人社局' });
+    expect(say(zh, 'zh', rerouted).title).toBe('由城关镇改派给县人社局');
+    expect(say(en, 'en', rerouted).title).toBe('Rerouted from Chengguan township to 县人社局');
+    expect(say(en, 'en', event('flag.cleared', { flag: 'suspected_spam' })).title).toBe('Flag cleared: Suspected spam');
+    expect(say(zh, 'zh', event('flag.cleared', { flag: 'suspected_spam' })).title).toBe('已清除标记：疑似垃圾信息');
+  });
+
   it('still shows an event it does not know, by its type', () => {
     expect(say(en, 'en', event('case.reopened', {})).title).toBe('case.reopened');
   });

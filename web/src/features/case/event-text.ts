@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { caseFlags, type CaseFlag } from '../../../../src/core/flags.js';
 import { stages, type Stage } from '../../../../src/core/types.js';
 import type { CaseEvent, LocalText } from '../../api/types';
 
@@ -11,6 +12,7 @@ export interface EventText {
 }
 
 const isStage = (value: unknown): value is Stage => stages.includes(value as Stage);
+const isFlag = (value: unknown): value is CaseFlag => caseFlags.includes(value as CaseFlag);
 
 /** The deadline scanner's clock kinds, named as the case page names its clocks. */
 const clockNames = {
@@ -82,6 +84,16 @@ export function eventText(t: TFunction, event: CaseEvent, unit: (id: string, fal
       const body = text(data.reason);
       return { title: t('timeline.extended', { days: Number(data.days ?? 0) }), late, ...(body ? { body } : {}) };
     }
+    case 'assignment.objected': {
+      const body = text(data.reason);
+      return { title: t('timeline.objected', { unit: unitName }), late, ...(body ? { body } : {}) };
+    }
+    case 'assignment.rerouted': {
+      const from = unit(String(data.fromUnitId ?? ''), '');
+      return { title: t('timeline.rerouted', { from, to: unitName }), late };
+    }
+    case 'flag.cleared':
+      return { title: t('timeline.flagCleared', { flag: isFlag(data.flag) ? t(`flag.${data.flag}`) : String(data.flag ?? '') }), late };
     default:
       return { title: t('timeline.other', { type: event.type }), late };
   }

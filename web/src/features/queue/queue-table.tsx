@@ -5,7 +5,7 @@ import type { CaseSummary } from '../../api/types';
 import { useFormat } from '../../session/formatters';
 import { useCurrentPlan } from '../../session/plans';
 import { useNow } from '../../session/session';
-import { DeadlineBadge, nextOwed, StageBadge, UrgencyBadge } from '../../ui/badges';
+import { DeadlineBadge, FlagBadges, nextOwed, StageBadge, UrgencyBadge } from '../../ui/badges';
 
 /** Typing in a field must never move the selection. */
 function isTyping(target: EventTarget | null): boolean {
@@ -88,6 +88,11 @@ export function QueueTable({ items }: { items: CaseSummary[] }) {
                 >
                   {item.title}
                 </Link>
+                {item.flags.length > 0 ? (
+                  <span className="queue-flags">
+                    <FlagBadges flags={item.flags} />
+                  </span>
+                ) : null}
                 <span className="queue-meta">
                   {t(`kind.${item.kind}`)}
                   {item.kind === 'collective' && item.headcount ? ` · ${t('case.people', { count: item.headcount })}` : ''}

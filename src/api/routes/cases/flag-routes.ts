@@ -1,0 +1,23 @@
+import { type Static } from 'typebox';
+import type { FastifyInstance } from 'fastify';
+import { clearCaseFlag } from '../../../commands/case-flags.js';
+import type { Context } from '../../../commands/context.js';
+import { actorOf } from '../../plugins/auth.js';
+import { errorResponses } from '../../schemas.js';
+import { CaseDetail, FlagParams } from './schemas.js';
+
+/** Flags on a case (e.g. `suspected_spam`): the office clears one after looking at the case. */
+export function caseFlagRoutes(app: FastifyInstance, ctx: Context): void {
+  app.post('/api/v1/cases/:id/flags/:flag/clear', {
+    schema: {
+      tags: ['cases'],
+      summary: 'Clear a flag after checking the case (the office: coordinators and admins)',
+      params: FlagParams,
+      response: { 200: CaseDetail, ...errorResponses },
+    },
+    handler: async (request) => {
+      const { id, flag } = request.params as Static<typeof FlagParams>;
+      return clearCaseFlag(ctx, { actor: actorOf(request), caseId: id, flag });
+    },
+  });
+}
