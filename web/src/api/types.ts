@@ -10,6 +10,7 @@ import type { Plan as PlanSchema, PlanSummary as PlanSummarySchema } from '../..
 import type { Unit as UnitSchema } from '../../../src/api/routes/units/schemas.js';
 import type { User as UserSchema } from '../../../src/api/routes/users/schemas.js';
 import type { CaseAction } from '../../../src/core/policy.js';
+import { figureNames } from '../../../src/core/accountability.js';
 
 /** The wire shapes, derived from the server's own response schemas so they are never written twice. */
 export type Deadline = Static<typeof DeadlineSchema>;
@@ -53,16 +54,8 @@ export interface Stats {
   weekly: { weekStart: string; received: number; closed: number; missed: number }[];
 }
 
-export const accountabilityFigures = [
-  'casesAssigned',
-  'acknowledgedLate',
-  'neverAcknowledged',
-  'arrivedLate',
-  'neverArrived',
-  'proposalsLate',
-  'casesOverdue',
-  'extensionsUsed',
-] as const;
+/** The report's figures, in the server's own order. */
+export const accountabilityFigures = figureNames;
 export type AccountabilityFigure = (typeof accountabilityFigures)[number];
 
 export function isAccountabilityFigure(value: string): value is AccountabilityFigure {
