@@ -108,9 +108,8 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
   const [receivedColumn, idColumn] = unitId ? (['queue.case_received_at', 'queue.case_id'] as const) : (['cases.received_at', 'cases.id'] as const);
   if (props.after) {
     const { receivedAt, id } = props.after;
-    query = query.where((eb) =>
-      eb.or([eb(receivedColumn, '<', receivedAt), eb.and([eb(receivedColumn, '=', receivedAt), eb(idColumn, '<', id)])]),
-    );
+    // A row-value comparison, which both databases turn into one index range (an OR would be a filter).
+    query = query.where((eb) => eb(eb.refTuple(receivedColumn, idColumn), '<', eb.tuple(receivedAt, id)));
   }
   return query.orderBy(receivedColumn, 'desc').orderBy(idColumn, 'desc').limit(props.limit);
 }
