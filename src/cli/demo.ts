@@ -46,11 +46,15 @@ const cases: DemoCase[] = [
 const names = ['李明', '王芳', '赵强', '陈静', '刘洋'];
 const hour = 3_600_000;
 
-/** Loads a small realistic county, with timelines backdated over the past three weeks. */
+/** Loads a small realistic county, with timelines backdated over the past two months. */
 export async function seedDemo(base: Context): Promise<{ users: { role: Role; email: string }[]; password: string }> {
   const existing = await base.db.selectFrom('users').select('id').where('email', '=', 'coordinator@demo.redress.local').executeTakeFirst();
   if (existing) throw new Error('The demo data is already loaded in this database.');
-  let clock = Date.parse(base.now()) - 21 * 24 * hour;
+  // Each case arrives a little under three days after the one before, starting 60 days ago; the
+  // longest timeline below spans about 6½ days, so nothing is ever dated after now.
+  const start = Date.parse(base.now()) - 60 * 24 * hour;
+  const gap = 2.7 * 24 * hour;
+  let clock = start;
   const ctx: Context = { ...base, now: () => new Date(clock).toISOString() };
   const tick = (hours: number) => {
     clock += hours * hour;
@@ -99,8 +103,8 @@ export async function seedDemo(base: Context): Promise<{ users: { role: Role; em
   const coordinator = actor('coordinator@demo.redress.local');
   const leader = actor('leader@demo.redress.local');
 
-  for (const demo of cases) {
-    tick(20);
+  for (const [index, demo] of cases.entries()) {
+    clock = start + index * gap;
     const representatives = demo.kind === 'collective' && demo.channel === 'visit' ? names.slice(0, 3 + (demo.title.length % 3)).map((name) => ({ name })) : [];
     const opened = await openCase(ctx, {
       actor: coordinator,

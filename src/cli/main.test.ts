@@ -61,6 +61,8 @@ describe('the redress command', () => {
     const store = openStore(process.env.REDRESS_DATABASE_URL ?? '');
     const stages = await store.db.selectFrom('cases').select('stage').execute();
     expect(stages).toHaveLength(20);
+    const latest = await store.db.selectFrom('events').select((eb) => eb.fn.max('at').as('at')).executeTakeFirstOrThrow();
+    expect(String(latest.at) <= new Date().toISOString()).toBe(true);
     expect(new Set(stages.map((row) => row.stage))).toEqual(
       new Set(['prevention', 'reception', 'decision', 'resolution', 'closed', 'not_accepted', 'review']),
     );
