@@ -1,33 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCliSandbox } from '../../test/cli.js';
 import { openStore } from '../db/connect.js';
 import { digestSecret } from '../security/passwords.js';
-import { program } from './main.js';
 
 describe('redress open311 key', () => {
-  let dir: string;
-  let output: string[];
-  const saved = { ...process.env };
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'redress-open311-'));
-    process.env.REDRESS_DATABASE_URL = `sqlite:${join(dir, 'redress.db')}`;
-    process.env.REDRESS_ENCRYPTION_KEY_FILE = join(dir, 'redress.key');
-    output = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      output.push(String(chunk));
-      return true;
-    });
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    process.env = { ...saved };
-  });
-
-  const run = (...args: string[]) => program().exitOverride().parseAsync(['node', 'redress', ...args]);
-  const lines = () => output.join('').trim().split('\n');
+  const { run, printed, clear } = useCliSandbox('redress-open311-');
+  const lines = () => printed().trim().split('\n');
 
   it('creates a key whose last printed line is the key, stored only as its digest; lists and revokes it', async () => {
     await run('open311', 'key', 'create', 'City app');
@@ -38,11 +16,11 @@ describe('redress open311 key', () => {
     await store.close();
     expect(row).toMatchObject({ name: 'City app', digest: digestSecret(key), revoked_at: null });
 
-    output = [];
+    clear();
     await run('open311', 'key', 'list');
-    expect(output.join('')).toContain(`${row.id}  City app`);
-    expect(output.join('')).not.toContain(key);
-    output = [];
+    expect(printed()).toContain(`${row.id}  City app`);
+    expect(printed()).not.toContain(key);
+    clear();
     await run('open311', 'key', 'revoke', row.id);
     expect(lines().at(-1)).toBe('Revoked Open311 key "City app".');
   });
