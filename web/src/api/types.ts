@@ -7,6 +7,7 @@ import type {
 } from '../../../src/api/routes/cases/schemas.js';
 import type { Notification as NotificationSchema } from '../../../src/api/routes/notifications/schemas.js';
 import type { Plan as PlanSchema, PlanSummary as PlanSummarySchema } from '../../../src/api/routes/plans/schemas.js';
+import type { Stats as StatsSchema } from '../../../src/api/routes/reports/schemas.js';
 import type { Unit as UnitSchema } from '../../../src/api/routes/units/schemas.js';
 import type { User as UserSchema } from '../../../src/api/routes/users/schemas.js';
 import type { CaseAction } from '../../../src/core/policy.js';
@@ -40,19 +41,8 @@ export interface ClientConfig {
   now: string;
 }
 
-/** `GET /api/v1/stats` (issue: deadlines, notifications and reports). */
-export interface Stats {
-  generatedAt: string;
-  open: {
-    total: number;
-    byStage: Record<string, number>;
-    byUrgency: Record<string, number>;
-    byUnit: { unitId: string; unitName: string; count: number }[];
-    byCategory: { category: string; count: number }[];
-  };
-  overdue: { total: number; byUnit: { unitId: string; unitName: string; count: number }[] };
-  weekly: { weekStart: string; received: number; closed: number; missed: number }[];
-}
+/** `GET /api/v1/stats`. */
+export type Stats = Static<typeof StatsSchema>;
 
 /** The report's figures, in the server's own order. */
 export const accountabilityFigures = figureNames;
