@@ -54,7 +54,7 @@ export async function accountabilityReport(
   ctx: Context,
   props: { actor: Actor; from?: string; to?: string; unitId?: string },
 ): Promise<AccountabilityReport> {
-  if (!can(props.actor, 'case.list') || props.actor.role === 'unit_officer') {
+  if (!can(props.actor, 'report.read')) {
     throw forbidden('The accountability report is for the petition office, leaders, auditors and admins.');
   }
   const now = ctx.now();

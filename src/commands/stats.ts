@@ -29,7 +29,7 @@ const openLiterals = () => openStages.map((stage) => sql.lit(stage));
  * range indexes, so none of them scans the case table.
  */
 export async function stats(ctx: Context, props: { actor: Actor }): Promise<Stats> {
-  if (!can(props.actor, 'case.list') || props.actor.role === 'unit_officer') throw forbidden('Statistics are for the petition office, leaders, auditors and admins.');
+  if (!can(props.actor, 'report.read')) throw forbidden('Statistics are for the petition office, leaders, auditors and admins.');
   return computeStats(ctx);
 }
 

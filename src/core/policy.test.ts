@@ -281,3 +281,16 @@ describe('caseAbilities', () => {
     expect(Object.entries(abilities).filter(([, allowed]) => allowed).map(([action]) => action)).toEqual(['case.read']);
   });
 });
+
+describe('can: the accountability report and statistics', () => {
+  it('are for the office, leaders, auditors and admins, not for a single unit', () => {
+    const actor = (role: Actor['role']): Actor => ({ id: role, role, unitId: 'unit-a' });
+    expect(['admin', 'coordinator', 'leader', 'auditor', 'unit_officer'].map((role) => can(actor(role as Actor['role']), 'report.read'))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+  });
+});

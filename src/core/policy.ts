@@ -26,6 +26,8 @@ export type GlobalAction =
   | 'plan.write'
   | 'plan.publish'
   | 'audit.read'
+  /** The accountability report and dashboard statistics: the whole jurisdiction's figures. */
+  | 'report.read'
   | 'open311.keys';
 
 export type Action = CaseAction | AssignmentAction | GlobalAction;
@@ -53,6 +55,7 @@ const grants: Record<Role, readonly Action[]> = {
     'plan.write',
     'plan.publish',
     'audit.read',
+    'report.read',
     'open311.keys',
   ],
   coordinator: [
@@ -64,6 +67,7 @@ const grants: Record<Role, readonly Action[]> = {
     'unit.read',
     'user.read',
     'plan.read',
+    'report.read',
   ],
   unit_officer: [
     'case.read',
@@ -79,8 +83,8 @@ const grants: Record<Role, readonly Action[]> = {
     'unit.read',
     'plan.read',
   ],
-  leader: ['case.read', 'case.move', 'case.note', 'case.meet', 'case.list', 'unit.read', 'user.read', 'plan.read'],
-  auditor: ['case.read', 'case.list', 'unit.read', 'user.read', 'plan.read', 'audit.read'],
+  leader: ['case.read', 'case.move', 'case.note', 'case.meet', 'case.list', 'unit.read', 'user.read', 'plan.read', 'report.read'],
+  auditor: ['case.read', 'case.list', 'unit.read', 'user.read', 'plan.read', 'audit.read', 'report.read'],
 };
 
 /** Which cases an actor sees: all of the jurisdiction, or only those assigned to their unit. */
