@@ -4,6 +4,8 @@ import type { Config } from './config.js';
 import { openStore, type Store } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createChangeFeed } from './commands/change-feed.js';
+import { createSharedChangeFeed } from './db/change-notify.js';
+import { sql } from 'kysely';
 import { createSealer } from './security/sealer.js';
 
 export interface Runtime {
@@ -13,9 +15,15 @@ export interface Runtime {
 }
 
 /** Opens the configured database, brings its schema up to date and builds the command context. */
-export async function openRuntime(config: Config): Promise<Runtime> {
+export async function openRuntime(config: Config, log: RuntimeLog = defaultLog): Promise<Runtime> {
   const store = openStore(config.databaseUrl);
   await migrateToLatest(store.db, store.adapter);
+  // On PostgreSQL several processes may serve one database: live changes cross them by LISTEN/NOTIFY.
+  const shared =
+    store.adapter.name === 'postgres'
+      ? createSharedChangeFeed({ url: config.databaseUrl, schema: await currentSchema(store), log })
+      : null;
+  const changes = shared ?? createChangeFeed();
   const ctx: Context = {
     db: store.db,
     adapter: store.adapter,
@@ -23,9 +31,26 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     newId: randomId,
     timeZone: config.timeZone,
     calendar: calendarSource(await loadCalendar(store.db)),
-    changes: createChangeFeed(),
+    changes,
     channels: { email: config.smtpUrl !== undefined },
     sealer: createSealer(config.encryptionKey),
   };
-  return { ctx, store, close: () => store.close() };
+  return {
+    ctx,
+    store,
+    close: async () => {
+      await shared?.close();
+      await store.close();
+    },
+  };
+}
+
+export type RuntimeLog = (message: string, error?: unknown) => void;
+
+const defaultLog: RuntimeLog = (message, error) =>
+  process.stderr.write(`${message}${error instanceof Error ? ` ${error.message}` : ''}\n`);
+
+async function currentSchema(store: Store): Promise<string> {
+  const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db);
+  return result.rows[0]?.schema ?? 'public';
 }

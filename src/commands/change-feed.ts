@@ -8,8 +8,8 @@ export interface CaseChanged {
 export type ChangeListener = (change: CaseChanged) => void;
 
 /**
- * In-process fan-out of committed case changes (server-sent events subscribe here). Several
- * server processes on PostgreSQL would bridge this through LISTEN/NOTIFY.
+ * Fan-out of committed case changes (server-sent events subscribe here). This one is in-process,
+ * for SQLite's single server; on PostgreSQL db/change-notify.ts bridges it through LISTEN/NOTIFY.
  */
 export interface ChangeFeed {
   publish(change: CaseChanged): void;

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApiWorld, expectStatus, type ApiWorld } from '../../../test/api.js';
+import { openStream } from '../../../test/streams.js';
 import { buildCase } from '../../../test/world.js';
 import { addNote } from '../../commands/case-records.js';
 import { assignUnit } from '../../commands/assign-unit.js';
@@ -10,48 +11,6 @@ import { createToken } from '../../commands/users.js';
 import { registerAuth } from '../plugins/auth.js';
 import { registerErrorHandling } from '../plugins/errors.js';
 import { streamRoutes } from './stream.js';
-
-/** Reads a server-sent event stream as text, chunk by chunk, until told to stop. */
-async function openStream(url: string, token: string) {
-  const abort = new AbortController();
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
-  const reader = response.body?.getReader();
-  if (!reader) throw new Error('The stream has no body.');
-  const decoder = new TextDecoder();
-  let text = '';
-  let finished = false;
-  const pump = (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) {
-          finished = true;
-          return;
-        }
-        text += decoder.decode(value, { stream: true });
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return {
-    response,
-    text: () => text,
-    finished: () => finished,
-    async waitFor(pattern: RegExp, ms = 2000): Promise<string> {
-      const until = Date.now() + ms;
-      while (Date.now() < until) {
-        if (pattern.test(text)) return text;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      throw new Error(`No ${pattern} in the stream within ${ms} ms; got: ${text}`);
-    },
-    async close() {
-      abort.abort();
-      await pump;
-    },
-  };
-}
 
 describe('live changes (server-sent events)', () => {
   let world: ApiWorld;
