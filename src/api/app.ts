@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Context } from '../commands/context.js';
 import { registerAuth } from './plugins/auth.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
-import { registerWebApp, webAppRoot } from './plugins/web.js';
+import { appNotFound, registerWebApp, webAppRoot } from './plugins/web.js';
 import { authRoutes } from './routes/auth/routes.js';
 import { caseActionRoutes } from './routes/cases/action-routes.js';
 import { caseClockRoutes } from './routes/cases/clock-routes.js';
@@ -47,7 +47,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
-  registerErrorHandling(app);
+  const webRoot = options.webRoot === undefined ? webAppRoot() : options.webRoot;
+  registerErrorHandling(app, webRoot === null ? {} : { page: appNotFound(webRoot) });
 
   // Plans may be sent as YAML; the plan command parses and validates the text itself.
   app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_request, body, done) => {
@@ -70,7 +71,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app, options.ctx);
 
-  const webRoot = options.webRoot === undefined ? webAppRoot() : options.webRoot;
   homeRoutes(app, { startPage: webRoot === null });
   if (webRoot !== null) await registerWebApp(app, webRoot);
   authRoutes(app, options.ctx);

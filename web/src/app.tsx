@@ -11,6 +11,7 @@ import { PlansPage } from './features/plans/plans-page';
 import { QueuePage } from './features/queue/queue-page';
 import { RegisterPage } from './features/register/register-page';
 import { SessionProvider } from './session/session';
+import { appPages } from './pages';
 import { Layout } from './ui/layout';
 import { PageTitle } from './ui/page-title';
 import { Loading } from './ui/states';
@@ -23,6 +24,7 @@ function NotFound() {
   return (
     <>
       <PageTitle title={t('errors.notFoundTitle')}>{t('errors.notFoundTitle')}</PageTitle>
+      <p>{t('errors.noSuchPage')}</p>
       <p>
         <Link to="/">{t('errors.backToQueue')}</Link>
       </p>
@@ -35,7 +37,7 @@ export function App() {
     <BrowserRouter>
       <SessionProvider>
         <Routes>
-          <Route path="/sign-in" element={<SignInPage />} />
+          <Route path={appPages.signIn} element={<SignInPage />} />
           <Route
             element={
               <RequireSession>
@@ -43,16 +45,16 @@ export function App() {
               </RequireSession>
             }
           >
-            <Route index element={<QueuePage />} />
-            <Route path="cases/new" element={<RegisterPage />} />
-            <Route path="cases/:id" element={<CasePage />} />
-            <Route path="notifications" element={<InboxPage />} />
-            <Route path="plans" element={<PlansPage />} />
-            <Route path="plans/new" element={<PlanEditorPage />} />
-            <Route path="plans/:id" element={<PlanPage />} />
-            <Route path="plans/:id/edit" element={<PlanEditorPage />} />
+            <Route path={appPages.queue} element={<QueuePage />} />
+            <Route path={appPages.register} element={<RegisterPage />} />
+            <Route path={appPages.case} element={<CasePage />} />
+            <Route path={appPages.notifications} element={<InboxPage />} />
+            <Route path={appPages.plans} element={<PlansPage />} />
+            <Route path={appPages.newPlan} element={<PlanEditorPage />} />
+            <Route path={appPages.plan} element={<PlanPage />} />
+            <Route path={appPages.editPlan} element={<PlanEditorPage />} />
             <Route
-              path="dashboard"
+              path={appPages.dashboard}
               element={
                 <Suspense fallback={<Loading />}>
                   <DashboardPage />

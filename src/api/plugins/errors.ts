@@ -50,8 +50,14 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
   return send(reply, 500, { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' });
 }
 
-/** One error handler: our error shape always, 4xx messages passed through, every 5xx hidden. */
-export function registerErrorHandling(app: FastifyInstance): void {
+/**
+ * One error handler: our error shape always, 4xx messages passed through, every 5xx hidden.
+ * `page` may answer an unknown path with a page of its own (the web app's "not found").
+ */
+export function registerErrorHandling(
+  app: FastifyInstance,
+  options: { page?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null } = {},
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
       return send(reply, error.status, {
@@ -85,7 +91,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return send(reply, 500, { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' });
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, 404, { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` }),
+  app.setNotFoundHandler(
+    (request, reply) =>
+      options.page?.(request, reply) ??
+      send(reply, 404, { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` }),
   );
 }

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, type World } from '../../../test/world.js';
 import { buildApp } from '../app.js';
+import { appPages as routerPages } from '../../../web/src/pages.js';
 import { appPages, webAppRoot } from './web.js';
 
 describe('serving the web app', () => {
@@ -37,10 +38,22 @@ describe('serving the web app', () => {
     expect(response.body).toContain('<div id="root">');
   });
 
-  it('answers the app’s own pages with the app, so a reload keeps the page', async () => {
-    for (const url of ['/sign-in?next=%2Fdashboard', '/cases/4b8e', '/cases/new', '/dashboard?from=2026-01-01', '/plans', '/plans/x/edit']) {
+  it('answers every page of the app’s router with the app, so a reload or a bookmark keeps the page', async () => {
+    const urls = Object.values(routerPages).map((page) => page.replace(/:id/g, '4b8e'));
+    expect(urls).toContain('/notifications');
+    for (const url of [...urls, '/sign-in?next=%2Fdashboard', '/dashboard?from=2026-01-01', '/notifications?unread=1']) {
       const response = await app.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(200);
+      expect(response.headers['content-security-policy'], url).toContain("script-src 'self'");
+      expect(response.body, url).toContain('<div id="root">');
+    }
+  });
+
+  it('answers an unknown page outside the server’s paths with the app and a 404, so the app says “not found”', async () => {
+    for (const url of ['/no-such-page', '/cases', '/notifications/x/y', '/apis', '/petitions']) {
+      const response = await app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.headers['content-type'], url).toMatch(/text\/html/);
       expect(response.body, url).toContain('<div id="root">');
     }
   });
@@ -55,8 +68,8 @@ describe('serving the web app', () => {
     expect(icon.headers['cache-control']).toBe('no-cache');
   });
 
-  it('leaves every other path to the server: unknown ones are a 404 in our error shape', async () => {
-    for (const url of ['/api/v1/nothing-here', '/assets/missing.js', '/api', '/no-such-page', '/cases']) {
+  it('leaves the server’s own paths to the server: unknown ones are a 404 in our error shape', async () => {
+    for (const url of ['/api/v1/nothing-here', '/assets/missing.js', '/api', '/public/v1/nothing', '/reports/nothing', '/health/x']) {
       const response = await app.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(404);
       expect(response.json(), url).toMatchObject({ error: { code: 'not_found' } });
@@ -70,7 +83,9 @@ describe('serving the web app', () => {
   it('never serves dotfiles and falls back only for GET', async () => {
     const dotfile = await app.inject({ method: 'GET', url: '/.secret' });
     expect(dotfile.body).not.toContain('not for anyone');
-    expect((await app.inject({ method: 'POST', url: '/cases', payload: {} })).statusCode).toBe(404);
+    const post = await app.inject({ method: 'POST', url: '/cases', payload: {} });
+    expect(post.statusCode).toBe(404);
+    expect(post.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 
   it('keeps the plain start page when there is no built app', async () => {
@@ -87,6 +102,7 @@ describe('serving the web app', () => {
   it('finds the app only when its index.html exists, and claims no path of the server’s', () => {
     expect(webAppRoot(root)).toBe(root);
     expect(webAppRoot(join(root, 'assets'))).toBeNull();
+    expect(appPages).toEqual(Object.values(routerPages));
     for (const page of appPages) expect(page).not.toMatch(/^\/(api|public|open311|petition|reports|health|assets)\b/);
   });
 });

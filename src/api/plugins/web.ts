@@ -1,15 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { appPages as pages, isServerPath } from '../../../web/src/pages.js';
 import { packageRoot } from '../../paths.js';
 
 /**
- * The web app's own pages (its routes in web/src/app.tsx): a reload or a shared link of any of
- * them gets the app. Named one by one, not a catch-all, so every other path keeps the server's own
- * answer — a 404 in our error shape, or the router's 414 for an over-long identifier.
+ * The web app's own pages, taken from its router's table (web/src/pages.ts): a reload or a
+ * bookmark of any of them gets the app with 200. Any other path outside the server's own prefixes
+ * gets the app with 404, and the app shows its "not found" page; under the server's prefixes an
+ * unknown path stays a 404 in our error shape (see `appNotFound`).
  */
-export const appPages = ['/', '/sign-in', '/cases/*', '/plans', '/plans/*', '/dashboard'];
+export const appPages: readonly string[] = Object.values(pages);
 
 /** The built web app (`web/dist`), or null when it has not been built. */
 export function webAppRoot(root = join(packageRoot(), 'web', 'dist')): string | null {
@@ -26,6 +28,18 @@ const pageHeaders = {
   'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',
 };
+
+/**
+ * The app's "not found" page for a GET of an unknown path that is not the server's, or null to
+ * leave the request to our JSON 404 (installed by the error handler, which owns the not-found route).
+ */
+export function appNotFound(root: string) {
+  return (request: FastifyRequest, reply: FastifyReply): FastifyReply | null => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+    if (isServerPath(request.url.split('?')[0] ?? '')) return null;
+    return reply.status(404).headers(pageHeaders).sendFile('index.html', root);
+  };
+}
 
 /** Serves the staff web app: hashed assets cached for a year, `index.html` for each of its pages. */
 export async function registerWebApp(app: FastifyInstance, root: string): Promise<void> {

@@ -1,0 +1,28 @@
+/**
+ * Every page of the staff app, as its router matches them. The server answers each of these paths
+ * with the app (src/api/plugins/web.ts), so a reload or a bookmark of any page opens that page;
+ * the patterns mean the same to react-router and to Fastify.
+ */
+export const appPages = {
+  signIn: '/sign-in',
+  queue: '/',
+  register: '/cases/new',
+  case: '/cases/:id',
+  notifications: '/notifications',
+  plans: '/plans',
+  newPlan: '/plans/new',
+  plan: '/plans/:id',
+  editPlan: '/plans/:id/edit',
+  dashboard: '/dashboard',
+} as const;
+
+/**
+ * Paths the server keeps for itself: an unknown path under one of these is the server's JSON 404
+ * (or the portal's own page), never the app's.
+ */
+export const serverPrefixes = ['/api', '/public', '/open311', '/petition', '/reports', '/health', '/assets'] as const;
+
+/** Whether a path (without its query) belongs to the server rather than to the app. */
+export function isServerPath(path: string): boolean {
+  return serverPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}.`));
+}
