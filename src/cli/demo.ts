@@ -55,7 +55,8 @@ export async function seedDemo(base: Context): Promise<{ users: { role: Role; em
   const start = Date.parse(base.now()) - 60 * 24 * hour;
   const gap = 2.7 * 24 * hour;
   let clock = start;
-  const ctx: Context = { ...base, now: () => new Date(clock).toISOString() };
+  // Nobody reads the case views the commands hand back here: no personal data read is recorded.
+  const ctx: Context = { ...base, now: () => new Date(clock).toISOString(), showsResults: false };
   const tick = (hours: number) => {
     clock += hours * hour;
   };

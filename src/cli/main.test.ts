@@ -33,6 +33,37 @@ describe('the redress command', () => {
     await expect(run('plan', 'import', file)).rejects.toThrow(/line \d+, stages: missing stage "decision"/);
   });
 
+  it('loads a demo whose audit log records only what happened: no reads nobody made', async () => {
+    await run('demo');
+    const store = openStore(process.env.REDRESS_DATABASE_URL ?? '');
+    const reads = await store.db.selectFrom('audit_entries').select('seq').where('action', '=', 'case.personal_data.read').execute();
+    expect(reads).toEqual([]);
+    // Every entry about a case is one of that case's timeline events, at the same moment.
+    const unmatched = await store.db
+      .selectFrom('audit_entries')
+      .select(['audit_entries.action', 'audit_entries.at'])
+      .where('audit_entries.subject_type', '=', 'case')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('events')
+              .select('events.id')
+              .whereRef('events.case_id', '=', 'audit_entries.subject_id')
+              .whereRef('events.at', '=', 'audit_entries.at'),
+          ),
+        ),
+      )
+      .execute();
+    expect(unmatched).toEqual([]);
+    // The README's description of the demo: twenty cases in all, spread over every stage.
+    const byStage = await store.db.selectFrom('cases').select(['stage', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('stage').execute();
+    expect(Object.fromEntries(byStage.map((row) => [row.stage, Number(row.n)]))).toEqual({
+      prevention: 3, reception: 4, decision: 3, resolution: 4, closed: 3, not_accepted: 2, review: 1,
+    });
+    await store.close();
+  });
+
   it('loads the demo county and finds the audit log intact, then detects tampering', async () => {
     await run('demo');
     expect(printed()).toMatch(/Password: \S+/);

@@ -161,7 +161,7 @@ export function program(): Command {
 
   cli
     .command('demo')
-    .description('load a small realistic county: units, a user of each role, twenty cases in every stage')
+    .description('load a small realistic county: units, a user of each role, twenty cases across every stage')
     .action(() =>
       withRuntime(async ({ ctx }) => {
         await ensureBuiltinPlan(ctx);

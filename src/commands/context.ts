@@ -22,6 +22,11 @@ export interface Context {
   changes: ChangeFeed;
   /** Which outbound channels are configured (webhooks and in-app always are). */
   channels: { email: boolean };
+  /**
+   * False where no person sees what commands return (the demo loader): case views then leave
+   * personal data sealed, so no read of it is recorded that nobody made. Unset means shown.
+   */
+  showsResults?: boolean;
 }
 
 export type Trx = Transaction<Database>;

@@ -46,18 +46,21 @@ export async function caseDetail(ctx: Context, trx: Trx, actor: Actor, row: Case
   ]);
   if (!plan) throw notFound('The plan this case was opened under');
   const open = (sealed: string | null) => (sealed === null ? null : ctx.sealer.open(sealed));
+  // Only a view a person will see opens the sealed data, and only that read is audited.
+  const shown = ctx.showsResults !== false;
+  const people = shown ? representatives : [];
   const petitioner =
-    row.petitioner_name_sealed || row.petitioner_contact_sealed
+    shown && (row.petitioner_name_sealed || row.petitioner_contact_sealed)
       ? { name: open(row.petitioner_name_sealed), contact: open(row.petitioner_contact_sealed) }
       : null;
-  if (petitioner || representatives.length > 0) {
+  if (petitioner || people.length > 0) {
     await recordAudit(trx, {
       at: now,
       actorId: actor.id,
       action: 'case.personal_data.read',
       subjectType: 'case',
       subjectId: row.id,
-      detail: { representatives: representatives.length, petitioner: petitioner !== null },
+      detail: { representatives: people.length, petitioner: petitioner !== null },
     });
   }
   return {
@@ -66,7 +69,7 @@ export async function caseDetail(ctx: Context, trx: Trx, actor: Actor, row: Case
     notAcceptedReason: row.not_accepted_reason,
     receiveTogether: row.receive_together === 1,
     petitioner,
-    representatives: representatives.map((rep) => ({
+    representatives: people.map((rep) => ({
       id: rep.id,
       position: rep.position,
       name: ctx.sealer.open(rep.name_sealed),
