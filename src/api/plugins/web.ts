@@ -49,8 +49,17 @@ export async function registerWebApp(app: FastifyInstance, root: string): Promis
     reply.header('cache-control', path.startsWith(`${assets}${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     reply.header('x-content-type-options', 'nosniff');
   };
-  // Looked up per request, so a rebuild is served without a restart.
-  await app.register(fastifyStatic, { root: assets, prefix: '/assets/', index: false, dotfiles: 'ignore', cacheControl: false, setHeaders });
+  // Looked up per request, so a rebuild is served without a restart. The build writes each bundle
+  // brotli'd and gzipped beside it (`.br`, `.gz`), sent as they are to a client that accepts them.
+  await app.register(fastifyStatic, {
+    root: assets,
+    prefix: '/assets/',
+    index: false,
+    dotfiles: 'ignore',
+    cacheControl: false,
+    preCompressed: true,
+    setHeaders,
+  });
   // The few other files of the build (the icon), as found at start-up.
   await app.register(fastifyStatic, {
     root,
