@@ -21,6 +21,8 @@ export interface Config {
   retentionDays: number;
   /** Which reverse proxies to trust for the client address: off, `true` for any, or addresses/CIDRs. */
   trustProxy: boolean | string;
+  /** Whether the API's reference pages are served at /api/docs (REDRESS_API_DOCS, on unless `off`). */
+  apiDocs: boolean;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -58,6 +60,13 @@ function encryptionKey(env: NodeJS.ProcessEnv): Buffer {
   return key;
 }
 
+function onOff(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (['on', 'true', '1', 'yes'].includes(value)) return true;
+  if (['off', 'false', '0', 'no'].includes(value)) return false;
+  throw new Error(`${name} must be on or off (got "${value}").`);
+}
+
 function trustProxy(value: string | undefined): boolean | string {
   if (value === undefined || value === '' || value === 'false' || value === 'off') return false;
   return value === 'true' ? true : value;
@@ -80,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     worker: (env.REDRESS_WORKER ?? 'on') !== 'off',
     retentionDays: integer('REDRESS_RETENTION_DAYS', env.REDRESS_RETENTION_DAYS, 730),
     trustProxy: trustProxy(env.REDRESS_TRUST_PROXY),
+    apiDocs: onOff('REDRESS_API_DOCS', env.REDRESS_API_DOCS, true),
   };
 }

@@ -7,6 +7,7 @@ import type { Context } from '../commands/context.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerCompression } from './plugins/compression.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
+import type { SettingInForce } from '../settings-in-force.js';
 import { appNotFound, registerWebApp, webAppRoot } from './plugins/web.js';
 import { authRoutes } from './routes/auth/routes.js';
 import { caseActionRoutes } from './routes/cases/action-routes.js';
@@ -21,6 +22,7 @@ import { planRoutes } from './routes/plans/routes.js';
 import { open311KeyRoutes } from './routes/open311/keys-routes.js';
 import { registerOpen311, type Open311Options } from './routes/open311/routes.js';
 import { registerPublicSide, type PublicOptions } from './routes/public/public-side.js';
+import { settingsRoutes } from './routes/settings/routes.js';
 import { streamRoutes } from './routes/stream.js';
 import { unitRoutes } from './routes/units/routes.js';
 import { userRoutes } from './routes/users/routes.js';
@@ -36,6 +38,10 @@ export interface AppOptions {
   public?: PublicOptions;
   /** Limits of the Open311 endpoint (/open311/v2). */
   open311?: Open311Options;
+  /** The settings in force, shown read-only to admins (see settings-in-force.ts). */
+  settings?: readonly SettingInForce[];
+  /** Whether to serve the API reference at /api/docs (REDRESS_API_DOCS); on by default. */
+  apiDocs?: boolean;
 }
 
 /** Builds the whole HTTP app without listening, so tests can `inject` into it. */
@@ -70,7 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       security: [{ bearer: [] }, { session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  if (options.apiDocs ?? true) await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app, options.ctx);
 
   homeRoutes(app, { startPage: webRoot === null });
@@ -86,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   notificationRoutes(app, options.ctx);
   reportRoutes(app, options.ctx);
   configRoutes(app, options.ctx);
+  settingsRoutes(app, options.settings ?? []);
   streamRoutes(app, options.ctx);
   await registerPublicSide(app, options.ctx, options.public);
   await registerOpen311(app, options.ctx, options.open311);

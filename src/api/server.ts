@@ -2,6 +2,7 @@ import { ensureBuiltinPlan, ensureFirstAdmin } from '../commands/setup.js';
 import type { Config } from '../config.js';
 import { openRuntime } from '../runtime.js';
 import { startWorker } from '../jobs/worker.js';
+import { settingsInForce } from '../settings-in-force.js';
 import { buildApp } from './app.js';
 
 /** Starts Redress: migrations, the built-in plan, a first admin, then HTTP on the configured port. */
@@ -17,7 +18,13 @@ export async function serve(config: Config, print: (line: string) => void): Prom
     print(`Created the first admin: ${admin.email}`);
     if (admin.generatedPassword) print(`Password (shown once, change it after signing in): ${admin.generatedPassword}`);
   }
-  const app = await buildApp({ ctx: runtime.ctx, logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: config.trustProxy });
+  const app = await buildApp({
+    ctx: runtime.ctx,
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    trustProxy: config.trustProxy,
+    settings: settingsInForce(config),
+    apiDocs: config.apiDocs,
+  });
   await app.listen({ port: config.port, host: config.host });
   const stopWorker = config.worker
     ? startWorker(runtime.ctx, {

@@ -23,7 +23,7 @@ export async function loadCalendar(db: Kysely<Database>): Promise<Calendar> {
 
 /** Replaces the holiday calendar (validated first; a bad date names its line) and applies it at once. */
 export async function importCalendar(ctx: Context, props: { actor: Actor | null; source: string }): Promise<Calendar> {
-  if (props.actor && !can(props.actor, 'plan.write')) throw forbidden('Only an admin can replace the calendar.');
+  if (props.actor && !can(props.actor, 'settings.manage')) throw forbidden('Only an admin can replace the calendar.');
   const calendar = parseCalendarYaml(props.source);
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {

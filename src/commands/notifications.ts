@@ -59,7 +59,7 @@ export interface WebhookView {
 
 /** Registers a webhook; every notification is POSTed to it, signed with the secret returned once. */
 export async function createWebhook(ctx: Context, props: { actor: Actor; url: string; description?: string | null }): Promise<WebhookView & { secret: string }> {
-  if (!can(props.actor, 'plan.write')) throw forbidden('Only an admin can manage webhooks.');
+  if (!can(props.actor, 'settings.manage')) throw forbidden('Only an admin can manage webhooks.');
   let parsed: URL;
   try {
     parsed = new URL(props.url);
@@ -77,13 +77,13 @@ export async function createWebhook(ctx: Context, props: { actor: Actor; url: st
 }
 
 export async function listWebhooks(ctx: Context, props: { actor: Actor }): Promise<WebhookView[]> {
-  if (!can(props.actor, 'plan.write')) throw forbidden('Only an admin can manage webhooks.');
+  if (!can(props.actor, 'settings.manage')) throw forbidden('Only an admin can manage webhooks.');
   const rows = await ctx.db.selectFrom('webhooks').selectAll().orderBy('created_at').execute();
   return rows.map((row) => ({ id: row.id, url: row.url, description: row.description, createdAt: row.created_at, disabledAt: row.disabled_at }));
 }
 
 export async function disableWebhook(ctx: Context, props: { actor: Actor; webhookId: string }): Promise<void> {
-  if (!can(props.actor, 'plan.write')) throw forbidden('Only an admin can manage webhooks.');
+  if (!can(props.actor, 'settings.manage')) throw forbidden('Only an admin can manage webhooks.');
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('webhooks').select(['id', 'disabled_at']).where('id', '=', props.webhookId).executeTakeFirst();

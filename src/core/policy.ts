@@ -20,6 +20,10 @@ export type GlobalAction =
   | 'case.list'
   | 'unit.read'
   | 'unit.create'
+  /** Edit, move in the tree, deactivate and reactivate a unit. */
+  | 'unit.update'
+  /** Webhooks, the holiday calendar, and the settings in force: the running of the server. */
+  | 'settings.manage'
   | 'user.read'
   | 'user.create'
   | 'plan.read'
@@ -49,6 +53,8 @@ const grants: Record<Role, readonly Action[]> = {
     'case.list',
     'unit.read',
     'unit.create',
+    'unit.update',
+    'settings.manage',
     'user.read',
     'user.create',
     'plan.read',

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
+import { adminRoutes } from './features/admin/admin-section';
 import { RequireSession } from './features/auth/require-session';
 import { SignInPage } from './features/auth/sign-in-page';
 import { CasePage } from './features/case/case-page';
@@ -61,6 +62,7 @@ export function App() {
                 </Suspense>
               }
             />
+            {adminRoutes()}
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

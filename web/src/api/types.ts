@@ -8,6 +8,7 @@ import type {
 import type { Notification as NotificationSchema } from '../../../src/api/routes/notifications/schemas.js';
 import type { Plan as PlanSchema, PlanSummary as PlanSummarySchema } from '../../../src/api/routes/plans/schemas.js';
 import type { Stats as StatsSchema } from '../../../src/api/routes/reports/schemas.js';
+import type { Setting as SettingSchema } from '../../../src/api/routes/settings/schemas.js';
 import type { Unit as UnitSchema } from '../../../src/api/routes/units/schemas.js';
 import type { User as UserSchema } from '../../../src/api/routes/users/schemas.js';
 import type { CaseAction } from '../../../src/core/policy.js';
@@ -26,6 +27,8 @@ export type PlanSummary = Static<typeof PlanSummarySchema>;
 export type PlanDocument = Plan['document'];
 export type Unit = Static<typeof UnitSchema>;
 export type User = Static<typeof UserSchema>;
+/** `GET /api/v1/settings`: one setting in force. */
+export type Setting = Static<typeof SettingSchema>;
 export type LocalText = { zh?: string; en?: string };
 export type CaseFlag = CaseSummary['flags'][number];
 /** `GET /api/v1/notifications`: subject and text already in the reader's language. */

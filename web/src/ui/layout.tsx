@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { can } from '../../../src/core/policy.js';
+import { visibleAdminPages } from '../features/admin/admin-section';
 import { NotificationBell } from '../features/notifications/bell';
 import { UnreadProvider } from '../features/notifications/unread-count';
 import { useLiveStatus } from '../live/live';
@@ -22,6 +23,7 @@ export function Layout() {
     // Unit officers see their own cases; the county-wide figures are for the office and its leaders.
     { to: '/dashboard', label: t('nav.dashboard'), show: user.role !== 'unit_officer', end: false },
     { to: '/plans', label: t('nav.plans'), show: can(actor, 'plan.read'), end: false },
+    { to: '/admin', label: t('nav.admin'), show: visibleAdminPages(actor).length > 0, end: false },
   ].filter((link) => link.show);
 
   return (

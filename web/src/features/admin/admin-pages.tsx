@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import type { Action } from '../../../../src/core/policy.js';
+import { SettingsPage } from './settings/settings-page';
+
+/** The label keys of the admin pages, under `admin.nav` in the i18n files. */
+export type AdminPageLabel = 'users' | 'units' | 'webhooks' | 'calendar' | 'open311' | 'settings';
+
+/**
+ * One page of the admin section: its path under `/admin/`, its label, the action that shows it,
+ * and the page itself. A feature adds its page here and nowhere else: the section's navigation,
+ * its routes and the header link all come from this list.
+ */
+export interface AdminPage {
+  path: string;
+  label: AdminPageLabel;
+  action: Action;
+  element: ReactNode;
+}
+
+export const adminPages: readonly AdminPage[] = [
+  { path: 'settings', label: 'settings', action: 'settings.manage', element: <SettingsPage /> },
+];

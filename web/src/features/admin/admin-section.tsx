@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Outlet, Route } from 'react-router-dom';
+import { can } from '../../../../src/core/policy.js';
+import type { Actor } from '../../../../src/core/types.js';
+import { useSession } from '../../session/session';
+import { adminPages, type AdminPage } from './admin-pages';
+import './admin.css';
+
+/** The admin pages this actor may open, in the section's order. */
+export function visibleAdminPages(actor: Actor): AdminPage[] {
+  return adminPages.filter((page) => can(actor, page.action));
+}
+
+/** The frame of the admin section: its own navigation beside the page. */
+export function AdminSection() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const pages = visibleAdminPages({ id: user.id, role: user.role, unitId: user.unitId });
+  return (
+    <div className="admin-section">
+      <nav className="admin-nav" aria-label={t('admin.navLabel')}>
+        <ul>
+          {pages.map((page) => (
+            <li key={page.path}>
+              <NavLink to={`/admin/${page.path}`}>{t(`admin.nav.${page.label}`)}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="admin-page">
+        <Outlet />
+      </div>
+    </div>
+  );
+}
+
+/** `/admin` opens the first page the actor may see (the section link only shows when there is one). */
+function AdminIndex() {
+  const { user } = useSession();
+  const first = visibleAdminPages({ id: user.id, role: user.role, unitId: user.unitId })[0];
+  return <Navigate to={first ? `/admin/${first.path}` : '/'} replace />;
+}
+
+/** The section's routes, to place inside the signed-in layout's routes. */
+export function adminRoutes() {
+  return (
+    <Route path="admin" element={<AdminSection />}>
+      <Route index element={<AdminIndex />} />
+      {adminPages.map((page) => (
+        <Route key={page.path} path={page.path} element={page.element} />
+      ))}
+    </Route>
+  );
+}
