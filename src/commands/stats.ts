@@ -23,6 +23,16 @@ export const statsWeeks = 12;
 // Literal stage names let the planner use the partial indexes on open cases.
 const openLiterals = () => openStages.map((stage) => sql.lit(stage));
 
+/** When the clock of a `deadline.missed` (or `deadline.voided`) event was due, from its data. */
+function dueOf(data: string): string | null {
+  try {
+    const dueAt = (JSON.parse(data) as { dueAt?: unknown }).dueAt;
+    return typeof dueAt === 'string' ? new Date(dueAt).toISOString() : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Counts for the dashboard: open cases by stage, urgency, lead unit and category; overdue; weekly
  * flow. Open counts come from the trigger-kept tallies; overdue and weekly counts from partial and
@@ -80,12 +90,14 @@ async function computeStats(ctx: Context): Promise<Stats> {
   };
   const sinceHour = since.slice(0, 13);
   const flow = await db.selectFrom('case_flow').select(['hour', 'received', 'closed']).where('hour', '>=', sinceHour).execute();
-  const missed = await db
+  // Misses are charted by the week their clock ran out, not the week the scanner noticed: a miss
+  // due in these weeks cannot be recorded before it was due, so `at >= since` finds every one.
+  // A voided miss (the case had stopped the clock before it ran out) is taken back from its week.
+  const misses = await db
     .selectFrom('events')
-    .select([ctx.adapter.hourOf('at').as('hour'), sql<number>`count(*)`.as('count')])
-    .where('type', '=', 'deadline.missed')
+    .select(['type', 'data'])
+    .where('type', 'in', ['deadline.missed', 'deadline.voided'])
     .where('at', '>=', since)
-    .groupBy(sql.ref('hour'))
     .execute();
   for (const row of flow) {
     const week = bucket(row.hour);
@@ -93,9 +105,10 @@ async function computeStats(ctx: Context): Promise<Stats> {
     week.received += Number(row.received);
     week.closed += Number(row.closed);
   }
-  for (const row of missed) {
-    const week = bucket(String(row.hour));
-    if (week) week.missed += Number(row.count);
+  for (const row of misses) {
+    const dueAt = dueOf(row.data);
+    const week = dueAt && dueAt >= since ? bucket(dueAt.slice(0, 13)) : null;
+    if (week) week.missed += row.type === 'deadline.missed' ? 1 : -1;
   }
 
   return {

@@ -34,6 +34,8 @@ export async function referenceTaken(db: Kysely<Database>, reference: string): P
 export interface CaseFilters {
   stage?: string;
   unitId?: string;
+  /** With `unitId`: only where that unit holds this role. */
+  role?: string;
   urgency?: string;
   category?: string;
   overdue?: boolean;
@@ -76,6 +78,7 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
         .where('queue.unit_id', '=', unitId)
         .where('queue.released_at', 'is', null)
     : db.selectFrom('cases').selectAll('cases');
+  if (filters.role && unitId && !otherUnit) query = query.where('queue.role', '=', filters.role);
   if (otherUnit) {
     query = query.where((eb) =>
       eb.exists(
@@ -84,11 +87,13 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
           .select('assignments.id')
           .whereRef('assignments.case_id', '=', 'cases.id')
           .where('assignments.unit_id', '=', otherUnit)
-          .where('assignments.released_at', 'is', null),
+          .where('assignments.released_at', 'is', null)
+          .$if(filters.role !== undefined, (sub) => sub.where('assignments.role', '=', filters.role ?? '')),
       ),
     );
   }
-  if (filters.stage) query = query.where('cases.stage', '=', filters.stage);
+  if (filters.stage === 'open') query = query.where('cases.stage', 'in', openStages.map((stage) => sql.lit(stage)));
+  else if (filters.stage) query = query.where('cases.stage', '=', filters.stage);
   if (filters.urgency) query = query.where('cases.urgency', '=', filters.urgency);
   if (filters.category) query = query.where('cases.category', '=', filters.category);
   if (filters.overdue) {

@@ -28,6 +28,7 @@ export function caseRoutes(app: FastifyInstance, ctx: Context): void {
         filters: {
           ...(query.stage ? { stage: query.stage } : {}),
           ...(query.unit ? { unitId: query.unit } : {}),
+          ...(query.role ? { role: query.role } : {}),
           ...(query.urgency ? { urgency: query.urgency } : {}),
           ...(query.category ? { category: query.category } : {}),
           ...(query.overdue ? { overdue: true } : {}),

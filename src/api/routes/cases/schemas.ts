@@ -116,8 +116,11 @@ export const OpenCaseBody = Type.Object(
 
 export const ListCasesQuery = Type.Object(
   {
-    stage: Type.Optional(Type.Enum([...stages])),
+    /** A stage, or `open` for every stage still being worked (not closed, not not-accepted). */
+    stage: Type.Optional(Type.Enum([...stages, 'open'])),
     unit: Type.Optional(Id),
+    /** With `unit`: only the cases where that unit has this role (the dashboard's "by lead unit"). */
+    role: Type.Optional(Type.Enum([...assignmentRoles])),
     urgency: Type.Optional(Type.Enum([...urgencies])),
     category: Type.Optional(Type.String({ maxLength: 64 })),
     overdue: Type.Optional(Type.Boolean()),

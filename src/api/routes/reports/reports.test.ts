@@ -201,11 +201,13 @@ describe.each(databaseKinds)('accountability report and statistics on %s', (kind
     expect(stats.open.byCategory).toHaveLength(2);
     expect(stats.overdue).toEqual({ total: 2, byUnit: [{ unitId: world.units.department.id, unitName: world.units.department.name, count: 1 }] });
     // Now is Tue 12 Jan 08:00 local: twelve Monday-weeks from 26 Oct to 11 Jan.
+    // Misses sit in the week their clock was due, not the week the scanner found them.
     const expected = new Map([
-      ['2026-11-02', { received: 2, closed: 0, missed: 1 }], // A, B; B's acknowledgement
-      ['2026-11-09', { received: 0, closed: 1, missed: 1 }], // A closed Thu; B's proposal, scanned Mon 08:00 local
+      ['2026-11-02', { received: 2, closed: 0, missed: 2 }], // A, B; B's acknowledgement, B's proposal (due Sat 7 Nov, found Mon 9 Nov)
+      ['2026-11-09', { received: 0, closed: 1, missed: 0 }], // A closed Thu
       ['2026-11-16', { received: 1, closed: 0, missed: 0 }], // C
-      ['2027-01-11', { received: 0, closed: 0, missed: 2 }], // B's conclusion, C's acceptance
+      ['2026-11-30', { received: 0, closed: 0, missed: 1 }], // C's acceptance (due 1 Dec, found 12 Jan)
+      ['2027-01-11', { received: 0, closed: 0, missed: 1 }], // B's conclusion (due 11 Jan)
     ]);
     const mondays = Array.from({ length: 12 }, (_, week) => new Date(Date.UTC(2026, 9, 26 + week * 7)).toISOString().slice(0, 10));
     expect(stats.weekly).toEqual(mondays.map((weekStart) => ({ weekStart, ...(expected.get(weekStart) ?? { received: 0, closed: 0, missed: 0 }) })));

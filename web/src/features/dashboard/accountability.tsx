@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { query, request } from '../../api/client';
 import { accountabilityDurations, accountabilityFigures, isAccountabilityFigure, type AccountabilityReport } from '../../api/types';
 import { useResource } from '../../api/use-resource';
@@ -8,7 +8,7 @@ import { useFormat } from '../../session/formatters';
 import { useNow } from '../../session/session';
 import { Field } from '../../ui/field';
 import { ErrorState, Loading } from '../../ui/states';
-import { formatDuration, fromZonedInput, toZonedInput } from '../../ui/time';
+import { fromZonedInput, toZonedInput } from '../../ui/time';
 
 type Selection = { unitId: string; figure: string };
 type UnitRow = AccountabilityReport['units'][number];
@@ -33,10 +33,31 @@ function period(range: { from: string; to: string }, timeZone: string): { from?:
   };
 }
 
-function Duration({ value, unit }: { value: number | null; unit: 'minutes' | 'days' }) {
-  const { t } = useTranslation();
+/** A duration in the unit its column names (minutes or days), as the printable report and the CSV give it. */
+function Duration({ value }: { value: number | null }) {
   if (value === null) return <span className="muted">—</span>;
-  return <>{unit === 'minutes' ? formatDuration(t, value) : t('time.day', { count: Math.round(value * 10) / 10 })}</>;
+  return <>{Math.round(value * 10) / 10}</>;
+}
+
+const isDay = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** The period in the address (`?from=&to=`, local days), so a chart's week and a bookmark open the same table. */
+function usePeriodParams(fallback: { from: string; to: string }) {
+  const [search, setSearch] = useSearchParams();
+  const from = search.get('from');
+  const to = search.get('to');
+  const range = { from: isDay(from) ? from : fallback.from, to: isDay(to) ? to : fallback.to };
+  const setRange = (next: { from: string; to: string }) =>
+    setSearch(
+      (previous) => {
+        const updated = new URLSearchParams(previous);
+        updated.set('from', next.from);
+        updated.set('to', next.to);
+        return updated;
+      },
+      { replace: true },
+    );
+  return [range, setRange] as const;
 }
 
 /** Per unit and period, what it did late or never — each figure opens the cases behind it. */
@@ -46,11 +67,17 @@ export function Accountability() {
   const now = useNow(3_600_000);
   const today = toZonedInput(now, format.timeZone).slice(0, 10);
   const monthAgo = toZonedInput(now - 30 * 86_400_000, format.timeZone).slice(0, 10);
-  const [range, setRange] = useState({ from: monthAgo, to: today });
+  const [range, setRange] = usePeriodParams({ from: monthAgo, to: today });
   const [draft, setDraft] = useState(range);
   const [selected, setSelected] = useState<Selection>();
   const path = `/api/v1/reports/accountability${query(period(range, format.timeZone))}`;
+  const printable = `/reports/accountability${query({ ...period(range, format.timeZone), lang: format.language })}`;
   const report = useResource<AccountabilityReport>(path);
+  // A week chosen on a chart changes the address; the form follows it.
+  useEffect(() => {
+    setDraft({ from: range.from, to: range.to });
+    setSelected(undefined);
+  }, [range.from, range.to]);
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -72,7 +99,7 @@ export function Accountability() {
   const behind = selected && unitRow ? (unitRow.cases[selected.figure] ?? []) : [];
 
   return (
-    <section className="card accountability" aria-labelledby="accountability-heading">
+    <section className="card accountability" id="accountability" aria-labelledby="accountability-heading">
       <h2 id="accountability-heading">{t('accountability.title')}</h2>
       <form className="range" onSubmit={apply}>
         <Field label={t('accountability.from')} required>
@@ -85,9 +112,14 @@ export function Accountability() {
           {t('accountability.show')}
         </button>
         {report.data ? (
-          <button type="button" className="button button-quiet" onClick={() => void downloadCsv()}>
-            {t('accountability.csv')}
-          </button>
+          <>
+            <button type="button" className="button button-quiet" onClick={() => void downloadCsv()}>
+              {t('accountability.csv')}
+            </button>
+            <a className="button button-quiet" href={printable} target="_blank" rel="noopener">
+              {t('accountability.printable')}
+            </a>
+          </>
         ) : null}
       </form>
       {report.loading ? <Loading /> : null}
@@ -140,7 +172,7 @@ export function Accountability() {
                   })}
                   {accountabilityDurations.map((duration) => (
                     <td key={duration}>
-                      <Duration value={unit[duration]} unit={duration.includes('Minutes') ? 'minutes' : 'days'} />
+                      <Duration value={unit[duration]} />
                     </td>
                   ))}
                 </tr>

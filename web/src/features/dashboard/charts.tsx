@@ -1,11 +1,37 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import type { MouseHandlerDataParam } from 'recharts';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 export const palette = { primary: '#1d4f91', secondary: '#2a9d8f', warning: '#b45309', danger: '#b42318', grid: '#d8dee6', text: '#3d4b5c' };
 
-/** A chart with a caption and, for those who cannot see it, the same numbers as a table. */
-export function ChartFigure(props: { title: string; rows: { label: string; values: number[] }[]; columns: string[]; children: ReactNode; height?: number }) {
+/** Where a chart's bar or point leads: the cases behind it. */
+export interface Picked {
+  to: string;
+}
+
+/** A click on a chart opens the cases behind the bar or point under the pointer. */
+export function usePick<T extends Picked>(data: readonly T[]) {
+  const navigate = useNavigate();
+  return (state: MouseHandlerDataParam) => {
+    const index = Number(state.activeTooltipIndex);
+    const target = Number.isInteger(index) ? data[index] : undefined;
+    if (target) void navigate(target.to);
+  };
+}
+
+/**
+ * A chart with a caption and, for those who cannot see it (or would rather use the keyboard), the
+ * same numbers as a table whose row labels open the cases behind them.
+ */
+export function ChartFigure(props: {
+  title: string;
+  rows: { label: string; values: number[]; to?: string }[];
+  columns: string[];
+  children: ReactNode;
+  height?: number;
+}) {
   const { t } = useTranslation();
   return (
     <figure className="card chart">
@@ -38,7 +64,7 @@ export function ChartFigure(props: { title: string; rows: { label: string; value
             <tbody>
               {props.rows.map((row) => (
                 <tr key={row.label}>
-                  <th scope="row">{row.label}</th>
+                  <th scope="row">{row.to ? <Link to={row.to}>{row.label}</Link> : row.label}</th>
                   {row.values.map((value, index) => (
                     <td key={index}>{value}</td>
                   ))}
@@ -56,10 +82,11 @@ export function ChartFigure(props: { title: string; rows: { label: string; value
 const axis = { stroke: palette.text, fontSize: 12 };
 
 /** One bar per label, vertical or (for long names such as units) horizontal. */
-export function CountBars({ data, name, horizontal }: { data: { label: string; count: number }[]; name: string; horizontal?: boolean }) {
+export function CountBars({ data, name, horizontal }: { data: ({ label: string; count: number } & Picked)[]; name: string; horizontal?: boolean }) {
+  const pick = usePick(data);
   if (horizontal) {
     return (
-      <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
+      <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16, top: 8, bottom: 8 }} onClick={pick} className="chart-clickable">
         <CartesianGrid stroke={palette.grid} horizontal={false} />
         <XAxis type="number" allowDecimals={false} tick={axis} />
         <YAxis type="category" dataKey="label" width={150} tick={axis} />
@@ -69,7 +96,7 @@ export function CountBars({ data, name, horizontal }: { data: { label: string; c
     );
   }
   return (
-    <BarChart data={data} margin={{ left: 0, right: 16, top: 8, bottom: 8 }}>
+    <BarChart data={data} margin={{ left: 0, right: 16, top: 8, bottom: 8 }} onClick={pick} className="chart-clickable">
       <CartesianGrid stroke={palette.grid} vertical={false} />
       <XAxis dataKey="label" tick={axis} interval={0} />
       <YAxis allowDecimals={false} tick={axis} width={36} />
@@ -79,7 +106,7 @@ export function CountBars({ data, name, horizontal }: { data: { label: string; c
   );
 }
 
-export interface WeekRow {
+export interface WeekRow extends Picked {
   week: string;
   received: number;
   closed: number;
@@ -102,7 +129,7 @@ export function ReceivedClosed({ data, labels }: { data: WeekRow[]; labels: { re
 
 export function MissedOverTime({ data, label }: { data: WeekRow[]; label: string }) {
   return (
-    <LineChart data={data} margin={{ left: 0, right: 16, top: 8, bottom: 8 }}>
+    <LineChart data={data} margin={{ left: 0, right: 16, top: 8, bottom: 8 }} onClick={usePick(data)} className="chart-clickable">
       <CartesianGrid stroke={palette.grid} vertical={false} />
       <XAxis dataKey="week" tick={axis} />
       <YAxis allowDecimals={false} tick={axis} width={36} />

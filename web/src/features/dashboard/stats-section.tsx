@@ -1,53 +1,84 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { openStages } from '../../../../src/core/types.js';
+import { query } from '../../api/client';
 import type { Stats } from '../../api/types';
 import { useFormat } from '../../session/formatters';
 import { formatDay } from '../../ui/time';
 import { ChartFigure, CountBars, MissedOverTime, ReceivedClosed, type WeekRow } from './charts';
 
-/** The county at a glance: open cases by stage and unit, missed deadlines and throughput by week. */
+/** The queue showing the cases behind a figure (the URL parameters the queue reads). */
+export const queueOf = (params: Record<string, string | boolean>) => `/${query(params)}`;
+
+/** The accountability table for one local week (Monday to Sunday), where each miss names its cases. */
+export function weekOf(weekStart: string): string {
+  const [year, month, day] = weekStart.split('-').map(Number);
+  const end = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) + 6)).toISOString().slice(0, 10);
+  return `/dashboard${query({ from: weekStart, to: end })}#accountability`;
+}
+
+/** The county at a glance: open cases by stage and unit, missed deadlines and throughput by week; each figure opens its cases. */
 export function StatsSection({ stats }: { stats: Stats }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const byStage = openStages.map((stage) => ({ label: t(`stage.${stage}`), count: stats.open.byStage[stage] ?? 0 }));
-  const byUnit = stats.open.byUnit.map((row) => ({ label: format.unit(row.unitId, row.unitName), count: row.count }));
+  const byStage = openStages.map((stage) => ({ label: t(`stage.${stage}`), count: stats.open.byStage[stage] ?? 0, to: queueOf({ stage }) }));
+  const byUnit = stats.open.byUnit.map((row) => ({
+    label: format.unit(row.unitId, row.unitName),
+    count: row.count,
+    to: queueOf({ stage: 'open', unit: row.unitId, role: 'lead' }),
+  }));
   const weeks: WeekRow[] = stats.weekly.map((row) => ({
     week: formatDay(row.weekStart, format.language),
     received: row.received,
     closed: row.closed,
     missed: row.missed,
+    to: weekOf(row.weekStart),
   }));
-  const pressing = (stats.open.byUrgency.major ?? 0) + (stats.open.byUrgency.urgent ?? 0);
+  const major = stats.open.byUrgency.major ?? 0;
+  const urgent = stats.open.byUrgency.urgent ?? 0;
   return (
     <>
-      <dl className="tiles">
-        <div className="tile">
-          <dt>{t('dashboard.openTotal')}</dt>
-          <dd>{stats.open.total}</dd>
-        </div>
-        <div className={`tile${stats.overdue.total > 0 ? ' tile-alert' : ''}`}>
-          <dt>{t('dashboard.overdueTotal')}</dt>
-          <dd>{stats.overdue.total}</dd>
-        </div>
-        <div className="tile">
-          <dt>{t('dashboard.pressing')}</dt>
-          <dd>{pressing}</dd>
-        </div>
-      </dl>
+      <ul className="tiles">
+        <li className="tile">
+          <Link to={queueOf({ stage: 'open' })} className="tile-link">
+            <span className="tile-label">{t('dashboard.openTotal')}</span>
+            <span className="tile-value">{stats.open.total}</span>
+          </Link>
+        </li>
+        <li className={`tile${stats.overdue.total > 0 ? ' tile-alert' : ''}`}>
+          <Link to={queueOf({ overdue: true })} className="tile-link">
+            <span className="tile-label">{t('dashboard.overdueTotal')}</span>
+            <span className="tile-value">{stats.overdue.total}</span>
+          </Link>
+        </li>
+        <li className="tile">
+          <span className="tile-label">{t('dashboard.pressing')}</span>
+          <span className="tile-value">{major + urgent}</span>
+          <span className="tile-parts">
+            <Link to={queueOf({ stage: 'open', urgency: 'major' })}>{t('dashboard.urgencyCount', { urgency: t('urgency.major'), count: major })}</Link>
+            <Link to={queueOf({ stage: 'open', urgency: 'urgent' })}>{t('dashboard.urgencyCount', { urgency: t('urgency.urgent'), count: urgent })}</Link>
+          </span>
+        </li>
+      </ul>
+      <p className="muted small">{t('dashboard.clickThrough')}</p>
       <div className="chart-grid">
-        <ChartFigure title={t('dashboard.byStage')} columns={[t('queue.stage'), t('dashboard.cases')]} rows={byStage.map((row) => ({ label: row.label, values: [row.count] }))}>
+        <ChartFigure title={t('dashboard.byStage')} columns={[t('queue.stage'), t('dashboard.cases')]} rows={byStage.map((row) => ({ label: row.label, values: [row.count], to: row.to }))}>
           <CountBars data={byStage} name={t('dashboard.cases')} />
         </ChartFigure>
         <ChartFigure
           title={t('dashboard.byUnit')}
           columns={[t('queue.unit'), t('dashboard.cases')]}
-          rows={byUnit.map((row) => ({ label: row.label, values: [row.count] }))}
+          rows={byUnit.map((row) => ({ label: row.label, values: [row.count], to: row.to }))}
           // Room for a unit's name on two or three lines (English names are long).
           height={Math.max(220, byUnit.length * 52)}
         >
           <CountBars data={byUnit} name={t('dashboard.cases')} horizontal />
         </ChartFigure>
-        <ChartFigure title={t('dashboard.missedOverTime')} columns={[t('dashboard.week'), t('dashboard.missed')]} rows={weeks.map((row) => ({ label: row.week, values: [row.missed] }))}>
+        <ChartFigure
+          title={t('dashboard.missedOverTime')}
+          columns={[t('dashboard.week'), t('dashboard.missed')]}
+          rows={weeks.map((row) => ({ label: row.week, values: [row.missed], to: row.to }))}
+        >
           <MissedOverTime data={weeks} label={t('dashboard.missed')} />
         </ChartFigure>
         <ChartFigure

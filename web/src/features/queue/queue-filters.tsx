@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { stages, urgencies } from '../../../../src/core/types.js';
+import { assignmentRoles, stages, urgencies } from '../../../../src/core/types.js';
 import { useFormat } from '../../session/formatters';
 import { useCurrentPlan } from '../../session/plans';
 import { useSession } from '../../session/session';
@@ -27,7 +27,7 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
   }, [text, value, onChange]);
 
   const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch });
-  const active = Boolean(value.stage || value.urgency || value.unit || value.category || value.overdue || value.q);
+  const active = Boolean(value.stage || value.urgency || value.unit || value.role || value.category || value.overdue || value.q);
 
   return (
     <form className="filters" role="search" aria-label={t('queue.filters')} onSubmit={(event) => event.preventDefault()}>
@@ -48,6 +48,7 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
         <label htmlFor="queue-stage">{t('queue.stage')}</label>
         <select id="queue-stage" value={value.stage ?? ''} onChange={(event) => set({ stage: event.target.value || undefined })}>
           <option value="">{t('queue.any')}</option>
+          <option value="open">{t('queue.anyOpen')}</option>
           {stages.map((stage) => (
             <option key={stage} value={stage}>
               {t(`stage.${stage}`)}
@@ -69,7 +70,11 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
       {user.role === 'unit_officer' ? null : (
         <div className="filter">
           <label htmlFor="queue-unit">{t('queue.unit')}</label>
-          <select id="queue-unit" value={value.unit ?? ''} onChange={(event) => set({ unit: event.target.value || undefined })}>
+          <select
+            id="queue-unit"
+            value={value.unit ?? ''}
+            onChange={(event) => set({ unit: event.target.value || undefined, ...(event.target.value ? {} : { role: undefined }) })}
+          >
             <option value="">{t('queue.any')}</option>
             {units.map((unit) => (
               <option key={unit.id} value={unit.id}>
@@ -79,6 +84,19 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
           </select>
         </div>
       )}
+      {value.unit || user.role === 'unit_officer' ? (
+        <div className="filter">
+          <label htmlFor="queue-role">{t('queue.unitRole')}</label>
+          <select id="queue-role" value={value.role ?? ''} onChange={(event) => set({ role: event.target.value || undefined })}>
+            <option value="">{t('queue.any')}</option>
+            {assignmentRoles.map((role) => (
+              <option key={role} value={role}>
+                {t(`assignmentRole.${role}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <div className="filter">
         <label htmlFor="queue-category">{t('queue.category')}</label>
         <select id="queue-category" value={value.category ?? ''} onChange={(event) => set({ category: event.target.value || undefined })}>

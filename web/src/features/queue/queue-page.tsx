@@ -12,7 +12,7 @@ import { isSortOrder, sortCases } from './sort';
 import { useQueue } from './use-queue';
 import './queue.css';
 
-const filterKeys = ['stage', 'urgency', 'unit', 'category', 'q'] as const;
+const filterKeys = ['stage', 'urgency', 'unit', 'role', 'category', 'q'] as const;
 
 function readFilters(search: URLSearchParams): FilterState {
   const state: FilterState = { sort: isSortOrder(search.get('sort')) ? (search.get('sort') as FilterState['sort']) : 'newest' };

@@ -6,6 +6,8 @@ export interface QueueFilters {
   stage?: string;
   urgency?: string;
   unit?: string;
+  /** With `unit`: the unit's role on the case (the dashboard opens "by lead unit" with `lead`). */
+  role?: string;
   category?: string;
   overdue?: boolean;
   q?: string;
