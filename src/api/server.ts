@@ -4,6 +4,7 @@ import { openRuntime } from '../runtime.js';
 import { startWorker } from '../jobs/worker.js';
 import { settingsInForce } from '../settings-in-force.js';
 import { buildApp } from './app.js';
+import { serverLogger } from './plugins/request-log.js';
 
 /** Starts Redress: migrations, the built-in plan, a first admin, then HTTP on the configured port. */
 export async function serve(config: Config, print: (line: string) => void): Promise<() => Promise<void>> {
@@ -20,7 +21,7 @@ export async function serve(config: Config, print: (line: string) => void): Prom
   }
   const app = await buildApp({
     ctx: runtime.ctx,
-    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    logger: serverLogger(process.env.LOG_LEVEL ?? 'info', process.stdout.isTTY),
     trustProxy: config.trustProxy,
     settings: settingsInForce(config),
     apiDocs: config.apiDocs,

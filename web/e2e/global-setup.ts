@@ -1,37 +1,14 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { hasBrowser } from '../../test/browser.js';
 
-const web = fileURLToPath(new URL('..', import.meta.url));
-const built = join(web, 'dist', 'index.html');
-
-/** The newest modification time of the app's sources (and what they import from src/core and src/api). */
-function newestSource(): number {
-  let newest = 0;
-  const visit = (path: string) => {
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      for (const entry of readdirSync(path)) visit(join(path, entry));
-    } else {
-      newest = Math.max(newest, stat.mtimeMs);
-    }
-  };
-  for (const path of ['src', 'public', 'index.html', 'vite.config.ts']) {
-    if (existsSync(join(web, path))) visit(join(web, path));
-  }
-  return newest;
-}
+const script = fileURLToPath(new URL('../../scripts/build-if-stale.mjs', import.meta.url));
 
 /**
  * Builds the web app before the browser tests when the build is missing or older than its
- * sources, so `npm test` on a fresh clone tests what is in the tree.
+ * sources (the same check `npm start` makes), so `npm test` on a fresh clone tests what is in the tree.
  */
-export default async function setup(): Promise<void> {
+export default function setup(): void {
   if (!hasBrowser) return;
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSource()) return;
-  const started = Date.now();
-  await build({ configFile: join(web, 'vite.config.ts'), logLevel: 'warn' });
-  process.stdout.write(`Built the web app for the browser tests in ${Date.now() - started} ms.\n`);
+  execFileSync(process.execPath, [script, 'web'], { stdio: 'inherit' });
 }
