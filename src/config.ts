@@ -23,6 +23,8 @@ export interface Config {
   trustProxy: boolean | string;
   /** Whether the API's reference pages are served at /api/docs (REDRESS_API_DOCS, on unless `off`). */
   apiDocs: boolean;
+  /** Redis for rate limits and the guess throttle (redis://…); without it they count in the database. */
+  redisUrl: string | undefined;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -90,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: integer('REDRESS_RETENTION_DAYS', env.REDRESS_RETENTION_DAYS, 730),
     trustProxy: trustProxy(env.REDRESS_TRUST_PROXY),
     apiDocs: onOff('REDRESS_API_DOCS', env.REDRESS_API_DOCS, true),
+    redisUrl: env.REDRESS_REDIS_URL || undefined,
   };
 }

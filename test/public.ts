@@ -11,7 +11,7 @@ type Who = Parameters<ApiWorld['as']>[0];
 export const roomyLimits: NonNullable<AppOptions['public']> = {
   requestsPerMinute: 100_000,
   submissionsPerHour: 100_000,
-  guesses: { freeFailures: 1_000, maxFailuresPerClient: 1_000, maxFailuresPerReference: 1_000 },
+  guesses: { freeFailures: 1_000, maxFailuresPerClient: 1_000 },
 };
 
 /** Like `buildApiWorld`, with the app built with the given options (the public side's limits). */

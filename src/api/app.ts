@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Context } from '../commands/context.js';
+import { databaseCounters, memoryCounters, type Counters } from '../db/counters.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerCompression } from './plugins/compression.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
@@ -43,6 +44,11 @@ export interface AppOptions {
   settings?: readonly SettingInForce[];
   /** Whether to serve the API reference at /api/docs (REDRESS_API_DOCS); on by default. */
   apiDocs?: boolean;
+  /**
+   * Where rate limits and the guess throttle count: Redis or the database when several server
+   * processes share the work; by default the database on PostgreSQL and memory on SQLite.
+   */
+  counters?: Counters;
 }
 
 /** Builds the whole HTTP app without listening, so tests can `inject` into it. */
@@ -97,11 +103,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   configRoutes(app, options.ctx);
   settingsRoutes(app, options.settings ?? []);
   streamRoutes(app, options.ctx);
-  await registerPublicSide(app, options.ctx, options.public);
-  await registerOpen311(app, options.ctx, options.open311);
+  const counters = options.counters ?? defaultCounters(options.ctx);
+  await registerPublicSide(app, options.ctx, counters, options.public);
+  await registerOpen311(app, options.ctx, counters, options.open311);
   open311KeyRoutes(app, options.ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.ready();
   return app;
+}
+
+/** One SQLite database has one server process; PostgreSQL may have many, which must count together. */
+export function defaultCounters(ctx: Context): Counters {
+  return ctx.adapter.name === 'postgres' ? databaseCounters(ctx.db) : memoryCounters();
 }

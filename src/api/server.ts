@@ -3,6 +3,8 @@ import type { Config } from '../config.js';
 import { openRuntime } from '../runtime.js';
 import { startWorker } from '../jobs/worker.js';
 import { settingsInForce } from '../settings-in-force.js';
+import { Redis } from 'ioredis';
+import { redisCounters } from '../db/counters.js';
 import { buildApp } from './app.js';
 import { serverLogger } from './plugins/request-log.js';
 
@@ -19,12 +21,15 @@ export async function serve(config: Config, print: (line: string) => void): Prom
     print(`Created the first admin: ${admin.email}`);
     if (admin.generatedPassword) print(`Password (shown once, change it after signing in): ${admin.generatedPassword}`);
   }
+  // With several servers, limits must count in one place: Redis when configured, else the database.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : null;
   const app = await buildApp({
     ctx: runtime.ctx,
     logger: serverLogger(process.env.LOG_LEVEL ?? 'info', process.stdout.isTTY),
     trustProxy: config.trustProxy,
     settings: settingsInForce(config),
     apiDocs: config.apiDocs,
+    ...(redis ? { counters: redisCounters(redis) } : {}),
   });
   await app.listen({ port: config.port, host: config.host });
   const stopWorker = config.worker
@@ -40,6 +45,7 @@ export async function serve(config: Config, print: (line: string) => void): Prom
   return async () => {
     await stopWorker?.();
     await app.close();
+    await redis?.quit();
     await runtime.close();
   };
 }

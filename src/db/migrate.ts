@@ -4,6 +4,7 @@ import * as initial from './migrations/001-initial.js';
 import * as deadlines from './migrations/002-deadlines.js';
 import * as publicSide from './migrations/003-public.js';
 import * as retention from './migrations/004-retention.js';
+import * as limitCounters from './migrations/012-limit-counters.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -13,6 +14,7 @@ const all: Record<string, AdapterMigration> = {
   '002-deadlines': deadlines,
   '003-public': publicSide,
   '004-retention': retention,
+  '012-limit-counters': limitCounters,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

@@ -201,6 +201,15 @@ export interface Database {
   feedback: FeedbackTable;
   open311_keys: Open311KeysTable;
   open311_requests: Open311RequestsTable;
+  limit_counters: LimitCountersTable;
+}
+
+/** One key's count in its current window, shared by every server process (see db/counters.ts). */
+export interface LimitCountersTable {
+  key: string;
+  count: number;
+  /** Epoch milliseconds. */
+  window_ends_at: number;
 }
 
 export interface SettingsTable {

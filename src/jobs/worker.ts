@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import type { Context } from '../commands/context.js';
 import { loadCalendar } from '../commands/calendar.js';
 import { deliverDue, type Senders } from '../notifications/delivery.js';
+import { databaseCounters } from '../db/counters.js';
 import { scanDeadlines } from './deadline-scanner.js';
 import { defaultRetentionDays, purgePersonalData } from './purge.js';
 
@@ -31,6 +32,8 @@ export async function workOnce(
   const scanned = await scanDeadlines(ctx);
   const delivered = await deliverDue(ctx, senders);
   const purged = await purgePersonalData(ctx, retentionDays);
+  // Rate-limit and throttle windows that have ended are of no further use.
+  await databaseCounters(ctx.db).prune();
   return { ...scanned, ...delivered, purged };
 }
 

@@ -100,7 +100,7 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
       return sendPage(reply, 400, lookupPage(language, { reference: petitionKey.reference, message: m.lookup.notFound }));
     }
     try {
-      return sendPage(reply, 200, await guarded(options.throttle, request, reply, petitionKey.reference, () => work(language, petitionKey)));
+      return sendPage(reply, 200, await guarded(options.throttle, request, reply, () => work(language, petitionKey)));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (error.code === 'not_found') return sendPage(reply, 404, lookupPage(language, { reference: petitionKey.reference, message: m.lookup.notFound }));

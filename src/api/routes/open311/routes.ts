@@ -1,5 +1,7 @@
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
+import type { Counters } from '../../../db/counters.js';
+import { sharedLimitStore } from '../../plugins/limit-store.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../../../commands/context.js';
 import { open311ClientFor } from '../../../commands/public/open311-keys.js';
@@ -79,13 +81,14 @@ async function clientOf(ctx: Context, key: string | undefined, required: boolean
 }
 
 /** GeoReport v2 at /open311/v2: discovery, services, requests and tokens, in XML and JSON, errors in the spec's shape. */
-export async function registerOpen311(app: FastifyInstance, ctx: Context, options: Open311Options = {}): Promise<void> {
+export async function registerOpen311(app: FastifyInstance, ctx: Context, counters: Counters, options: Open311Options = {}): Promise<void> {
   const limits = { ...open311Defaults, ...options };
   await app.register(
     async (scope) => {
       await scope.register(rateLimit, {
         max: limits.requestsPerMinute,
         timeWindow: '1 minute',
+        store: sharedLimitStore(counters, 'open311'),
         errorResponseBuilder: (_request, context) => new DomainError('rate_limited', `Too many requests; try again in ${context.after}.`),
       });
       await scope.register(formbody, { bodyLimit: limits.bodyLimit });

@@ -1,40 +1,32 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { normaliseReference } from '../../../core/access-code.js';
 import { DomainError } from '../../../core/errors.js';
 import type { GuessThrottle } from './guess-throttle.js';
 
-/** The reference as the throttle counts it: canonical when it can be, else as typed (bounded). */
-export function throttleKey(reference: string): string {
-  return normaliseReference(reference) ?? reference.trim().toUpperCase().slice(0, 40);
-}
-
 /**
- * Runs work that opens a petition with a reference and access code, under the guess throttle:
- * refused (429) once a client or a reference has failed too often, paused after the first few
- * failures, and every "no such petition" counted against both.
+ * Runs work that opens a petition with a reference and access code, under the guess throttle: a
+ * client that has failed a few times is paused before each attempt, and once it has failed too
+ * often its wrong guesses are answered 429 instead of 404. The right code is always honoured —
+ * from any address, however many wrong guesses came before — so no one can lock a petitioner out.
  */
 export async function guarded<T>(
   throttle: GuessThrottle,
   request: FastifyRequest,
   reply: FastifyReply,
-  reference: string,
   work: () => Promise<T>,
 ): Promise<T> {
-  const key = throttleKey(reference);
-  const verdict = throttle.check(request.ip, key);
-  if (verdict.refused) {
-    const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
-    reply.header('retry-after', String(verdict.retryAfterSeconds));
-    throw new DomainError('rate_limited', `Too many wrong references or access codes. Try again in ${minutes} minutes.`, {
-      details: { retryAfterSeconds: verdict.retryAfterSeconds },
-    });
-  }
+  const verdict = await throttle.check(request.ip);
   if (verdict.delayMs > 0) await sleep(verdict.delayMs);
   try {
     return await work();
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throttle.failed(request.ip, key);
-    throw error;
+    if (!(error instanceof DomainError) || error.code !== 'not_found') throw error;
+    await throttle.failed(request.ip);
+    if (verdict.refuseWrongAfterSeconds === null) throw error;
+    const seconds = verdict.refuseWrongAfterSeconds;
+    reply.header('retry-after', String(seconds));
+    throw new DomainError('rate_limited', `Too many wrong references or access codes. Try again in ${Math.ceil(seconds / 60)} minutes.`, {
+      details: { retryAfterSeconds: seconds },
+    });
   }
 }

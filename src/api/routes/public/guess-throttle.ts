@@ -1,7 +1,11 @@
+import type { Counters } from '../../../db/counters.js';
+
 /**
- * Slows and then refuses repeated wrong guesses of a reference and access code, counted both per
- * client and per reference: a client trying many references is stopped, and so are many clients
- * trying one reference. The counts live in this process's memory (see docs/ARCHITECTURE.md).
+ * Slows and then turns away a client (an address) that keeps sending wrong references or access
+ * codes. Only clients are counted, never references: an access code carries 100 random bits, so
+ * guessing one is hopeless, and counting per reference would let anyone who knows a reference lock
+ * its petitioner out. The counts live in the shared counters (db/counters.ts), so every server
+ * process counts together.
  */
 export interface GuessPolicy {
   /** Failures are counted over this window, from the first one. */
@@ -12,10 +16,8 @@ export interface GuessPolicy {
   delayStepMs: number;
   /** …up to this much. */
   maxDelayMs: number;
-  /** After this many failures in the window, a client is refused until the window ends. */
+  /** After this many failures in the window, the client's wrong guesses are refused until the window ends. */
   maxFailuresPerClient: number;
-  /** After this many failures in the window, a reference is refused to everyone until the window ends. */
-  maxFailuresPerReference: number;
 }
 
 export const defaultGuessPolicy: GuessPolicy = {
@@ -24,71 +26,40 @@ export const defaultGuessPolicy: GuessPolicy = {
   delayStepMs: 250,
   maxDelayMs: 2000,
   maxFailuresPerClient: 10,
-  maxFailuresPerReference: 10,
 };
 
-export type GuessVerdict = { refused: false; delayMs: number } | { refused: true; retryAfterSeconds: number };
-
-interface Tally {
-  failures: number;
-  since: number;
+/**
+ * How a client's next attempt goes: after what pause, and whether a wrong guess is answered with
+ * "too many attempts" (retry after so many seconds) instead of "not found".
+ */
+export interface GuessVerdict {
+  delayMs: number;
+  refuseWrongAfterSeconds: number | null;
 }
 
-/** Keeps memory bounded however many clients or references are tried. */
-const maxTallies = 100_000;
-
 export class GuessThrottle {
-  private readonly tallies = new Map<string, Tally>();
-
   constructor(
+    private readonly counters: Counters,
     private readonly policy: GuessPolicy = defaultGuessPolicy,
-    private readonly now: () => number = Date.now,
   ) {}
 
-  /** Whether an attempt may go ahead now, and after how long a pause. */
-  check(client: string, reference: string): GuessVerdict {
-    const byClient = this.current(`client:${client}`);
-    const byReference = this.current(`reference:${reference}`);
-    const blocked = [
-      byClient && byClient.failures >= this.policy.maxFailuresPerClient ? byClient : null,
-      byReference && byReference.failures >= this.policy.maxFailuresPerReference ? byReference : null,
-    ].filter((tally): tally is Tally => tally !== null);
-    if (blocked.length > 0) {
-      const until = Math.max(...blocked.map((tally) => tally.since + this.policy.windowMs));
-      return { refused: true, retryAfterSeconds: Math.max(1, Math.ceil((until - this.now()) / 1000)) };
+  /** How the client's next attempt is to be treated, from its failures so far. */
+  async check(client: string): Promise<GuessVerdict> {
+    const failures = await this.counters.peek(this.key(client));
+    const count = failures?.count ?? 0;
+    if (failures && count >= this.policy.maxFailuresPerClient) {
+      return { delayMs: this.policy.maxDelayMs, refuseWrongAfterSeconds: Math.max(1, Math.ceil(failures.ttlMs / 1000)) };
     }
-    const failures = Math.max(byClient?.failures ?? 0, byReference?.failures ?? 0);
-    const excess = failures - this.policy.freeFailures;
-    return { refused: false, delayMs: excess > 0 ? Math.min(this.policy.maxDelayMs, excess * this.policy.delayStepMs) : 0 };
+    const excess = count - this.policy.freeFailures;
+    return { delayMs: excess > 0 ? Math.min(this.policy.maxDelayMs, excess * this.policy.delayStepMs) : 0, refuseWrongAfterSeconds: null };
   }
 
-  /** Counts a wrong reference or code against the client and the reference. */
-  failed(client: string, reference: string): void {
-    for (const key of [`client:${client}`, `reference:${reference}`]) {
-      const tally = this.current(key) ?? { failures: 0, since: this.now() };
-      tally.failures += 1;
-      this.tallies.delete(key);
-      this.tallies.set(key, tally);
-    }
-    if (this.tallies.size > maxTallies) this.prune();
+  /** Counts a wrong reference or code against the client. */
+  async failed(client: string): Promise<void> {
+    await this.counters.hit(this.key(client), this.policy.windowMs);
   }
 
-  private current(key: string): Tally | undefined {
-    const tally = this.tallies.get(key);
-    if (!tally) return undefined;
-    if (this.now() - tally.since >= this.policy.windowMs) {
-      this.tallies.delete(key);
-      return undefined;
-    }
-    return tally;
-  }
-
-  private prune(): void {
-    for (const key of [...this.tallies.keys()]) this.current(key);
-    // Still too many live ones: forget the least recently failed first.
-    for (const key of this.tallies.keys()) {
-      if (this.tallies.size <= maxTallies) break;
-      this.tallies.delete(key);
-    }
+  private key(client: string): string {
+    return `guess:${client}`;
   }
 }

@@ -3,6 +3,8 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../../../commands/context.js';
 import { DomainError } from '../../../core/errors.js';
+import type { Counters } from '../../../db/counters.js';
+import { sharedLimitStore } from '../../plugins/limit-store.js';
 import { portalRoutes } from '../../portal/routes.js';
 import { defaultGuessPolicy, GuessThrottle, type GuessPolicy } from './guess-throttle.js';
 import { publicPetitionRoutes } from './routes.js';
@@ -28,16 +30,18 @@ export const publicDefaults = {
 
 /**
  * The petitioner's side: the JSON API under /public/v1 and the HTML portal under /petition, in one
- * scope so one per-client rate limit covers both, with the guess throttle shared between them.
+ * scope so one per-client rate limit covers both, with the guess throttle shared between them; both
+ * count in `counters`, which several server processes share.
  */
-export async function registerPublicSide(app: FastifyInstance, ctx: Context, options: PublicOptions = {}): Promise<void> {
+export async function registerPublicSide(app: FastifyInstance, ctx: Context, counters: Counters, options: PublicOptions = {}): Promise<void> {
   const limits = { ...publicDefaults, ...options };
-  const throttle = new GuessThrottle({ ...defaultGuessPolicy, ...options.guesses });
+  const throttle = new GuessThrottle(counters, { ...defaultGuessPolicy, ...options.guesses });
   const shared = { throttle, submissionsPerHour: limits.submissionsPerHour, bodyLimit: limits.bodyLimit };
   await app.register(async (scope) => {
     await scope.register(rateLimit, {
       max: limits.requestsPerMinute,
       timeWindow: '1 minute',
+      store: sharedLimitStore(counters, 'public'),
       errorResponseBuilder: (_request, context) =>
         new DomainError('rate_limited', `Too many requests from your connection; try again in ${context.after}.`),
     });

@@ -83,7 +83,7 @@ export function publicPetitionRoutes(app: FastifyInstance, ctx: Context, options
     handler: async (request, reply) => {
       const { reference } = request.params as Static<typeof ReferenceParams>;
       const accessCode = (request.headers as Static<typeof AccessCodeHeaders>)['x-access-code'];
-      const status = await guarded(options.throttle, request, reply, reference, () => getPetitionStatus(ctx, { reference, accessCode }));
+      const status = await guarded(options.throttle, request, reply, () => getPetitionStatus(ctx, { reference, accessCode }));
       return reply.header('cache-control', 'no-store').send(present(status));
     },
   });
@@ -103,7 +103,7 @@ export function publicPetitionRoutes(app: FastifyInstance, ctx: Context, options
       const { reference } = request.params as Static<typeof ReferenceParams>;
       const accessCode = (request.headers as Static<typeof AccessCodeHeaders>)['x-access-code'];
       const body = request.body as Static<typeof FeedbackBody>;
-      const result = await guarded(options.throttle, request, reply, reference, () =>
+      const result = await guarded(options.throttle, request, reply, () =>
         giveFeedback(ctx, { reference, accessCode, rating: body.rating, ...(body.comment ? { comment: body.comment } : {}) }),
       );
       return reply.status(201).header('cache-control', 'no-store').send({ ...present(result.status), offerReview: result.offerReview });
@@ -125,7 +125,7 @@ export function publicPetitionRoutes(app: FastifyInstance, ctx: Context, options
       const { reference } = request.params as Static<typeof ReferenceParams>;
       const accessCode = (request.headers as Static<typeof AccessCodeHeaders>)['x-access-code'];
       const { reason } = request.body as Static<typeof ReviewBody>;
-      const status = await guarded(options.throttle, request, reply, reference, () => requestReview(ctx, { reference, accessCode, reason }));
+      const status = await guarded(options.throttle, request, reply, () => requestReview(ctx, { reference, accessCode, reason }));
       return reply.header('cache-control', 'no-store').send(present(status));
     },
   });
