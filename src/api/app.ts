@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Context } from '../commands/context.js';
 import { databaseCounters, memoryCounters, type Counters } from '../db/counters.js';
 import { registerAuth } from './plugins/auth.js';
+import { registerSecurity } from './plugins/security.js';
 import { registerCompression } from './plugins/compression.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import type { SettingInForce } from '../settings-in-force.js';
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await registerCompression(app);
   await app.register(cookie);
+  registerSecurity(app);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Redress API', version: '1', description: 'Petitions worked through a published plan.' },
