@@ -2,6 +2,7 @@ import { DomainError, invalid, forbidden, notFound } from '../core/errors.js';
 import { assignmentDeadlines, objectionDueAt as objectionDueAtFor } from '../core/deadlines.js';
 import { can, type AssignmentAction } from '../core/policy.js';
 import { assignmentRoles, openStages, type Actor, type AssignmentRole, type Stage } from '../core/types.js';
+import { forUpdate } from '../db/adapter.js';
 import { pinnedPlan } from '../db/repositories/plans.js';
 import type { AssignmentsTable } from '../db/schema.js';
 import { runCaseCommand } from './case-command.js';
@@ -52,8 +53,10 @@ async function notifyUnit(
   row: CaseRow,
   props: { unitId: string; role: AssignmentRole; actorId: string; now: string },
 ) {
-  const unit = await trx.selectFrom('units').select(['id', 'name']).where('id', '=', props.unitId).executeTakeFirst();
+  // Locked so that a unit being deactivated at this moment either sees this assignment or refuses it.
+  const unit = await forUpdate(ctx.adapter, trx.selectFrom('units').select(['id', 'name', 'deactivated_at']).where('id', '=', props.unitId)).executeTakeFirst();
   if (!unit) throw invalid('unitId', 'no unit has this id.');
+  if (unit.deactivated_at) throw new DomainError('unit_inactive', `${unit.name} is deactivated and takes no new cases.`, { field: 'unitId' });
   const released = await trx
     .selectFrom('assignments')
     .select('id')

@@ -4,15 +4,23 @@ export const errorCatalogue = {
   bad_request: 400,
   invalid_json: 400,
   invalid_plan: 400,
+  /** A unit placed under itself or under one of its own descendants. */
+  unit_cycle: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  /** An unsafe request authenticated by the session cookie that came from another site (CSRF). */
+  cross_site_request: 403,
   not_found: 404,
   conflict: 409,
   move_not_allowed: 409,
   guard_failed: 409,
   plan_published: 409,
   already_done: 409,
+  /** A unit that still holds open assignments cannot be deactivated until they are rerouted. */
+  unit_has_open_assignments: 409,
+  /** A deactivated unit takes no new assignments or users. */
+  unit_inactive: 409,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,

@@ -4,6 +4,7 @@ import * as initial from './migrations/001-initial.js';
 import * as deadlines from './migrations/002-deadlines.js';
 import * as publicSide from './migrations/003-public.js';
 import * as retention from './migrations/004-retention.js';
+import * as units from './migrations/011-units.js';
 import * as limitCounters from './migrations/012-limit-counters.js';
 import type { Database } from './schema.js';
 
@@ -14,6 +15,7 @@ const all: Record<string, AdapterMigration> = {
   '002-deadlines': deadlines,
   '003-public': publicSide,
   '004-retention': retention,
+  '011-units': units,
   '012-limit-counters': limitCounters,
 };
 
@@ -32,6 +34,9 @@ export async function migrateToLatest(
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    // Migrations are numbered per piece of work and land in any order; each touches its own tables,
+    // so a database already past a higher number still takes a lower one that landed later.
+    allowUnorderedMigrations: true,
     ...(tableSchema ? { migrationTableSchema: tableSchema } : {}),
   });
   const result = await migrator.migrateToLatest();

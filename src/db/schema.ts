@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Row shapes as stored. Times are ISO 8601 UTC strings on both databases. */
 export interface UnitsTable {
@@ -8,7 +8,16 @@ export interface UnitsTable {
   kind: string;
   parent_id: string | null;
   created_at: string;
+  /** The unit's responsible leader (责任领导) and what they answer for (migration 011). */
+  leader_name: OptionalText;
+  leader_duty: OptionalText;
+  /** Set when the unit was deactivated: it keeps its history but takes no new assignments. */
+  deactivated_at: OptionalText;
+  updated_at: OptionalText;
 }
+
+/** A nullable column an insert may leave out (it is then null). */
+type OptionalText = ColumnType<string | null, string | null | undefined, string | null>;
 
 export interface UsersTable {
   id: string;

@@ -1,14 +1,14 @@
 import { Type, type Static } from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../../../commands/context.js';
-import { createUnit, listUnits } from '../../../commands/units.js';
+import { createUnit, deactivateUnit, listUnits, reactivateUnit, updateUnit } from '../../../commands/units.js';
 import { actorOf } from '../../plugins/auth.js';
-import { errorResponses } from '../../schemas.js';
-import { CreateUnitBody, Unit } from './schemas.js';
+import { errorResponses, IdParams } from '../../schemas.js';
+import { CreateUnitBody, Unit, UpdateUnitBody } from './schemas.js';
 
 export function unitRoutes(app: FastifyInstance, ctx: Context): void {
   app.get('/api/v1/units', {
-    schema: { tags: ['units'], summary: 'List units', response: { 200: Type.Object({ items: Type.Array(Unit) }), ...errorResponses } },
+    schema: { tags: ['units'], summary: 'List units, active or not', response: { 200: Type.Object({ items: Type.Array(Unit) }), ...errorResponses } },
     handler: async (request) => ({ items: await listUnits(ctx, { actor: actorOf(request) }) }),
   });
 
@@ -18,6 +18,42 @@ export function unitRoutes(app: FastifyInstance, ctx: Context): void {
       const body = request.body as Static<typeof CreateUnitBody>;
       const unit = await createUnit(ctx, { actor: actorOf(request), ...body });
       return reply.status(201).send(unit);
+    },
+  });
+
+  app.patch('/api/v1/units/:id', {
+    schema: {
+      tags: ['units'],
+      summary: 'Edit a unit: names, kind, parent (400 unit_cycle for a loop), responsible leader and duty',
+      params: IdParams,
+      body: UpdateUnitBody,
+      response: { 200: Unit, ...errorResponses },
+    },
+    handler: async (request) => {
+      const { id } = request.params as Static<typeof IdParams>;
+      const body = request.body as Static<typeof UpdateUnitBody>;
+      return updateUnit(ctx, { actor: actorOf(request), unitId: id, ...body });
+    },
+  });
+
+  app.post('/api/v1/units/:id/deactivate', {
+    schema: {
+      tags: ['units'],
+      summary: 'Deactivate a unit (409 unit_has_open_assignments while it holds open cases: reroute them first)',
+      params: IdParams,
+      response: { 200: Unit, ...errorResponses },
+    },
+    handler: async (request) => {
+      const { id } = request.params as Static<typeof IdParams>;
+      return deactivateUnit(ctx, { actor: actorOf(request), unitId: id });
+    },
+  });
+
+  app.post('/api/v1/units/:id/reactivate', {
+    schema: { tags: ['units'], summary: 'Reactivate a unit', params: IdParams, response: { 200: Unit, ...errorResponses } },
+    handler: async (request) => {
+      const { id } = request.params as Static<typeof IdParams>;
+      return reactivateUnit(ctx, { actor: actorOf(request), unitId: id });
     },
   });
 }
