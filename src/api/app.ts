@@ -10,7 +10,7 @@ import { registerSecurity } from './plugins/security.js';
 import { registerCompression } from './plugins/compression.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import type { SettingInForce } from '../settings-in-force.js';
-import { registerRequestLog } from './plugins/request-log.js';
+import { requestLog } from './plugins/request-log.js';
 import { appNotFound, registerWebApp, webAppRoot } from './plugins/web.js';
 import { authRoutes } from './routes/auth/routes.js';
 import { caseActionRoutes } from './routes/cases/action-routes.js';
@@ -56,7 +56,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    disableRequestLogging: true,
+    logController: requestLog,
     bodyLimit: 1_048_576,
     frameworkErrors,
     // Behind a reverse proxy, the client's address (for rate limits and guess counting) comes from X-Forwarded-For.
@@ -65,7 +65,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   const webRoot = options.webRoot === undefined ? webAppRoot() : options.webRoot;
   registerErrorHandling(app, webRoot === null ? {} : { page: appNotFound(webRoot) });
-  registerRequestLog(app);
 
   // Plans may be sent as YAML; the plan command parses and validates the text itself.
   app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_request, body, done) => {
