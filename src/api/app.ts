@@ -8,6 +8,7 @@ import { databaseCounters, memoryCounters, type Counters } from '../db/counters.
 import { registerAuth } from './plugins/auth.js';
 import { registerSecurity } from './plugins/security.js';
 import { registerCompression } from './plugins/compression.js';
+import { registerInputGuard } from './plugins/input-guard.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import type { SettingInForce } from '../settings-in-force.js';
 import { requestLog } from './plugins/request-log.js';
@@ -65,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   const webRoot = options.webRoot === undefined ? webAppRoot() : options.webRoot;
   registerErrorHandling(app, webRoot === null ? {} : { page: appNotFound(webRoot) });
+  registerInputGuard(app);
 
   // Plans may be sent as YAML; the plan command parses and validates the text itself.
   app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_request, body, done) => {

@@ -43,9 +43,13 @@ export interface AccountabilityReport {
   units: UnitReport[];
 }
 
+// A date (2026-01-01) or an ISO 8601 time with a four-digit year: Date.parse also reads years
+// such as +275760, which no database column can hold.
+const isoDateOrTime = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
 function parseTime(field: string, value: string): string {
   const time = Date.parse(value);
-  if (Number.isNaN(time)) throw invalid(field, 'is not an ISO 8601 date or time.');
+  if (!isoDateOrTime.test(value) || Number.isNaN(time)) throw invalid(field, 'is not an ISO 8601 date or time, such as 2026-01-01 or 2026-01-01T00:00:00Z.');
   return new Date(time).toISOString();
 }
 

@@ -30,10 +30,15 @@ const field = (form: Form, name: string): string => {
   return typeof value === 'string' ? value : '';
 };
 
+/** The posted form; a body that is no form at all (JSON `null`, a number, a list) reads as an empty one. */
+function formOf(request: FastifyRequest): Form {
+  const body: unknown = request.body;
+  return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Form) : {};
+}
+
 function languageOf(request: FastifyRequest): PortalLanguage {
   const query = request.query as { lang?: unknown } | undefined;
-  const body = request.body as Form | undefined;
-  const explicit = typeof query?.lang === 'string' ? query.lang : body && typeof body === 'object' ? field(body, 'lang') : undefined;
+  const explicit = typeof query?.lang === 'string' ? query.lang : field(formOf(request), 'lang') || undefined;
   return pickLanguage(explicit, request.headers['accept-language']);
 }
 
@@ -95,7 +100,7 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
   ): Promise<FastifyReply> => {
     const language = languageOf(request);
     const m = portalMessages[language];
-    const petitionKey = key(request.body as Form);
+    const petitionKey = key(formOf(request));
     if (petitionKey.reference === '' || petitionKey.accessCode === '') {
       return sendPage(reply, 400, lookupPage(language, { reference: petitionKey.reference, message: m.lookup.notFound }));
     }
@@ -144,7 +149,7 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
       const language = languageOf(request);
       const list = await categories(language);
       if (!list) return sendPage(reply, 503, errorPage(language, portalMessages[language].errors.noPlan));
-      const form = readPetitionForm((request.body ?? {}) as Form);
+      const form = readPetitionForm(formOf(request));
       const problems = petitionProblems(form.input, list.map((category) => category.code));
       if (problems.length > 0) return sendPage(reply, 400, petitionFormPage({ language, categories: list, values: form.values, problems }));
       // A filled honeypot is not refused — that would teach the sender — but the case is flagged for the office.
@@ -165,7 +170,7 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
   portal.post('/feedback', { schema: { hide: true }, bodyLimit: options.bodyLimit }, async (request, reply) =>
     withPetition(request, reply, async (language, petitionKey) => {
       const m = portalMessages[language];
-      const form = request.body as Form;
+      const form = formOf(request);
       const rating = Number(field(form, 'rating'));
       const comment = field(form, 'comment');
       try {
@@ -186,7 +191,7 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
   portal.post('/review', { schema: { hide: true }, bodyLimit: options.bodyLimit }, async (request, reply) =>
     withPetition(request, reply, async (language, petitionKey) => {
       const m = portalMessages[language];
-      const reason = field(request.body as Form, 'reason');
+      const reason = field(formOf(request), 'reason');
       try {
         const status = await requestReview(ctx, { ...petitionKey, reason });
         return statusPage({ language, status, key: petitionKey, timeZone: ctx.timeZone, notice: { text: m.review.requested, id: 'review-requested' } });

@@ -26,12 +26,19 @@ export function formatOfUrl(url: string): Open311Format {
 
 const builder = new XMLBuilder({ format: true, indentBy: '  ', suppressEmptyNode: false, processEntities: true });
 
+/**
+ * Characters XML 1.0 cannot carry, even escaped: C0 controls other than tab and line breaks, lone
+ * surrogates, U+FFFE and U+FFFF. One of them anywhere makes a client's parser reject the whole
+ * document, so they are left out of the text (they carry nothing a reader could see).
+ */
+const notXml = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
 /** XML has no null: an absent value is an empty element; booleans and numbers are their text. */
 function xmlValue(value: unknown): unknown {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(xmlValue);
   if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, xmlValue(inner)]));
-  return String(value);
+  return String(value).replace(notXml, '');
 }
 
 /** The XML document for a tree, with the declaration the spec requires. */
