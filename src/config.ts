@@ -25,6 +25,8 @@ export interface Config {
   apiDocs: boolean;
   /** Redis for rate limits and the guess throttle (redis://…); without it they count in the database. */
   redisUrl: string | undefined;
+  /** Whether every admin must use a second factor (REDRESS_ADMIN_TOTP: `required`, the default, or `optional`). */
+  adminTotpRequired: boolean;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -74,6 +76,12 @@ function trustProxy(value: string | undefined): boolean | string {
   return value === 'true' ? true : value;
 }
 
+function adminTotp(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'required') return true;
+  if (value === 'optional') return false;
+  throw new Error(`REDRESS_ADMIN_TOTP must be "required" or "optional" (got "${value}").`);
+}
+
 /** Settings from the environment (and `.env` if present), with DESIGN.md's defaults. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env === process.env) dotenv.config({ quiet: true });
@@ -93,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(env.REDRESS_TRUST_PROXY),
     apiDocs: onOff('REDRESS_API_DOCS', env.REDRESS_API_DOCS, true),
     redisUrl: env.REDRESS_REDIS_URL || undefined,
+    adminTotpRequired: adminTotp(env.REDRESS_ADMIN_TOTP),
   };
 }

@@ -34,6 +34,7 @@ export async function openRuntime(config: Config, log: RuntimeLog = defaultLog):
     changes,
     channels: { email: config.smtpUrl !== undefined },
     sealer: createSealer(config.encryptionKey),
+    security: { adminTotpRequired: config.adminTotpRequired },
   };
   return {
     ctx,

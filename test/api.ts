@@ -17,7 +17,8 @@ export async function buildApiWorld(kind: 'sqlite' | 'postgres'): Promise<ApiWor
   const app = await buildApp({ ctx: world.ctx });
   const tokens = new Map<Who, string>();
   for (const [who, user] of Object.entries(world.users)) {
-    const { token } = await createToken(world.ctx, { email: user.email, name: 'test' });
+    // Tests move their clock by months; their tokens must outlive that (the default is 90 days).
+    const { token } = await createToken(world.ctx, { email: user.email, name: 'test', days: 3650 });
     tokens.set(who as Who, token);
   }
   return {

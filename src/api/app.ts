@@ -13,7 +13,7 @@ import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import type { SettingInForce } from '../settings-in-force.js';
 import { requestLog } from './plugins/request-log.js';
 import { appNotFound, registerWebApp, webAppRoot } from './plugins/web.js';
-import { authRoutes } from './routes/auth/routes.js';
+import { authRoutes, type AuthOptions } from './routes/auth/routes.js';
 import { caseActionRoutes } from './routes/cases/action-routes.js';
 import { caseClockRoutes } from './routes/cases/clock-routes.js';
 import { caseFlagRoutes } from './routes/cases/flag-routes.js';
@@ -51,6 +51,8 @@ export interface AppOptions {
    * processes share the work; by default the database on PostgreSQL and memory on SQLite.
    */
   counters?: Counters;
+  /** Sign-in: how a throttled answer is held back (tests record instead of waiting). */
+  auth?: AuthOptions;
 }
 
 /** Builds the whole HTTP app without listening, so tests can `inject` into it. */
@@ -93,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   homeRoutes(app, { startPage: webRoot === null });
   if (webRoot !== null) await registerWebApp(app, webRoot);
-  authRoutes(app, options.ctx);
+  authRoutes(app, options.ctx, options.auth);
   unitRoutes(app, options.ctx);
   userRoutes(app, options.ctx);
   planRoutes(app, options.ctx);

@@ -17,6 +17,24 @@ describe('the redress command', () => {
     expect(lines.at(-1)).toMatch(/^rt_[A-Za-z0-9_-]{40,}$/);
   });
 
+  it('resets a locked-out admin’s password to a one-time password that must be changed, and refuses a weak first password', async () => {
+    await expect(run('admin', 'create', '--email', 'weak@county.test', '--password', 'password1234')).rejects.toThrow(/common or breached/);
+    await run('admin', 'create', '--email', 'chief@county.test', '--password', 'a long enough password');
+    clear();
+    await run('admin', 'reset-password', 'Chief@County.test', '--clear-totp');
+    const temporary = /One-time password \(shown once; change it at the next sign-in\): (\S+)/.exec(printed())?.[1] ?? '';
+    expect(temporary.length).toBeGreaterThanOrEqual(16);
+    const store = openStore(process.env.REDRESS_DATABASE_URL ?? '');
+    try {
+      const row = await store.db.selectFrom('users').select(['must_change_password', 'password_hash']).where('email', '=', 'chief@county.test').executeTakeFirstOrThrow();
+      expect(row.must_change_password).toBe(1);
+      const { verifyPassword } = await import('../security/passwords.js');
+      expect(await verifyPassword(temporary, row.password_hash)).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('imports a plan from YAML, exports it back, and rejects a plan with a missing stage by line', async () => {
     const source = readFileSync('plans/county-major-urgent.yaml', 'utf8').replace('key: county-major-urgent', 'key: river-county');
     const file = join(dir(), 'plan.yaml');

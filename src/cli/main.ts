@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { serve } from '../api/server.js';
 import { createPlanDraft, planView } from '../commands/plans.js';
 import { createUser, createToken } from '../commands/users.js';
+import { resetPasswordByEmail } from '../commands/passwords.js';
 import { ensureBuiltinPlan } from '../commands/setup.js';
 import { loadConfig } from '../config.js';
 import { planToYaml } from '../core/plan-yaml.js';
@@ -119,6 +120,19 @@ export function program(): Command {
       }),
     );
 
+  admin
+    .command('reset-password <email>')
+    .description('give an account a one-time password (printed once; it must be changed at the next sign-in)')
+    .option('--clear-totp', 'also remove the second factor, for someone who lost it and their recovery codes')
+    .action((email: string, options: { clearTotp?: boolean }) =>
+      withRuntime(async ({ ctx }) => {
+        const reset = await resetPasswordByEmail(ctx, { email, clearSecondFactor: options.clearTotp ?? false });
+        print(`Reset the password of ${reset.email}; every session of the account has ended.`);
+        if (options.clearTotp) print('The second factor was removed; it must be set up again at the next sign-in where required.');
+        print(`One-time password (shown once; change it at the next sign-in): ${reset.temporaryPassword}`);
+      }),
+    );
+
   cli
     .command('token')
     .description('API tokens')
@@ -126,10 +140,13 @@ export function program(): Command {
     .description('create a bearer token for a user; the token is the last line printed')
     .requiredOption('--email <email>', 'the user the token acts as')
     .option('--name <name>', 'what the token is for', 'cli')
-    .action((options: { email: string; name: string }) =>
+    .option('--days <days>', 'days until the token expires', '90')
+    .action((options: { email: string; name: string; days: string }) =>
       withRuntime(async ({ ctx }) => {
-        const { token, user } = await createToken(ctx, options);
-        print(`Token for ${user.email} (${user.role}); it is shown once:`);
+        const days = Number(options.days);
+        if (!Number.isInteger(days) || days < 1) throw new Error('--days must be a whole number of days, at least 1.');
+        const { token, user, expiresAt } = await createToken(ctx, { email: options.email, name: options.name, days });
+        print(`Token for ${user.email} (${user.role}), expiring ${expiresAt ?? 'never'}; it is shown once:`);
         print(token);
       }),
     );

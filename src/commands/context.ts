@@ -27,6 +27,13 @@ export interface Context {
    * personal data sealed, so no read of it is recorded that nobody made. Unset means shown.
    */
   showsResults?: boolean;
+  /** Account-security settings from the operator; absent means the defaults (admins need a second factor). */
+  security?: SecuritySettings;
+}
+
+export interface SecuritySettings {
+  /** Whether every admin must use a second factor (REDRESS_ADMIN_TOTP=optional turns it off). */
+  adminTotpRequired: boolean;
 }
 
 export type Trx = Transaction<Database>;

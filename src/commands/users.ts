@@ -1,10 +1,15 @@
-import { DomainError, forbidden, invalid } from '../core/errors.js';
+import { DomainError, forbidden, invalid, notFound } from '../core/errors.js';
 import { can } from '../core/policy.js';
 import { roles, type Actor, type Role } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
 import type { UsersTable } from '../db/schema.js';
-import { digestSecret, hashPassword, newSecret, verifyPassword } from '../security/passwords.js';
-import { actorId, type Context } from './context.js';
+import { hashPassword } from '../security/passwords.js';
+import { passwordProblem, type PasswordProblem } from '../security/password-policy.js';
+import { endCredentials } from './revocations.js';
+import { actorId, type Context, type Trx } from './context.js';
+
+export { authenticate, createToken, login, logout, sessionHours } from './sign-in.js';
+export { minPasswordLength } from '../security/password-policy.js';
 
 export interface UserView {
   id: string;
@@ -14,6 +19,11 @@ export interface UserView {
   unitId: string | null;
   language: 'zh' | 'en';
   createdAt: string;
+  /** False once an admin has deactivated the account: it cannot sign in, its tokens do nothing. */
+  active: boolean;
+  totpEnabled: boolean;
+  /** Set by an admin's reset: the next sign-in must choose a new password. */
+  mustChangePassword: boolean;
 }
 
 export function userView(row: UsersTable): UserView {
@@ -25,6 +35,9 @@ export function userView(row: UsersTable): UserView {
     unitId: row.unit_id,
     language: row.language === 'en' ? 'en' : 'zh',
     createdAt: row.created_at,
+    active: row.disabled_at === null,
+    totpEnabled: Boolean(row.totp_enabled_at),
+    mustChangePassword: Boolean(row.must_change_password),
   };
 }
 
@@ -37,10 +50,31 @@ export interface CreateUserProps {
   password: string;
   /** The language notifications are written in; Chinese unless chosen. */
   language?: 'zh' | 'en';
+  /** A password an admin chose for someone else: they must replace it at their first sign-in. */
+  mustChangePassword?: boolean;
 }
 
 const emailPattern = /^[^\s@]+@[^\s@]+$/;
-export const minPasswordLength = 10;
+
+/** A 400 on `field` when a new password breaks the policy; `details.reason` says why. */
+export function checkNewPassword(field: string, password: string, email?: string): void {
+  const problem: PasswordProblem | null = passwordProblem(password, email);
+  if (!problem) return;
+  const words: Record<PasswordProblem, string> = {
+    too_short: 'must be at least 12 characters.',
+    too_long: 'must be at most 200 characters.',
+    common: 'is on the list of common or breached passwords; choose another.',
+    repetitive: 'is one character, piece or keyboard run repeated; choose another.',
+    contains_email: 'must not contain your email name.',
+  };
+  throw new DomainError('validation_failed', `${field}: ${words[problem]}`, { field, details: { reason: problem } });
+}
+
+async function checkUnit(trx: Trx, unitId: string | null): Promise<void> {
+  if (!unitId) return;
+  const unit = await trx.selectFrom('units').select('id').where('id', '=', unitId).executeTakeFirst();
+  if (!unit) throw invalid('unitId', 'no unit has this id.');
+}
 
 /** Creates a staff account. A unit officer must belong to a unit. */
 export async function createUser(ctx: Context, props: CreateUserProps): Promise<UserView> {
@@ -49,9 +83,7 @@ export async function createUser(ctx: Context, props: CreateUserProps): Promise<
   if (!emailPattern.test(email)) throw invalid('email', 'is not an email address.');
   if (props.name.trim() === '') throw invalid('name', 'must not be empty.');
   if (!roles.includes(props.role)) throw invalid('role', `must be one of ${roles.join(', ')}.`);
-  if (props.password.length < minPasswordLength) {
-    throw invalid('password', `must be at least ${minPasswordLength} characters.`);
-  }
+  checkNewPassword('password', props.password, email);
   if (props.role === 'unit_officer' && !props.unitId) throw invalid('unitId', 'a unit officer must belong to a unit.');
   const row: UsersTable = {
     id: ctx.newId(),
@@ -63,12 +95,10 @@ export async function createUser(ctx: Context, props: CreateUserProps): Promise<
     created_at: ctx.now(),
     disabled_at: null,
     language: props.language ?? 'zh',
+    must_change_password: props.mustChangePassword ? 1 : 0,
   };
   await ctx.db.transaction().execute(async (trx) => {
-    if (row.unit_id) {
-      const unit = await trx.selectFrom('units').select('id').where('id', '=', row.unit_id).executeTakeFirst();
-      if (!unit) throw invalid('unitId', 'no unit has this id.');
-    }
+    await checkUnit(trx, row.unit_id);
     const taken = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
     if (taken) throw new DomainError('conflict', 'email: an account with this email already exists.', { field: 'email' });
     await trx.insertInto('users').values(row).execute();
@@ -90,64 +120,69 @@ export async function listUsers(ctx: Context, props: { actor: Actor }): Promise<
   return rows.map(userView);
 }
 
-export const sessionHours = 12;
+/** One account: its owner, or anyone who may list accounts. */
+export async function getUser(ctx: Context, props: { actor: Actor; userId: string }): Promise<UserView> {
+  if (props.actor.id !== props.userId && !can(props.actor, 'user.read')) throw forbidden();
+  const row = await ctx.db.selectFrom('users').selectAll().where('id', '=', props.userId).executeTakeFirst();
+  if (!row) throw notFound('The user');
+  return userView(row);
+}
 
-/** Checks a password and opens a session; the same answer for an unknown email and a wrong password. */
-export async function login(ctx: Context, props: { email: string; password: string }): Promise<{ token: string; user: UserView }> {
-  const row = await ctx.db
-    .selectFrom('users')
-    .selectAll()
-    .where('email', '=', props.email.trim().toLowerCase())
-    .where('disabled_at', 'is', null)
-    .executeTakeFirst();
-  const ok = row ? await verifyPassword(props.password, row.password_hash) : await verifyPassword(props.password, dummyHash);
-  if (!row || !ok) throw new DomainError('invalid_credentials', 'The email or password is not right.');
-  const { secret, digest } = newSecret('rs');
+export interface UpdateUserProps {
+  actor: Actor | null;
+  userId: string;
+  name?: string;
+  role?: Role;
+  unitId?: string | null;
+  language?: 'zh' | 'en';
+  /** False deactivates: every session and token of the account ends at once. True reactivates. */
+  active?: boolean;
+}
+
+/** Edits an account (an admin's change); deactivating ends its sessions and tokens in the same transaction. */
+export async function updateUser(ctx: Context, props: UpdateUserProps): Promise<UserView> {
+  if (props.actor && !can(props.actor, 'user.update')) throw forbidden('Only an admin can change accounts.');
+  if (props.name !== undefined && props.name.trim() === '') throw invalid('name', 'must not be empty.');
+  if (props.actor?.id === props.userId && props.active === false) throw invalid('active', 'you cannot deactivate your own account.');
+  if (props.actor?.id === props.userId && props.role !== undefined && props.role !== props.actor.role) {
+    throw invalid('role', 'you cannot change your own role; another admin can.');
+  }
   const now = ctx.now();
-  const expires = new Date(Date.parse(now) + sessionHours * 3600_000).toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
+  const updated = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('users').selectAll().where('id', '=', props.userId).executeTakeFirst();
+    if (!row) throw notFound('The user');
+    const next: UsersTable = {
+      ...row,
+      name: props.name?.trim() ?? row.name,
+      role: props.role ?? row.role,
+      unit_id: props.unitId === undefined ? row.unit_id : props.unitId,
+      language: props.language ?? row.language,
+      disabled_at: props.active === undefined ? row.disabled_at : props.active ? null : (row.disabled_at ?? now),
+    };
+    if (next.role === 'unit_officer' && !next.unit_id) throw invalid('unitId', 'a unit officer must belong to a unit.');
+    await checkUnit(trx, next.unit_id);
+    const changes: Record<string, unknown> = {};
+    for (const [key, column] of [['name', 'name'], ['role', 'role'], ['unitId', 'unit_id'], ['language', 'language']] as const) {
+      if (next[column] !== row[column]) changes[key] = { from: row[column], to: next[column] };
+    }
+    const deactivated = row.disabled_at === null && next.disabled_at !== null;
+    const reactivated = row.disabled_at !== null && next.disabled_at === null;
+    if (Object.keys(changes).length === 0 && !deactivated && !reactivated) return next;
     await trx
-      .insertInto('credentials')
-      .values({ id: digest, user_id: row.id, kind: 'session', name: null, created_at: now, expires_at: expires, last_used_at: now })
+      .updateTable('users')
+      .set({ name: next.name, role: next.role, unit_id: next.unit_id, language: next.language, disabled_at: next.disabled_at })
+      .where('id', '=', row.id)
       .execute();
-    await recordAudit(trx, { at: now, actorId: row.id, action: 'auth.login', subjectType: 'user', subjectId: row.id });
+    // The names in the audit detail are the account's own fields, never a petitioner's.
+    const base = { at: now, actorId: actorId(props.actor), subjectType: 'user', subjectId: row.id } as const;
+    if (Object.keys(changes).length > 0) await recordAudit(trx, { ...base, action: 'user.update', detail: changes });
+    if (deactivated) {
+      const ended = await trx.deleteFrom('credentials').where('user_id', '=', row.id).executeTakeFirst();
+      await recordAudit(trx, { ...base, action: 'user.deactivate', detail: { credentialsEnded: Number(ended.numDeletedRows) } });
+    }
+    if (reactivated) await recordAudit(trx, { ...base, action: 'user.reactivate' });
+    return next;
   });
-  return { token: secret, user: userView(row) };
-}
-
-// Spending the same scrypt time on unknown emails keeps them indistinguishable by timing.
-const dummyHash = 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
-
-/** Issues a long-lived API token for a user (`Authorization: Bearer …`). */
-export async function createToken(ctx: Context, props: { email: string; name: string }): Promise<{ token: string; user: UserView }> {
-  const row = await ctx.db.selectFrom('users').selectAll().where('email', '=', props.email.trim().toLowerCase()).executeTakeFirst();
-  if (!row) throw invalid('email', 'no user has this email.');
-  const { secret, digest } = newSecret('rt');
-  const now = ctx.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('credentials')
-      .values({ id: digest, user_id: row.id, kind: 'token', name: props.name, created_at: now, expires_at: null, last_used_at: null })
-      .execute();
-    await recordAudit(trx, { at: now, actorId: null, action: 'token.create', subjectType: 'user', subjectId: row.id, detail: { name: props.name } });
-  });
-  return { token: secret, user: userView(row) };
-}
-
-/** The user behind a session cookie or bearer token, if it is valid now. */
-export async function authenticate(ctx: Context, secret: string): Promise<UserView | null> {
-  const now = ctx.now();
-  const row = await ctx.db
-    .selectFrom('credentials')
-    .innerJoin('users', 'users.id', 'credentials.user_id')
-    .selectAll('users')
-    .where('credentials.id', '=', digestSecret(secret))
-    .where('users.disabled_at', 'is', null)
-    .where((eb) => eb.or([eb('credentials.expires_at', 'is', null), eb('credentials.expires_at', '>', now)]))
-    .executeTakeFirst();
-  return row ? userView(row) : null;
-}
-
-export async function logout(ctx: Context, secret: string): Promise<void> {
-  await ctx.db.deleteFrom('credentials').where('id', '=', digestSecret(secret)).where('kind', '=', 'session').execute();
+  if (updated.disabled_at !== null) endCredentials(updated.id);
+  return userView(updated);
 }

@@ -8,9 +8,13 @@ export const errorCatalogue = {
   unit_cycle: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
+  /** The password was right; the account's second factor (a TOTP or recovery code) is asked for. */
+  second_factor_required: 401,
   forbidden: 403,
   /** An unsafe request authenticated by the session cookie that came from another site (CSRF). */
   cross_site_request: 403,
+  /** Signed in, but a new password or a second factor must be set up before anything else. */
+  account_setup_required: 403,
   not_found: 404,
   conflict: 409,
   move_not_allowed: 409,
@@ -25,6 +29,7 @@ export const errorCatalogue = {
   uri_too_long: 414,
   unsupported_media_type: 415,
   rate_limited: 429,
+  too_many_attempts: 429,
   internal_error: 500,
 } as const;
 

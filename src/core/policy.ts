@@ -26,6 +26,10 @@ export type GlobalAction =
   | 'settings.manage'
   | 'user.read'
   | 'user.create'
+  /** Edit, deactivate, reset the password of, and end the sessions and tokens of another user. */
+  | 'user.update'
+  /** Which roles must use a second factor. */
+  | 'auth.policy'
   | 'plan.read'
   | 'plan.write'
   | 'plan.publish'
@@ -57,6 +61,8 @@ const grants: Record<Role, readonly Action[]> = {
     'settings.manage',
     'user.read',
     'user.create',
+    'user.update',
+    'auth.policy',
     'plan.read',
     'plan.write',
     'plan.publish',

@@ -29,6 +29,13 @@ export interface UsersTable {
   created_at: string;
   disabled_at: string | null;
   language: string;
+  /** 1 after an admin's reset: the next sign-in must choose a new password (migration 010). */
+  must_change_password?: number;
+  totp_secret_sealed?: string | null;
+  /** A secret shown for enrolment, enabled only once a code from it is confirmed. */
+  totp_pending_sealed?: string | null;
+  totp_enabled_at?: string | null;
+  totp_last_step?: number | string | null;
 }
 
 export interface CredentialsTable {
@@ -40,6 +47,24 @@ export interface CredentialsTable {
   created_at: string;
   expires_at: string | null;
   last_used_at: string | null;
+  /** Where a session signed in from and with what browser, for its owner's list (migration 010). */
+  client?: string | null;
+  user_agent?: string | null;
+}
+
+/** A second-factor recovery code, as a SHA-256 digest; each works once. */
+export interface RecoveryCodesTable {
+  digest: string;
+  user_id: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+/** Failed sign-ins counted per key (`pair:`, `client:`, `account:`); see core/sign-in-throttle.ts. */
+export interface SignInFailuresTable {
+  key: string;
+  failures: number;
+  last_at: string;
 }
 
 export interface PlansTable {
@@ -211,6 +236,8 @@ export interface Database {
   open311_keys: Open311KeysTable;
   open311_requests: Open311RequestsTable;
   limit_counters: LimitCountersTable;
+  recovery_codes: RecoveryCodesTable;
+  sign_in_failures: SignInFailuresTable;
 }
 
 /** One key's count in its current window, shared by every server process (see db/counters.ts). */

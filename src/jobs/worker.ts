@@ -5,6 +5,7 @@ import { deliverDue, type Senders } from '../notifications/delivery.js';
 import { databaseCounters } from '../db/counters.js';
 import { scanDeadlines } from './deadline-scanner.js';
 import { defaultRetentionDays, purgePersonalData } from './purge.js';
+import { purgeExpiredCredentials, purgeStaleSignInFailures } from '../commands/credentials.js';
 
 export interface WorkerOptions {
   intervalSeconds: number;
@@ -26,7 +27,7 @@ export async function workOnce(
   ctx: Context,
   senders: Senders,
   retentionDays = defaultRetentionDays,
-): Promise<{ missed: number; escalated: number; sent: number; failed: number; purged: number }> {
+): Promise<{ missed: number; escalated: number; sent: number; failed: number; purged: number; credentialsPurged: number }> {
   // Another process may have replaced the calendar; pick it up before counting days.
   ctx.calendar.replace(await loadCalendar(ctx.db));
   const scanned = await scanDeadlines(ctx);
@@ -34,10 +35,12 @@ export async function workOnce(
   const purged = await purgePersonalData(ctx, retentionDays);
   // Rate-limit and throttle windows that have ended are of no further use.
   await databaseCounters(ctx.db).prune();
-  return { ...scanned, ...delivered, purged };
+  const credentialsPurged = await purgeExpiredCredentials(ctx);
+  await purgeStaleSignInFailures(ctx);
+  return { ...scanned, ...delivered, purged, credentialsPurged };
 }
 
-/** Runs the deadline scanner, the outbox delivery and the personal-data purge every interval until stopped. */
+/** Runs the deadline scanner, the outbox delivery, the personal-data purge and the expired-session purge every interval until stopped. */
 export function startWorker(ctx: Context, options: WorkerOptions): () => Promise<void> {
   const senders: Senders = {
     email: options.smtpUrl ? smtpSender(options.smtpUrl, options.mailFrom) : null,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Context } from '../../commands/context.js';
-import { authenticate, type UserView } from '../../commands/users.js';
+import { authenticateCredential, type Authenticated, type PendingStep } from '../../commands/sign-in.js';
+import type { UserView } from '../../commands/users.js';
 import { DomainError } from '../../core/errors.js';
 import type { Actor } from '../../core/types.js';
 
@@ -9,6 +10,10 @@ export const sessionCookie = 'redress_session';
 declare module 'fastify' {
   interface FastifyRequest {
     user: UserView | null;
+    /** The session or token the request came with. */
+    credential: Authenticated['credential'] | null;
+    /** What this session must do before anything else (a new password, a second factor). */
+    pending: PendingStep[] | null;
   }
 }
 
@@ -22,6 +27,15 @@ export function requestSecret(request: FastifyRequest): string | null {
 /** The routes under `/api/v1/` that answer without a login; every other one needs a user. */
 const openRoutes = new Set(['/api/v1/auth/login', '/api/v1/auth/logout']);
 
+/** What a session with pending steps may still reach: enough to take those steps and sign out. */
+const setupRoutes = new Set([
+  '/api/v1/auth/me',
+  '/api/v1/auth/password',
+  '/api/v1/auth/totp',
+  '/api/v1/auth/totp/confirm',
+  '/api/v1/config',
+]);
+
 function needsLogin(routeUrl: string | undefined): boolean {
   return routeUrl !== undefined && routeUrl.startsWith('/api/v1/') && !openRoutes.has(routeUrl);
 }
@@ -29,12 +43,24 @@ function needsLogin(routeUrl: string | undefined): boolean {
 /** Resolves the caller on every request; routes that need one call `actorOf`. */
 export function registerAuth(app: FastifyInstance, ctx: Context): void {
   app.decorateRequest('user', null);
+  app.decorateRequest('credential', null);
+  app.decorateRequest('pending', null);
   app.addHook('onRequest', async (request) => {
     const secret = requestSecret(request);
-    request.user = secret ? await authenticate(ctx, secret) : null;
+    const found = secret ? await authenticateCredential(ctx, secret) : null;
+    request.user = found?.user ?? null;
+    request.credential = found?.credential ?? null;
+    request.pending = found?.pending ?? [];
     // Authenticate before the body is parsed or validated, so an anonymous caller always gets
     // 401 and never a 400 describing what the route would accept.
-    if (needsLogin(request.routeOptions.url)) actorOf(request);
+    const url = request.routeOptions.url;
+    if (!needsLogin(url)) return;
+    actorOf(request);
+    if (request.pending && request.pending.length > 0 && !(url && setupRoutes.has(url))) {
+      throw new DomainError('account_setup_required', 'Choose a new password or set up your second factor first.', {
+        details: { pending: request.pending },
+      });
+    }
   });
 }
 

@@ -81,6 +81,30 @@ describe('live changes (server-sent events)', () => {
       feed.subscribe = subscribe;
     }
   });
+  it('ends a deactivated account’s stream at once, and delivers nothing on a credential another process ended', async () => {
+    // Another server process deletes the coordinator's token: this one hears nothing of it, but
+    // checks the credential before the next delivery and ends the stream instead of delivering.
+    const coordinator = await openStream(`${base}/api/v1/stream`, tokens.coordinator ?? '');
+    const officer = await openStream(`${base}/api/v1/stream`, tokens.unit_officer ?? '');
+    try {
+      await coordinator.waitFor(/retry/);
+      await officer.waitFor(/retry/);
+      await world.ctx.db.deleteFrom('credentials').where('user_id', '=', world.users.coordinator.id).where('name', '=', 'stream test').execute();
+      const opened = await buildCase(world);
+      const until = Date.now() + 2000;
+      while (!coordinator.finished() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(coordinator.finished()).toBe(true);
+      expect(coordinator.text()).not.toContain(opened.id);
+
+      // Deactivated by an admin here: the stream ends long before its 15-second heartbeat.
+      expectStatus(await world.as('admin', { method: 'PATCH', url: `/api/v1/users/${world.users.unit_officer.id}`, payload: { active: false } }), 200);
+      const deadline = Date.now() + 1000;
+      while (!officer.finished() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(officer.finished()).toBe(true);
+    } finally {
+      await Promise.all([coordinator.close(), officer.close()]);
+    }
+  });
 });
 
 describe('the stream’s heartbeat', () => {

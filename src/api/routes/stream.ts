@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { CaseChanged } from '../../commands/change-feed.js';
 import type { Context } from '../../commands/context.js';
-import { authenticate } from '../../commands/users.js';
+import { onCredentialsEnded } from '../../commands/revocations.js';
+import { authenticate } from '../../commands/sign-in.js';
 import { can, caseScope } from '../../core/policy.js';
 import type { Actor } from '../../core/types.js';
 import { assignedUnitIds } from '../../db/repositories/cases.js';
@@ -48,30 +49,39 @@ export function streamRoutes(app: FastifyInstance, ctx: Context, options: Stream
       response.write('retry: 3000\n\n');
 
       let ended = false;
+      // The credential is checked again before every delivery, so a session ended or an account
+      // deactivated — by this process or another — never receives another change.
+      const stillValid = async () => (secret ? (await authenticate(ctx, secret)) !== null : false);
       const deliver = async (change: CaseChanged) => {
         if (ended || !(await mayRead(ctx, actor, change.caseId)) || ended) return;
+        if (!(await stillValid())) return end();
+        if (ended) return;
         response.write(`event: case.changed\ndata: ${JSON.stringify(change)}\n\n`);
       };
       const unsubscribe = ctx.changes.subscribe((change) => {
         deliver(change).catch((error: unknown) => request.log.warn({ err: error }, 'could not deliver a live change'));
       });
-      const heartbeat = setInterval(() => {
-        // A signed-out or expired session stops receiving changes at the next heartbeat.
-        const stillValid = secret ? authenticate(ctx, secret).then((user) => user !== null) : Promise.resolve(false);
-        stillValid.then(
+      const recheck = (beat: boolean) =>
+        stillValid().then(
           (valid) => {
             if (ended) return;
-            if (valid) response.write(': heartbeat\n\n');
-            else end();
+            if (!valid) end();
+            else if (beat) response.write(': heartbeat\n\n');
           },
           () => end(),
         );
-      }, heartbeatMs);
+      // An expired session, or one ended in another server process, ends at the next heartbeat.
+      const heartbeat = setInterval(() => void recheck(true), heartbeatMs);
+      // Ended here (sign-out elsewhere, deactivation, a revoked token): the stream ends at once.
+      const stopListening = onCredentialsEnded((userId) => {
+        if (userId === actor.id) void recheck(false);
+      });
       function end(): void {
         if (ended) return;
         ended = true;
         clearInterval(heartbeat);
         unsubscribe();
+        stopListening();
         open.delete(end);
         response.end();
       }

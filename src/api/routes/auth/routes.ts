@@ -1,35 +1,51 @@
 import { Type, type Static } from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../../../commands/context.js';
-import { login, logout, sessionHours } from '../../../commands/users.js';
+import { changeOwnPassword } from '../../../commands/passwords.js';
+import { login, logout, sessionHours } from '../../../commands/sign-in.js';
+import { DomainError } from '../../../core/errors.js';
 import { actorOf, requestSecret, sessionCookie } from '../../plugins/auth.js';
 import { ErrorResponse, errorResponses } from '../../schemas.js';
-import { User } from '../users/schemas.js';
+import { LoginBody, PasswordBody, SignedIn } from './schemas.js';
+import { secondFactorRoutes } from './second-factor-routes.js';
 
-const LoginBody = Type.Object(
-  { email: Type.String({ minLength: 1, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
-  { additionalProperties: false },
-);
+export interface AuthOptions {
+  /** Holds a sign-in's answer back when the throttle slows it; tests pass one that only records. */
+  pause?: (ms: number) => Promise<void>;
+}
 
-export function authRoutes(app: FastifyInstance, ctx: Context): void {
+export function authRoutes(app: FastifyInstance, ctx: Context, options: AuthOptions = {}): void {
   app.post('/api/v1/auth/login', {
     schema: {
       tags: ['auth'],
-      summary: 'Sign in; sets the session cookie',
+      summary: 'Sign in; sets the session cookie. With a second factor, send `code` when `second_factor_required` asks for it.',
       body: LoginBody,
-      response: { 200: Type.Object({ user: User }), 400: ErrorResponse, 401: ErrorResponse },
+      response: { 200: SignedIn, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse },
     },
     handler: async (request, reply) => {
       const body = request.body as Static<typeof LoginBody>;
-      const { token, user } = await login(ctx, body);
-      reply.setCookie(sessionCookie, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: request.protocol === 'https',
-        maxAge: sessionHours * 3600,
-      });
-      return { user };
+      try {
+        const { token, user, pending } = await login(ctx, {
+          ...body,
+          client: request.ip,
+          userAgent: request.headers['user-agent'],
+          ...(options.pause ? { pause: options.pause } : {}),
+        });
+        reply.setCookie(sessionCookie, token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: request.protocol === 'https',
+          maxAge: sessionHours * 3600,
+        });
+        return { user, pending };
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'too_many_attempts') {
+          const details = error.details as { retryAfterSeconds?: number } | undefined;
+          reply.header('retry-after', String(details?.retryAfterSeconds ?? 60));
+        }
+        throw error;
+      }
     },
   });
 
@@ -44,10 +60,26 @@ export function authRoutes(app: FastifyInstance, ctx: Context): void {
   });
 
   app.get('/api/v1/auth/me', {
-    schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Type.Object({ user: User }), ...errorResponses } },
+    schema: { tags: ['auth'], summary: 'The signed-in user, and what their session must do first', response: { 200: SignedIn, ...errorResponses } },
     handler: async (request) => {
       actorOf(request);
-      return { user: request.user };
+      return { user: request.user, pending: request.pending ?? [] };
     },
   });
+
+  app.post('/api/v1/auth/password', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Change your own password (the current one required); your other sessions end',
+      body: PasswordBody,
+      response: { 204: Type.Null(), ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const body = request.body as Static<typeof PasswordBody>;
+      await changeOwnPassword(ctx, { actor: actorOf(request), ...body, keepCredentialId: request.credential?.id });
+      return reply.status(204).send();
+    },
+  });
+
+  secondFactorRoutes(app, ctx);
 }

@@ -1,0 +1,35 @@
+import { Type } from 'typebox';
+import { roles } from '../../../core/types.js';
+import { User } from '../users/schemas.js';
+
+export const LoginBody = Type.Object(
+  {
+    email: Type.String({ minLength: 1, maxLength: 200 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+    /** The second factor, asked for (`second_factor_required`) when the account has one. */
+    code: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+  },
+  { additionalProperties: false },
+);
+
+export const Pending = Type.Array(Type.Enum(['password_change', 'totp_enrolment']));
+
+/** The signed-in user and what their session must do before anything else. */
+export const SignedIn = Type.Object({ user: User, pending: Pending });
+
+export const PasswordBody = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Type.String({ minLength: 1, maxLength: 400 }) },
+  { additionalProperties: false },
+);
+
+export const TotpEnrolment = Type.Object({ secret: Type.String(), uri: Type.String(), qrSvg: Type.String() });
+export const TotpConfirmBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 20 }) }, { additionalProperties: false });
+export const RecoveryCodes = Type.Object({ recoveryCodes: Type.Array(Type.String()) });
+export const TotpDisableBody = Type.Object({ password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+export const TotpStatus = Type.Object({ enabled: Type.Boolean(), required: Type.Boolean(), recoveryCodesLeft: Type.Integer() });
+
+export const TotpPolicy = Type.Object({
+  requiredRoles: Type.Array(Type.Enum([...roles])),
+  adminsByOperator: Type.Boolean(),
+});
+export const TotpPolicyBody = Type.Object({ requiredRoles: Type.Array(Type.Enum([...roles]), { maxItems: roles.length }) }, { additionalProperties: false });
