@@ -13,9 +13,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /** Whether admins must set up a second factor at sign-in (the default); tests about other things lift it. */
+  adminTotpRequired?: boolean;
+}
+
 /** The server in this process on SQLite, listening on a free port, and one headless Chromium. */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const world = await buildApiWorld('sqlite');
+  world.ctx.security = { adminTotpRequired: options.adminTotpRequired ?? true };
   await world.app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(world.app.server.address() as AddressInfo).port}`;
   const browser = await launchBrowser();
