@@ -8,7 +8,8 @@ describe.runIf(hasBrowser)('the staff web app: every page survives a reload and 
   let harness: Harness;
   let caseId: string;
   beforeAll(async () => {
-    harness = await startHarness();
+    // Signing in with a second factor is walked in accounts.browser.test.ts; here the admin only visits pages.
+    harness = await startHarness({ adminTotpRequired: false });
     const opened = expectStatus<{ id: string }>(
       await harness.world.as('coordinator', {
         method: 'POST',
