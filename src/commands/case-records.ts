@@ -113,6 +113,32 @@ export async function completeStep(ctx: Context, props: { actor: Actor; caseId: 
   });
 }
 
+/**
+ * Unticks a step ticked by mistake. The tick is not erased from the record: the timeline keeps its
+ * `step.done` and gains a `step.undone` saying who took it back, and when it had been ticked.
+ */
+export async function undoStep(ctx: Context, props: { actor: Actor; caseId: string; stepId: string }): Promise<CaseDetail> {
+  return runCaseCommand(ctx, { ...props, action: 'case.step' }, async (trx, row) => {
+    const plan = await pinnedPlan(trx, row);
+    const [stageKey, stepKey] = props.stepId.split('.');
+    const step = plan.stages.find((candidate) => candidate.key === stageKey)?.steps.find((candidate) => candidate.id === stepKey);
+    if (!step) throw notFound(`Checklist step ${props.stepId}`);
+    const done = await trx
+      .selectFrom('step_completions')
+      .select(['done_at', 'done_by'])
+      .where('case_id', '=', row.id)
+      .where('step_id', '=', props.stepId)
+      .executeTakeFirst();
+    // A retried untick finds nothing to undo and says so, rather than recording it twice.
+    if (!done) throw new DomainError('conflict', 'This step is not done; there is no tick to take back.', { details: { reason: 'step_not_done', stepId: props.stepId } });
+    await trx.deleteFrom('step_completions').where('case_id', '=', row.id).where('step_id', '=', props.stepId).execute();
+    return {
+      event: { type: 'step.undone', data: { stepId: props.stepId, text: step.text, doneAt: done.done_at, doneBy: done.done_by } },
+      audit: { action: 'case.step_undone', detail: { stepId: props.stepId, doneAt: done.done_at } },
+    };
+  });
+}
+
 /** Records the decision to receive a collective visit together when it will not elect representatives. */
 export async function receiveTogether(ctx: Context, props: { actor: Actor; caseId: string; reason: string }): Promise<CaseDetail> {
   const reason = required('reason', props.reason);

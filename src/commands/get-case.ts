@@ -1,6 +1,6 @@
 import { type PlanDocument } from '../core/plan.js';
 import { caseAbilities } from '../core/policy.js';
-import { offeredMoves } from '../core/stages.js';
+import { offeredMoves, undoneSteps } from '../core/stages.js';
 import type { Actor, Stage } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
 import { findPlan, planDocument } from '../db/repositories/plans.js';
@@ -45,6 +45,8 @@ export async function caseDetail(ctx: Context, trx: Trx, actor: Actor, row: Case
     moveContext(trx, row, now, undefined),
   ]);
   if (!plan) throw notFound('The plan this case was opened under');
+  const document = planDocument(plan);
+  const done = new Map(completions.map((item) => [item.step_id, item]));
   const open = (sealed: string | null) => (sealed === null ? null : ctx.sealer.open(sealed));
   // Only a view a person will see opens the sealed data, and only that read is audited.
   const shown = ctx.showsResults !== false;
@@ -85,8 +87,8 @@ export async function caseDetail(ctx: Context, trx: Trx, actor: Actor, row: Case
       createdAt: meeting.created_at,
     })),
     answers: answers.map((answer) => ({ id: answer.id, body: answer.body, reviewRound: answer.review_round, createdAt: answer.created_at })),
-    checklist: checklist(planDocument(plan), new Map(completions.map((item) => [item.step_id, item]))),
-    moves: offeredMoves(row.stage as Stage, actor.role, facts),
+    checklist: checklist(document, done),
+    moves: offeredMoves(row.stage as Stage, actor.role, facts, undoneSteps(document.stages, row.stage as Stage, new Set(done.keys()))),
     abilities: caseAbilities(actor, unitIds),
   };
 }

@@ -1,6 +1,6 @@
 import { DomainError, invalid } from '../core/errors.js';
 import { acceptDueAt, concludeDueAt, reviewDueAt } from '../core/deadlines.js';
-import { isAcceptance, judgeMove } from '../core/stages.js';
+import { isAcceptance, judgeMove, undoneSteps } from '../core/stages.js';
 import { stages, type Actor, type Stage } from '../core/types.js';
 import { pinnedPlan } from '../db/repositories/plans.js';
 import type { CasesTable } from '../db/schema.js';
@@ -28,7 +28,11 @@ export async function moveStage(ctx: Context, props: MoveStageProps): Promise<Ca
       const field = verdict.code === 'guard_failed' && !reason ? { field: 'reason' } : {};
       throw new DomainError(verdict.code, verdict.message, field);
     }
-    const policy = (await pinnedPlan(trx, row)).deadlines;
+    const plan = await pinnedPlan(trx, row);
+    const policy = plan.deadlines;
+    const ticked = await trx.selectFrom('step_completions').select('step_id').where('case_id', '=', row.id).execute();
+    // The timeline says which of the stage's steps were left undone; the move does not wait for them.
+    const undone = undoneSteps(plan.stages, from, new Set(ticked.map((item) => item.step_id)));
     const changes: Partial<CasesTable> = { stage: to, stage_changed_at: now };
     if (from === 'prevention' && to === 'reception') changes.accept_due_at = acceptDueAt(policy, now, jurisdiction(ctx));
     if (isAcceptance(from, to)) {
@@ -53,7 +57,7 @@ export async function moveStage(ctx: Context, props: MoveStageProps): Promise<Ca
     }
     return {
       changes,
-      event: { type: 'stage.changed', data: { from, to, ...(reason ? { reason } : {}) } },
+      event: { type: 'stage.changed', data: { from, to, ...(reason ? { reason } : {}), ...(undone.length > 0 ? { undoneSteps: undone } : {}) } },
       audit: { action: 'case.move', detail: { from, to } },
     };
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAcceptance, judgeMove, maxReviews, moves, offeredMoves, type MoveContext, type Mover } from './stages.js';
+import { isAcceptance, judgeMove, maxReviews, moves, offeredMoves, undoneSteps, type MoveContext, type Mover } from './stages.js';
 import { roles, stages, type Stage } from './types.js';
 
 const reviewWindowEnd = '2026-12-31T15:59:59.999Z';
@@ -174,7 +174,7 @@ describe('judgeMove: the petitioner', () => {
   });
 
   it('is offered the review from a closed case, with what holds it back', () => {
-    expect(offeredMoves('closed', 'petitioner', buildContext())).toEqual([{ to: 'review', reasonRequired: true, blockedBy: null }]);
+    expect(offeredMoves('closed', 'petitioner', buildContext())).toMatchObject([{ to: 'review', reasonRequired: true, blockedBy: null }]);
     expect(offeredMoves('resolution', 'petitioner', buildContext())).toEqual([]);
   });
 });
@@ -332,7 +332,7 @@ describe('judgeMove: review', () => {
 describe('offeredMoves', () => {
   it('offers a coordinator the three ways out of reception, with what holds each back', () => {
     const ctx = buildContext({ hasLeadAssignment: false, reason: undefined });
-    expect(offeredMoves('reception', 'coordinator', ctx)).toEqual([
+    expect(offeredMoves('reception', 'coordinator', ctx)).toMatchObject([
       { to: 'decision', reasonRequired: false, blockedBy: 'Assign a lead unit responsible for the case first.' },
       { to: 'resolution', reasonRequired: false, blockedBy: 'Assign a lead unit responsible for the case first.' },
       { to: 'not_accepted', reasonRequired: true, blockedBy: null },
@@ -363,18 +363,35 @@ describe('offeredMoves', () => {
   });
 
   it('offers a leader the decision and nothing in reception', () => {
-    expect(offeredMoves('decision', 'leader', buildContext({ reason: undefined }))).toEqual([
+    expect(offeredMoves('decision', 'leader', buildContext({ reason: undefined }))).toMatchObject([
       { to: 'resolution', reasonRequired: true, blockedBy: null },
     ]);
     expect(offeredMoves('reception', 'leader', buildContext())).toEqual([]);
   });
 
   it('offers a unit officer the moves out of prevention only', () => {
-    expect(offeredMoves('prevention', 'unit_officer', buildContext({ hasLeadAssignment: false }))).toEqual([
+    expect(offeredMoves('prevention', 'unit_officer', buildContext({ hasLeadAssignment: false }))).toMatchObject([
       { to: 'reception', reasonRequired: false, blockedBy: null },
       { to: 'resolution', reasonRequired: false, blockedBy: 'Assign a lead unit responsible for the case first.' },
     ]);
     expect(offeredMoves('resolution', 'unit_officer', buildContext())).toEqual([]);
+  });
+
+  it('names the current stage’s undone steps on every move, leaving the moves allowed', () => {
+    const checklist = [
+      { key: 'reception', steps: [{ id: 'listen' }, { id: 'explain' }, { id: 'elect' }] },
+      { key: 'decision', steps: [{ id: 'weigh' }] },
+    ];
+    const undone = undoneSteps(checklist, 'reception', new Set(['reception.explain', 'decision.weigh']));
+    expect(undone).toEqual(['reception.listen', 'reception.elect']);
+    const offered = offeredMoves('reception', 'coordinator', buildContext(), undone);
+    expect(offered.map((move) => [move.to, move.blockedBy, move.undoneSteps])).toEqual([
+      ['decision', null, undone],
+      ['resolution', null, undone],
+      ['not_accepted', null, undone],
+    ]);
+    expect(undoneSteps(checklist, 'closed', new Set())).toEqual([]);
+    expect(offeredMoves('reception', 'coordinator', buildContext()).every((move) => move.undoneSteps.length === 0)).toBe(true);
   });
 
   it('offers an auditor nothing anywhere', () => {
@@ -389,7 +406,7 @@ describe('offeredMoves', () => {
   });
 
   it('shows a closed review window and spent reviews as blockers', () => {
-    expect(offeredMoves('closed', 'coordinator', buildContext({ now: '2027-01-01T00:00:00.000Z' }))).toEqual([
+    expect(offeredMoves('closed', 'coordinator', buildContext({ now: '2027-01-01T00:00:00.000Z' }))).toMatchObject([
       { to: 'review', reasonRequired: true, blockedBy: 'The time to request a review (30 days from the answer) has passed.' },
     ]);
     expect(offeredMoves('closed', 'coordinator', buildContext({ reviewCount: 2 }))[0]?.blockedBy).toBe(
@@ -398,7 +415,7 @@ describe('offeredMoves', () => {
   });
 
   it('shows a missing answer as the blocker of closing', () => {
-    expect(offeredMoves('resolution', 'coordinator', buildContext({ answerCount: 0 }))).toEqual([
+    expect(offeredMoves('resolution', 'coordinator', buildContext({ answerCount: 0 }))).toMatchObject([
       { to: 'closed', reasonRequired: false, blockedBy: 'Record the written answer before closing the case.' },
     ]);
   });

@@ -124,17 +124,37 @@ export interface OfferedMove {
   reasonRequired: boolean;
   /** Why the move cannot be made yet, when a guard holds it back. */
   blockedBy: string | null;
+  /**
+   * The checklist steps of the stage being left that are not ticked (ids `stage.step`). The plan's
+   * steps are guidance, not a lock: the move stays allowed, and the UI names them before it is confirmed.
+   */
+  undoneSteps: string[];
 }
 
-/** The moves an actor of this role could make from a stage, with what still holds each back. */
-export function offeredMoves(from: Stage, role: Mover, ctx: MoveContext): OfferedMove[] {
+/** A plan's checklist as the stage machine needs it: each stage's step ids. */
+export interface ChecklistShape {
+  key: string;
+  steps: readonly { id: string }[];
+}
+
+/** The steps of a stage's checklist that are not done, by id (`stage.step`), in the plan's order. */
+export function undoneSteps(checklist: readonly ChecklistShape[], stage: Stage, done: ReadonlySet<string>): string[] {
+  const current = checklist.find((candidate) => candidate.key === stage);
+  return (current?.steps ?? []).map((step) => `${stage}.${step.id}`).filter((id) => !done.has(id));
+}
+
+/**
+ * The moves an actor of this role could make from a stage, with what still holds each back and the
+ * stage's steps each would leave undone (every move leaves the stage, so the same steps for all).
+ */
+export function offeredMoves(from: Stage, role: Mover, ctx: MoveContext, undone: readonly string[] = []): OfferedMove[] {
   return moves
     .filter((move) => move.from === from && (role === 'admin' || move.by.includes(role)))
     .map((move) => {
       // The reason is typed with the move itself, so it never holds the offer back.
       const withReason = { ...ctx, reason: 'offered' };
       const blockedBy = move.guards.map((guard) => guard(withReason)).find((problem) => problem !== null) ?? null;
-      return { to: move.to, reasonRequired: move.reasonRequired, blockedBy };
+      return { to: move.to, reasonRequired: move.reasonRequired, blockedBy, undoneSteps: [...undone] };
     });
 }
 

@@ -66,7 +66,8 @@ describe.runIf(hasBrowser)('the staff web app: live updates, dashboard, plans, p
     expectStatus(await world.as('unit_officer', { method: 'POST', url: `/api/v1/cases/${visit.id}/notes`, payload: { body: '已联系村委会，明日上午召开村民代表会议。' } }), 201);
     await page.locator('.timeline').getByText('已联系村委会，明日上午召开村民代表会议。').waitFor({ timeout: 2_000 });
     const caseMs = Date.now() - started;
-    await page.getByText('此案件刚由他人更新').waitFor();
+    await page.locator('.live-changes').getByText('您打开此页面后，案件有了新的变化').waitFor();
+    await page.locator('.live-changes').getByText(/officer.*备注/).waitFor();
     await expect(page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).resolves.toBe(true);
     expect(queueMs).toBeLessThan(2_000);
     expect(caseMs).toBeLessThan(2_000);

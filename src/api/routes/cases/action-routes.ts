@@ -1,7 +1,7 @@
 import { type Static } from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import { assignUnit, recordAssignmentStep } from '../../../commands/assign-unit.js';
-import { addAnswer, addMeeting, addNote, completeStep, receiveTogether } from '../../../commands/case-records.js';
+import { addAnswer, addMeeting, addNote, completeStep, receiveTogether, undoStep } from '../../../commands/case-records.js';
 import type { Context } from '../../../commands/context.js';
 import { moveStage } from '../../../commands/move-stage.js';
 import { invalid } from '../../../core/errors.js';
@@ -96,6 +96,14 @@ export function caseActionRoutes(app: FastifyInstance, ctx: Context): void {
     handler: async (request) => {
       const { id, stepId } = request.params as Static<typeof StepParams>;
       return completeStep(ctx, { actor: actorOf(request), caseId: id, stepId });
+    },
+  });
+
+  app.post('/api/v1/cases/:id/steps/:stepId/undone', {
+    schema: { tags: ['cases'], summary: 'Take back the tick of a checklist step (recorded in the timeline)', params: StepParams, response: changed },
+    handler: async (request) => {
+      const { id, stepId } = request.params as Static<typeof StepParams>;
+      return undoStep(ctx, { actor: actorOf(request), caseId: id, stepId });
     },
   });
 

@@ -78,7 +78,15 @@ export const CaseDetail = Type.Intersect([
         steps: Type.Array(Type.Object({ id: Type.String(), text: LocalTextOut, doneAt: Nullable(Time), doneBy: Nullable(Id) })),
       }),
     ),
-    moves: Type.Array(Type.Object({ to: Type.Enum([...stages]), reasonRequired: Type.Boolean(), blockedBy: Nullable(Type.String()) })),
+    moves: Type.Array(
+      Type.Object({
+        to: Type.Enum([...stages]),
+        reasonRequired: Type.Boolean(),
+        blockedBy: Nullable(Type.String()),
+        /** Checklist steps (`stage.step`) of the current stage this move would leave undone; the move is still allowed. */
+        undoneSteps: Type.Array(Type.String()),
+      }),
+    ),
     abilities: Type.Object(Object.fromEntries(caseActions.map((action) => [action, Type.Boolean()]))),
   }),
 ]);

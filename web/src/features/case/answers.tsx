@@ -1,17 +1,20 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../session/formatters';
 import { errorFor, Field } from '../../ui/field';
 import { ActionError } from '../../ui/states';
 import { useCase, useCaseAction } from './case-context';
+import { hasDraft, useDraft } from './drafts';
+import { KeptDraft } from './kept-draft';
 
 function AnswerForm() {
   const { t } = useTranslation();
   const action = useCaseAction();
-  const [body, setBody] = useState('');
+  const { detail } = useCase();
+  const [body, setBody, clearBody] = useDraft(detail.id, 'answer');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await action.run('/answers', { body })) setBody('');
+    if (await action.run('/answers', { body })) clearBody();
   };
   return (
     <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
@@ -32,7 +35,9 @@ export function Answers() {
   const format = useFormat();
   const { detail } = useCase();
   const mayAnswer = detail.abilities['case.answer'] && (detail.stage === 'resolution' || detail.stage === 'review');
-  if (detail.answers.length === 0 && !mayAnswer) return null;
+  // An answer being written when someone else moved the case on is kept, not dropped with its form.
+  const kept = !mayAnswer && hasDraft(detail.id, 'answer');
+  if (detail.answers.length === 0 && !mayAnswer && !kept) return null;
   return (
     <section className="card" aria-labelledby="answers-heading">
       <h2 id="answers-heading">{t('answers.title')}</h2>
@@ -47,6 +52,7 @@ export function Answers() {
         </article>
       ))}
       {mayAnswer ? <AnswerForm /> : null}
+      {kept ? <KeptDraft form="answer" label={t('answers.body')} why={t('drafts.answerGone', { now: t(`stage.${detail.stage}`) })} /> : null}
     </section>
   );
 }

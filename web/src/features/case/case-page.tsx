@@ -16,6 +16,11 @@ import { StagePanel } from './stage-panel';
 import { Deadlines, Summary } from './summary';
 import { Timeline } from './timeline';
 import { useCaseData } from './use-case-data';
+import type { CaseEvent } from '../../api/types';
+import { useFormat } from '../../session/formatters';
+import { useSession } from '../../session/session';
+import { anyDraft } from './drafts';
+import { eventText } from './event-text';
 import './case.css';
 
 /** One case, everything on it, kept current as others work on it. */
@@ -30,14 +35,26 @@ export function CasePage() {
     if (location.state) navigate(location.pathname, { replace: true, state: null });
   }, [location, navigate]);
   const data = useCaseData(id);
-  const [updatedByOthers, setUpdatedByOthers] = useState(false);
-  const lastOwnAction = useRef(0);
+  const { user } = useSession();
+  const format = useFormat();
+  // What others did since this page opened: said with who did it, never by dropping what is being typed.
+  const [byOthers, setByOthers] = useState<CaseEvent[]>([]);
+  const seen = useRef<{ caseId: string; ids: Set<number> } | null>(null);
+  useEffect(() => {
+    if (!data.detail || data.detail.id !== id) return;
+    if (seen.current?.caseId !== id) {
+      seen.current = { caseId: id, ids: new Set(data.events.map((event) => event.id)) };
+      setByOthers([]);
+      return;
+    }
+    const ids = seen.current.ids;
+    const arrived = data.events.filter((event) => !ids.has(event.id));
+    for (const event of arrived) ids.add(event.id);
+    const others = arrived.filter((event) => event.actorId !== user.id);
+    if (others.length > 0) setByOthers((previous) => [...previous, ...others].slice(-5));
+  }, [data.detail, data.events, id, user.id]);
 
-  useLiveChanges((changes) => {
-    // Our own action already shows; anything else is someone else's work arriving.
-    if (changes.length > 0 && Date.now() - lastOwnAction.current > 2000) setUpdatedByOthers(true);
-    void data.reload();
-  }, id);
+  useLiveChanges(() => void data.reload(), id);
 
   const { apply } = data;
   const state = useMemo<CaseState | null>(
@@ -47,8 +64,6 @@ export function CasePage() {
             detail: data.detail,
             events: data.events,
             apply: (updated) => {
-              lastOwnAction.current = Date.now();
-              setUpdatedByOthers(false);
               setRegistered(undefined);
               apply(updated);
             },
@@ -80,7 +95,28 @@ export function CasePage() {
       </p>
       <div className="live-region" role="status" aria-live="polite">
         {registered ? <p className="notice notice-success">{t('case.registered', { reference: registered })}</p> : null}
-        {updatedByOthers ? <p className="notice notice-info">{t('case.updatedLive')}</p> : null}
+        {byOthers.length > 0 ? (
+          <div className="notice notice-info live-changes">
+            <p>{t('case.changedByOthers')}</p>
+            <ul className="plain-list">
+              {byOthers.map((event) => (
+                <li key={event.id}>
+                  {t('case.changedBy', {
+                    who: event.actorName ?? t('case.bySystem'),
+                    what: eventText(t, event, format.unit, format.text).title,
+                    when: format.dateTime(event.at),
+                  })}
+                </li>
+              ))}
+            </ul>
+            {anyDraft(id) ? <p>{t('case.draftsKept')}</p> : null}
+            <p className="notice-actions">
+              <button type="button" className="button button-quiet" onClick={() => setByOthers([])}>
+                {t('case.dismiss')}
+              </button>
+            </p>
+          </div>
+        ) : null}
       </div>
       {data.error ? <ErrorState error={data.error} retry={() => void data.reload()} /> : null}
       <FlagsPanel />

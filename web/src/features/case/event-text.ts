@@ -43,7 +43,8 @@ export function eventText(t: TFunction, event: CaseEvent, unit: (id: string, fal
     case 'stage.changed': {
       const from = isStage(data.from) ? t(`stage.${data.from}`) : String(data.from);
       const to = isStage(data.to) ? t(`stage.${data.to}`) : String(data.to);
-      const body = text(data.reason);
+      const undone = Array.isArray(data.undoneSteps) ? data.undoneSteps.length : 0;
+      const body = [text(data.reason), undone > 0 ? t('timeline.leftUndone', { count: undone }) : undefined].filter(Boolean).join('\n');
       return { title: t('timeline.moved', { from, to }), late, ...(body ? { body } : {}) };
     }
     case 'assignment.notified':
@@ -66,9 +67,10 @@ export function eventText(t: TFunction, event: CaseEvent, unit: (id: string, fal
     }
     case 'answer.given':
       return { title: t('timeline.answer'), late };
-    case 'step.done': {
+    case 'step.done':
+    case 'step.undone': {
       const step = data.text && typeof data.text === 'object' ? local(data.text as LocalText) : String(data.stepId ?? '');
-      return { title: t('timeline.step', { step }), late };
+      return { title: t(event.type === 'step.done' ? 'timeline.step' : 'timeline.stepUndone', { step }), late };
     }
     case 'group.received_together': {
       const body = text(data.reason);

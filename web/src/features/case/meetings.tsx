@@ -6,15 +6,22 @@ import { errorFor, Field } from '../../ui/field';
 import { ActionError } from '../../ui/states';
 import { fromZonedInput, toZonedInput } from '../../ui/time';
 import { useCase, useCaseAction } from './case-context';
+import { hasDraft, useDraft } from './drafts';
 
 function MeetingForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const { timeZone, clockOffset } = useSession();
   const action = useCaseAction();
+  const { detail } = useCase();
   const [heldAt, setHeldAt] = useState(() => toZonedInput(Date.now() + clockOffset, timeZone));
-  const [attendees, setAttendees] = useState('');
-  const [summary, setSummary] = useState('');
-  const [commitments, setCommitments] = useState('');
+  const [attendees, setAttendees, clearAttendees] = useDraft(detail.id, 'meeting:attendees');
+  const [summary, setSummary, clearSummary] = useDraft(detail.id, 'meeting:summary');
+  const [commitments, setCommitments, clearCommitments] = useDraft(detail.id, 'meeting:commitments');
+  const clear = () => {
+    clearAttendees();
+    clearSummary();
+    clearCommitments();
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = {
@@ -26,7 +33,10 @@ function MeetingForm({ onDone }: { onDone: () => void }) {
         .map((line) => line.trim())
         .filter((line) => line !== ''),
     };
-    if (await action.run('/meetings', body)) onDone();
+    if (await action.run('/meetings', body)) {
+      clear();
+      onDone();
+    }
   };
   return (
     <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
@@ -49,7 +59,14 @@ function MeetingForm({ onDone }: { onDone: () => void }) {
         <button type="submit" className="button button-primary" disabled={action.busy}>
           {t('meetings.save')}
         </button>
-        <button type="button" className="button button-quiet" onClick={onDone}>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => {
+            clear();
+            onDone();
+          }}
+        >
           {t('common.cancel')}
         </button>
       </div>
@@ -62,7 +79,7 @@ export function Meetings() {
   const { t } = useTranslation();
   const format = useFormat();
   const { detail } = useCase();
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState(() => ['attendees', 'summary', 'commitments'].some((field) => hasDraft(detail.id, `meeting:${field}`)));
   if (detail.meetings.length === 0 && !detail.abilities['case.meet']) return null;
   return (
     <section className="card" aria-labelledby="meetings-heading">

@@ -1,24 +1,60 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { stages, type Stage } from '../../../../src/core/types.js';
 import type { CaseDetail } from '../../api/types';
+import { useFormat } from '../../session/formatters';
 import { errorFor, Field } from '../../ui/field';
 import { serverText } from '../../ui/server-text';
 import { ActionError } from '../../ui/states';
 import { useCase, useCaseAction } from './case-context';
+import { hasDraft, useDraft } from './drafts';
+import { KeptDraft } from './kept-draft';
+
+const isStage = (value: string): value is Stage => stages.includes(value as Stage);
 
 type Move = CaseDetail['moves'][number];
+
+/** The steps of the current stage the move would leave undone, named from the plan: guidance, not a lock. */
+function UndoneSteps({ move }: { move: Move }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { detail } = useCase();
+  if (move.undoneSteps.length === 0) return null;
+  const steps = new Map(detail.checklist.flatMap((stage) => stage.steps).map((step) => [step.id, step.text]));
+  return (
+    <div className="notice notice-warning undone-steps" role="note">
+      <p>{t('moves.undoneSteps', { count: move.undoneSteps.length, stage: t(`stage.${detail.stage}`) })}</p>
+      <ul className="plain-list">
+        {move.undoneSteps.map((id) => {
+          const text = steps.get(id);
+          return <li key={id}>{text ? format.text(text) : id}</li>;
+        })}
+      </ul>
+      <p className="small">{t('moves.undoneStillAllowed')}</p>
+    </div>
+  );
+}
 
 function MoveForm({ move, onDone }: { move: Move; onDone: () => void }) {
   const { t } = useTranslation();
   const action = useCaseAction();
-  const [reason, setReason] = useState('');
+  const { detail } = useCase();
+  const [reason, setReason, clearReason] = useDraft(detail.id, `move:${move.to}`);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = reason.trim() ? { to: move.to, reason } : { to: move.to };
-    if (await action.run('/transitions', body)) onDone();
+    if (await action.run('/transitions', body)) {
+      clearReason();
+      onDone();
+    }
+  };
+  const cancel = () => {
+    clearReason();
+    onDone();
   };
   return (
     <form className="move-form" onSubmit={(event) => void submit(event)} noValidate>
+      <UndoneSteps move={move} />
       <Field
         label={t(move.to === 'resolution' && move.reasonRequired ? 'moves.decision' : 'moves.reason')}
         required={move.reasonRequired}
@@ -31,7 +67,7 @@ function MoveForm({ move, onDone }: { move: Move; onDone: () => void }) {
         <button type="submit" className="button button-primary" disabled={action.busy}>
           {t('moves.confirm', { stage: t(`stage.${move.to}`) })}
         </button>
-        <button type="button" className="button button-quiet" onClick={onDone}>
+        <button type="button" className="button button-quiet" onClick={cancel}>
           {t('common.cancel')}
         </button>
       </div>
@@ -43,11 +79,24 @@ function MoveForm({ move, onDone }: { move: Move; onDone: () => void }) {
 export function Moves() {
   const { t } = useTranslation();
   const { detail } = useCase();
-  const [open, setOpen] = useState<string>();
-  if (detail.moves.length === 0) return null;
+  // A move whose form holds a draft opens with it (after a reload, too), even one no longer offered.
+  const [open, setOpen] = useState<string | undefined>(
+    () => detail.moves.find((move) => hasDraft(detail.id, `move:${move.to}`))?.to ?? stages.find((stage) => hasDraft(detail.id, `move:${stage}`)),
+  );
+  // The move being written up is no longer offered: someone else moved the case meanwhile.
+  const gone = open !== undefined && !detail.moves.some((move) => move.to === open) ? open : undefined;
+  if (detail.moves.length === 0 && !gone) return null;
   return (
     <section className="card" aria-labelledby="moves-heading">
       <h2 id="moves-heading">{t('moves.title')}</h2>
+      {gone ? (
+        <KeptDraft
+          form={`move:${gone}`}
+          label={t('moves.reason')}
+          why={t('drafts.moveGone', { stage: isStage(gone) ? t(`stage.${gone}`) : gone, now: t(`stage.${detail.stage}`) })}
+          onDone={() => setOpen(undefined)}
+        />
+      ) : null}
       <ul className="moves">
         {detail.moves.map((move) => (
           <li key={move.to}>

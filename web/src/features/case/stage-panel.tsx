@@ -11,12 +11,12 @@ function Checklist({ stage, who }: { stage: ChecklistStage; who: Map<string, str
   const { detail } = useCase();
   const action = useCaseAction();
   const mayTick = detail.abilities['case.step'];
-  // Ticked at once on screen while the server records it; unticked again if it refuses.
-  const [ticking, setTicking] = useState<string>();
-  const tick = async (stepId: string) => {
-    setTicking(stepId);
-    await action.run(`/steps/${encodeURIComponent(stepId)}/done`);
-    setTicking(undefined);
+  // Shown at once as asked while the server records it; back as it was if the server refuses.
+  const [pending, setPending] = useState<{ stepId: string; done: boolean }>();
+  const toggle = async (stepId: string, done: boolean) => {
+    setPending({ stepId, done });
+    await action.run(`/steps/${encodeURIComponent(stepId)}/${done ? 'done' : 'undone'}`);
+    setPending(undefined);
   };
   return (
     <>
@@ -29,14 +29,20 @@ function Checklist({ stage, who }: { stage: ChecklistStage; who: Map<string, str
               <input
                 id={id}
                 type="checkbox"
-                checked={done || ticking === step.id}
-                disabled={done || !mayTick || action.busy}
-                onChange={() => void tick(step.id)}
+                checked={pending?.stepId === step.id ? pending.done : done}
+                disabled={!mayTick || action.busy}
+                aria-describedby={done && mayTick ? `${id}-undo` : undefined}
+                onChange={(event) => void toggle(step.id, event.target.checked)}
               />
               <label htmlFor={id}>
                 {format.text(step.text)}
                 {step.doneAt ? (
                   <span className="step-done">{t('stagePanel.doneBy', { who: who.get(step.id) ?? t('stagePanel.someone'), when: format.dateTime(step.doneAt) })}</span>
+                ) : null}
+                {done && mayTick ? (
+                  <span className="visually-hidden" id={`${id}-undo`}>
+                    {t('stagePanel.untickHint')}
+                  </span>
                 ) : null}
               </label>
             </li>
@@ -92,6 +98,7 @@ export function StagePanel() {
   const { t } = useTranslation();
   const format = useFormat();
   const { detail, events } = useCase();
+  // Who ticked each step last (a tick taken back and given again names the second).
   const who = new Map(events.filter((event) => event.type === 'step.done').map((event) => [String(event.data.stepId), event.actorName ?? '']));
   const current = detail.checklist.find((stage) => stage.stage === detail.stage);
   const others = detail.checklist.filter((stage) => stage !== current);

@@ -1,18 +1,20 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../session/formatters';
 import { Field, errorFor } from '../../ui/field';
 import { ActionError } from '../../ui/states';
 import { useCase, useCaseAction } from './case-context';
+import { useDraft } from './drafts';
 import { eventText } from './event-text';
 
 function NoteForm() {
   const { t } = useTranslation();
   const action = useCaseAction();
-  const [body, setBody] = useState('');
+  const { detail } = useCase();
+  const [body, setBody, clearBody] = useDraft(detail.id, 'note');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await action.run('/notes', { body })) setBody('');
+    if (await action.run('/notes', { body })) clearBody();
   };
   return (
     <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
