@@ -49,7 +49,8 @@ describe.runIf(hasBrowser)('the staff web app: every page survives a reload and 
     await page.reload();
     await page.screenshot({ path: screenshotPath('web-notifications-reloaded-zh') });
     expect(problems).toEqual([]);
-  });
+    // Every page of the app is opened twice (bookmark, reload): more pages than one test's default time.
+  }, 120_000);
 
   it('shows its own “not found” page for an unknown path, in the reader’s language, and keeps JSON for the API', async () => {
     const { base } = harness;
