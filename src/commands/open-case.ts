@@ -7,6 +7,7 @@ import { caseFor } from './case-access.js';
 import type { CaseDetail } from './case-view.js';
 import { jurisdiction, type Context } from './context.js';
 import { caseDetail } from './get-case.js';
+import { claimIdempotencyKey, keepIdempotentResult, type IdempotencyKey } from './idempotency.js';
 import { insertCase } from './insert-case.js';
 
 export interface OpenCaseProps {
@@ -55,9 +56,10 @@ function checkShape(props: OpenCaseProps, now: string): void {
 
 /**
  * Registers a petition at the counter under the current published plan (or the one named). The
- * case is written by `insertCase`, which every way of opening a case shares.
+ * case is written by `insertCase`, which every way of opening a case shares. With an idempotency
+ * key, the key is claimed and the answer kept in the same transaction (see `once`).
  */
-export async function openCase(ctx: Context, props: OpenCaseProps): Promise<CaseDetail> {
+export async function openCase(ctx: Context, props: OpenCaseProps, idempotency?: IdempotencyKey): Promise<CaseDetail> {
   if (!can(props.actor, 'case.create')) throw forbidden('Your role cannot register cases.');
   if (props.actor.role === 'unit_officer' && props.channel !== 'unit_report') {
     throw invalid('channel', 'a unit officer registers only unit reports (channel unit_report).');
@@ -66,6 +68,7 @@ export async function openCase(ctx: Context, props: OpenCaseProps): Promise<Case
   checkShape(props, now);
   const receivedAt = props.receivedAt ? new Date(props.receivedAt).toISOString() : now;
   const detail = await ctx.db.transaction().execute(async (trx) => {
+    if (idempotency) await claimIdempotencyKey(ctx, trx, idempotency);
     const plan = props.planId ? await findPlan(trx, props.planId) : await findCurrentPlan(trx);
     if (!plan) throw props.planId ? invalid('planId', 'no plan has this id.') : new DomainError('conflict', 'No published plan: publish a plan first.');
     if (plan.status !== 'published') throw invalid('planId', 'cases open only under a published plan.');
@@ -120,7 +123,9 @@ export async function openCase(ctx: Context, props: OpenCaseProps): Promise<Case
     });
     const caseId = row.id;
     const stored = await caseFor(ctx, trx, { actor: props.actor, caseId, action: 'case.read' });
-    return caseDetail(ctx, trx, props.actor, stored.row, stored.unitIds);
+    const view = await caseDetail(ctx, trx, props.actor, stored.row, stored.unitIds);
+    if (idempotency) await keepIdempotentResult(ctx, trx, idempotency, caseId, view);
+    return view;
   });
   ctx.changes.publish({ caseId: detail.id, type: 'case.opened', at: now });
   return detail;

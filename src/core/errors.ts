@@ -28,6 +28,8 @@ export const errorCatalogue = {
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,
+  /** An Idempotency-Key sent again with a different request than the one it was first used with. */
+  idempotency_key_reused: 422,
   rate_limited: 429,
   too_many_attempts: 429,
   internal_error: 500,

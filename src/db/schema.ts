@@ -238,6 +238,19 @@ export interface Database {
   limit_counters: LimitCountersTable;
   recovery_codes: RecoveryCodesTable;
   sign_in_failures: SignInFailuresTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+/** What a request that opened a case answered, under its idempotency key (see commands/idempotency.ts). */
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  fingerprint: string;
+  case_id: string | null;
+  result_sealed: string | null;
+  shown_at: string | null;
+  created_at: string;
+  expires_at: string;
 }
 
 /** One key's count in its current window, shared by every server process (see db/counters.ts). */

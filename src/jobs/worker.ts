@@ -4,6 +4,7 @@ import { loadCalendar } from '../commands/calendar.js';
 import { deliverDue, type Senders } from '../notifications/delivery.js';
 import { databaseCounters } from '../db/counters.js';
 import { scanDeadlines } from './deadline-scanner.js';
+import { forgetExpiredIdempotencyKeys } from '../commands/idempotency.js';
 import { defaultRetentionDays, purgePersonalData } from './purge.js';
 import { purgeExpiredCredentials, purgeStaleSignInFailures } from '../commands/credentials.js';
 
@@ -37,6 +38,8 @@ export async function workOnce(
   await databaseCounters(ctx.db).prune();
   const credentialsPurged = await purgeExpiredCredentials(ctx);
   await purgeStaleSignInFailures(ctx);
+  // Idempotency keys past their day answer no retry any more.
+  await forgetExpiredIdempotencyKeys(ctx);
   return { ...scanned, ...delivered, purged, credentialsPurged };
 }
 

@@ -3,6 +3,7 @@ import type { CaseFlag } from '../../core/flags.js';
 import type { CaseRow } from '../../db/repositories/cases.js';
 import { findCurrentPlan, planDocument } from '../../db/repositories/plans.js';
 import type { Context, Trx } from '../context.js';
+import { claimIdempotencyKey, type IdempotencyKey } from '../idempotency.js';
 import { insertCase } from '../insert-case.js';
 import { petitionProblems, problemError, type PetitionInput } from './petition-input.js';
 
@@ -20,19 +21,21 @@ export interface PublicOrigin {
  * Registers a petition from the public as an ordinary case under the current published plan: it
  * opens in reception with the 15-day acceptance clock running, like a letter the office logs, but
  * no staff member did it, so the timeline and audit log name no actor. `attach` writes what the
- * door adds (an access code, an Open311 record) in the same transaction.
+ * door adds (an access code, an Open311 record, the answer kept under an idempotency key) in the
+ * same transaction; the key itself is claimed before anything is written.
  *
  * Shares `insertCase` with `openCase`; `open-public-case.test.ts` checks the two write the same
  * kind of case.
  */
 export async function openPublicCase<T>(
   ctx: Context,
-  props: { input: PetitionInput; origin: PublicOrigin },
+  props: { input: PetitionInput; origin: PublicOrigin; idempotency?: IdempotencyKey | undefined },
   attach: (trx: Trx, row: CaseRow) => Promise<T>,
 ): Promise<{ row: CaseRow; attached: T }> {
   const { input, origin } = props;
   const now = ctx.now();
   const result = await ctx.db.transaction().execute(async (trx) => {
+    if (props.idempotency) await claimIdempotencyKey(ctx, trx, props.idempotency);
     const plan = await findCurrentPlan(trx);
     if (!plan) throw new DomainError('conflict', 'Petitions cannot be taken right now: no plan has been published.');
     const document = planDocument(plan);

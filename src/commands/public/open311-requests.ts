@@ -4,6 +4,7 @@ import type { LocalText } from '../../core/plan.js';
 import { openStages, type CaseKind, type Stage } from '../../core/types.js';
 import { findCurrentPlan, planDocument } from '../../db/repositories/plans.js';
 import type { Context } from '../context.js';
+import { keepIdempotentResult, type IdempotencyKey } from '../idempotency.js';
 import { openPublicCase } from './open-public-case.js';
 import { publicLimits, typed, type PetitionInput } from './petition-input.js';
 
@@ -63,7 +64,11 @@ function titleFrom(description: string): string {
  * plan. Its name, email and phone become the sealed petitioner details; device_id and account_id
  * identify a device or account, not the problem, so they are not kept.
  */
-export async function createOpen311Request(ctx: Context, props: Open311RequestInput): Promise<{ reference: string; token: string; acceptDays: number }> {
+export async function createOpen311Request(
+  ctx: Context,
+  props: Open311RequestInput,
+  idempotency?: IdempotencyKey,
+): Promise<{ reference: string; token: string; acceptDays: number }> {
   const serviceCode = typed(props.service_code);
   if (!serviceCode) throw invalid('service_code', 'was not provided.');
   const offered = await open311Services(ctx);
@@ -99,9 +104,9 @@ export async function createOpen311Request(ctx: Context, props: Open311RequestIn
     ...(name || contact ? { petitioner: { ...(name ? { name } : {}), ...(contact ? { contact } : {}) } } : {}),
   };
   const token = randomBytes(16).toString('base64url');
-  const { row } = await openPublicCase(
+  const { attached } = await openPublicCase(
     ctx,
-    { input, origin: { channel: 'open311', via: 'open311', audit: { open311Client: props.client.name, open311KeyId: props.client.id } } },
+    { input, origin: { channel: 'open311', via: 'open311', audit: { open311Client: props.client.name, open311KeyId: props.client.id } }, idempotency },
     async (trx, opened) => {
       await trx
         .insertInto('open311_requests')
@@ -118,9 +123,12 @@ export async function createOpen311Request(ctx: Context, props: Open311RequestIn
         })
         .execute();
       await trx.updateTable('open311_keys').set({ last_used_at: opened.created_at }).where('id', '=', props.client.id).execute();
+      const created = { reference: opened.reference, token, acceptDays: offered.acceptDays };
+      if (idempotency) await keepIdempotentResult(ctx, trx, idempotency, opened.id, created);
+      return created;
     },
   );
-  return { reference: row.reference, token, acceptDays: offered.acceptDays };
+  return attached;
 }
 
 export interface Open311Filters {

@@ -17,6 +17,7 @@ import { updateCase } from '../case-update.js';
 import { caseSummary } from '../case-view.js';
 import { jurisdiction, type Context, type Trx } from '../context.js';
 import { syncClocks } from '../sync-clocks.js';
+import { keepIdempotentResult, type IdempotencyKey } from '../idempotency.js';
 import { openPublicCase } from './open-public-case.js';
 import { petitionFor, type PetitionKey } from './petition-access.js';
 import { publicLimits, type PetitionInput } from './petition-input.js';
@@ -32,20 +33,24 @@ export interface Receipt {
 /** Registers a petition from the portal or the public API and issues its private access code. */
 export async function submitPetition(
   ctx: Context,
-  props: { input: PetitionInput; via: 'portal' | 'public_api'; flags?: CaseFlag[] },
+  props: { input: PetitionInput; via: 'portal' | 'public_api'; flags?: CaseFlag[]; idempotency?: IdempotencyKey | undefined },
 ): Promise<Receipt> {
   const accessCode = newAccessCode(randomBytes(20));
-  const { row } = await openPublicCase(
+  const { attached } = await openPublicCase(
     ctx,
-    { input: props.input, origin: { channel: 'online', via: props.via, ...(props.flags ? { flags: props.flags } : {}) } },
-    async (trx, opened) => {
+    { input: props.input, origin: { channel: 'online', via: props.via, ...(props.flags ? { flags: props.flags } : {}) }, idempotency: props.idempotency },
+    async (trx, opened): Promise<Receipt> => {
       await trx
         .insertInto('access_codes')
         .values({ case_id: opened.id, digest: accessCodeDigest(accessCode), created_at: opened.created_at })
         .execute();
+      const receipt = { reference: opened.reference, accessCode, receivedAt: opened.received_at, acceptDueAt: opened.accept_due_at };
+      // A retry with the same key gets this receipt again, so the code is kept (sealed) until the key expires.
+      if (props.idempotency) await keepIdempotentResult(ctx, trx, props.idempotency, opened.id, receipt);
+      return receipt;
     },
   );
-  return { reference: row.reference, accessCode, receivedAt: row.received_at, acceptDueAt: row.accept_due_at };
+  return attached;
 }
 
 export interface PublicAnswer {

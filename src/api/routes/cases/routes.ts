@@ -6,15 +6,22 @@ import { listCases } from '../../../commands/list-cases.js';
 import { listEvents } from '../../../commands/list-events.js';
 import { openCase } from '../../../commands/open-case.js';
 import { actorOf } from '../../plugins/auth.js';
-import { errorResponses, Page } from '../../schemas.js';
+import { idempotently } from '../../plugins/idempotency.js';
+import { ErrorResponse, errorResponses, Page } from '../../schemas.js';
 import { CaseDetail, CaseParams, CaseSummary, Event, EventsQuery, ListCasesQuery, OpenCaseBody } from './schemas.js';
 
 export function caseRoutes(app: FastifyInstance, ctx: Context): void {
   app.post('/api/v1/cases', {
-    schema: { tags: ['cases'], summary: 'Register a petition', body: OpenCaseBody, response: { 201: CaseDetail, ...errorResponses } },
+    schema: {
+      tags: ['cases'],
+      summary: 'Register a petition (an Idempotency-Key header makes a retry answer the same, never a second case)',
+      body: OpenCaseBody,
+      response: { 201: CaseDetail, ...errorResponses, 422: ErrorResponse },
+    },
     handler: async (request, reply) => {
       const body = request.body as Static<typeof OpenCaseBody>;
-      const detail = await openCase(ctx, { actor: actorOf(request), ...body });
+      const actor = actorOf(request);
+      const detail = await idempotently(ctx, request, reply, `user:${actor.id}`, (key) => openCase(ctx, { actor, ...body }, key));
       return reply.status(201).send(detail);
     },
   });

@@ -15,6 +15,7 @@ import {
 import { DomainError } from '../../../core/errors.js';
 import { pickLanguage } from '../../messages.js';
 import { portalMessages } from '../../portal/i18n/index.js';
+import { idempotently } from '../../plugins/idempotency.js';
 import { formatOfUrl, isFormat, sendOpen311, sendOpen311Errors, splitFormat, type Open311Format } from './format.js';
 import { requestOf, serviceDefinitionOf, serviceDefinitionXml, serviceOf } from './present.js';
 
@@ -196,15 +197,21 @@ export async function registerOpen311(app: FastifyInstance, ctx: Context, counte
             if (code && typeof first === 'string') attributes[code] = first;
           }
           const field = (name: string) => text(body, name);
-          const created = await createOpen311Request(ctx, {
-            client,
+          const created = await idempotently(ctx, request, reply, `open311:${client.id}`, (key) =>
+            createOpen311Request(
+              ctx,
+              {
+                client,
             attributes,
             ...Object.fromEntries(
               (['service_code', 'lat', 'long', 'address_string', 'address_id', 'email', 'first_name', 'last_name', 'phone', 'description', 'media_url'] as const)
                 .map((name) => [name, field(name)])
                 .filter(([, value]) => value !== undefined),
             ),
-          });
+              },
+              key,
+            ),
+          );
           const m = portalMessages[languageOf(request)].open311;
           // The id is returned at once (type realtime); the token too, for clients that follow tokens.
           const item = { service_request_id: created.reference, token: created.token, service_notice: m.serviceNotice(created.acceptDays), account_id: null };

@@ -4,6 +4,7 @@ import type { Context } from '../../../commands/context.js';
 import { typed, type PetitionInput } from '../../../commands/public/petition-input.js';
 import { getPetitionStatus, giveFeedback, requestReview, submitPetition, type PublicStatus } from '../../../commands/public/petitions.js';
 import { portalMessages } from '../../portal/i18n/index.js';
+import { idempotently } from '../../plugins/idempotency.js';
 import { guarded } from './guard.js';
 import type { GuessThrottle } from './guess-throttle.js';
 import {
@@ -66,7 +67,10 @@ export function publicPetitionRoutes(app: FastifyInstance, ctx: Context, options
     },
     handler: async (request, reply) => {
       const body = request.body as Static<typeof SubmitPetitionBody>;
-      const receipt = await submitPetition(ctx, { input: petitionInput(body), via: 'public_api' });
+      // No account here: the caller is their network address, so nobody else can replay their receipt.
+      const receipt = await idempotently(ctx, request, reply, `public:${request.ip}`, (key) =>
+        submitPetition(ctx, { input: petitionInput(body), via: 'public_api', idempotency: key }),
+      );
       return reply.status(201).header('cache-control', 'no-store').send(receipt);
     },
   });

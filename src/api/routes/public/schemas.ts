@@ -92,5 +92,6 @@ export const publicErrors = {
   404: ErrorResponse,
   409: ErrorResponse,
   413: ErrorResponse,
+  422: ErrorResponse,
   429: ErrorResponse,
 };
