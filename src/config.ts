@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import dotenv from 'dotenv';
+import { generateAuditKeyPem, parseAuditKey, type AuditKey } from './security/audit-key.js';
 
 export interface Config {
   port: number;
@@ -27,6 +28,23 @@ export interface Config {
   redisUrl: string | undefined;
   /** Whether every admin must use a second factor (REDRESS_ADMIN_TOTP: `required`, the default, or `optional`). */
   adminTotpRequired: boolean;
+  audit: AuditSettings;
+}
+
+/** Where the audit log is anchored outside the database. */
+export interface AuditSettings {
+  /** Signs checkpoints (Ed25519). Kept like the encryption key: never in the database. */
+  key: AuditKey;
+  /** The file the latest checkpoint is written to, for the operator to copy off the machine. */
+  checkpointFile: string;
+  /** Receives every new checkpoint as JSON (POST), outside the database. */
+  webhookUrl: string | undefined;
+  /** How often the worker chains new entries. */
+  sequenceEverySeconds: number;
+  /** The least time between checkpoints; with the default tick, new entries are signed within a minute. */
+  checkpointEverySeconds: number;
+  /** How often the latest checkpoint is emailed to the auditors (when email is configured). */
+  emailEveryHours: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -71,6 +89,29 @@ function onOff(name: string, value: string | undefined, fallback: boolean): bool
   throw new Error(`${name} must be on or off (got "${value}").`);
 }
 
+/** The key file sits beside the encryption key's unless configured. */
+function besideKeys(env: NodeJS.ProcessEnv, name: string): string {
+  return join(dirname(env.REDRESS_ENCRYPTION_KEY_FILE ?? './data/redress.key'), name);
+}
+
+/**
+ * The checkpoint signing key: REDRESS_AUDIT_SIGNING_KEY (PEM, or base64 of the PKCS#8 key), or a
+ * key file created beside the encryption key on first start. REDRESS_AUDIT_PUBLIC_KEY_FILE alone
+ * gives a verifier that can check checkpoints but not write them.
+ */
+function auditKey(env: NodeJS.ProcessEnv): AuditKey {
+  const given = env.REDRESS_AUDIT_SIGNING_KEY;
+  if (given) return parseAuditKey(given);
+  const file = env.REDRESS_AUDIT_SIGNING_KEY_FILE ?? besideKeys(env, 'redress-audit.key');
+  if (existsSync(file)) return parseAuditKey(readFileSync(file, 'utf8'));
+  const publicOnly = env.REDRESS_AUDIT_PUBLIC_KEY_FILE;
+  if (publicOnly) return parseAuditKey(readFileSync(publicOnly, 'utf8'));
+  mkdirSync(dirname(file), { recursive: true });
+  const pem = generateAuditKeyPem();
+  writeFileSync(file, pem, { mode: 0o600 });
+  return parseAuditKey(pem);
+}
+
 function trustProxy(value: string | undefined): boolean | string {
   if (value === undefined || value === '' || value === 'false' || value === 'off') return false;
   return value === 'true' ? true : value;
@@ -102,5 +143,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiDocs: onOff('REDRESS_API_DOCS', env.REDRESS_API_DOCS, true),
     redisUrl: env.REDRESS_REDIS_URL || undefined,
     adminTotpRequired: adminTotp(env.REDRESS_ADMIN_TOTP),
+    audit: {
+      key: auditKey(env),
+      checkpointFile: env.REDRESS_AUDIT_CHECKPOINT_FILE || besideKeys(env, 'audit-checkpoint.json'),
+      webhookUrl: env.REDRESS_AUDIT_WEBHOOK_URL || undefined,
+      sequenceEverySeconds: integer('REDRESS_AUDIT_SEQUENCE_SECONDS', env.REDRESS_AUDIT_SEQUENCE_SECONDS, 10),
+      checkpointEverySeconds: integer('REDRESS_AUDIT_CHECKPOINT_SECONDS', env.REDRESS_AUDIT_CHECKPOINT_SECONDS, 50),
+      emailEveryHours: integer('REDRESS_AUDIT_EMAIL_HOURS', env.REDRESS_AUDIT_EMAIL_HOURS, 24),
+    },
   };
 }

@@ -5,6 +5,7 @@ import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Context } from '../commands/context.js';
 import { databaseCounters, memoryCounters, type Counters } from '../db/counters.js';
+import type { AuditKey } from '../security/audit-key.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerSecurity } from './plugins/security.js';
 import { registerCompression } from './plugins/compression.js';
@@ -13,6 +14,7 @@ import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import type { SettingInForce } from '../settings-in-force.js';
 import { requestLog } from './plugins/request-log.js';
 import { appNotFound, registerWebApp, webAppRoot } from './plugins/web.js';
+import { auditRoutes } from './routes/audit/routes.js';
 import { authRoutes, type AuthOptions } from './routes/auth/routes.js';
 import { caseActionRoutes } from './routes/cases/action-routes.js';
 import { caseClockRoutes } from './routes/cases/clock-routes.js';
@@ -53,6 +55,8 @@ export interface AppOptions {
   counters?: Counters;
   /** Sign-in: how a throttled answer is held back (tests record instead of waiting). */
   auth?: AuthOptions;
+  /** The checkpoint key (or its public half) the audit log's verify check uses; without it signatures go unchecked. */
+  auditKey?: AuditKey | null;
 }
 
 /** Builds the whole HTTP app without listening, so tests can `inject` into it. */
@@ -105,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   caseFlagRoutes(app, options.ctx);
   notificationRoutes(app, options.ctx);
   reportRoutes(app, options.ctx);
+  auditRoutes(app, options.ctx, options.auditKey ?? null);
   configRoutes(app, options.ctx);
   settingsRoutes(app, options.settings ?? []);
   streamRoutes(app, options.ctx);

@@ -30,6 +30,7 @@ export async function serve(config: Config, print: (line: string) => void): Prom
     settings: settingsInForce(config),
     apiDocs: config.apiDocs,
     ...(redis ? { counters: redisCounters(redis) } : {}),
+    auditKey: config.audit.key,
   });
   await app.listen({ port: config.port, host: config.host });
   const stopWorker = config.worker
@@ -38,6 +39,7 @@ export async function serve(config: Config, print: (line: string) => void): Prom
         retentionDays: config.retentionDays,
         smtpUrl: config.smtpUrl,
         mailFrom: config.mailFrom,
+        audit: config.audit,
         log: (message, error) => app.log.error({ err: error }, message),
       })
     : null;

@@ -5,25 +5,33 @@ import { createPlanDraft, planView } from '../commands/plans.js';
 import { createUser, createToken } from '../commands/users.js';
 import { resetPasswordByEmail } from '../commands/passwords.js';
 import { ensureBuiltinPlan } from '../commands/setup.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import { planToYaml } from '../core/plan-yaml.js';
 import { roles, type Role } from '../core/types.js';
-import { verifyAuditChain } from '../db/audit.js';
 import { findCurrentPlan, findPlan } from '../db/repositories/plans.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { generatePassword } from '../security/passwords.js';
 import { seedDemo } from './demo.js';
-import { startWorker } from '../jobs/worker.js';
+import { sealAndExport, startWorker } from '../jobs/worker.js';
+import { auditCommands } from './audit.js';
+import { backupDatabase, restoreDatabase } from '../db/backup.js';
 import { calendarSourceText, importCalendar } from '../commands/calendar.js';
 import { createOpen311Key, listOpen311Keys, revokeOpen311Key } from '../commands/public/open311-keys.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
+const warn = (message: string, error?: unknown) => process.stderr.write(`${message} ${error instanceof Error ? error.message : ''}\n`);
 
-/** Opens the configured database for one command and always closes it. */
-async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
-  const runtime = await openRuntime(loadConfig());
+/**
+ * Opens the configured database for one command and always closes it. No worker need be running
+ * beside a one-off command, so what it wrote to the audit log is chained and signed before it ends.
+ */
+export async function withRuntime<T>(work: (runtime: Runtime, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const runtime = await openRuntime(config);
   try {
-    return await work(runtime);
+    const result = await work(runtime, config);
+    await sealAndExport(runtime.ctx, config.audit, warn, 0);
+    return result;
   } finally {
     await runtime.close();
   }
@@ -55,7 +63,8 @@ export function program(): Command {
         retentionDays: config.retentionDays,
         smtpUrl: config.smtpUrl,
         mailFrom: config.mailFrom,
-        log: (message, error) => process.stderr.write(`${message} ${error instanceof Error ? error.message : ''}\n`),
+        audit: config.audit,
+        log: warn,
       });
       print(`The Redress worker is running every ${config.scanIntervalSeconds} s.`);
       const shutdown = () => {
@@ -189,22 +198,24 @@ export function program(): Command {
       }),
     );
 
+  auditCommands(cli, withRuntime, print);
+
   cli
-    .command('audit')
-    .description('the audit log')
-    .command('verify')
-    .description('recompute the hash chain; exits 1 if any entry was altered, removed or inserted')
-    .action(() =>
-      withRuntime(async ({ ctx }) => {
-        const verdict = await verifyAuditChain(ctx.db);
-        if (verdict.ok) {
-          print(`The audit log is intact: ${verdict.entries} entries.`);
-          return;
-        }
-        print(`The audit log is broken at entry ${verdict.brokenAt} (after ${verdict.entries} good entries).`);
-        process.exitCode = 1;
-      }),
-    );
+    .command('backup <file>')
+    .description('write a consistent copy of the database while it runs (SQLite backup API, or pg_dump); keep the keys beside it')
+    .action(async (file: string) => {
+      await backupDatabase({ url: loadConfig().databaseUrl }, file);
+      print(`Backed up the database to ${file}. Keep the encryption key and the audit signing key with it: without them it cannot be read or verified.`);
+    });
+
+  cli
+    .command('restore <file>')
+    .description('replace the database with a backup (stop the server and workers first)')
+    .option('--replace', 'overwrite an existing database')
+    .action(async (file: string, options: { replace?: boolean }) => {
+      await restoreDatabase({ url: loadConfig().databaseUrl }, file, { replace: options.replace ?? false });
+      print(`Restored ${file}. Run "redress audit verify" to check the restored audit log against its signatures.`);
+    });
 
   const open311Key = cli.command('open311').description('the Open311 GeoReport v2 endpoint').command('key').description('API keys of Open311 clients');
   open311Key

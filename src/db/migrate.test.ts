@@ -5,7 +5,7 @@ import { databaseKinds, openTestStore } from '../../test/databases.js';
 import { openStore } from './connect.js';
 import { migrateToLatest } from './migrate.js';
 import { buildWorld } from '../../test/world.js';
-import { verifyAuditChain } from './audit.js';
+import { chainAndVerify } from '../../test/audit.js';
 
 describe.each(databaseKinds)('storage on %s', (kind) => {
   it('migrates, loads the built-in plan and keeps an intact audit chain', async () => {
@@ -13,7 +13,7 @@ describe.each(databaseKinds)('storage on %s', (kind) => {
     try {
       const plans = await world.ctx.db.selectFrom('plans').selectAll().execute();
       expect(plans.map((plan) => [plan.key, plan.status])).toEqual([['county-major-urgent', 'published']]);
-      const verdict = await verifyAuditChain(world.ctx.db);
+      const verdict = await chainAndVerify(world.ctx);
       expect(verdict.ok).toBe(true);
       expect(verdict.entries).toBeGreaterThan(5);
     } finally {

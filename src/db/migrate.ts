@@ -5,6 +5,7 @@ import * as deadlines from './migrations/002-deadlines.js';
 import * as publicSide from './migrations/003-public.js';
 import * as retention from './migrations/004-retention.js';
 import * as idempotency from './migrations/007-idempotency.js';
+import * as auditSequencer from './migrations/009-audit-sequencer.js';
 import * as accounts from './migrations/010-accounts.js';
 import * as units from './migrations/011-units.js';
 import * as limitCounters from './migrations/012-limit-counters.js';
@@ -18,6 +19,7 @@ const all: Record<string, AdapterMigration> = {
   '003-public': publicSide,
   '004-retention': retention,
   '007-idempotency': idempotency,
+  '009-audit-sequencer': auditSequencer,
   '010-accounts': accounts,
   '011-units': units,
   '012-limit-counters': limitCounters,

@@ -164,6 +164,10 @@ export interface EventsTable {
   actor_id: string | null;
   at: string;
   data: string;
+  /** Set by the sequencer, which chains the timeline as it does the audit log. */
+  chain_seq: Generated<number | null>;
+  prev_hash: Generated<string | null>;
+  hash: Generated<string | null>;
 }
 
 export interface MeetingsTable {
@@ -193,22 +197,38 @@ export interface StepCompletionsTable {
   done_at: string;
 }
 
+/** An audit entry is written unsequenced (seq, prev_hash, hash null) and chained later by the sequencer. */
 export interface AuditEntriesTable {
-  seq: number;
+  id: Generated<number>;
+  seq: Generated<number | null>;
   at: string;
   actor_id: string | null;
   action: string;
   subject_type: string;
   subject_id: string | null;
   detail: string;
-  prev_hash: string;
+  prev_hash: Generated<string | null>;
+  hash: Generated<string | null>;
+}
+
+/** The head of a hash chain: `audit` (audit_entries) or `events` (the case timeline). */
+export interface ChainHeadsTable {
+  chain: 'audit' | 'events';
+  seq: number;
   hash: string;
 }
 
-export interface AuditHeadTable {
-  id: number;
-  seq: number;
-  hash: string;
+/** A signed statement of both chains' heads, so the chains cannot be rewritten without the key. */
+export interface AuditCheckpointsTable {
+  id: Generated<number>;
+  at: string;
+  audit_seq: number;
+  audit_hash: string;
+  events_seq: number;
+  events_hash: string;
+  key_id: string;
+  signature: string;
+  emailed: Generated<number>;
 }
 
 export interface Database {
@@ -224,7 +244,8 @@ export interface Database {
   answers: AnswersTable;
   step_completions: StepCompletionsTable;
   audit_entries: AuditEntriesTable;
-  audit_head: AuditHeadTable;
+  chain_heads: ChainHeadsTable;
+  audit_checkpoints: AuditCheckpointsTable;
   settings: SettingsTable;
   deadlines: DeadlinesTable;
   notifications: NotificationsTable;

@@ -7,6 +7,9 @@ import { scanDeadlines } from './deadline-scanner.js';
 import { forgetExpiredIdempotencyKeys } from '../commands/idempotency.js';
 import { defaultRetentionDays, purgePersonalData } from './purge.js';
 import { purgeExpiredCredentials, purgeStaleSignInFailures } from '../commands/credentials.js';
+import type { AuditSettings } from '../config.js';
+import { sealAuditLog, type SealResult } from './audit-sequencer.js';
+import { exportNewCheckpoint, refreshCheckpointFile } from './audit-export.js';
 
 export interface WorkerOptions {
   intervalSeconds: number;
@@ -14,6 +17,15 @@ export interface WorkerOptions {
   smtpUrl: string | undefined;
   mailFrom: string;
   log: (message: string, error?: unknown) => void;
+  /** The audit sequencer and checkpoints; they run on their own, shorter tick. */
+  audit: AuditSettings;
+}
+
+/** Chains what committed since the last pass, signs a checkpoint when one is due, and exports it. */
+export async function sealAndExport(ctx: Context, audit: AuditSettings, log: WorkerOptions['log'], checkpointEverySeconds = audit.checkpointEverySeconds): Promise<SealResult> {
+  const sealed = await sealAuditLog({ db: ctx.db, adapter: ctx.adapter, now: ctx.now, key: audit.key, checkpointEverySeconds });
+  if (sealed.checkpoint) await exportNewCheckpoint(ctx, sealed.checkpoint, audit, log);
+  return sealed;
 }
 
 export function smtpSender(smtpUrl: string, from: string): NonNullable<Senders['email']> {
@@ -43,28 +55,40 @@ export async function workOnce(
   return { ...scanned, ...delivered, purged, credentialsPurged };
 }
 
-/** Runs the deadline scanner, the outbox delivery, the personal-data purge and the expired-session purge every interval until stopped. */
-export function startWorker(ctx: Context, options: WorkerOptions): () => Promise<void> {
-  const senders: Senders = {
-    email: options.smtpUrl ? smtpSender(options.smtpUrl, options.mailFrom) : null,
-    webhookTimeoutMs: 5000,
-  };
+/** Repeats `work` every `seconds` until stopped; a pass that outlasts the interval is not overlapped. */
+function every(seconds: number, work: () => Promise<unknown>, log: WorkerOptions['log'], failure: string): () => Promise<void> {
   let running: Promise<unknown> | null = null;
   let stopped = false;
-  // A pass that outlasts the interval is not overlapped by the next one.
   const tick = () => {
     if (stopped || running) return;
-    running = workOnce(ctx, senders, options.retentionDays)
-      .catch((error: unknown) => options.log('The worker pass failed; it will run again.', error))
+    running = work()
+      .catch((error: unknown) => log(failure, error))
       .finally(() => {
         running = null;
       });
   };
   tick();
-  const timer = setInterval(tick, Math.max(1, options.intervalSeconds) * 1000);
+  const timer = setInterval(tick, Math.max(1, seconds) * 1000);
   return async () => {
     stopped = true;
     clearInterval(timer);
     await running;
+  };
+}
+
+/**
+ * Runs the deadline scanner, the outbox delivery, the personal-data and expired-session purges every interval, and
+ * the audit sequencer every few seconds, until stopped.
+ */
+export function startWorker(ctx: Context, options: WorkerOptions): () => Promise<void> {
+  const senders: Senders = {
+    email: options.smtpUrl ? smtpSender(options.smtpUrl, options.mailFrom) : null,
+    webhookTimeoutMs: 5000,
+  };
+  void refreshCheckpointFile(ctx, options.audit.checkpointFile).catch((error: unknown) => options.log('The audit checkpoint file could not be refreshed.', error));
+  const stopWork = every(options.intervalSeconds, () => workOnce(ctx, senders, options.retentionDays), options.log, 'The worker pass failed; it will run again.');
+  const stopSealing = every(options.audit.sequenceEverySeconds, () => sealAndExport(ctx, options.audit, options.log), options.log, 'The audit sequencer pass failed; it will run again.');
+  return async () => {
+    await Promise.all([stopWork(), stopSealing()]);
   };
 }

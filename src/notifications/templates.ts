@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 
 /** Every notification Redress sends, written in Simplified Chinese and English. */
-export const templateKeys = ['case.assigned', 'deadline.missed', 'deadline.escalated', 'assignment.objected', 'case.extended'] as const;
+export const templateKeys = ['case.assigned', 'deadline.missed', 'deadline.escalated', 'assignment.objected', 'case.extended', 'audit.checkpoint'] as const;
 export type TemplateKey = (typeof templateKeys)[number];
 export type Language = 'zh' | 'en';
 
@@ -83,6 +83,17 @@ const templates: Record<TemplateKey, Record<Language, Template>> = {
     en: (d, tz) => ({
       subject: `The time to conclude your petition ${s(d.reference)} has been extended`,
       text: `Your petition ${s(d.reference)}: the time to conclude it has been extended by ${s(d.days)} days because ${clause(d.reason)}. It is now due by ${when(d.newDueAt, tz, 'en')}.`,
+    }),
+  },
+  // The latest signed checkpoint, sent to the auditors so a copy exists outside the database.
+  'audit.checkpoint': {
+    zh: (d, tz) => ({
+      subject: `【审计】审计日志签名检查点（${when(d.at, tz, 'zh')}）`,
+      text: `截至 ${when(d.at, tz, 'zh')}，审计日志共 ${s(d.auditSeq)} 条，办理记录共 ${s(d.eventsSeq)} 条，检查点已签名。请将以下内容另行保存；核验时执行 redress audit verify --checkpoint 文件名，可证明日志未被删改或截短。\n\n${s(d.checkpoint)}`,
+    }),
+    en: (d, tz) => ({
+      subject: `[Audit] Signed checkpoint of the audit log (${when(d.at, tz, 'en')})`,
+      text: `As of ${when(d.at, tz, 'en')} the audit log holds ${s(d.auditSeq)} entries and the case timelines ${s(d.eventsSeq)} events, signed in this checkpoint. Keep the text below somewhere else; redress audit verify --checkpoint FILE proves the log has not been rewritten or cut back before it.\n\n${s(d.checkpoint)}`,
     }),
   },
 };

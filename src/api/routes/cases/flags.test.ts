@@ -4,7 +4,7 @@ import { buildApiWorld, expectStatus, type ApiWorld } from '../../../../test/api
 import { databaseKinds } from '../../../../test/databases.js';
 import { form } from '../../../../test/public.js';
 import { assignId, expectError, get, letter, openCaseId, post, withoutWrites, type Who } from '../../../../test/requests.js';
-import { verifyAuditChain } from '../../../db/audit.js';
+import { chainAndVerify } from '../../../../test/audit.js';
 
 interface Summary {
   id: string;
@@ -85,7 +85,7 @@ describe.each(databaseKinds)('clearing a flag on a case on %s', (kind) => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ at: event?.at, actor_id: world.users.coordinator.id, subject_type: 'case' });
     expect(JSON.parse(audit[0]?.detail ?? '{}')).toEqual({ flag: 'suspected_spam' });
-    expect((await verifyAuditChain(world.ctx.db)).ok).toBe(true);
+    expect((await chainAndVerify(world.ctx)).ok).toBe(true);
 
     // Cleared once is cleared: a second try changes nothing.
     expectError(await withoutWrites(world, () => post(world, 'coordinator', url(flagged))), 409, 'conflict');

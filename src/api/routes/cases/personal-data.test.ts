@@ -3,7 +3,7 @@ import { buildApiWorld, expectStatus, type ApiWorld } from '../../../../test/api
 import { databaseKinds } from '../../../../test/databases.js';
 import { assignId, collectiveVisit, expectError, get, letter, openCaseId } from '../../../../test/requests.js';
 import { fiveRepresentatives } from '../../../../test/world.js';
-import { verifyAuditChain } from '../../../db/audit.js';
+import { chainAndVerify } from '../../../../test/audit.js';
 
 const petitioner = { name: '王秀英', contact: 'wang.xiuying@example.cn' };
 /** Every piece of personal data the case below carries, none of which may be stored or shown in clear. */
@@ -96,7 +96,7 @@ describe.each(databaseKinds)('personal data on %s', (kind) => {
       expect(entry).toMatchObject({ actor_id: world.users[who].id, subject_type: 'case', subject_id: caseId });
       expect(JSON.parse(entry?.detail ?? '{}')).toEqual({ representatives: 5, petitioner: true });
     }
-    expect((await verifyAuditChain(world.ctx.db)).ok).toBe(true);
+    expect((await chainAndVerify(world.ctx)).ok).toBe(true);
   });
 
   it('is not shown, nor its read logged, to an officer of a unit the case is not assigned to', async () => {

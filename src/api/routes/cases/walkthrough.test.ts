@@ -3,7 +3,7 @@ import { buildApiWorld, expectStatus, type ApiWorld } from '../../../../test/api
 import { hours, minutes } from '../../../../test/clock.js';
 import { databaseKinds } from '../../../../test/databases.js';
 import { fiveRepresentatives } from '../../../../test/world.js';
-import { verifyAuditChain } from '../../../db/audit.js';
+import { chainAndVerify } from '../../../../test/audit.js';
 
 interface Detail {
   id: string;
@@ -137,6 +137,6 @@ describe.each(databaseKinds)('a collective visit worked through the whole plan o
       'stage.changed:closed',
     ]);
     expect(events.items.every((event) => event.actorName !== null)).toBe(true);
-    expect((await verifyAuditChain(world.ctx.db)).ok).toBe(true);
+    expect((await chainAndVerify(world.ctx)).ok).toBe(true);
   });
 });
