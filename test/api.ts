@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../src/api/app.js';
+import { buildApp, type AppOptions } from '../src/api/app.js';
 import { createToken } from '../src/commands/users.js';
 import type { Role } from '../src/core/types.js';
 import { buildWorld, type World } from './world.js';
@@ -12,9 +12,9 @@ export interface ApiWorld extends World {
   as(who: Who, options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
-export async function buildApiWorld(kind: 'sqlite' | 'postgres'): Promise<ApiWorld> {
+export async function buildApiWorld(kind: 'sqlite' | 'postgres', options: Omit<AppOptions, 'ctx'> = {}): Promise<ApiWorld> {
   const world = await buildWorld(kind);
-  const app = await buildApp({ ctx: world.ctx });
+  const app = await buildApp({ ...options, ctx: world.ctx });
   const tokens = new Map<Who, string>();
   for (const [who, user] of Object.entries(world.users)) {
     // Tests move their clock by months; their tokens must outlive that (the default is 90 days).

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 
@@ -70,6 +71,7 @@ export async function restoreDatabase(target: BackupTarget, file: string, option
   // Copy through the backup API (which also checks the file is a database), then swap it in whole.
   const source = new SQLite(file, { readonly: true, fileMustExist: true });
   const staged = `${path}.restoring`;
+  mkdirSync(dirname(path), { recursive: true });
   try {
     await source.backup(staged);
   } finally {
