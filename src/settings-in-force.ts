@@ -41,6 +41,16 @@ export function settingsInForce(config: Config, env: NodeJS.ProcessEnv = process
       name: 'REDRESS_ENCRYPTION_KEY',
       value: env.REDRESS_ENCRYPTION_KEY ? 'environment' : `file ${env.REDRESS_ENCRYPTION_KEY_FILE ?? './data/redress.key'}`,
     },
+    {
+      name: 'REDRESS_AUDIT_SIGNING_KEY',
+      value: env.REDRESS_AUDIT_SIGNING_KEY ? `environment (key ${config.audit.key.keyId})` : `file (key ${config.audit.key.keyId})`,
+    },
+    { name: 'REDRESS_AUDIT_CHECKPOINT_FILE', value: config.audit.checkpointFile },
+    // The webhook's address may carry a token: show only that one is set.
+    { name: 'REDRESS_AUDIT_WEBHOOK_URL', value: config.audit.webhookUrl === undefined ? null : 'set' },
+    { name: 'REDRESS_AUDIT_SEQUENCE_SECONDS', value: config.audit.sequenceEverySeconds },
+    { name: 'REDRESS_AUDIT_CHECKPOINT_SECONDS', value: config.audit.checkpointEverySeconds },
+    { name: 'REDRESS_AUDIT_EMAIL_HOURS', value: config.audit.emailEveryHours },
     { name: 'REDRESS_ADMIN_EMAIL', value: config.adminEmail ?? null },
   ];
 }
