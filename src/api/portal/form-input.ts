@@ -1,6 +1,21 @@
+import { randomBytes } from 'node:crypto';
 import { maxRepresentatives, type CaseKind } from '../../core/types.js';
 import { typed, type PetitionInput, type Problem } from '../../commands/public/petition-input.js';
 import type { Messages } from './i18n/index.js';
+
+/** The hidden field carrying a petition form's one-time token. */
+export const formTokenField = 'once';
+
+/** A fresh one-time token for a petition form (128 random bits). */
+export function newFormToken(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** The token a posted form carries, when it is one we could have issued. */
+export function formToken(body: Record<string, unknown>): string | undefined {
+  const value = single(body[formTokenField]);
+  return /^[A-Za-z0-9_-]{22}$/.test(value) ? value : undefined;
+}
 
 /** The form field a person should leave empty; only software fills in a field it cannot see. */
 export const honeypotField = 'website';

@@ -44,6 +44,16 @@ describe.runIf(hasBrowser)('the petition portal in a browser without JavaScript'
       expect(accessCode).toMatch(/^([0-9A-Z]{4}-){4}[0-9A-Z]{4}$/);
       await page.screenshot({ path: screenshotPath('portal-receipt-zh-375'), fullPage: true });
 
+      // A reload of the receipt files nothing again and shows no code, only where the reference is.
+      expect(new URL(page.url()).pathname).toMatch(/^\/petition\/receipt\//);
+      await page.reload();
+      await expect(page.locator('h1').textContent()).resolves.toBe('这张回执已经显示过');
+      await expect(page.locator('#reference').textContent()).resolves.toBe(reference);
+      expect(await page.content()).not.toContain(accessCode);
+      await page.screenshot({ path: screenshotPath('portal-receipt-reloaded-zh-375'), fullPage: true });
+      const filed = (await world.as('coordinator', { method: 'GET', url: '/api/v1/cases?limit=100' })).json() as { items: { reference: string; title: string }[] };
+      expect(filed.items.filter((item) => item.title === '东街工地拖欠十二名工人工资')).toHaveLength(1);
+
       // The office answers; the petitioner comes back later and types the reference and code by hand.
       const queue = (await world.as('coordinator', { method: 'GET', url: `/api/v1/cases?q=${reference}` })).json() as { items: { id: string }[] };
       const caseId = queue.items[0]?.id ?? '';

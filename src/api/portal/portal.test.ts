@@ -41,10 +41,14 @@ describe.each(databaseKinds)('the petition portal on %s', (kind) => {
   const page = (url: string, headers: Record<string, string> = {}) => world.app.inject({ method: 'GET', url, headers });
   const send = (url: string, fields: Record<string, string>) => world.app.inject({ method: 'POST', url, ...form(fields) });
   const submitForm = async (fields: Record<string, string> = petitionForm()) => {
-    const response = await send('/petition/new', fields);
+    const posted = await send('/petition/new', fields);
+    expect(posted.statusCode, posted.body).toBe(303);
+    const response = await page(String(posted.headers.location));
     expect(response.statusCode, response.body).toBe(200);
-    return { response, reference: between(response.body, 'reference'), accessCode: between(response.body, 'access-code') };
+    return { response, receiptUrl: String(posted.headers.location), reference: between(response.body, 'reference'), accessCode: between(response.body, 'access-code') };
   };
+  const formToken = async () => /name="once" value="([^"]+)"/.exec((await page('/petition/new')).body)?.[1] ?? '';
+  const caseCount = async () => Number((await world.ctx.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const queueItem = async (reference: string) => {
     const queue = expectStatus<{ items: QueueItem[] }>(await get(world, 'coordinator', `/api/v1/cases?q=${reference}`), 200);
     const item = queue.items.find((candidate) => candidate.reference === reference);
@@ -89,6 +93,35 @@ describe.each(databaseKinds)('the petition portal on %s', (kind) => {
     expect(accessCode).toMatch(/^([0-9A-Z]{4}-){4}[0-9A-Z]{4}$/);
     expect(response.body).toContain('查询码只在这里显示一次');
     expect(await queueItem(reference)).toMatchObject({ channel: 'online', flags: [] });
+  });
+
+  it('redirects to the receipt, shows the access code once, and a reload files nothing and shows no code', async () => {
+    const before = await caseCount();
+    const { receiptUrl, reference, accessCode } = await submitForm(petitionForm({ once: await formToken() }));
+    expect(receiptUrl).toMatch(/^\/petition\/receipt\/[A-Za-z0-9_-]{22}\?lang=zh$/);
+    expect(accessCode).not.toBe('');
+    const reload = await page(receiptUrl);
+    expectPage(reload, 200, 'zh-CN');
+    expect(reload.body).toContain('这张回执已经显示过');
+    expect(between(reload.body, 'reference')).toBe(reference);
+    expect(reload.body).not.toContain(accessCode);
+    expect(reload.body).not.toContain('id="access-code"');
+    expect(await caseCount()).toBe(before + 1);
+    expect((await page('/petition/receipt/AAAAAAAAAAAAAAAAAAAAAA?lang=en')).statusCode).toBe(404);
+  });
+
+  it('files a form submitted twice (a double click, a resend) once, both answers leading to the same receipt', async () => {
+    const before = await caseCount();
+    const fields = petitionForm({ lang: 'en', once: await formToken() });
+    const [first, second] = await Promise.all([send('/petition/new', fields), send('/petition/new', fields)]);
+    expect(first?.statusCode).toBe(303);
+    expect(second?.statusCode).toBe(303);
+    expect(second?.headers.location).toBe(first?.headers.location);
+    expect(await caseCount()).toBe(before + 1);
+    const shown = await page(String(first?.headers.location));
+    expect(shown.body).toContain('id="access-code"');
+    expect((await send('/petition/new', fields)).headers.location).toBe(first?.headers.location);
+    expect(await caseCount()).toBe(before + 1);
   });
 
   it('does not visibly refuse a form whose honeypot is filled, but flags the case for the coordinator', async () => {

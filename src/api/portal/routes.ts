@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../../commands/context.js';
 import { petitionProblems, publicLimits } from '../../commands/public/petition-input.js';
-import { getPetitionStatus, giveFeedback, requestReview, submitPetition, type PublicStatus } from '../../commands/public/petitions.js';
+import { once, showOnce } from '../../commands/idempotency.js';
+import { getPetitionStatus, giveFeedback, requestReview, submitPetition, type PublicStatus, type Receipt } from '../../commands/public/petitions.js';
 import { DomainError } from '../../core/errors.js';
 import { localText } from '../../core/plan.js';
 import { findCurrentPlan, planDocument } from '../../db/repositories/plans.js';
@@ -9,10 +10,11 @@ import { pickLanguage } from '../messages.js';
 import { guarded } from '../routes/public/guard.js';
 import type { GuessThrottle } from '../routes/public/guess-throttle.js';
 import { formatTime } from './format.js';
-import { readPetitionForm } from './form-input.js';
+import { formToken, newFormToken, readPetitionForm } from './form-input.js';
+import { portalHref } from './layout.js';
 import { portalMessages, type Messages, type PortalLanguage } from './i18n/index.js';
 import { petitionFormPage } from './pages/petition-form.js';
-import { receiptPage } from './pages/receipt.js';
+import { receiptPage, receiptShownPage } from './pages/receipt.js';
 import { errorPage, homePage, lookupPage, privacyPage } from './pages/simple.js';
 import { reviewClosedReason, statusPage } from './pages/status.js';
 import { portalCss } from './styles.js';
@@ -138,7 +140,7 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
     const language = languageOf(request);
     const list = await categories(language);
     if (!list) return sendPage(reply, 503, errorPage(language, portalMessages[language].errors.noPlan));
-    return sendPage(reply, 200, petitionFormPage({ language, categories: list, values: {}, problems: [] }));
+    return sendPage(reply, 200, petitionFormPage({ language, categories: list, values: {}, problems: [], token: newFormToken() }));
   });
 
   portal.post('/new', {
@@ -150,12 +152,28 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
       const list = await categories(language);
       if (!list) return sendPage(reply, 503, errorPage(language, portalMessages[language].errors.noPlan));
       const form = readPetitionForm(formOf(request));
+      const token = formToken(formOf(request)) ?? newFormToken();
       const problems = petitionProblems(form.input, list.map((category) => category.code));
-      if (problems.length > 0) return sendPage(reply, 400, petitionFormPage({ language, categories: list, values: form.values, problems }));
+      if (problems.length > 0) return sendPage(reply, 400, petitionFormPage({ language, categories: list, values: form.values, problems, token }));
+      // The form's token is its idempotency key: a double submit or a resent form files once.
+      const key = { scope: 'portal', key: token, fingerprint: 'portal:new' };
       // A filled honeypot is not refused — that would teach the sender — but the case is flagged for the office.
-      const receipt = await submitPetition(ctx, { input: form.input, via: 'portal', flags: form.honeypotFilled ? ['suspected_spam'] : [] });
-      return sendPage(reply, 200, receiptPage(language, receipt, ctx.timeZone));
+      await once(ctx, key, (idempotency) =>
+        submitPetition(ctx, { input: form.input, via: 'portal', flags: form.honeypotFilled ? ['suspected_spam'] : [], idempotency }),
+      );
+      // POST, then redirect to the receipt: a reload of the receipt never posts the petition again.
+      return reply.redirect(portalHref(`/receipt/${token}`, language), 303);
     },
+  });
+
+  /** The receipt, shown once: a reload says the petition is filed and where its reference is, never the code again. */
+  portal.get('/receipt/:token', { schema: { hide: true } }, async (request, reply) => {
+    const language = languageOf(request);
+    const { token } = request.params as { token: string };
+    const shown = await showOnce(ctx, 'portal', token, (result) => ({ reference: (result as Receipt).reference }));
+    if (!shown) return sendPage(reply, 404, errorPage(language, portalMessages[language].errors.notFound));
+    const receipt = shown.result as Receipt;
+    return sendPage(reply, 200, shown.first ? receiptPage(language, receipt, ctx.timeZone) : receiptShownPage(language, receipt.reference));
   });
 
   portal.get('/status', { schema: { hide: true } }, async (request, reply) => sendPage(reply, 200, lookupPage(languageOf(request))));

@@ -99,6 +99,10 @@ export const en: Messages = {
     acceptBy: 'You will be told whether it is accepted by',
     print: 'To print: use “Print” in your browser’s menu. The printout holds only this receipt.',
     next: 'Follow this petition',
+    shownTitle: 'This receipt has been shown already',
+    shown: (reference: string) =>
+      `Your petition is registered, once. Its reference is ${reference}; the access code was shown only the first time the receipt opened — it is on the receipt you wrote down or printed.`,
+    lookup: 'Follow it with the reference and access code',
   },
 
   lookup: {

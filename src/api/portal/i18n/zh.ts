@@ -103,6 +103,10 @@ export const zh = {
     acceptBy: '是否受理将在此时间前告知',
     print: '打印方法：使用浏览器菜单中的“打印”。打印出的回执只包含本页内容。',
     next: '查看办理进展',
+    shownTitle: '这张回执已经显示过',
+    shown: (reference: string) =>
+      `您的信访事项已经登记，没有重复提交。事项编号是 ${reference}；查询码只在第一次打开回执时显示，请查看您抄写或打印的回执。`,
+    lookup: '凭事项编号和查询码查看办理进展',
   },
 
   lookup: {

@@ -1,6 +1,6 @@
 import { publicLimits, type Problem } from '../../../commands/public/petition-input.js';
 import { maxRepresentatives } from '../../../core/types.js';
-import { honeypotField, problemControl, problemText } from '../form-input.js';
+import { formTokenField, honeypotField, problemControl, problemText } from '../form-input.js';
 import { html, type SafeHtml } from '../html.js';
 import { portalMessages, type Messages, type PortalLanguage } from '../i18n/index.js';
 import { page, portalHref } from '../layout.js';
@@ -11,6 +11,8 @@ export interface PetitionFormArgs {
   /** What was typed before, when the form comes back with problems. */
   values: Record<string, string>;
   problems: Problem[];
+  /** The form's one-time token: a second submit of the same form files nothing new. */
+  token: string;
 }
 
 interface FieldSpec {
@@ -93,6 +95,7 @@ ${more.map(representative)}
 ${errorSummary(m, args.problems)}
 <form method="post" action="${portalHref('/new', args.language)}" accept-charset="utf-8" novalidate>
 <input type="hidden" name="lang" value="${args.language}">
+<input type="hidden" name="${formTokenField}" value="${args.token}">
 <fieldset>
 <legend>${m.form.kindLegend}${marker(m, true)}</legend>
 <label class="choice"><input type="radio" name="kind" value="individual"${kind === 'individual' ? html` checked` : null}> ${m.form.kinds.individual}</label>

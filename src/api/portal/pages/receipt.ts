@@ -31,3 +31,13 @@ export function receiptPage(language: PortalLanguage, receipt: Receipt, timeZone
   // No language switch: the code is not kept, so this page cannot be shown again in another language.
   return page({ language, title: m.receipt.title, body, switchTo: null });
 }
+
+/** A receipt opened again (a reload, a double submit): the petition is filed once, and its code is not shown twice. */
+export function receiptShownPage(language: PortalLanguage, reference: string): string {
+  const m = portalMessages[language];
+  const body = html`<h1>${m.receipt.shownTitle}</h1>
+<p class="notice" role="status" id="receipt-shown">${m.receipt.shown(reference)}</p>
+<dl class="facts"><dt>${m.receipt.reference}</dt><dd class="code" id="reference">${reference}</dd></dl>
+<p><a href="${portalHref('/status', language)}">${m.receipt.lookup}</a></p>`;
+  return page({ language, title: m.receipt.shownTitle, body, switchTo: null });
+}
