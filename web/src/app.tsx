@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
 import { adminRoutes } from './features/admin/admin-section';
+import { AccountPage } from './features/account/account-page';
 import { RequireSession } from './features/auth/require-session';
 import { SignInPage } from './features/auth/sign-in-page';
 import { CasePage } from './features/case/case-page';
@@ -62,6 +63,7 @@ export function App() {
                 </Suspense>
               }
             />
+            <Route path={appPages.account} element={<AccountPage />} />
             {adminRoutes()}
             <Route path="*" element={<NotFound />} />
           </Route>

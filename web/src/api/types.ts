@@ -10,7 +10,13 @@ import type { Plan as PlanSchema, PlanSummary as PlanSummarySchema } from '../..
 import type { Stats as StatsSchema } from '../../../src/api/routes/reports/schemas.js';
 import type { Setting as SettingSchema } from '../../../src/api/routes/settings/schemas.js';
 import type { Unit as UnitSchema } from '../../../src/api/routes/units/schemas.js';
-import type { User as UserSchema } from '../../../src/api/routes/users/schemas.js';
+import type { Credential as CredentialSchema, User as UserSchema } from '../../../src/api/routes/users/schemas.js';
+import type {
+  Pending as PendingSchema,
+  TotpEnrolment as TotpEnrolmentSchema,
+  TotpPolicy as TotpPolicySchema,
+  TotpStatus as TotpStatusSchema,
+} from '../../../src/api/routes/auth/schemas.js';
 import type { CaseAction } from '../../../src/core/policy.js';
 import { figureNames } from '../../../src/core/accountability.js';
 
@@ -27,6 +33,13 @@ export type PlanSummary = Static<typeof PlanSummarySchema>;
 export type PlanDocument = Plan['document'];
 export type Unit = Static<typeof UnitSchema>;
 export type User = Static<typeof UserSchema>;
+/** What a signed-in session must do before anything else. */
+export type PendingStep = Static<typeof PendingSchema>[number];
+/** A session or an API token (`GET /api/v1/users/:id/{sessions|tokens}`). */
+export type Credential = Static<typeof CredentialSchema>;
+export type TotpEnrolment = Static<typeof TotpEnrolmentSchema>;
+export type TotpPolicy = Static<typeof TotpPolicySchema>;
+export type TotpStatus = Static<typeof TotpStatusSchema>;
 /** `GET /api/v1/settings`: one setting in force. */
 export type Setting = Static<typeof SettingSchema>;
 export type LocalText = { zh?: string; en?: string };

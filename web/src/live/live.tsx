@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { api } from '../api/client';
 
 /** What the server sends on `GET /api/v1/stream` for every committed change to a readable case. */
 export interface CaseChanged {
@@ -29,8 +30,13 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       // Changes made while the stream was connecting were not heard: have the views on screen catch up.
       for (const listener of listeners.current) listener(null);
     };
-    // The browser reconnects by itself after a network error; until then, show it.
-    source.onerror = () => setConnected(false);
+    // The browser reconnects by itself after a network error; until then, show it. The server also
+    // ends the stream when the session ends (signed out elsewhere, the account deactivated): asking
+    // who is signed in then answers 401, which takes this browser back to the sign-in page.
+    source.onerror = () => {
+      setConnected(false);
+      api('/api/v1/auth/me').catch(() => undefined);
+    };
     source.addEventListener('case.changed', (event) => {
       const change = JSON.parse((event as MessageEvent<string>).data) as CaseChanged;
       for (const listener of listeners.current) listener(change);

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, onSessionEnded } from '../api/client';
-import type { ClientConfig, Unit, User } from '../api/types';
+import type { ClientConfig, PendingStep, Unit, User } from '../api/types';
 
 export interface Session {
   user: User;
@@ -10,12 +10,25 @@ export interface Session {
   units: Unit[];
 }
 
-type State = { status: 'loading' } | { status: 'anonymous'; expired: boolean } | { status: 'signed-in'; session: Session };
+type State =
+  | { status: 'loading' }
+  | { status: 'anonymous'; expired: boolean }
+  /** Signed in, but a new password or a second factor must be set up before anything else. */
+  | { status: 'setup'; user: User; pending: PendingStep[] }
+  | { status: 'signed-in'; session: Session };
+
+interface SignedIn {
+  user: User;
+  pending: PendingStep[];
+}
 
 interface SessionApi {
   state: State;
-  signIn(email: string, password: string): Promise<void>;
+  /** Signs in; `code` is the second factor, sent when the server asked for it. */
+  signIn(email: string, password: string, code?: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Asks the server again who is signed in (after a setup step, or a change to one's own account). */
+  refresh(): Promise<void>;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
@@ -32,28 +45,40 @@ async function loadSession(user: User): Promise<Session> {
   };
 }
 
+/** A session with steps pending waits on them; otherwise the whole app's session is loaded. */
+async function stateOf({ user, pending }: SignedIn): Promise<State> {
+  if (pending.length > 0) return { status: 'setup', user, pending };
+  return { status: 'signed-in', session: await loadSession(user) };
+}
+
 /** Who is signed in, with what the whole app needs about them: their units, zone and clock. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ status: 'loading' });
 
   useEffect(() => {
     let cancelled = false;
-    api<{ user: User }>('/api/v1/auth/me')
-      .then(({ user }) => loadSession(user))
+    api<SignedIn>('/api/v1/auth/me')
+      .then(stateOf)
       .then(
-        (session) => !cancelled && setState({ status: 'signed-in', session }),
+        (next) => !cancelled && setState(next),
         () => !cancelled && setState({ status: 'anonymous', expired: false }),
       );
-    const stop = onSessionEnded(() => setState((previous) => (previous.status === 'signed-in' ? { status: 'anonymous', expired: true } : previous)));
+    const stop = onSessionEnded(() =>
+      setState((previous) => (previous.status === 'signed-in' || previous.status === 'setup' ? { status: 'anonymous', expired: true } : previous)),
+    );
     return () => {
       cancelled = true;
       stop();
     };
   }, []);
 
-  const signIn = useCallback(async (email: string, password: string) => {
-    const { user } = await api<{ user: User }>('/api/v1/auth/login', { body: { email, password } });
-    setState({ status: 'signed-in', session: await loadSession(user) });
+  const signIn = useCallback(async (email: string, password: string, code?: string) => {
+    const signedIn = await api<SignedIn>('/api/v1/auth/login', { body: { email, password, ...(code ? { code } : {}) } });
+    setState(await stateOf(signedIn));
+  }, []);
+
+  const refresh = useCallback(async () => {
+    setState(await stateOf(await api<SignedIn>('/api/v1/auth/me')));
   }, []);
 
   const signOut = useCallback(async () => {
@@ -61,7 +86,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'anonymous', expired: false });
   }, []);
 
-  const value = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  const value = useMemo(() => ({ state, signIn, signOut, refresh }), [state, signIn, signOut, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -43,13 +43,14 @@ export function Layout() {
             <span className={`live-dot${live ? ' live-on' : ''}`} title={t(live ? 'live.on' : 'live.off')}>
               <span className="visually-hidden">{t(live ? 'live.on' : 'live.off')}</span>
             </span>
-            <span className="who">
+            <Link className="who" to="/account" title={t('nav.account')}>
               <span className="who-name">{user.name}</span>
               <span className="who-role">
                 {t(`role.${user.role}`)}
                 {user.unitId ? ` · ${format.unit(user.unitId)}` : ''}
               </span>
-            </span>
+              <span className="visually-hidden"> · {t('nav.account')}</span>
+            </Link>
             <NotificationBell />
             <LanguageSwitch />
             <button type="button" className="button button-quiet header-button" onClick={() => void signOut()}>

@@ -3,6 +3,7 @@ import { Navigate, useLocation } from 'react-router-dom';
 import { LiveProvider } from '../../live/live';
 import { useAuth } from '../../session/session';
 import { Loading } from '../../ui/states';
+import { AccountSetupPage } from '../account/setup-page';
 
 /** Pages behind the sign-in: anonymous visitors go to the sign-in page and come back afterwards. */
 export function RequireSession({ children }: { children: ReactNode }) {
@@ -19,5 +20,6 @@ export function RequireSession({ children }: { children: ReactNode }) {
     const here = `${location.pathname}${location.search}`;
     return <Navigate to={here === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`} replace />;
   }
+  if (state.status === 'setup') return <AccountSetupPage user={state.user} pending={state.pending} />;
   return <LiveProvider>{children}</LiveProvider>;
 }

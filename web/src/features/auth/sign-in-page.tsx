@@ -17,25 +17,35 @@ export function SignInPage() {
   const [search] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Shown once the server says the password was right and the account has a second factor.
+  const [askCode, setAskCode] = useState(false);
+  const [code, setCode] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
-  if (state.status === 'signed-in') return <Navigate to={safeNext(search.get('next'))} replace />;
+  if (state.status === 'signed-in' || state.status === 'setup') return <Navigate to={safeNext(search.get('next'))} replace />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
     try {
-      await signIn(email, password);
+      await signIn(email, password, askCode ? code : undefined);
     } catch (caught) {
       const failure = caught instanceof ApiError ? caught : undefined;
+      if (failure?.code === 'second_factor_required') {
+        setAskCode(true);
+        return;
+      }
+      const retry = (failure?.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       setError(
         failure?.code === 'invalid_credentials'
-          ? t('signIn.invalid')
-          : failure?.code === 'validation_failed'
-            ? t('signIn.missing')
-            : (failure?.message ?? t('errors.genericTitle')),
+          ? t(failure.field === 'code' ? 'signIn.wrongCode' : 'signIn.invalid')
+          : failure?.code === 'too_many_attempts'
+            ? t('signIn.tooMany', { minutes: Math.max(1, Math.ceil((retry ?? 60) / 60)) })
+            : failure?.code === 'validation_failed'
+              ? t('signIn.missing')
+              : (failure?.message ?? t('errors.genericTitle')),
       );
     } finally {
       setBusy(false);
@@ -75,6 +85,20 @@ export function SignInPage() {
               />
             )}
           </Field>
+          {askCode ? (
+            <Field label={t('signIn.code')} hint={t('signIn.codeHint')} required>
+              {(control) => (
+                <input
+                  {...control}
+                  autoComplete="one-time-code"
+                  inputMode="text"
+                  autoFocus
+                  value={code}
+                  onChange={(event) => setCode(event.target.value)}
+                />
+              )}
+            </Field>
+          ) : null}
           {error ? (
             <p className="action-error" role="alert">
               {error}
