@@ -1,10 +1,12 @@
 /**
  * Queue benchmarks at scale: fills a database with synthetic cases (default one million), then
  * times the queries the queue runs on every view and prints their query plans.
- *   npm run bench -- [--cases N] [--db sqlite:PATH|postgres://…]
+ *   npm run bench -- [--cases N] [--db sqlite:PATH|postgres://…] [--only audit] [--pg postgres://…]
+ * (bench/audit.ts: concurrent personal-data reads on PostgreSQL, SQLite synchronous = FULL vs NORMAL)
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createChangeFeed } from '../src/commands/change-feed.js';
+import { benchPersonalDataReads, benchSqliteSync } from './audit.js';
 import { calendarSource, type Context } from '../src/commands/context.js';
 import { stats } from '../src/commands/stats.js';
 import { emptyCalendar } from '../src/core/calendar.js';
@@ -77,6 +79,15 @@ async function explain(db: Kysely<Database>, adapter: DialectAdapter, compiled: 
 }
 
 async function main(): Promise<void> {
+  const only = option('only', 'all');
+  if (only === 'audit' || only === 'all') {
+    // The personal-data read bench needs PostgreSQL: --pg, or the --db URL when it is one.
+    const pg = option('pg', url.startsWith('postgres') ? url : process.env.REDRESS_TEST_POSTGRES_URL ?? '');
+    if (pg) await benchPersonalDataReads(pg);
+    else process.stdout.write('(skipping the personal-data read bench: give --pg postgres://…)\n');
+    benchSqliteSync();
+    if (only === 'audit') return;
+  }
   if (url.startsWith('sqlite:')) rmSync(url.slice('sqlite:'.length), { force: true });
   const store = openStore(url);
   const { db, adapter } = store;
