@@ -19,6 +19,7 @@ import { authRoutes, type AuthOptions } from './routes/auth/routes.js';
 import { caseActionRoutes } from './routes/cases/action-routes.js';
 import { caseClockRoutes } from './routes/cases/clock-routes.js';
 import { caseFlagRoutes } from './routes/cases/flag-routes.js';
+import { casePersonalDataRoutes } from './routes/cases/personal-data-routes.js';
 import { notificationRoutes } from './routes/notifications/routes.js';
 import { reportRoutes } from './routes/reports/routes.js';
 import { caseRoutes } from './routes/cases/routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   caseActionRoutes(app, options.ctx);
   caseClockRoutes(app, options.ctx);
   caseFlagRoutes(app, options.ctx);
+  casePersonalDataRoutes(app, options.ctx);
   notificationRoutes(app, options.ctx);
   reportRoutes(app, options.ctx);
   auditRoutes(app, options.ctx, options.auditKey ?? null);

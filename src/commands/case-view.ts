@@ -97,10 +97,11 @@ export function assignmentView(row: AssignmentsTable & { unit_name: string }, no
   };
 }
 
+/** A representative; name and contact are null when withheld from this reader (see `personalDataAccess`). */
 export interface RepresentativeView {
   id: string;
   position: number;
-  name: string;
+  name: string | null;
   contact: string | null;
 }
 
@@ -129,13 +130,15 @@ export interface ChecklistStage {
   steps: { id: string; text: { zh?: string; en?: string }; doneAt: string | null; doneBy: string | null }[];
 }
 
-/** The whole case as staff see it, personal data included (reading it is audit-logged). */
+/** The whole case as staff see it: names and contacts only for the office and the assigned units (reading them is audit-logged). */
 export interface CaseDetail extends CaseSummary {
   description: string;
   notAcceptedReason: string | null;
   receiveTogether: boolean;
   petitioner: { name: string | null; contact: string | null } | null;
   representatives: RepresentativeView[];
+  /** Whether names and contacts were left out for this reader, and whether they may reveal them with a reason. */
+  personalData: { withheld: boolean; mayReveal: boolean };
   assignments: AssignmentView[];
   meetings: MeetingView[];
   answers: AnswerView[];

@@ -1,5 +1,5 @@
 import { type PlanDocument } from '../core/plan.js';
-import { caseAbilities } from '../core/policy.js';
+import { caseAbilities, personalDataAccess } from '../core/policy.js';
 import { offeredMoves, undoneSteps } from '../core/stages.js';
 import type { Actor, Stage } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
@@ -10,6 +10,7 @@ import { moveContext } from './case-facts.js';
 import { assignmentView, caseSummary, type CaseDetail, type ChecklistStage } from './case-view.js';
 import type { Context, Trx } from './context.js';
 import type { CaseRow } from '../db/repositories/cases.js';
+import type { RepresentativesTable } from '../db/schema.js';
 
 function checklist(plan: PlanDocument, done: Map<string, { done_at: string; done_by: string | null }>): ChecklistStage[] {
   return plan.stages.map((stage) => ({
@@ -23,6 +24,48 @@ function checklist(plan: PlanDocument, done: Map<string, { done_at: string; done
       return { id: `${stage.key}.${step.id}`, text: step.text, doneAt: completion?.done_at ?? null, doneBy: completion?.done_by ?? null };
     }),
   }));
+}
+
+type PersonalData = Pick<CaseDetail, 'petitioner' | 'representatives'>;
+
+function hasPersonalData(row: CaseRow, representatives: readonly RepresentativesTable[]): boolean {
+  return row.petitioner_name_sealed !== null || row.petitioner_contact_sealed !== null || representatives.length > 0;
+}
+
+/** The case's names and contacts opened; the read is written to the audit log in the caller's transaction. */
+export async function openPersonalData(
+  ctx: Context,
+  trx: Trx,
+  actor: Actor,
+  row: CaseRow,
+  representatives: readonly RepresentativesTable[],
+  breakGlass?: { reason: string },
+): Promise<PersonalData> {
+  const open = (sealed: string | null) => (sealed === null ? null : ctx.sealer.open(sealed));
+  const petitioner =
+    row.petitioner_name_sealed || row.petitioner_contact_sealed
+      ? { name: open(row.petitioner_name_sealed), contact: open(row.petitioner_contact_sealed) }
+      : null;
+  if (petitioner || representatives.length > 0) {
+    await recordAudit(trx, {
+      at: ctx.now(),
+      actorId: actor.id,
+      action: breakGlass ? 'case.personal_data.break_glass' : 'case.personal_data.read',
+      subjectType: 'case',
+      subjectId: row.id,
+      detail: { representatives: representatives.length, petitioner: petitioner !== null, ...(breakGlass ? { reason: breakGlass.reason } : {}) },
+    });
+  }
+  return {
+    petitioner,
+    representatives: representatives.map((rep) => ({ id: rep.id, position: rep.position, name: ctx.sealer.open(rep.name_sealed), contact: open(rep.contact_sealed) })),
+  };
+}
+
+/** What a reader without a need to know gets: that there is a petitioner and how many representatives, not who. */
+function withheldPersonalData(row: CaseRow, representatives: readonly RepresentativesTable[]): PersonalData {
+  const petitioner = row.petitioner_name_sealed || row.petitioner_contact_sealed ? { name: null, contact: null } : null;
+  return { petitioner, representatives: representatives.map((rep) => ({ id: rep.id, position: rep.position, name: null, contact: null })) };
 }
 
 /** Builds the full staff view of a case already loaded in a transaction. */
@@ -47,36 +90,17 @@ export async function caseDetail(ctx: Context, trx: Trx, actor: Actor, row: Case
   if (!plan) throw notFound('The plan this case was opened under');
   const document = planDocument(plan);
   const done = new Map(completions.map((item) => [item.step_id, item]));
-  const open = (sealed: string | null) => (sealed === null ? null : ctx.sealer.open(sealed));
-  // Only a view a person will see opens the sealed data, and only that read is audited.
-  const shown = ctx.showsResults !== false;
-  const people = shown ? representatives : [];
-  const petitioner =
-    shown && (row.petitioner_name_sealed || row.petitioner_contact_sealed)
-      ? { name: open(row.petitioner_name_sealed), contact: open(row.petitioner_contact_sealed) }
-      : null;
-  if (petitioner || people.length > 0) {
-    await recordAudit(trx, {
-      at: now,
-      actorId: actor.id,
-      action: 'case.personal_data.read',
-      subjectType: 'case',
-      subjectId: row.id,
-      detail: { representatives: people.length, petitioner: petitioner !== null },
-    });
-  }
+  const access = personalDataAccess(actor, unitIds);
+  // Only a view a person will see opens the sealed data (not the demo loader's, see Context.showsResults), and only that read is audited.
+  const opened = access === 'shown' && ctx.showsResults !== false;
+  const personal = opened ? await openPersonalData(ctx, trx, actor, row, representatives) : withheldPersonalData(row, representatives);
   return {
     ...caseSummary(row, now),
     description: row.description,
     notAcceptedReason: row.not_accepted_reason,
     receiveTogether: row.receive_together === 1,
-    petitioner,
-    representatives: people.map((rep) => ({
-      id: rep.id,
-      position: rep.position,
-      name: ctx.sealer.open(rep.name_sealed),
-      contact: open(rep.contact_sealed),
-    })),
+    ...personal,
+    personalData: { withheld: access !== 'shown' && hasPersonalData(row, representatives), mayReveal: access === 'on_request' && hasPersonalData(row, representatives) },
     assignments: assignments.map((assignment) => assignmentView(assignment, now)),
     meetings: meetings.map((meeting) => ({
       id: meeting.id,

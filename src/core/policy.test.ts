@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, caseAbilities, caseActions, caseScope, type Action, type CaseAction, type Resource } from './policy.js';
+import { can, caseAbilities, caseActions, caseScope, personalDataAccess, type Action, type CaseAction, type Resource } from './policy.js';
 import { roles, type Actor, type Role } from './types.js';
 
 const ownUnit = 'unit-township-a';
@@ -292,5 +292,24 @@ describe('can: the accountability report and statistics', () => {
       true,
       false,
     ]);
+  });
+});
+
+describe('personalDataAccess: who sees names and contacts', () => {
+  it('shows them to the office and to officers of an assigned unit', () => {
+    expect(personalDataAccess(buildActor('coordinator'), [otherUnit])).toBe('shown');
+    expect(personalDataAccess(buildActor('coordinator'), [])).toBe('shown');
+    expect(personalDataAccess(buildActor('unit_officer'), [otherUnit, ownUnit])).toBe('shown');
+  });
+
+  it('lets leaders, auditors and admins reveal them only on request, with a reason', () => {
+    for (const role of ['leader', 'auditor', 'admin'] as const) {
+      expect(personalDataAccess(buildActor(role), [ownUnit]), role).toBe('on_request');
+    }
+  });
+
+  it('gives nothing to an officer whose unit is not on the case', () => {
+    expect(personalDataAccess(buildActor('unit_officer'), [otherUnit])).toBe('none');
+    expect(personalDataAccess(buildActor('unit_officer', null), [])).toBe('none');
   });
 });

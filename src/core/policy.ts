@@ -125,3 +125,18 @@ export function caseAbilities(actor: Actor, assignedUnitIds: readonly string[]):
     boolean
   >;
 }
+
+/**
+ * Who sees a case's names and contacts (petitioner, representatives): `shown` to the office and to
+ * officers of a unit assigned to the case, who answer the petitioner; `on_request` to everyone
+ * else who may read the case, who sees it without them and may reveal them only with a stated
+ * reason (a "break-glass" read, audited and reported to the auditor); `none` to who cannot read it.
+ */
+export type PersonalDataAccess = 'shown' | 'on_request' | 'none';
+
+export function personalDataAccess(actor: Actor, assignedUnitIds: readonly string[]): PersonalDataAccess {
+  if (!can(actor, 'case.read', { type: 'case', assignedUnitIds })) return 'none';
+  if (actor.role === 'coordinator') return 'shown';
+  if (actor.role === 'unit_officer' && actor.unitId !== null && assignedUnitIds.includes(actor.unitId)) return 'shown';
+  return 'on_request';
+}

@@ -1,7 +1,15 @@
 import { DateTime } from 'luxon';
 
 /** Every notification Redress sends, written in Simplified Chinese and English. */
-export const templateKeys = ['case.assigned', 'deadline.missed', 'deadline.escalated', 'assignment.objected', 'case.extended', 'audit.checkpoint'] as const;
+export const templateKeys = [
+  'case.assigned',
+  'deadline.missed',
+  'deadline.escalated',
+  'assignment.objected',
+  'case.extended',
+  'personal_data.revealed',
+  'audit.checkpoint',
+] as const;
 export type TemplateKey = (typeof templateKeys)[number];
 export type Language = 'zh' | 'en';
 
@@ -15,6 +23,11 @@ type Data = Record<string, unknown>;
 const clockNames: Record<Language, Record<string, string>> = {
   zh: { accept: '受理决定', conclude: '办结', acknowledge: '签收', on_scene: '到达现场', proposal: '提出解决方案', review: '复查办结' },
   en: { accept: 'decision on acceptance', conclude: 'conclusion', acknowledge: 'acknowledgement', on_scene: 'arrival on the scene', proposal: 'proposed solution', review: 'review conclusion' },
+};
+
+const roleNames: Record<Language, Record<string, string>> = {
+  zh: { admin: '系统管理员', coordinator: '信访局', unit_officer: '责任单位', leader: '领导小组', auditor: '审计' },
+  en: { admin: 'Administrator', coordinator: 'Petition office', unit_officer: 'Unit officer', leader: 'Leadership group', auditor: 'Auditor' },
 };
 
 function clockName(language: Language, kind: unknown): string {
@@ -94,6 +107,16 @@ const templates: Record<TemplateKey, Record<Language, Template>> = {
     en: (d, tz) => ({
       subject: `[Audit] Signed checkpoint of the audit log (${when(d.at, tz, 'en')})`,
       text: `As of ${when(d.at, tz, 'en')} the audit log holds ${s(d.auditSeq)} entries and the case timelines ${s(d.eventsSeq)} events, signed in this checkpoint. Keep the text below somewhere else; redress audit verify --checkpoint FILE proves the log has not been rewritten or cut back before it.\n\n${s(d.checkpoint)}`,
+    }),
+  },
+  'personal_data.revealed': {
+    zh: (d, tz) => ({
+      subject: `【个人信息查看】${s(d.reference)} ${s(d.actorName)}`,
+      text: `${s(d.actorName)}（${roleNames.zh[s(d.role)] ?? s(d.role)}）于 ${when(d.at, tz, 'zh')} 查看了信访事项 ${s(d.reference)}（${s(d.title)}）中的姓名和联系方式，说明的理由：${clause(d.reason)}。此次查看已记入审计日志。`,
+    }),
+    en: (d, tz) => ({
+      subject: `[Personal data revealed] ${s(d.reference)} by ${s(d.actorName)}`,
+      text: `${s(d.actorName)} (${roleNames.en[s(d.role)] ?? s(d.role)}) revealed the names and contacts on petition ${s(d.reference)} (${s(d.title)}) at ${when(d.at, tz, 'en')}, giving the reason: ${clause(d.reason)}. The read is recorded in the audit log.`,
     }),
   },
 };

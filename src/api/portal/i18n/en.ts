@@ -231,7 +231,8 @@ export const en: Messages = {
       {
         heading: 'Who can see it',
         paragraphs: [
-          'Names and contact details can be seen only by staff of the petition office, members of the leadership group, auditors, system administrators, and staff of the units the petition is assigned to. Every time anyone looks, it is written to a tamper-evident audit log.',
+          'Names and contact details are shown only to staff of the petition office and to staff of the units the petition is assigned to, who handle it and answer you. Every time they look, it is written to a tamper-evident audit log.',
+          'Others who oversee the work (members of the leadership group, auditors, system administrators) see the petition without names or contact details. If one of them needs them, they must state the reason; the reason and the view are recorded in the audit log and reported to the auditors.',
           'Names and contact details are stored encrypted.',
           'The progress page opened with the reference and access code shows no personal data. Keep the access code safe: whoever holds it can see the progress and the written answers, rate them and ask for a review.',
         ],

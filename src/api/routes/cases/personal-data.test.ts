@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApiWorld, expectStatus, type ApiWorld } from '../../../../test/api.js';
 import { databaseKinds } from '../../../../test/databases.js';
-import { assignId, collectiveVisit, expectError, get, letter, openCaseId } from '../../../../test/requests.js';
+import { assignId, collectiveVisit, expectError, get, letter, openCaseId, post } from '../../../../test/requests.js';
 import { fiveRepresentatives } from '../../../../test/world.js';
 import { chainAndVerify } from '../../../../test/audit.js';
 
@@ -12,7 +12,8 @@ const secrets = [petitioner.name, petitioner.contact, ...fiveRepresentatives.fla
 interface Detail {
   id: string;
   petitioner: { name: string | null; contact: string | null } | null;
-  representatives: { name: string; contact: string | null }[];
+  representatives: { name: string | null; contact: string | null }[];
+  personalData: { withheld: boolean; mayReveal: boolean };
 }
 
 describe.each(databaseKinds)('personal data on %s', (kind) => {
@@ -83,8 +84,8 @@ describe.each(databaseKinds)('personal data on %s', (kind) => {
     for (const secret of secrets) expect(response.body).not.toContain(secret);
   });
 
-  it('is shown on the case itself, and every such read is audit-logged with the reader', async () => {
-    for (const who of ['leader', 'unit_officer', 'auditor'] as const) {
+  it('is shown on the case to the office and the assigned unit, and every such read is audit-logged with the reader', async () => {
+    for (const who of ['coordinator', 'unit_officer'] as const) {
       const before = await personalDataReads(caseId);
       const detail = expectStatus<Detail>(await get(world, who, `/api/v1/cases/${caseId}`), 200);
       expect(detail.petitioner).toEqual(petitioner);
@@ -115,5 +116,69 @@ describe.each(databaseKinds)('personal data on %s', (kind) => {
     expect(await personalDataReads(anonymous)).toEqual([]);
     const row = await world.ctx.db.selectFrom('cases').selectAll().where('id', '=', anonymous).executeTakeFirstOrThrow();
     expect([row.petitioner_name_sealed, row.petitioner_contact_sealed]).toEqual([null, null]);
+  });
+
+  it('is withheld from leaders, auditors and admins, who see the case without it and log no read', async () => {
+    for (const who of ['leader', 'auditor', 'admin'] as const) {
+      const before = await personalDataReads(caseId);
+      const response = await get(world, who, `/api/v1/cases/${caseId}`);
+      const detail = expectStatus<Detail>(response, 200);
+      for (const secret of secrets) expect(response.body, who).not.toContain(secret);
+      expect(detail.personalData).toEqual({ withheld: true, mayReveal: true });
+      expect(detail.petitioner).toEqual({ name: null, contact: null });
+      expect(detail.representatives).toHaveLength(5);
+      expect(detail.representatives.every((rep) => rep.name === null && rep.contact === null)).toBe(true);
+      expect(await personalDataReads(caseId)).toEqual(before);
+    }
+    // Nor does an action's answer carry it: a leader's note answers the case without names too.
+    const noted = await post(world, 'leader', `/api/v1/cases/${caseId}/notes`, { body: 'Asked the bureau for the wage records.' });
+    expect(noted.statusCode).toBe(201);
+    for (const secret of secrets) expect(noted.body).not.toContain(secret);
+  });
+
+  it('is revealed to them only with a stated reason: a break-glass read, audited with the reason and reported to the auditors', async () => {
+    const reveal = (who: Parameters<ApiWorld['as']>[0], payload?: object) => post(world, who, `/api/v1/cases/${caseId}/personal-data/reveal`, payload);
+    expectError(await reveal('leader', {}), 400, 'validation_failed', 'reason');
+    expectError(await reveal('leader', { reason: '   need   ' }), 400, 'validation_failed', 'reason');
+    expectError(await reveal('anonymous', { reason: 'To call the representatives about the meeting.' }), 401, 'unauthenticated');
+    expectError(await reveal('otherOfficer', { reason: 'To call the representatives about the meeting.' }), 403, 'forbidden');
+    expectError(await reveal('leader', { reason: 'To call the representatives', extra: 1 }), 400, 'validation_failed', 'extra');
+
+    const reason = 'To invite the representatives to the leadership meeting on Friday.';
+    const response = await reveal('leader', { reason });
+    const revealed = expectStatus<Pick<Detail, 'petitioner' | 'representatives'>>(response, 200);
+    expect(revealed.petitioner).toEqual(petitioner);
+    expect(revealed.representatives.map((rep) => rep.name)).toEqual(fiveRepresentatives.map((rep) => rep.name));
+
+    const entries = await world.ctx.db
+      .selectFrom('audit_entries')
+      .select(['actor_id', 'subject_id', 'detail'])
+      .where('action', '=', 'case.personal_data.break_glass')
+      .execute();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actor_id: world.users.leader.id, subject_id: caseId });
+    expect(JSON.parse(entries[0]?.detail ?? '{}')).toMatchObject({ reason, representatives: 5, petitioner: true });
+
+    // The auditor is told who looked, at which case, and why; the notice itself names no petitioner.
+    const inbox = expectStatus<{ items: { template: string; caseId: string; subject: string; text: string }[] }>(
+      await get(world, 'auditor', '/api/v1/notifications'),
+      200,
+    );
+    const notice = inbox.items.find((item) => item.template === 'personal_data.revealed');
+    expect(notice?.caseId).toBe(caseId);
+    expect(notice?.text).toContain(world.users.leader.name);
+    expect(notice?.text).toContain('leadership meeting on Friday');
+    for (const secret of secrets) expect(JSON.stringify(inbox)).not.toContain(secret);
+    // The leader is not told about their own read, nor is the office.
+    const office = expectStatus<{ items: { template: string }[] }>(await get(world, 'coordinator', '/api/v1/notifications'), 200);
+    expect(office.items.some((item) => item.template === 'personal_data.revealed')).toBe(false);
+    expect((await chainAndVerify(world.ctx)).ok).toBe(true);
+  });
+
+  it('offers nothing to reveal on an anonymous petition', async () => {
+    const anonymous = await openCaseId(world, letter({ petitioner: null }));
+    const detail = expectStatus<Detail>(await get(world, 'leader', `/api/v1/cases/${anonymous}`), 200);
+    expect(detail.personalData).toEqual({ withheld: false, mayReveal: false });
+    expectError(await post(world, 'leader', `/api/v1/cases/${anonymous}/personal-data/reveal`, { reason: 'To check who wrote the letter.' }), 409, 'conflict');
   });
 });

@@ -48,14 +48,30 @@ const Assignment = Type.Object({
   releasedAt: Nullable(Time),
 });
 
+/** Names and contacts on a case; null where withheld from the reader. */
+export const PersonalData = Type.Object({
+  petitioner: Nullable(Type.Object({ name: Nullable(Type.String()), contact: Nullable(Type.String()) })),
+  representatives: Type.Array(Type.Object({ id: Id, position: Type.Integer(), name: Nullable(Type.String()), contact: Nullable(Type.String()) })),
+});
+
+export const RevealBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 1000, description: 'Why the names and contacts are needed; recorded and sent to the auditors.' }) },
+  { additionalProperties: false },
+);
+
 export const CaseDetail = Type.Intersect([
   CaseSummary,
   Type.Object({
     description: Type.String(),
     notAcceptedReason: Nullable(Type.String()),
     receiveTogether: Type.Boolean(),
-    petitioner: Nullable(Type.Object({ name: Nullable(Type.String()), contact: Nullable(Type.String()) })),
-    representatives: Type.Array(Type.Object({ id: Id, position: Type.Integer(), name: Type.String(), contact: Nullable(Type.String()) })),
+    ...PersonalData.properties,
+    personalData: Type.Object(
+      {
+        withheld: Type.Boolean({ description: 'Names and contacts were left out: the reader is neither the office nor an assigned unit.' }),
+        mayReveal: Type.Boolean({ description: 'The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited.' }),
+      },
+    ),
     assignments: Type.Array(Assignment),
     meetings: Type.Array(
       Type.Object({

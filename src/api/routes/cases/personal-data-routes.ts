@@ -1,0 +1,25 @@
+import type { Static } from 'typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Context } from '../../../commands/context.js';
+import { revealPersonalData } from '../../../commands/reveal-personal-data.js';
+import { actorOf } from '../../plugins/auth.js';
+import { errorResponses } from '../../schemas.js';
+import { CaseParams, PersonalData, RevealBody } from './schemas.js';
+
+/** The break-glass read of a case's names and contacts, for readers who do not see them by default. */
+export function casePersonalDataRoutes(app: FastifyInstance, ctx: Context): void {
+  app.post('/api/v1/cases/:id/personal-data/reveal', {
+    schema: {
+      tags: ['cases'],
+      summary: "Reveal a case's names and contacts with a stated reason (audited as case.personal_data.break_glass; auditors are notified)",
+      params: CaseParams,
+      body: RevealBody,
+      response: { 200: PersonalData, ...errorResponses },
+    },
+    handler: async (request) => {
+      const { id } = request.params as Static<typeof CaseParams>;
+      const { reason } = request.body as Static<typeof RevealBody>;
+      return revealPersonalData(ctx, { actor: actorOf(request), caseId: id, reason });
+    },
+  });
+}
