@@ -5,6 +5,7 @@ import { adminRoutes } from './features/admin/admin-section';
 import { AccountPage } from './features/account/account-page';
 import { RequireSession } from './features/auth/require-session';
 import { SignInPage } from './features/auth/sign-in-page';
+import { AuditPage } from './features/audit/audit-page';
 import { CasePage } from './features/case/case-page';
 import { InboxPage } from './features/notifications/inbox-page';
 import { PlanEditorPage } from './features/plans/plan-editor-page';
@@ -51,6 +52,7 @@ export function App() {
             <Route path={appPages.register} element={<RegisterPage />} />
             <Route path={appPages.case} element={<CasePage />} />
             <Route path={appPages.notifications} element={<InboxPage />} />
+            <Route path={appPages.audit} element={<AuditPage />} />
             <Route path={appPages.plans} element={<PlansPage />} />
             <Route path={appPages.newPlan} element={<PlanEditorPage />} />
             <Route path={appPages.plan} element={<PlanPage />} />

@@ -14,6 +14,7 @@ export const appPages = {
   plan: '/plans/:id',
   editPlan: '/plans/:id/edit',
   dashboard: '/dashboard',
+  audit: '/audit',
   account: '/account',
   /** The admin section (web/src/features/admin/): `/admin` and each of its pages, e.g. `/admin/units`. */
   admin: '/admin',

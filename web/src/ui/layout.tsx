@@ -23,6 +23,7 @@ export function Layout() {
     // Unit officers see their own cases; the county-wide figures are for the office and its leaders.
     { to: '/dashboard', label: t('nav.dashboard'), show: user.role !== 'unit_officer', end: false },
     { to: '/plans', label: t('nav.plans'), show: can(actor, 'plan.read'), end: false },
+    { to: '/audit', label: t('nav.audit'), show: can(actor, 'audit.read'), end: false },
     { to: '/admin', label: t('nav.admin'), show: visibleAdminPages(actor).length > 0, end: false },
   ].filter((link) => link.show);
 

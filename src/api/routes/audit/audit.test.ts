@@ -106,6 +106,10 @@ describe.each(databaseKinds)('the audit log API on %s', (kind) => {
     expect(lines[1]).toContain('case.open');
     expect(lines[3]).toContain(reference);
     expect(lines[3]).toContain(world.users.leader.name);
+    // The staff app's download link asks with ?format=csv, since a link cannot set Accept.
+    const linked = await get(world, 'auditor', `/api/v1/audit?subject=${caseId}&format=csv&lang=en`);
+    expect(linked.headers['content-type']).toMatch(/^text\/csv/);
+    expect(linked.body).toContain('Case reference');
   });
 
   it('verifies the chains and signatures for the auditor, and reports entries still waiting to be chained', async () => {

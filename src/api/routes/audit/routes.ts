@@ -31,7 +31,7 @@ export function auditRoutes(app: FastifyInstance, ctx: Context, key: AuditKey | 
     handler: async (request, reply) => {
       const query = request.query as Static<typeof AuditQuery>;
       const actor = actorOf(request);
-      if (request.headers.accept?.includes('text/csv')) {
+      if (query.format === 'csv' || request.headers.accept?.includes('text/csv')) {
         const language = pickLanguage(query.lang, request.headers['accept-language']);
         const rows: unknown[][] = [csvHeaders[language]];
         for await (const entry of allAuditEntries(ctx, { actor, filters: filtersOf(query) })) {

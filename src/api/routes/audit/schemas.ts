@@ -11,6 +11,8 @@ export const AuditQuery = Type.Object(
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     lang: Type.Optional(Type.Enum(['zh', 'en'])),
+    /** `csv` exports like `Accept: text/csv`, for a plain download link. */
+    format: Type.Optional(Type.Enum(['csv'])),
   },
   { additionalProperties: false },
 );
