@@ -1,5 +1,6 @@
 import { DomainError, invalid, forbidden, notFound } from '../core/errors.js';
 import { assignmentDeadlines, objectionDueAt as objectionDueAtFor } from '../core/deadlines.js';
+import { assignmentStop } from '../core/clocks.js';
 import { can, type AssignmentAction } from '../core/policy.js';
 import { assignmentRoles, openStages, type Actor, type AssignmentRole, type Stage } from '../core/types.js';
 import { forUpdate } from '../db/adapter.js';
@@ -171,16 +172,30 @@ const stepFields: Record<AssignmentStep, { at: keyof AssignmentsTable; due: keyo
   propose: { at: 'proposal_submitted_at', due: 'proposal_due_at', action: 'assignment.acknowledge', event: 'assignment.proposed' },
 };
 
+/** Reads the time a unit really arrived, as the office records it afterwards: not after now, not before the notification. */
+function arrivalTime(value: string | undefined, notifiedAt: string, now: string): string {
+  if (value === undefined) return now;
+  const time = Date.parse(value);
+  if (Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) throw invalid('arrivedAt', 'is not an ISO 8601 time.');
+  const at = new Date(time).toISOString();
+  if (at > now) throw invalid('arrivedAt', 'an arrival is recorded after it happens, not before.');
+  if (at < notifiedAt) throw invalid('arrivedAt', `the unit was notified at ${notifiedAt}; it cannot have arrived before that.`);
+  return at;
+}
+
 /**
- * Records what a notified unit did: acknowledged, arrived on the scene, or submitted its proposed
- * solution. Each happens once; arriving or proposing also counts as acknowledging.
+ * Records what a notified unit did: acknowledged, arrived on the scene (at `arrivedAt`, default
+ * now), or submitted its proposed solution. Each happens once, and only while the unit's clocks
+ * run; arriving or proposing also counts as acknowledging. When the office records it for the
+ * unit, the timeline says so (`onBehalf`).
  */
 export async function recordAssignmentStep(
   ctx: Context,
-  props: { actor: Actor; caseId: string; assignmentId: string; step: AssignmentStep; proposal?: string },
+  props: { actor: Actor; caseId: string; assignmentId: string; step: AssignmentStep; proposal?: string; arrivedAt?: string },
 ): Promise<CaseDetail> {
   const fields = stepFields[props.step];
   if (props.step === 'propose' && !props.proposal?.trim()) throw invalid('proposal', 'must not be empty.');
+  if (props.step !== 'arrive' && props.arrivedAt !== undefined) throw invalid('arrivedAt', 'is recorded only with an arrival.');
   return runCaseCommand(ctx, { actor: props.actor, caseId: props.caseId, action: 'case.read' }, async (trx, row, _units, now) => {
     const assignment = await trx
       .selectFrom('assignments')
@@ -193,28 +208,44 @@ export async function recordAssignmentStep(
     if (!can(props.actor, fields.action, { type: 'assignment', unitId: assignment.unit_id })) {
       throw forbidden('Only the assigned unit or the petition office can record this.');
     }
+    const stoppedAt = assignmentStop({ releasedAt: null, clocksStoppedAt: assignment.clocks_stopped_at }, row.stage as Stage, row.stage_changed_at);
+    if (stoppedAt !== null) {
+      throw new DomainError('clocks_stopped', `The unit's clocks stopped at ${stoppedAt}, when the case came to rest (${row.stage}); nothing more is recorded for it.`, {
+        details: { stoppedAt, stage: row.stage },
+      });
+    }
     if (assignment[fields.at] !== null) {
       throw new DomainError('already_done', `This was already recorded at ${String(assignment[fields.at])}.`);
     }
+    const at = props.step === 'arrive' ? arrivalTime(props.arrivedAt, assignment.notified_at, now) : now;
     const due = assignment[fields.due] as string | null;
-    const set: Partial<AssignmentsTable> = { [fields.at]: now };
+    const set: Partial<AssignmentsTable> = { [fields.at]: at };
     if (props.step === 'arrive') set.arrived_by = props.actor.id;
     if (props.step === 'acknowledge' || assignment.acknowledged_at === null) {
-      set.acknowledged_at = now;
+      set.acknowledged_at = at;
       set.acknowledged_by = props.actor.id;
     }
     await trx.updateTable('assignments').set(set).where('id', '=', assignment.id).execute();
+    const unit = await trx.selectFrom('units').select('name').where('id', '=', assignment.unit_id).executeTakeFirstOrThrow();
+    const onBehalf = props.actor.unitId !== assignment.unit_id;
     return {
       event: {
         type: fields.event,
         data: {
           assignmentId: assignment.id,
           unitId: assignment.unit_id,
-          late: due !== null && now > due,
+          unitName: unit.name,
+          late: due !== null && at > due,
+          ...(props.step === 'arrive' ? { arrivedAt: at } : {}),
+          // Who did it is the event's actor; for whom is the unit. Said outright when they differ.
+          ...(onBehalf ? { onBehalf: true } : {}),
           ...(props.proposal ? { proposal: props.proposal.trim() } : {}),
         },
       },
-      audit: { action: `case.${fields.event}`, detail: { assignmentId: assignment.id } },
+      audit: {
+        action: `case.${fields.event}`,
+        detail: { assignmentId: assignment.id, ...(onBehalf ? { onBehalfOf: assignment.unit_id } : {}), ...(at !== now ? { at } : {}) },
+      },
     };
   });
 }

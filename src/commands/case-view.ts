@@ -1,9 +1,10 @@
 import { caseDeadlines, type CaseDeadlines } from '../core/case-clock.js';
-import { deadline, type Deadline } from '../core/deadlines.js';
+import { assignmentStop, clockStanding } from '../core/clocks.js';
+import type { Deadline } from '../core/deadlines.js';
 import { parseFlags, type CaseFlag } from '../core/flags.js';
-import type { CaseAction } from '../core/policy.js';
+import { assignmentAbilities, type AssignmentAbilities, type CaseAction } from '../core/policy.js';
 import type { OfferedMove } from '../core/stages.js';
-import type { CaseKind, Channel, Stage, Urgency, AssignmentRole } from '../core/types.js';
+import type { Actor, CaseKind, Channel, Stage, Urgency, AssignmentRole } from '../core/types.js';
 import type { AssignmentsTable, CasesTable } from '../db/schema.js';
 
 /** What every listing shows of a case: no personal data. */
@@ -80,20 +81,44 @@ export interface AssignmentView {
   objection: { dueAt: string | null; at: string | null; reason: string | null };
   /** Set when the office rerouted the case to another unit; the clocks stopped then. */
   releasedAt: string | null;
+  /** When the unit's clocks stopped (rerouted away, or the case came to rest); null while they run. */
+  clocksStoppedAt: string | null;
+  /** What the viewer may record for this unit now, and whether they would do it on its behalf. */
+  abilities: AssignmentAbilities;
 }
 
-export function assignmentView(row: AssignmentsTable & { unit_name: string }, now: string): AssignmentView {
+/** One unit on the case as the viewer sees it: its clocks judged by the stop rule, and what they may record. */
+export function assignmentView(
+  row: AssignmentsTable & { unit_name: string },
+  theCase: Pick<CasesTable, 'stage' | 'stage_changed_at'>,
+  actor: Actor,
+  now: string,
+): AssignmentView {
+  const stoppedAt = assignmentStop(
+    { releasedAt: row.released_at, clocksStoppedAt: row.clocks_stopped_at },
+    theCase.stage as Stage,
+    theCase.stage_changed_at,
+  );
+  const deadline = (dueAt: string | null, doneAt: string | null) => clockStanding(dueAt, doneAt, stoppedAt, now);
   return {
     id: row.id,
     unitId: row.unit_id,
     unitName: row.unit_name,
     role: row.role as AssignmentRole,
     notifiedAt: row.notified_at,
-    acknowledge: deadline(row.acknowledge_due_at, row.acknowledged_at, now),
-    onScene: deadline(row.on_scene_due_at, row.arrived_at, now),
-    proposal: deadline(row.proposal_due_at, row.proposal_submitted_at, now),
+    acknowledge: deadline(row.acknowledge_due_at, row.acknowledged_at),
+    onScene: deadline(row.on_scene_due_at, row.arrived_at),
+    proposal: deadline(row.proposal_due_at, row.proposal_submitted_at),
     objection: { dueAt: row.objection_due_at, at: row.objected_at, reason: row.objection_reason },
     releasedAt: row.released_at,
+    clocksStoppedAt: stoppedAt,
+    abilities: assignmentAbilities(actor, {
+      unitId: row.unit_id,
+      stoppedAt,
+      acknowledged: row.acknowledged_at !== null,
+      arrivalOwed: row.on_scene_due_at !== null && row.arrived_at === null,
+      proposed: row.proposal_submitted_at !== null,
+    }),
   };
 }
 

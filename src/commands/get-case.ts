@@ -101,7 +101,7 @@ export async function caseDetail(ctx: Context, trx: Trx, actor: Actor, row: Case
     receiveTogether: row.receive_together === 1,
     ...personal,
     personalData: { withheld: access !== 'shown' && hasPersonalData(row, representatives), mayReveal: access === 'on_request' && hasPersonalData(row, representatives) },
-    assignments: assignments.map((assignment) => assignmentView(assignment, now)),
+    assignments: assignments.map((assignment) => assignmentView(assignment, row, actor, now)),
     meetings: meetings.map((meeting) => ({
       id: meeting.id,
       heldAt: meeting.held_at,

@@ -14,6 +14,9 @@ const reportEventTypes = [
   'answer.given',
   'deadline.missed',
   'deadline.extended',
+  // When a case came to rest, which stops its units' clocks (core/clocks.ts).
+  'stage.changed',
+  'deadline.voided',
 ];
 
 export interface UnitReport {
@@ -27,6 +30,7 @@ export interface UnitReport {
   proposalsLate: number;
   casesOverdue: number;
   extensionsUsed: number;
+  recordedByOffice: number;
   medianMinutesToAcknowledge: number | null;
   p90MinutesToAcknowledge: number | null;
   medianMinutesToArrive: number | null;
@@ -84,7 +88,8 @@ export async function accountabilityReport(
       .select(['case_id', 'type', 'at', 'data'])
       .where('case_id', 'in', chunk)
       .where('type', 'in', reportEventTypes)
-      .where('at', '<', to)
+      // A miss voided later than the period still does not count in it: the void corrects the record.
+      .where((eb) => eb.or([eb('at', '<', to), eb('type', '=', 'deadline.voided')]))
       .orderBy('id')
       .execute();
     for (const row of rows) events.push({ caseId: row.case_id, type: row.type, at: row.at, data: JSON.parse(row.data) as Record<string, unknown> });

@@ -1,13 +1,27 @@
-import { clocksOf } from '../core/clocks.js';
+import { clocksOf, stageStop } from '../core/clocks.js';
+import type { Stage } from '../core/types.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import type { Context, Trx } from './context.js';
 
 /**
  * Brings the `deadlines` rows (and the lead unit) of a case in line with its state, inside the command's transaction.
  * A clock whose due time moves later (an extension) becomes pending again; a recorded miss stays
- * in the timeline.
+ * in the timeline. A clock the case's stage stops (core/clocks.ts) is done as of that moment.
  */
 export async function syncClocks(ctx: Context, trx: Trx, row: CaseRow): Promise<void> {
+  const stage = row.stage as Stage;
+  const stoppedAt = stageStop(stage, row.stage_changed_at);
+  // A unit's clocks stop for good the first time the case comes to rest (core/clocks.ts), so a
+  // later review or reopening does not start what the unit owed then all over again.
+  if (stoppedAt !== null) {
+    await trx
+      .updateTable('assignments')
+      .set({ clocks_stopped_at: stoppedAt })
+      .where('case_id', '=', row.id)
+      .where('clocks_stopped_at', 'is', null)
+      .where('released_at', 'is', null)
+      .execute();
+  }
   const assignments = await trx.selectFrom('assignments').selectAll().where('case_id', '=', row.id).execute();
   const lead = assignments.find((assignment) => assignment.role === 'lead' && assignment.released_at === null);
   // The lead unit is derived here too, in the same transaction, so the dashboard's counts stay true.
@@ -16,6 +30,8 @@ export async function syncClocks(ctx: Context, trx: Trx, row: CaseRow): Promise<
   }
   const wanted = clocksOf(
     {
+      stage,
+      stageChangedAt: row.stage_changed_at,
       reviewCount: row.review_count,
       leadUnitId: lead?.unit_id ?? null,
       acceptDueAt: row.accept_due_at,
@@ -35,6 +51,7 @@ export async function syncClocks(ctx: Context, trx: Trx, row: CaseRow): Promise<
       proposalDueAt: assignment.proposal_due_at,
       proposalSubmittedAt: assignment.proposal_submitted_at,
       releasedAt: assignment.released_at,
+      clocksStoppedAt: assignment.clocks_stopped_at,
     })),
   );
   const existing = await trx.selectFrom('deadlines').selectAll().where('case_id', '=', row.id).execute();

@@ -106,6 +106,7 @@ describe('accountability from a hand-computed fixture', () => {
       proposalsLate: ['c2', 'c3'], // a2: 10 Nov > 8 Nov; a3: none by 9 Nov
       casesOverdue: ['c2'], // c2's conclude clock missed twice is one case; c6's miss is in October
       extensionsUsed: ['c2'], // extended once while the township led it
+      recordedByOffice: [],
     });
     expect(figures.counts).toEqual({
       casesAssigned: 3,
@@ -116,6 +117,7 @@ describe('accountability from a hand-computed fixture', () => {
       proposalsLate: 2,
       casesOverdue: 1,
       extensionsUsed: 1,
+      recordedByOffice: 0,
     });
     // Acknowledge: a1 10.5 min, a2 60 min → sorted [10.5, 60]; median rank ⌈0.5·2⌉=1 → 10.5; p90 rank ⌈1.8⌉=2 → 60.
     expect(figures.medianMinutesToAcknowledge).toBe(10.5);
@@ -140,8 +142,9 @@ describe('accountability from a hand-computed fixture', () => {
       proposalsLate: [],
       casesOverdue: [],
       extensionsUsed: [], // c4 was extended after it moved to housing
+      recordedByOffice: [],
     });
-    expect(Object.values(figures.counts)).toEqual([2, 0, 0, 0, 0, 0, 0, 0]);
+    expect(Object.values(figures.counts)).toEqual([2, 0, 0, 0, 0, 0, 0, 0, 0]);
     // Acknowledge: a4 20 min only → median 20, p90 20. No visits arrived → null.
     expect(figures.medianMinutesToAcknowledge).toBe(20);
     expect(figures.p90MinutesToAcknowledge).toBe(20);
@@ -163,8 +166,9 @@ describe('accountability from a hand-computed fixture', () => {
       proposalsLate: ['c5'], // a6 on time (9 Nov ≤ 10 Nov); a7 none by 25 Nov
       casesOverdue: [],
       extensionsUsed: ['c4'],
+      recordedByOffice: [],
     });
-    expect(Object.values(figures.counts)).toEqual([2, 1, 0, 0, 1, 1, 0, 1]);
+    expect(Object.values(figures.counts)).toEqual([2, 1, 0, 0, 1, 1, 0, 1, 0]);
     // Acknowledge: a6 08:20 → 10:00 = 100 min, a7 15 min → [15, 100]: median 15, p90 100.
     expect(figures.medianMinutesToAcknowledge).toBe(15);
     expect(figures.p90MinutesToAcknowledge).toBe(100);

@@ -1,3 +1,6 @@
+import { clocksIn } from './clocks.js';
+import { stages, type Stage } from './types.js';
+
 /**
  * Accountability, derived from the case timelines and never typed in: for each unit and period,
  * how it answered its notifications, arrivals, proposals and deadlines.
@@ -23,6 +26,8 @@ export const figureNames = [
   'proposalsLate',
   'casesOverdue',
   'extensionsUsed',
+  /** Cases in which the office recorded the unit's acknowledgement, arrival or proposal for it. */
+  'recordedByOffice',
 ] as const;
 export type FigureName = (typeof figureNames)[number];
 
@@ -52,6 +57,8 @@ interface AssignmentFacts {
   arrivedAt: string | null;
   proposedAt: string | null;
   releasedAt: string | null;
+  /** When the case came to rest and stopped the unit's clocks for good (core/clocks.ts). */
+  stoppedAt: string | null;
 }
 
 /** Nearest-rank percentile (p in 0–1) of the values; null when there are none. */
@@ -67,11 +74,16 @@ const minutesBetween = (from: string, to: string) => (Date.parse(to) - Date.pars
 const str = (value: unknown) => (typeof value === 'string' ? value : null);
 const round = (value: number | null, digits: number) => (value === null ? null : Number(value.toFixed(digits)));
 
-/** Whether a clock ran out: done after it was due, or not done by `now` (unless the unit was released first). */
-function late(dueAt: string | null, doneAt: string | null, releasedAt: string | null, now: string): 'late' | 'never' | null {
+const restsIn = (stage: unknown) => stages.includes(stage as Stage) && clocksIn[stage as Stage] === 'stop';
+
+/**
+ * Whether a clock ran out: done after it was due, or not done by `now` — unless it stopped first
+ * (the unit was rerouted away, or the case came to rest) before it was due.
+ */
+function late(dueAt: string | null, doneAt: string | null, facts: AssignmentFacts, now: string): 'late' | 'never' | null {
   if (dueAt === null) return null;
   if (doneAt !== null) return doneAt > dueAt ? 'late' : null;
-  if (releasedAt !== null && releasedAt <= dueAt) return null;
+  for (const stop of [facts.releasedAt, facts.stoppedAt]) if (stop !== null && stop <= dueAt) return null;
   return now > dueAt ? 'never' : null;
 }
 
@@ -110,11 +122,20 @@ export function accountability(events: readonly ReportEvent[], period: Period, n
     target.counts[figure] += 1;
   };
   const inPeriod = (at: string) => at >= period.from && at < period.to;
+  // Misses voided afterwards (the case had stopped the clock before it ran out) are left out.
+  const voided = new Set(
+    sorted.filter((event) => event.type === 'deadline.voided').map((event) => `${str(event.data.deadlineId)}|${str(event.data.missedAt)}`),
+  );
 
   for (const event of sorted) {
     const data = event.data;
     const assignmentId = str(data.assignmentId);
     if (event.type === 'case.opened') receivedAt.set(event.caseId, str(data.receivedAt) ?? event.at);
+    if (event.type === 'stage.changed' && restsIn(data.to)) {
+      for (const facts of assignments.values()) {
+        if (facts.caseId === event.caseId && facts.stoppedAt === null && facts.releasedAt === null) facts.stoppedAt = event.at;
+      }
+    }
     if (event.type === 'assignment.rerouted') {
       const from = assignments.get(str(data.fromAssignmentId) ?? '');
       if (from) from.releasedAt = event.at;
@@ -133,19 +154,23 @@ export function accountability(events: readonly ReportEvent[], period: Period, n
         arrivedAt: null,
         proposedAt: null,
         releasedAt: null,
+        stoppedAt: null,
       };
       assignments.set(assignmentId, facts);
       if (facts.role === 'lead') leadOf.set(event.caseId, facts.unitId);
     }
     const facts = assignmentId ? assignments.get(assignmentId) : undefined;
     if (facts && ['assignment.acknowledged', 'assignment.arrived', 'assignment.proposed'].includes(event.type)) {
-      // Arriving or proposing counts as acknowledging, as the commands record it.
-      facts.acknowledgedAt ??= event.at;
-      if (event.type === 'assignment.arrived') facts.arrivedAt ??= event.at;
+      // Arriving or proposing counts as acknowledging, as the commands record it; an arrival the
+      // office records afterwards carries the time the unit really arrived.
+      const at = (event.type === 'assignment.arrived' ? str(data.arrivedAt) : null) ?? event.at;
+      facts.acknowledgedAt ??= at;
+      if (event.type === 'assignment.arrived') facts.arrivedAt ??= at;
       if (event.type === 'assignment.proposed') facts.proposedAt ??= event.at;
+      if (data.onBehalf === true && inPeriod(event.at)) count(facts.unitId, 'recordedByOffice', event.caseId);
     }
     if (event.type === 'answer.given' && !firstAnswerAt.has(event.caseId)) firstAnswerAt.set(event.caseId, event.at);
-    if (event.type === 'deadline.missed' && data.subject === 'case' && inPeriod(event.at)) {
+    if (event.type === 'deadline.missed' && data.subject === 'case' && inPeriod(event.at) && !voided.has(`${str(data.deadlineId)}|${event.at}`)) {
       const unitId = str(data.unitId);
       if (unitId) count(unitId, 'casesOverdue', event.caseId);
     }
@@ -163,13 +188,13 @@ export function accountability(events: readonly ReportEvent[], period: Period, n
   for (const facts of assignments.values()) {
     if (!inPeriod(facts.notifiedAt) || facts.unitId === '') continue;
     count(facts.unitId, 'casesAssigned', facts.caseId);
-    const acknowledged = late(facts.acknowledgeDueAt, facts.acknowledgedAt, facts.releasedAt, now);
+    const acknowledged = late(facts.acknowledgeDueAt, facts.acknowledgedAt, facts, now);
     if (acknowledged === 'late') count(facts.unitId, 'acknowledgedLate', facts.caseId);
     if (acknowledged === 'never') count(facts.unitId, 'neverAcknowledged', facts.caseId);
-    const arrived = late(facts.onSceneDueAt, facts.arrivedAt, facts.releasedAt, now);
+    const arrived = late(facts.onSceneDueAt, facts.arrivedAt, facts, now);
     if (arrived === 'late') count(facts.unitId, 'arrivedLate', facts.caseId);
     if (arrived === 'never') count(facts.unitId, 'neverArrived', facts.caseId);
-    if (late(facts.proposalDueAt, facts.proposedAt, facts.releasedAt, now) !== null) count(facts.unitId, 'proposalsLate', facts.caseId);
+    if (late(facts.proposalDueAt, facts.proposedAt, facts, now) !== null) count(facts.unitId, 'proposalsLate', facts.caseId);
     if (facts.acknowledgedAt) push(toAcknowledge, facts.unitId, minutesBetween(facts.notifiedAt, facts.acknowledgedAt));
     if (facts.arrivedAt) push(toArrive, facts.unitId, minutesBetween(facts.notifiedAt, facts.arrivedAt));
     const answered = firstAnswerAt.get(facts.caseId);

@@ -1,7 +1,56 @@
+import { deadline, type Deadline } from './deadlines.js';
+import type { Stage } from './types.js';
+
 /** Every clock a case and its assignments carry, as the scanner and the report see them. */
 export const caseClockKinds = ['accept', 'conclude', 'review'] as const;
 export const assignmentClockKinds = ['acknowledge', 'on_scene', 'proposal'] as const;
 export type ClockKind = (typeof caseClockKinds)[number] | (typeof assignmentClockKinds)[number];
+
+/**
+ * What each stage does to the clocks. `run`: the case is being worked and every clock counts.
+ * `stop`: the case is at rest (closed with its answer, or not accepted), so nothing a unit or the
+ * office still owed means anything: every clock not yet done stops when the case enters the stage,
+ * and a unit's clocks never start again (a review is judged by its own clock). A stage added later
+ * must say here what it does to the clocks; the scanner, the case view, the buttons and the
+ * accountability report all follow this one table.
+ */
+export const clocksIn: Record<Stage, 'run' | 'stop'> = {
+  prevention: 'run',
+  reception: 'run',
+  decision: 'run',
+  resolution: 'run',
+  review: 'run',
+  closed: 'stop',
+  not_accepted: 'stop',
+};
+
+/** The moment the case's stage stopped its clocks, or null while they run. */
+export function stageStop(stage: Stage, stageChangedAt: string): string | null {
+  return clocksIn[stage] === 'stop' ? stageChangedAt : null;
+}
+
+const earliest = (...times: (string | null)[]): string | null =>
+  times.reduce<string | null>((first, time) => (time !== null && (first === null || time < first) ? time : first), null);
+
+/** What decides when a unit's clocks stop, short of the unit doing what it owes. */
+export interface AssignmentStops {
+  /** Set when the office rerouted the case to another unit. */
+  releasedAt: string | null;
+  /** Set the first time the case entered a stage that stops the clocks (see `clocksIn`). */
+  clocksStoppedAt: string | null;
+}
+
+/** When an assignment's clocks stopped (rerouted away, or the case came to rest), or null while they run. */
+export function assignmentStop(assignment: AssignmentStops, stage: Stage, stageChangedAt: string): string | null {
+  return earliest(assignment.releasedAt, assignment.clocksStoppedAt, stageStop(stage, stageChangedAt));
+}
+
+/** A clock's standing at `now`, judged as of the moment it stopped if it stopped before it was done. */
+export function clockStanding(dueAt: string | null, doneAt: string | null, stoppedAt: string | null, now: string): Deadline {
+  if (dueAt === null || doneAt !== null || stoppedAt === null) return deadline(dueAt, doneAt, now);
+  // Stopped before it ran out: nothing is owed. Stopped after: it ran out while it still counted.
+  return { dueAt, doneAt, status: stoppedAt <= dueAt ? 'stopped' : 'missed' };
+}
 
 export interface Clock {
   /** 'case', or the id of the assignment the clock belongs to. */
@@ -9,10 +58,13 @@ export interface Clock {
   kind: string;
   unitId: string | null;
   dueAt: string;
+  /** When the clock stopped counting: done, or stopped by a reroute or the case's stage. */
   doneAt: string | null;
 }
 
 export interface CaseClockSource {
+  stage: Stage;
+  stageChangedAt: string;
   reviewCount: number;
   leadUnitId: string | null;
   acceptDueAt: string | null;
@@ -23,7 +75,7 @@ export interface CaseClockSource {
   reviewConcludedAt: string | null;
 }
 
-export interface AssignmentClockSource {
+export interface AssignmentClockSource extends AssignmentStops {
   id: string;
   unitId: string;
   acknowledgeDueAt: string;
@@ -32,8 +84,6 @@ export interface AssignmentClockSource {
   arrivedAt: string | null;
   proposalDueAt: string;
   proposalSubmittedAt: string | null;
-  /** A rerouted assignment's clocks stop when it is released. */
-  releasedAt: string | null;
 }
 
 /** The clocks that should exist for a case right now, derived from its stored state. */
@@ -42,15 +92,16 @@ export function clocksOf(source: CaseClockSource, assignments: readonly Assignme
   const add = (subject: string, kind: string, unitId: string | null, dueAt: string | null, doneAt: string | null) => {
     if (dueAt !== null) clocks.push({ subject, kind, unitId, dueAt, doneAt });
   };
-  add('case', 'accept', null, source.acceptDueAt, source.acceptedAt);
-  add('case', 'conclude', source.leadUnitId, source.concludeDueAt, source.concludedAt);
+  const caseStop = stageStop(source.stage, source.stageChangedAt);
+  add('case', 'accept', null, source.acceptDueAt, source.acceptedAt ?? caseStop);
+  add('case', 'conclude', source.leadUnitId, source.concludeDueAt, source.concludedAt ?? caseStop);
   // Each review round has a clock of its own, so a second review is judged on its own.
-  if (source.reviewCount > 0) add('case', `review-${source.reviewCount}`, source.leadUnitId, source.reviewDueAt, source.reviewConcludedAt);
+  if (source.reviewCount > 0) add('case', `review-${source.reviewCount}`, source.leadUnitId, source.reviewDueAt, source.reviewConcludedAt ?? caseStop);
   for (const assignment of assignments) {
-    const stop = (doneAt: string | null) => doneAt ?? assignment.releasedAt;
-    add(assignment.id, 'acknowledge', assignment.unitId, assignment.acknowledgeDueAt, stop(assignment.acknowledgedAt));
-    add(assignment.id, 'on_scene', assignment.unitId, assignment.onSceneDueAt, stop(assignment.arrivedAt));
-    add(assignment.id, 'proposal', assignment.unitId, assignment.proposalDueAt, stop(assignment.proposalSubmittedAt));
+    const stopped = assignmentStop(assignment, source.stage, source.stageChangedAt);
+    add(assignment.id, 'acknowledge', assignment.unitId, assignment.acknowledgeDueAt, assignment.acknowledgedAt ?? stopped);
+    add(assignment.id, 'on_scene', assignment.unitId, assignment.onSceneDueAt, assignment.arrivedAt ?? stopped);
+    add(assignment.id, 'proposal', assignment.unitId, assignment.proposalDueAt, assignment.proposalSubmittedAt ?? stopped);
   }
   return clocks;
 }
@@ -58,4 +109,33 @@ export function clocksOf(source: CaseClockSource, assignments: readonly Assignme
 /** Who hears of a missed clock first, and who next if it stays missed: unit → office → leadership group. */
 export function escalationChain(subject: string): { first: 'office' | 'leadership_group'; then: 'leadership_group' | null } {
   return subject === 'case' ? { first: 'leadership_group', then: null } : { first: 'office', then: 'leadership_group' };
+}
+
+/** A miss the scanner recorded, as its timeline event says. */
+export interface RecordedMiss {
+  subject: string;
+  dueAt: string;
+  missedAt: string;
+}
+
+/** A spell the case spent in a stage that stops the clocks: entered at `at`, left at `leftAt` (null: still there). */
+export interface Rest {
+  at: string;
+  leftAt: string | null;
+}
+
+/**
+ * Why a recorded miss is void: the moment the clock had been stopped (by the rule above) before it
+ * ran out, so nothing was owed when the miss was recorded; null when the miss stands.
+ * `notifiedAt` is when an assignment's clocks started (null for a case clock).
+ */
+export function voidingStop(miss: RecordedMiss, rests: readonly Rest[], notifiedAt: string | null): string | null {
+  if (miss.subject !== 'case') {
+    // A unit's clocks stop for good the first time the case comes to rest after it was notified.
+    const first = rests.find((rest) => notifiedAt === null || rest.at >= notifiedAt);
+    return first !== undefined && first.at <= miss.dueAt ? first.at : null;
+  }
+  // A case clock stops while the case rests: void if the case was resting, since before the due time, when the miss was recorded.
+  const during = rests.find((rest) => rest.at <= miss.dueAt && rest.at <= miss.missedAt && (rest.leftAt === null || rest.leftAt > miss.missedAt));
+  return during?.at ?? null;
 }

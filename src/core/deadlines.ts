@@ -116,7 +116,8 @@ export function assignmentDeadlines(
   };
 }
 
-export type DeadlineStatus = 'pending' | 'overdue' | 'met' | 'missed';
+/** `stopped`: the case came to rest (or the unit was rerouted away) before the clock ran out, so nothing is owed. */
+export type DeadlineStatus = 'pending' | 'overdue' | 'met' | 'missed' | 'stopped';
 
 export interface Deadline {
   dueAt: string | null;

@@ -25,6 +25,8 @@ export const errorCatalogue = {
   unit_has_open_assignments: 409,
   /** A deactivated unit takes no new assignments or users. */
   unit_inactive: 409,
+  /** The case came to rest (closed, not accepted): a unit's clocks no longer run and nothing more is recorded for it. */
+  clocks_stopped: 409,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,

@@ -140,3 +140,34 @@ export function personalDataAccess(actor: Actor, assignedUnitIds: readonly strin
   if (actor.role === 'unit_officer' && actor.unitId !== null && assignedUnitIds.includes(actor.unitId)) return 'shown';
   return 'on_request';
 }
+
+/** What can be recorded of a unit's work on a case: each once, and only while its clocks run. */
+export interface AssignmentStanding {
+  unitId: string;
+  /** When its clocks stopped: rerouted away, or the case came to rest (core/clocks.ts). */
+  stoppedAt: string | null;
+  acknowledged: boolean;
+  /** Whether the unit is expected on the scene and has not arrived yet. */
+  arrivalOwed: boolean;
+  proposed: boolean;
+}
+
+export interface AssignmentAbilities {
+  acknowledge: boolean;
+  arrive: boolean;
+  propose: boolean;
+  /** The actor is not of the unit: what they record, they record on the unit's behalf. */
+  onBehalf: boolean;
+}
+
+/** Every step an actor may record for one assigned unit now, so the UI shows only those buttons. */
+export function assignmentAbilities(actor: Actor, assignment: AssignmentStanding): AssignmentAbilities {
+  const allowed = can(actor, 'assignment.acknowledge', { type: 'assignment', unitId: assignment.unitId });
+  const open = allowed && assignment.stoppedAt === null;
+  return {
+    acknowledge: open && !assignment.acknowledged,
+    arrive: open && can(actor, 'assignment.arrive', { type: 'assignment', unitId: assignment.unitId }) && assignment.arrivalOwed,
+    propose: open && !assignment.proposed,
+    onBehalf: actor.unitId !== assignment.unitId,
+  };
+}

@@ -153,6 +153,8 @@ export interface AssignmentsTable {
   objected_at: string | null;
   objection_reason: string | null;
   released_at: string | null;
+  /** When the case first came to rest (closed, not accepted) and stopped this unit's clocks for good. */
+  clocks_stopped_at: string | null;
   /** The case's received_at, copied so a unit's queue is read in order from one index. */
   case_received_at: string | null;
 }

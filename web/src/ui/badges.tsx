@@ -28,10 +28,12 @@ export function FlagBadges({ flags }: { flags: readonly CaseFlag[] }) {
   );
 }
 
-/** A clock's standing: time left or overdue while open; met or missed once done. */
+/** A clock's standing: time left or overdue while open; met or missed once done; stopped when the case came to rest first. */
 export function DeadlineBadge({ deadline, now }: { deadline: Deadline; now: number }) {
   const { t } = useTranslation();
   if (deadline.dueAt === null) return null;
+  if (deadline.status === 'stopped') return <span className="badge deadline-stopped">{t('deadline.stopped')}</span>;
+  if (deadline.doneAt === null && deadline.status === 'missed') return <span className="badge deadline-missed">{t('deadline.missed')}</span>;
   if (deadline.doneAt !== null) {
     const met = deadline.doneAt <= deadline.dueAt;
     return <span className={`badge ${met ? 'deadline-met' : 'deadline-missed'}`}>{t(met ? 'deadline.met' : 'deadline.missed')}</span>;

@@ -169,7 +169,7 @@ export const en: Messages = {
     reviewRequest: 'Time to ask for a review',
     review: 'Answer the review',
   },
-  deadlineStatus: { pending: 'not yet due', overdue: 'overdue', met: 'met', missed: 'met late' },
+  deadlineStatus: { pending: 'not yet due', overdue: 'overdue', met: 'met', missed: 'met late', stopped: 'stopped' },
   notStarted: 'not started',
 
   feedback: {

@@ -161,7 +161,7 @@ export const zh = {
     reviewRequest: '申请复查的期限',
     review: '作出复查意见',
   },
-  deadlineStatus: { pending: '未到期', overdue: '已超期', met: '按期完成', missed: '超期完成' },
+  deadlineStatus: { pending: '未到期', overdue: '已超期', met: '按期完成', missed: '超期完成', stopped: '已停止计时' },
   notStarted: '尚未开始',
 
   feedback: {

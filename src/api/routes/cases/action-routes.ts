@@ -46,20 +46,22 @@ export function caseActionRoutes(app: FastifyInstance, ctx: Context): void {
   app.post('/api/v1/cases/:id/assignments/:assignmentId/:action', {
     schema: {
       tags: ['cases'],
-      summary: 'The assigned unit acknowledges, arrives on scene, or submits its proposal ({proposal})',
+      summary: 'The assigned unit (or the office for it) acknowledges, arrives on scene ({arrivedAt?}: when it really arrived), or submits its proposal ({proposal})',
       params: AssignmentParams,
       response: changed,
     },
     handler: async (request) => {
       const { id, assignmentId, action } = request.params as Static<typeof AssignmentParams>;
-      const body = (request.body ?? {}) as { proposal?: unknown };
+      const body = (request.body ?? {}) as { proposal?: unknown; arrivedAt?: unknown };
       if (action === 'propose' && typeof body.proposal !== 'string') throw invalid('proposal', 'is required.');
+      if (body.arrivedAt !== undefined && typeof body.arrivedAt !== 'string') throw invalid('arrivedAt', 'must be an ISO 8601 time.');
       return recordAssignmentStep(ctx, {
         actor: actorOf(request),
         caseId: id,
         assignmentId,
         step: action,
         ...(typeof body.proposal === 'string' ? { proposal: body.proposal } : {}),
+        ...(typeof body.arrivedAt === 'string' ? { arrivedAt: body.arrivedAt } : {}),
       });
     },
   });

@@ -9,7 +9,7 @@ const text = (maxLength: number) => Type.String({ maxLength });
 export const Deadline = Type.Object({
   dueAt: Nullable(Time),
   doneAt: Nullable(Time),
-  status: Nullable(Type.Enum(['pending', 'overdue', 'met', 'missed'])),
+  status: Nullable(Type.Enum(['pending', 'overdue', 'met', 'missed', 'stopped'])),
 });
 
 export const CaseSummary = Type.Object({
@@ -46,6 +46,8 @@ const Assignment = Type.Object({
   proposal: Deadline,
   objection: Type.Object({ dueAt: Nullable(Time), at: Nullable(Time), reason: Nullable(Type.String()) }),
   releasedAt: Nullable(Time),
+  clocksStoppedAt: Nullable(Time),
+  abilities: Type.Object({ acknowledge: Type.Boolean(), arrive: Type.Boolean(), propose: Type.Boolean(), onBehalf: Type.Boolean() }),
 });
 
 /** Names and contacts on a case; null where withheld from the reader. */

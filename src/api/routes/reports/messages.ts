@@ -25,6 +25,7 @@ export const reportMessages = {
       proposalsLate: '方案逾期',
       casesOverdue: '案件逾期',
       extensionsUsed: '延期次数',
+      recordedByOffice: '信访局代为记录',
     } satisfies Record<FigureName, string>,
   },
   en: {
@@ -50,6 +51,7 @@ export const reportMessages = {
       proposalsLate: 'Proposals late',
       casesOverdue: 'Cases overdue',
       extensionsUsed: 'Extensions used',
+      recordedByOffice: 'Recorded by the office for the unit',
     } satisfies Record<FigureName, string>,
   },
 } as const;

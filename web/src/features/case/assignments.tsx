@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can } from '../../../../src/core/policy.js';
 import { openStages } from '../../../../src/core/types.js';
 import type { Assignment, Deadline } from '../../api/types';
 import { useFormat } from '../../session/formatters';
@@ -8,6 +7,7 @@ import { useNow, useSession } from '../../session/session';
 import { DeadlineBadge } from '../../ui/badges';
 import { errorFor, Field } from '../../ui/field';
 import { ActionError } from '../../ui/states';
+import { fromZonedInput, toZonedInput } from '../../ui/time';
 import { ObjectControl, ObjectionStatus, RerouteControl } from './assignment-routing';
 import { unassignedUnits } from './assignment-state';
 import { useCase, useCaseAction } from './case-context';
@@ -55,40 +55,73 @@ function ProposalForm({ assignment, onDone }: { assignment: Assignment; onDone: 
   );
 }
 
-/** What the assigned unit (or the office) can record now: acknowledged, on scene, proposal. */
+/** The office records the unit's arrival afterwards: when it really arrived (default now). */
+function ArrivalForm({ assignment, onDone }: { assignment: Assignment; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { timeZone, clockOffset } = useSession();
+  const action = useCaseAction();
+  const [arrivedAt, setArrivedAt] = useState(() => toZonedInput(Date.now() + clockOffset, timeZone));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await action.run(`/assignments/${assignment.id}/arrive`, { arrivedAt: fromZonedInput(arrivedAt, timeZone) ?? arrivedAt })) onDone();
+  };
+  return (
+    <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
+      <Field label={t('assignments.arrivedAt')} required error={errorFor(action.error, 'arrivedAt')} hint={t('assignments.arrivedAtHint', { zone: timeZone })}>
+        {(control) => <input {...control} type="datetime-local" autoFocus value={arrivedAt} onChange={(event) => setArrivedAt(event.target.value)} />}
+      </Field>
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={action.busy}>
+          {t('assignments.recordArrival')}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+      {action.error && action.error.field !== 'arrivedAt' ? <ActionError error={action.error} /> : null}
+    </form>
+  );
+}
+
+/**
+ * What the viewer may record for the unit now (the server's abilities: nothing once the unit's
+ * clocks stopped). Someone outside the unit is told, before pressing, that they record for it.
+ */
 function AssignmentActions({ assignment }: { assignment: Assignment }) {
   const { t } = useTranslation();
   const format = useFormat();
   const action = useCaseAction();
-  const [proposing, setProposing] = useState(false);
+  const [form, setForm] = useState<'propose' | 'arrive' | null>(null);
   const unit = format.unit(assignment.unitId, assignment.unitName);
   const path = `/assignments/${assignment.id}`;
-  const owed = assignment.acknowledge.doneAt === null || (assignment.onScene.dueAt !== null && assignment.onScene.doneAt === null) || assignment.proposal.doneAt === null;
-  if (!owed && !action.error) return null;
+  const { abilities } = assignment;
+  if (!abilities.acknowledge && !abilities.arrive && !abilities.propose && !action.error) return null;
   return (
     <>
+      {abilities.onBehalf ? <p className="on-behalf small">{t('assignments.onBehalf', { unit })}</p> : null}
       <div className="button-row">
-        {assignment.acknowledge.doneAt === null ? (
+        {abilities.acknowledge ? (
           <button type="button" className="button button-primary" disabled={action.busy} onClick={() => void action.run(`${path}/acknowledge`)}>
-            {t('assignments.acknowledge')}
-            <span className="visually-hidden"> ({unit})</span>
+            {abilities.onBehalf ? t('assignments.acknowledgeFor', { unit }) : t('assignments.acknowledge')}
+            {abilities.onBehalf ? null : <span className="visually-hidden"> ({unit})</span>}
           </button>
         ) : null}
-        {assignment.onScene.dueAt !== null && assignment.onScene.doneAt === null ? (
-          <button type="button" className="button" disabled={action.busy} onClick={() => void action.run(`${path}/arrive`)}>
-            {t('assignments.arrive')}
-            <span className="visually-hidden"> ({unit})</span>
+        {abilities.arrive && form !== 'arrive' ? (
+          <button type="button" className="button" disabled={action.busy} onClick={() => setForm('arrive')}>
+            {abilities.onBehalf ? t('assignments.arriveFor', { unit }) : t('assignments.arrive')}
+            {abilities.onBehalf ? null : <span className="visually-hidden"> ({unit})</span>}
           </button>
         ) : null}
-        {assignment.proposal.doneAt === null && !proposing ? (
-          <button type="button" className="button" onClick={() => setProposing(true)}>
-            {t('assignments.propose')}
-            <span className="visually-hidden"> ({unit})</span>
+        {abilities.propose && form !== 'propose' ? (
+          <button type="button" className="button" onClick={() => setForm('propose')}>
+            {abilities.onBehalf ? t('assignments.proposeFor', { unit }) : t('assignments.propose')}
+            {abilities.onBehalf ? null : <span className="visually-hidden"> ({unit})</span>}
           </button>
         ) : null}
       </div>
-      {proposing ? <ProposalForm assignment={assignment} onDone={() => setProposing(false)} /> : null}
-      <ActionError error={action.error} />
+      {form === 'propose' ? <ProposalForm assignment={assignment} onDone={() => setForm(null)} /> : null}
+      {form === 'arrive' ? <ArrivalForm assignment={assignment} onDone={() => setForm(null)} /> : null}
+      {form === null ? <ActionError error={action.error} /> : null}
     </>
   );
 }
@@ -160,9 +193,7 @@ function ReleasedAssignment({ assignment }: { assignment: Assignment }) {
 export function Assignments() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { user } = useSession();
   const { detail } = useCase();
-  const actor = { id: user.id, role: user.role, unitId: user.unitId };
   const mayAssign = detail.abilities['case.assign'] && openStages.includes(detail.stage);
   // Units still on the case first; those rerouted away follow, kept for the record.
   const active = detail.assignments.filter((item) => item.releasedAt === null);
@@ -184,8 +215,11 @@ export function Assignments() {
               <Clock label={t('deadline.onScene')} deadline={assignment.onScene} />
               <Clock label={t('deadline.proposal')} deadline={assignment.proposal} />
             </dl>
+            {assignment.clocksStoppedAt ? (
+              <p className="muted small clocks-stopped">{t('assignments.clocksStopped', { when: format.dateTime(assignment.clocksStoppedAt) })}</p>
+            ) : null}
             <ObjectionStatus assignment={assignment} />
-            {can(actor, 'assignment.acknowledge', { type: 'assignment', unitId: assignment.unitId }) ? <AssignmentActions assignment={assignment} /> : null}
+            <AssignmentActions assignment={assignment} />
             <ObjectControl assignment={assignment} />
             <RerouteControl assignment={assignment} />
           </li>

@@ -45,4 +45,22 @@ describe('the timeline in words', () => {
   it('still shows an event it does not know, by its type', () => {
     expect(say(en, 'en', event('case.reopened', {})).title).toBe('case.reopened');
   });
+
+  it('says who recorded a unit’s act for it, and when the unit really arrived', () => {
+    const byOffice = { ...event('assignment.arrived', { unitId: 'u1', arrivedAt: '2026-11-02T07:40:00.000Z', onBehalf: true }), actorName: '周协调' };
+    const when = (iso: string) => iso.slice(11, 16);
+    expect(eventText(zh, byOffice, (id, fallback) => unitNames[id]?.zh ?? fallback, () => '', when).title).toBe('城关镇于 07:40 到场（由周协调代为记录）');
+    expect(eventText(en, byOffice, (id, fallback) => unitNames[id]?.en ?? fallback, () => '', when).title).toBe(
+      'Chengguan township arrived on scene at 07:40 — recorded on its behalf by 周协调',
+    );
+    const acknowledged = { ...event('assignment.acknowledged', { unitId: 'u1', onBehalf: true }), actorName: '周协调' };
+    expect(say(zh, 'zh', acknowledged).title).toBe('城关镇已签收（由周协调代为记录）');
+    expect(say(en, 'en', event('assignment.acknowledged', { unitId: 'u1' })).title).toBe('Chengguan township acknowledged');
+  });
+
+  it('says a miss recorded after the case came to rest is void', () => {
+    const voided = event('deadline.voided', { kind: 'acknowledge', unitId: 'u1', missedAt: '2026-11-02T08:31:00.000Z' });
+    expect(say(en, 'en', voided).title).toMatch(/^Missed deadline void: Acknowledge \(Chengguan township\)/);
+    expect(say(zh, 'zh', voided).title).toMatch(/^逾期记录作废：签收（城关镇）/);
+  });
 });

@@ -30,13 +30,21 @@ function clockName(t: TFunction, kind: unknown): string {
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 
 /**
- * A timeline entry in words. `unit` names a unit by id; `local` picks a plan text's language.
- * Event types this app does not know yet still show, by their type.
+ * A timeline entry in words. `unit` names a unit by id; `local` picks a plan text's language;
+ * `when` writes a time. Event types this app does not know yet still show, by their type.
  */
-export function eventText(t: TFunction, event: CaseEvent, unit: (id: string, fallback: string) => string, local: (text: LocalText) => string): EventText {
+export function eventText(
+  t: TFunction,
+  event: CaseEvent,
+  unit: (id: string, fallback: string) => string,
+  local: (text: LocalText) => string,
+  when: (iso: string) => string = (iso) => iso,
+): EventText {
   const data = event.data;
   const late = data.late === true;
   const unitName = unit(String(data.unitId ?? ''), text(data.unitName) ?? '');
+  // The office recording a unit's act for it: who did it (the actor) for whom (the unit).
+  const forUnit = data.onBehalf === true ? { actor: event.actorName ?? '' } : null;
   switch (event.type) {
     case 'case.opened':
       return { title: t('timeline.opened', { stage: isStage(data.stage) ? t(`stage.${data.stage}`) : '' }), late };
@@ -50,12 +58,16 @@ export function eventText(t: TFunction, event: CaseEvent, unit: (id: string, fal
     case 'assignment.notified':
       return { title: t('timeline.notified', { unit: unitName, role: data.role === 'lead' ? t('assignmentRole.lead') : t('assignmentRole.assisting') }), late };
     case 'assignment.acknowledged':
-      return { title: t('timeline.acknowledged', { unit: unitName }), late };
-    case 'assignment.arrived':
-      return { title: t('timeline.arrived', { unit: unitName }), late };
+      return { title: forUnit ? t('timeline.acknowledgedFor', { unit: unitName, ...forUnit }) : t('timeline.acknowledged', { unit: unitName }), late };
+    case 'assignment.arrived': {
+      const arrivedAt = text(data.arrivedAt);
+      if (!arrivedAt) return { title: t('timeline.arrived', { unit: unitName }), late };
+      const at = { unit: unitName, when: when(arrivedAt) };
+      return { title: forUnit ? t('timeline.arrivedFor', { ...at, ...forUnit }) : t('timeline.arrivedAt', at), late };
+    }
     case 'assignment.proposed': {
       const body = text(data.proposal);
-      return { title: t('timeline.proposed', { unit: unitName }), late, ...(body ? { body } : {}) };
+      return { title: forUnit ? t('timeline.proposedFor', { unit: unitName, ...forUnit }) : t('timeline.proposed', { unit: unitName }), late, ...(body ? { body } : {}) };
     }
     case 'note.added': {
       const body = text(data.body);
@@ -82,6 +94,8 @@ export function eventText(t: TFunction, event: CaseEvent, unit: (id: string, fal
       const key = event.type === 'deadline.missed' ? 'timeline.deadlineMissed' : 'timeline.deadlineEscalated';
       return { title: unitName ? t(`${key}Unit`, { clock, unit: unitName }) : t(key, { clock }), late: false };
     }
+    case 'deadline.voided':
+      return { title: t('timeline.deadlineVoided', { clock: clockName(t, data.kind), unit: unitName || '—', when: when(text(data.missedAt) ?? '') }), late: false };
     case 'deadline.extended': {
       const body = text(data.reason);
       return { title: t('timeline.extended', { days: Number(data.days ?? 0) }), late, ...(body ? { body } : {}) };

@@ -39,7 +39,7 @@ export function Timeline() {
       <h2 id="timeline-heading">{t('timeline.title')}</h2>
       <ol className="timeline">
         {events.map((event) => {
-          const said = eventText(t, event, format.unit, format.text);
+          const said = eventText(t, event, format.unit, format.text, format.dateTime);
           return (
             <li key={event.id} className={`timeline-item type-${event.type.replace(/\W/g, '-')}`}>
               <p className="timeline-when">
