@@ -99,14 +99,6 @@ async function computeStats(ctx: Context): Promise<Stats> {
     .where('type', 'in', ['deadline.missed', 'deadline.voided'])
     .where('at', '>=', since)
     .execute();
-  // A voided miss (the case had stopped the clock before it ran out) is taken back from its week.
-  // Voids are written after their misses, so every void of a miss in these weeks is this recent.
-  const voided = await db.selectFrom('events').select('data').where('type', '=', 'deadline.voided').where('at', '>=', since).execute();
-  for (const row of voided) {
-    const missedAt = (JSON.parse(row.data) as { missedAt?: unknown }).missedAt;
-    const week = typeof missedAt === 'string' && missedAt >= since ? bucket(missedAt.slice(0, 13)) : null;
-    if (week) week.missed -= 1;
-  }
   for (const row of flow) {
     const week = bucket(row.hour);
     if (!week) continue;
