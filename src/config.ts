@@ -28,6 +28,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** Whether every admin must use a second factor (REDRESS_ADMIN_TOTP: `required`, the default, or `optional`). */
   adminTotpRequired: boolean;
+  /** A streaming replica for the dashboard, reports and exports (postgres://…); without it they read the primary. */
+  databaseReadUrl: string | undefined;
   audit: AuditSettings;
 }
 
@@ -123,6 +125,14 @@ function adminTotp(value: string | undefined): boolean {
   throw new Error(`REDRESS_ADMIN_TOTP must be "required" or "optional" (got "${value}").`);
 }
 
+function readUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!value.startsWith('postgres://') && !value.startsWith('postgresql://')) {
+    throw new Error(`REDRESS_DATABASE_READ_URL must be a postgres:// URL of a streaming replica (got "${value}").`);
+  }
+  return value;
+}
+
 /** Settings from the environment (and `.env` if present), with DESIGN.md's defaults. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env === process.env) dotenv.config({ quiet: true });
@@ -151,5 +161,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       checkpointEverySeconds: integer('REDRESS_AUDIT_CHECKPOINT_SECONDS', env.REDRESS_AUDIT_CHECKPOINT_SECONDS, 50),
       emailEveryHours: integer('REDRESS_AUDIT_EMAIL_HOURS', env.REDRESS_AUDIT_EMAIL_HOURS, 24),
     },
+    databaseReadUrl: readUrl(env.REDRESS_DATABASE_READ_URL),
   };
 }

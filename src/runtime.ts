@@ -24,6 +24,8 @@ export async function openRuntime(config: Config, log: RuntimeLog = defaultLog):
       ? createSharedChangeFeed({ url: config.databaseUrl, schema: await currentSchema(store), log })
       : null;
   const changes = shared ?? createChangeFeed();
+  // The replica is opened, never migrated: it follows the primary's schema by streaming replication.
+  const replica = config.databaseReadUrl ? openStore(config.databaseReadUrl) : null;
   const ctx: Context = {
     db: store.db,
     adapter: store.adapter,
@@ -35,12 +37,14 @@ export async function openRuntime(config: Config, log: RuntimeLog = defaultLog):
     channels: { email: config.smtpUrl !== undefined },
     sealer: createSealer(config.encryptionKey),
     security: { adminTotpRequired: config.adminTotpRequired },
+    ...(replica ? { replica: replica.db } : {}),
   };
   return {
     ctx,
     store,
     close: async () => {
       await shared?.close();
+      await replica?.close();
       await store.close();
     },
   };

@@ -32,6 +32,7 @@ export function settingsInForce(config: Config, env: NodeJS.ProcessEnv = process
     { name: 'REDRESS_RETENTION_DAYS', value: config.retentionDays },
     { name: 'REDRESS_TRUST_PROXY', value: config.trustProxy },
     { name: 'REDRESS_API_DOCS', value: config.apiDocs },
+    { name: 'REDRESS_DATABASE_READ_URL', value: config.databaseReadUrl === undefined ? null : withoutPassword(config.databaseReadUrl) },
     { name: 'REDRESS_REDIS_URL', value: config.redisUrl === undefined ? null : withoutPassword(config.redisUrl) },
     { name: 'REDRESS_ADMIN_TOTP', value: config.adminTotpRequired ? 'required' : 'optional' },
     { name: 'REDRESS_SMTP_URL', value: config.smtpUrl === undefined ? null : withoutPassword(config.smtpUrl) },

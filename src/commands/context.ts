@@ -29,11 +29,21 @@ export interface Context {
   showsResults?: boolean;
   /** Account-security settings from the operator; absent means the defaults (admins need a second factor). */
   security?: SecuritySettings;
+  /**
+   * A streaming replica (REDRESS_DATABASE_READ_URL) for the dashboard, reports and exports: reads
+   * that may lag the primary by a moment, taken off it. Never written to; absent, `db` serves them.
+   */
+  replica?: Kysely<Database>;
 }
 
 export interface SecuritySettings {
   /** Whether every admin must use a second factor (REDRESS_ADMIN_TOTP=optional turns it off). */
   adminTotpRequired: boolean;
+}
+
+/** Where the dashboard, reports and exports read: the replica when there is one. */
+export function reportReads(ctx: Pick<Context, 'db' | 'replica'>): Kysely<Database> {
+  return ctx.replica ?? ctx.db;
 }
 
 export type Trx = Transaction<Database>;

@@ -2,7 +2,7 @@ import { accountability, figureNames, type FigureName, type ReportEvent } from '
 import { forbidden, invalid } from '../core/errors.js';
 import { can } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
-import type { Context } from './context.js';
+import { reportReads, type Context } from './context.js';
 
 const reportEventTypes = [
   'case.opened',
@@ -70,7 +70,8 @@ export async function accountabilityReport(
   const from = props.from ? parseTime('from', props.from) : new Date(Date.parse(to) - 30 * 86_400_000).toISOString();
   if (from > to) throw invalid('from', 'the period starts after it ends; from must be before to.');
 
-  const caseRows = await ctx.db
+  const db = reportReads(ctx);
+  const caseRows = await db
     .selectFrom('events')
     .select('case_id')
     .distinct()
@@ -83,7 +84,7 @@ export async function accountabilityReport(
   const references = new Map<string, string>();
   for (let start = 0; start < caseIds.length; start += 500) {
     const chunk = caseIds.slice(start, start + 500);
-    const rows = await ctx.db
+    const rows = await db
       .selectFrom('events')
       .select(['case_id', 'type', 'at', 'data'])
       .where('case_id', 'in', chunk)
@@ -93,10 +94,10 @@ export async function accountabilityReport(
       .orderBy('id')
       .execute();
     for (const row of rows) events.push({ caseId: row.case_id, type: row.type, at: row.at, data: JSON.parse(row.data) as Record<string, unknown> });
-    const refs = await ctx.db.selectFrom('cases').select(['id', 'reference']).where('id', 'in', chunk).execute();
+    const refs = await db.selectFrom('cases').select(['id', 'reference']).where('id', 'in', chunk).execute();
     for (const ref of refs) references.set(ref.id, ref.reference);
   }
-  const units = new Map((await ctx.db.selectFrom('units').select(['id', 'name']).execute()).map((row) => [row.id, row.name]));
+  const units = new Map((await db.selectFrom('units').select(['id', 'name']).execute()).map((row) => [row.id, row.name]));
   // Judge the clocks as of the end of the period: its events stop at `to`, so a clock still
   // running then is not "never" done merely because what happened next lies outside the period.
   const asOf = to < now ? to : now;

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { forbidden } from '../core/errors.js';
 import { can } from '../core/policy.js';
 import { openStages, type Actor } from '../core/types.js';
-import type { Context } from './context.js';
+import { reportReads, type Context } from './context.js';
 
 export interface Stats {
   generatedAt: string;
@@ -45,7 +45,7 @@ export async function stats(ctx: Context, props: { actor: Actor }): Promise<Stat
 
 async function computeStats(ctx: Context): Promise<Stats> {
   const now = ctx.now();
-  const db = ctx.db;
+  const db = reportReads(ctx);
   const tallies = await db
     .selectFrom('case_tallies')
     .select(['stage', 'urgency', 'category', 'lead_unit_id', 'count'])
