@@ -20,7 +20,8 @@ const run = promisify(execFile);
 const postgresUrl = process.env.REDRESS_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ports = { balancer: 18170, servers: [18171, 18172, 18173], stats: 18174 };
 const balancer = `http://127.0.0.1:${ports.balancer}`;
-const admin = { email: 'admin@cluster.test', password: 'cluster admin password 1' };
+const admin = { email: 'admin@cluster.test', password: 'violet harbour stone 17' };
+const coordinatorPassword = 'quiet meadow copper 58';
 
 const database = `redress_cluster_${randomBytes(4).toString('hex')}`;
 const databaseUrl = postgresUrl.replace(/\/[^/]*$/, `/${database}`);
@@ -37,6 +38,8 @@ const env = {
   REDRESS_ADMIN_PASSWORD: admin.password,
   REDRESS_SCAN_INTERVAL_SECONDS: '1',
   LOG_LEVEL: 'warn',
+  // The admin here is a script, not a person with an authenticator app.
+  REDRESS_ADMIN_TOTP: 'optional',
 };
 const cluster = (command: 'start' | 'stop') => run('bash', ['scripts/cluster.sh', command], { env, timeout: 120_000 });
 
@@ -109,7 +112,7 @@ describe('a cluster of three servers and two workers behind HAProxy', () => {
     // The admin sets up an office and a coordinator, who works the cases below.
     const office = await api(balancer, session, 'POST', '/api/v1/units', { name: '县信访局', nameEn: 'County petition bureau', kind: 'office' });
     expect(office.status).toBe(201);
-    const coordinator = { email: 'coordinator@cluster.test', password: 'cluster coordinator 1' };
+    const coordinator = { email: 'coordinator@cluster.test', password: 'amber lantern river 42' };
     const created = await api(balancer, session, 'POST', '/api/v1/users', {
       ...coordinator,
       name: 'Coordinator',
@@ -124,6 +127,9 @@ describe('a cluster of three servers and two workers behind HAProxy', () => {
     });
     token = /redress_session=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1] ?? '';
     expect(token).not.toBe('');
+    // An account an admin made must choose its own password before it may work; this session stays.
+    const changed = await api(balancer, token, 'POST', '/api/v1/auth/password', { currentPassword: coordinator.password, newPassword: coordinatorPassword });
+    expect(changed.status).toBe(204);
 
     webhook = createServer((request, response) => {
       let body = '';
@@ -156,6 +162,26 @@ describe('a cluster of three servers and two workers behind HAProxy', () => {
     } finally {
       await stream.close();
     }
+  });
+
+  it('counts sign-in failures across the servers: one throttle, not one each', async () => {
+    // Each server alone lets five wrong passwords through for one account from one client; three
+    // counting apart would let fifteen through. One count in the database refuses soon after five.
+    const signIn = (password: string, client: string) =>
+      fetch(`${balancer}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+        body: JSON.stringify({ email: 'coordinator@cluster.test', password }),
+      });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 15 && !statuses.includes(429); attempt += 1) {
+      statuses.push((await signIn('wrong password entirely', '198.51.100.7')).status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses).toContain(429);
+    expect(statuses.indexOf(429)).toBeLessThan(10);
+    // The officer at their own address still signs in.
+    expect((await signIn(coordinatorPassword, '198.51.100.8')).status).toBe(200);
   });
 
   it('counts the public rate limit across the servers: one limit, not one each', async () => {

@@ -93,7 +93,7 @@ describe.skipIf(!canRun)('the dashboard and reports from a streaming replica', (
       name: 'Coordinator',
       role: 'coordinator',
       unitId: office.id,
-      password: 'replica coordinator 1',
+      password: 'amber lantern river 42',
     });
     token = (await createToken(ctx, { email: coordinator.email, name: 'test' })).token;
     app = await buildApp({ ctx, webRoot: null });
