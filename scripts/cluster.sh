@@ -104,6 +104,8 @@ defaults
     timeout connect 2s
     timeout client 60s
     timeout server 60s
+    # A busy server may take a moment to answer its health check; it is not down for that.
+    timeout check 2s
     # Live streams (server-sent events) stay open; heartbeats every 15 s keep them from idling out.
     timeout tunnel 1h
     # A request that could not reach a server is tried once more on another one.
