@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Action } from '../../../../src/core/policy.js';
 import { SettingsPage } from './settings/settings-page';
+import { UnitsPage } from './units/units-page';
 import { UsersPage } from './users/users-page';
 
 /** The label keys of the admin pages, under `admin.nav` in the i18n files. */
@@ -20,5 +21,6 @@ export interface AdminPage {
 
 export const adminPages: readonly AdminPage[] = [
   { path: 'users', label: 'users', action: 'user.update', element: <UsersPage /> },
+  { path: 'units', label: 'units', action: 'unit.update', element: <UnitsPage /> },
   { path: 'settings', label: 'settings', action: 'settings.manage', element: <SettingsPage /> },
 ];
