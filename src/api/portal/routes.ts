@@ -60,6 +60,7 @@ function errorStatus(error: FastifyError): { status: number; say: (m: Messages) 
   if (error instanceof DomainError && error.code === 'rate_limited') return { status: 429, say: (m) => m.errors.tooMany };
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, say: (m) => m.errors.tooLarge };
   const status = error instanceof DomainError ? error.status : (error.statusCode ?? 500);
+  if (error instanceof DomainError && status < 500) return { status, say: (m) => m.errors.codes[error.code] };
   if (status >= 400 && status < 500) return { status, say: (m) => m.errors.badRequest };
   return { status: 500, say: (m) => m.errors.server };
 }

@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/client';
-import { fieldGloss, serverText } from './server-text';
+import { errorText } from './server-text';
 
 export interface ControlProps {
   id: string;
@@ -10,18 +10,22 @@ export interface ControlProps {
   'aria-required'?: boolean;
 }
 
-/** The server's message when an error names this field (or something inside it, like `representatives[1].name`). */
-export function errorFor(error: ApiError | undefined, ...fields: string[]): string | undefined {
+/**
+ * The server's error, as the server wrote it, when it names this field (or something inside it, like
+ * `representatives[1].name`). `Field` shows it in the user's language (`errorText`), never as written.
+ */
+export function errorFor(error: ApiError | undefined, ...fields: string[]): ApiError | undefined {
   if (!error?.field) return undefined;
   const named = error.field;
-  return fields.some((field) => named === field || named.startsWith(`${field}.`) || named.startsWith(`${field}[`)) ? error.message : undefined;
+  return fields.some((field) => named === field || named.startsWith(`${field}.`) || named.startsWith(`${field}[`)) ? error : undefined;
 }
 
 /** A labelled control with its hint and the server's error, wired for screen readers. */
 export function Field(props: {
   label: ReactNode;
   hint?: ReactNode;
-  error?: string | undefined;
+  /** The server's error for this field (shown in the user's language), or a sentence of the app's own. */
+  error?: ApiError | string | undefined;
   required?: boolean;
   className?: string;
   children: (control: ControlProps) => ReactNode;
@@ -58,13 +62,7 @@ export function Field(props: {
       {props.error ? (
         <p className="field-error" id={errorId}>
           <span className="visually-hidden">{t('common.errorPrefix')}</span>
-          {fieldGloss(t, props.error) ? (
-            <>
-              {fieldGloss(t, props.error)} <span className="server-words">{props.error}</span>
-            </>
-          ) : (
-            serverText(t, props.error)
-          )}
+          {typeof props.error === 'string' ? props.error : errorText(t, props.error)}
         </p>
       ) : null}
     </div>

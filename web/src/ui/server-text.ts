@@ -30,3 +30,15 @@ const emptyField = /: (must not have fewer than 1 characters|is required|must no
 export function fieldGloss(t: TFunction, message: string): string | null {
   return emptyField.test(message) ? t('common.required') : null;
 }
+
+/** What an error answer from the server says, as this app words it: from its code, reason and field, never its message. */
+export function errorText(t: TFunction, error: { code: string; message: string; field?: string | undefined; details?: unknown }): string {
+  const guard = (guardSentences as Record<string, GuardKey>)[error.message];
+  if (guard) return t(`guards.${guard}`);
+  const reason = (error.details as { reason?: unknown } | null | undefined)?.reason;
+  const byReason = typeof reason === 'string' ? t(`errors.reason.${reason}`, { defaultValue: '' }) : '';
+  if (byReason !== '') return byReason;
+  if (error.code === 'validation_failed' && emptyField.test(error.message)) return t('common.required');
+  const said = t(`errors.code.${error.code}`, { defaultValue: '' });
+  return said !== '' ? said : t('errors.code.error');
+}

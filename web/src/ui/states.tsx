@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ApiError } from '../api/client';
-import { serverText } from './server-text';
+import { errorText } from './server-text';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -28,7 +28,7 @@ export function ErrorState({ error, retry, untitled }: { error: ApiError; retry?
     <div className="notice notice-error" role="alert">
       {untitled ? null : <h2>{t(errorTitleKey(error))}</h2>}
       {error.status === 403 ? <p>{t('errors.forbiddenBody')}</p> : null}
-      <p className="server-message">{error.message}</p>
+      {error.status === 403 ? null : <p className="server-message">{errorText(t, error)}</p>}
       <p className="notice-actions">
         {retry && error.status !== 403 && error.status !== 404 ? (
           <button type="button" className="button" onClick={retry}>
@@ -51,7 +51,7 @@ export function ActionError({ error }: { error: ApiError | undefined }) {
   if (!error) return null;
   return (
     <p className="action-error" role="alert">
-      {serverText(t, error.message)}
+      {errorText(t, error)}
     </p>
   );
 }

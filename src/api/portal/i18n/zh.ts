@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../../core/errors.js';
 /** The plan's deadlines the front page states. */
 export interface DeadlineWords {
   dayKind: 'calendar' | 'working';
@@ -247,6 +248,36 @@ export const zh = {
     badRequest: '提交的内容无法处理。请返回重试。',
     noPlan: '暂时无法受理网上信访事项，请稍后再试，或前往信访接待场所。',
     back: '返回首页',
+    /** Every error code of the server (src/core/errors.ts), as the portal says it. */
+    codes: {
+      validation_failed: '填写的内容有误，请按提示修改后再提交。',
+      bad_request: '提交的内容无法处理。请返回重试。',
+      invalid_json: '提交的内容格式有误。请返回重试。',
+      invalid_plan: '信访处置预案有误，暂时无法受理。请稍后再试。',
+      unauthenticated: '此页面需要登录。',
+      invalid_credentials: '登录信息不正确。',
+      forbidden: '您无权进行此操作。',
+      not_found: '没有找到对应的信访事项。请核对编号和查询码。',
+      conflict: '信访事项已有变化，此操作现在不能进行。',
+      move_not_allowed: '此信访事项现在不能进行这项操作。',
+      guard_failed: '进行此操作的条件尚未具备。',
+      plan_published: '已发布的预案不能修改。',
+      already_done: '此事项已经办理过，无需重复提交。',
+      payload_too_large: '提交的内容太长。请缩短后再提交。',
+      uri_too_long: '链接过长，不是本系统生成的链接。',
+      unsupported_media_type: '提交的内容类型不受支持。',
+      idempotency_key_reused: '这个请求标识已用于另一项不同的提交，请刷新页面后重新提交。',
+      clocks_stopped: '案件已结束办理，相关计时已停止，此操作不能再进行。',
+      rate_limited: '您的操作过于频繁，请稍后再试。',
+      unit_cycle: "单位不能放在它自己或它的下级单位之下。",
+      second_factor_required: "请输入身份验证器中的验证码（或恢复码）。",
+      cross_site_request: "此请求来自其他网站，已被拒绝。请在本系统页面中操作。",
+      account_setup_required: "请先设置新密码或第二重验证，然后再继续。",
+      unit_has_open_assignments: "该单位仍有在办案件，请先改交其他单位，再停用。",
+      unit_inactive: "该单位已停用，不能再交办案件或添加用户。",
+      too_many_attempts: "尝试次数过多，请稍后再试。",
+      internal_error: '系统出现问题，已记录。请稍后再试。',
+    } satisfies Record<ErrorCode, string>,
   },
 
   open311: {

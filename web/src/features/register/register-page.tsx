@@ -9,6 +9,7 @@ import { useCurrentPlan } from '../../session/plans';
 import { useSession } from '../../session/session';
 import { errorFor, Field } from '../../ui/field';
 import { PageTitle } from '../../ui/page-title';
+import { errorText } from '../../ui/server-text';
 import { caseBody, emptyDraft, type CaseDraft } from './draft';
 import { RepresentativesFields } from './representatives-fields';
 import './register.css';
@@ -60,7 +61,7 @@ export function RegisterPage() {
       <form ref={form} className="register" onSubmit={(event) => void submit(event)} noValidate>
         {general ? (
           <p className="form-error" role="alert" tabIndex={-1}>
-            {general.message}
+            {errorText(t, general)}
           </p>
         ) : null}
         <section className="card form-section">

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../ui/server-text';
 import { maxRepresentatives } from '../../../../src/core/types.js';
 import type { ApiError } from '../../api/client';
 import { errorFor, Field } from '../../ui/field';
@@ -20,7 +21,7 @@ export function RepresentativesFields(props: {
   const { value, onChange } = props;
   const update = (index: number, patch: Partial<RepresentativeDraft>) =>
     onChange(value.map((row, position) => (position === index ? { ...row, ...patch } : row)));
-  const general = props.error?.field === 'representatives' ? props.error.message : undefined;
+  const general = props.error?.field === 'representatives' ? errorText(t, props.error) : undefined;
 
   return (
     <fieldset className="representatives">
