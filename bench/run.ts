@@ -1,7 +1,10 @@
 /**
  * Queue benchmarks at scale: fills a database with synthetic cases (default one million), then
  * times the queries the queue runs on every view and prints their query plans.
- *   npm run bench -- [--cases N] [--db sqlite:PATH|postgres://…] [--only audit] [--pg postgres://…]
+ * Each order the queue offers (newest, oldest, nearest deadline, urgency) is timed on the first
+ * page, a later page by cursor, a stage filter and a unit officer's queue; so are reference
+ * searches and the objection and flag filters.
+ *   npm run bench -- [--cases N] [--db sqlite:PATH|postgres://…] [--schema NAME (PostgreSQL)] [--only audit] [--pg postgres://…]
  * (bench/audit.ts: concurrent personal-data reads on PostgreSQL, SQLite synchronous = FULL vs NORMAL)
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -16,6 +19,8 @@ import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { listCases, listCasesQuery, type ListCasesProps } from '../src/db/repositories/cases.js';
+import { queueOrders, type QueueOrder } from '../src/core/queue.js';
+import { caseReference } from '../src/core/reference.js';
 import { openStore } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { CasesTable, Database, DeadlinesTable } from '../src/db/schema.js';
@@ -28,6 +33,7 @@ function option(name: string, fallback: string): string {
 
 const total = Number(option('cases', '1000000'));
 const url = option('db', 'sqlite:./data/bench.db');
+const schema = option('schema', '');
 const stages = ['prevention', 'reception', 'decision', 'resolution', 'closed', 'closed', 'closed', 'closed', 'not_accepted', 'review'];
 const now = Date.parse('2026-11-29T00:00:00.000Z');
 const day = 86_400_000;
@@ -36,7 +42,7 @@ async function fill(db: Kysely<Database>, unitIds: string[], planId: string): Pr
   const batch = 500;
   for (let start = 0; start < total; start += batch) {
     const rows: CasesTable[] = [];
-    const links: { id: string; case_id: string; unit_id: string; role: string; notified_at: string; acknowledge_due_at: string; proposal_due_at: string; case_received_at: string }[] = [];
+    const links: { id: string; case_id: string; unit_id: string; role: string; notified_at: string; acknowledge_due_at: string; proposal_due_at: string; case_received_at: string; objected_at: string | null }[] = [];
     const clocks: DeadlinesTable[] = [];
     for (let i = start; i < Math.min(total, start + batch); i += 1) {
       const received = new Date(now - (i % 1000) * day - (i % 86_400) * 1000).toISOString();
@@ -45,13 +51,15 @@ async function fill(db: Kysely<Database>, unitIds: string[], planId: string): Pr
       const due = new Date(now + ((i % 40) - 10) * day).toISOString();
       const id = randomUUID();
       rows.push({
-        id, reference: `B-${i}`, plan_id: planId, kind: i % 7 === 0 ? 'collective' : 'individual', channel: 'letter',
-        urgency: i % 50 === 0 ? 'major' : 'normal', category: 'wage-arrears', title: `Synthetic case ${i}`, description: 'Synthetic.',
+        id, reference: caseReference(2026, randomBytes(8)), plan_id: planId, kind: i % 7 === 0 ? 'collective' : 'individual', channel: 'letter',
+        urgency: i % 50 === 0 ? 'major' : i % 20 === 7 ? 'urgent' : 'normal', category: 'wage-arrears', title: `Synthetic case ${i}`, description: 'Synthetic.',
         location: null, headcount: 1, stage, stage_changed_at: received, not_accepted_reason: null, receive_together: 0,
         received_at: received, created_at: received, created_by: null, updated_at: received, accept_due_at: due, accepted_at: null,
         conclude_due_at: null, concluded_at: null, review_request_due_at: null, review_count: 0, review_started_at: null,
         review_due_at: null, review_concluded_at: null, next_due_at: open ? due : null, closed_at: open ? null : received,
         petitioner_name_sealed: null, petitioner_contact_sealed: null, lead_unit_id: unitIds[i % unitIds.length] ?? null, extension_days: null, extension_reason: null, extended_at: null,
+        // A few flagged (one in 2,000) and, below, a few objected to by their unit (one in 5,000).
+        flags: i % 2000 === 3 ? '["suspected_spam"]' : '[]',
       });
       // Every case carries a clock; the overdue ones were already recorded, except a hundred due now.
       const pastDue = due < new Date(now).toISOString();
@@ -61,7 +69,10 @@ async function fill(db: Kysely<Database>, unitIds: string[], planId: string): Pr
         escalate_at: null, escalated_at: null,
       });
       const unitId = unitIds[i % unitIds.length] ?? '';
-      links.push({ id: randomUUID(), case_id: id, unit_id: unitId, role: 'lead', notified_at: received, acknowledge_due_at: received, proposal_due_at: received, case_received_at: received });
+      links.push({
+        id: randomUUID(), case_id: id, unit_id: unitId, role: 'lead', notified_at: received, acknowledge_due_at: received, proposal_due_at: received, case_received_at: received,
+        objected_at: open && i % 5000 === 11 ? received : null,
+      });
     }
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('cases').values(rows).execute();
@@ -89,9 +100,15 @@ async function main(): Promise<void> {
     if (only === 'audit') return;
   }
   if (url.startsWith('sqlite:')) rmSync(url.slice('sqlite:'.length), { force: true });
-  const store = openStore(url);
+  if (schema) {
+    // A schema of its own, so a benchmark never touches another database's tables; kept for reruns.
+    const admin = openStore(url);
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(admin.db);
+    await admin.close();
+  }
+  const store = openStore(url, schema ? { schema } : {});
   const { db, adapter } = store;
-  await migrateToLatest(db, adapter);
+  await migrateToLatest(db, adapter, schema || undefined);
   const existing = Number((await db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const planId = randomUUID();
   const unitIds = Array.from({ length: 40 }, () => randomUUID());
@@ -105,25 +122,52 @@ async function main(): Promise<void> {
   }
   const someUnit = (await db.selectFrom('units').select('id').limit(1).executeTakeFirstOrThrow()).id;
   const nowIso = new Date(now).toISOString();
-  const scenarios: [string, ListCasesProps][] = [
-    ['queue, first page (coordinator)', { scope: { all: true }, filters: {}, now: nowIso, limit: 51, after: null }],
-    ['queue, unit officer', { scope: { all: false, unitId: someUnit }, filters: {}, now: nowIso, limit: 51, after: null }],
-    ['overdue open cases', { scope: { all: true }, filters: { overdue: true }, now: nowIso, limit: 51, after: null }],
-    ['stage = decision', { scope: { all: true }, filters: { stage: 'decision' }, now: nowIso, limit: 51, after: null }],
-    ['page 20 via cursor', { scope: { all: true }, filters: {}, now: nowIso, limit: 51, after: { receivedAt: new Date(now - 30 * day).toISOString(), id: 'ffffffff' } }],
-  ];
+  const ago = (days: number) => new Date(now - days * day).toISOString();
+  const all = { all: true } as const;
+  const base = { now: nowIso, limit: 51 };
+  // A later page: where each order's cursor stands after a few hundred cases.
+  const laterPage: Record<QueueOrder, (string | number)[]> = {
+    newest: [ago(30), 'ffffffff'],
+    oldest: [ago(970), '00000000'],
+    deadline: [ago(9), ago(500), 'ffffffff'],
+    urgency: [2, ago(600), 'ffffffff'],
+  };
+  const scenarios: [string, ListCasesProps][] = [];
+  for (const order of queueOrders) {
+    scenarios.push(
+      [`${order}: first page (coordinator)`, { ...base, scope: all, filters: {}, order, after: null }],
+      [`${order}: later page via cursor`, { ...base, scope: all, filters: {}, order, after: { order, key: laterPage[order] } }],
+      [`${order}: stage = decision`, { ...base, scope: all, filters: { stage: 'decision' }, order, after: null }],
+      [`${order}: unit officer`, { ...base, scope: { all: false, unitId: someUnit }, filters: {}, order, after: null }],
+      [`${order}: overdue open cases`, { ...base, scope: all, filters: { overdue: true }, order, after: null }],
+    );
+  }
+  // A reference from the middle of the table, typed as people type it.
+  const known = await db.selectFrom('cases').select('reference').orderBy('id').offset(Math.floor(total / 2)).limit(1).executeTakeFirstOrThrow();
+  const [year, first, second] = known.reference.split('-') as [string, string, string];
+  for (const q of [`${year}-${first}`, `${first}-${second}`.toLowerCase(), `${first}${second}`.toLowerCase(), second.toLowerCase()]) {
+    scenarios.push([`reference "${q}"`, { ...base, scope: all, filters: { q }, after: null }]);
+  }
+  for (const order of ['newest', 'deadline'] as const) {
+    scenarios.push(
+      [`${order}: open objections`, { ...base, scope: all, filters: { objection: true }, order, after: null }],
+      [`${order}: flag suspected_spam`, { ...base, scope: all, filters: { flag: 'suspected_spam' }, order, after: null }],
+    );
+  }
+  process.stdout.write(`${adapter.name}, ${total} cases; each query run 20 times, then its plan\n`);
   for (const [name, props] of scenarios) {
     const runs = 20;
     const times: number[] = [];
+    let found = 0;
     for (let i = 0; i < runs; i += 1) {
       const started = performance.now();
-      await listCases(db, adapter, props);
+      found = (await listCases(db, adapter, props)).length;
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
     const median = times[Math.floor(runs / 2)] ?? 0;
     const p95 = times[Math.floor(runs * 0.95)] ?? 0;
-    process.stdout.write(`${name.padEnd(34)} median ${median.toFixed(2)} ms  p95 ${p95.toFixed(2)} ms\n`);
+    process.stdout.write(`${name.padEnd(40)} median ${median.toFixed(2)} ms  p95 ${p95.toFixed(2)} ms  (${found} rows)\n`);
     const compiled = listCasesQuery(db, adapter, props).compile();
     process.stdout.write(`    ${await explain(db, adapter, compiled)}\n`);
   }

@@ -29,6 +29,8 @@ export interface CaseSummary {
   deadlines: CaseDeadlines;
   /** What a coordinator must look at, e.g. `suspected_spam` on a public petition. */
   flags: CaseFlag[];
+  /** A unit still assigned has objected that the case is outside its remit; the office decides. */
+  openObjection: boolean;
 }
 
 export function caseClock(row: CasesTable) {
@@ -44,7 +46,7 @@ export function caseClock(row: CasesTable) {
   };
 }
 
-export function caseSummary(row: CasesTable, now: string): CaseSummary {
+export function caseSummary(row: CasesTable, now: string, facts: { openObjection: boolean }): CaseSummary {
   return {
     id: row.id,
     reference: row.reference,
@@ -65,6 +67,7 @@ export function caseSummary(row: CasesTable, now: string): CaseSummary {
     reviewCount: row.review_count,
     deadlines: caseDeadlines(caseClock(row), now),
     flags: parseFlags(row.flags),
+    openObjection: facts.openObjection,
   };
 }
 

@@ -95,7 +95,7 @@ export async function caseDetail(ctx: Context, trx: Trx, actor: Actor, row: Case
   const opened = access === 'shown' && ctx.showsResults !== false;
   const personal = opened ? await openPersonalData(ctx, trx, actor, row, representatives) : withheldPersonalData(row, representatives);
   return {
-    ...caseSummary(row, now),
+    ...caseSummary(row, now, { openObjection: assignments.some((assignment) => assignment.objected_at !== null && assignment.released_at === null) }),
     description: row.description,
     notAcceptedReason: row.not_accepted_reason,
     receiveTogether: row.receive_together === 1,

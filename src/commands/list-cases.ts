@@ -1,7 +1,8 @@
 import { forbidden, invalid } from '../core/errors.js';
 import { can, caseScope } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
-import { listCases as queryCases, type CaseCursor, type CaseFilters } from '../db/repositories/cases.js';
+import { isQueueOrder, type QueueOrder } from '../core/queue.js';
+import { isSortKey, listCases as queryCases, sortKey, type CaseCursor, type CaseFilters } from '../db/repositories/cases.js';
 import { caseSummary, type CaseSummary } from './case-view.js';
 import type { Context } from './context.js';
 
@@ -21,24 +22,30 @@ export function decodeCursor<T>(value: string, valid: (parsed: unknown) => parse
 
 function isCaseCursor(value: unknown): value is CaseCursor {
   const candidate = value as Partial<CaseCursor> | null;
-  return typeof candidate?.receivedAt === 'string' && typeof candidate.id === 'string';
+  return isQueueOrder(candidate?.order) && Array.isArray(candidate.key) && isSortKey(candidate.order, candidate.key);
 }
 
-/** One page of the cases an actor may see, newest first. */
+/**
+ * One page of the cases an actor may see, in the order asked for (newest first by default): the
+ * server sorts the whole filtered set, and the cursor carries on in the same order.
+ */
 export async function listCases(
   ctx: Context,
-  props: { actor: Actor; filters: CaseFilters; limit?: number; cursor?: string },
+  props: { actor: Actor; filters: CaseFilters; order?: QueueOrder; limit?: number; cursor?: string },
 ): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
   if (!can(props.actor, 'case.list')) throw forbidden();
   const limit = props.limit ?? 50;
   if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw invalid('limit', 'must be between 1 and 200.');
+  const order = props.order ?? 'newest';
   const after = props.cursor ? decodeCursor(props.cursor, isCaseCursor) : null;
+  // A cursor continues the order it was made for; another order would skip or repeat cases.
+  if (after && after.order !== order) throw invalid('cursor', `continues the ${after.order} order, not ${order}.`);
   const now = ctx.now();
-  const rows = await queryCases(ctx.db, ctx.adapter, { scope: caseScope(props.actor), filters: props.filters, now, limit: limit + 1, after });
+  const rows = await queryCases(ctx.db, ctx.adapter, { scope: caseScope(props.actor), filters: props.filters, order, now, limit: limit + 1, after });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((row) => caseSummary(row, now)),
-    nextCursor: rows.length > limit && last ? encodeCursor({ receivedAt: last.received_at, id: last.id }) : null,
+    items: page.map((row) => caseSummary(row, now, { openObjection: Boolean(row.open_objection) })),
+    nextCursor: rows.length > limit && last ? encodeCursor({ order, key: sortKey(order, last) }) : null,
   };
 }

@@ -5,6 +5,7 @@ import * as deadlines from './migrations/002-deadlines.js';
 import * as publicSide from './migrations/003-public.js';
 import * as retention from './migrations/004-retention.js';
 import * as clockStops from './migrations/005-clock-stops.js';
+import * as queue from './migrations/006-queue.js';
 import * as idempotency from './migrations/007-idempotency.js';
 import * as auditSequencer from './migrations/009-audit-sequencer.js';
 import * as accounts from './migrations/010-accounts.js';
@@ -20,6 +21,7 @@ const all: Record<string, AdapterMigration> = {
   '003-public': publicSide,
   '004-retention': retention,
   '005-clock-stops': clockStops,
+  '006-queue': queue,
   '007-idempotency': idempotency,
   '009-audit-sequencer': auditSequencer,
   '010-accounts': accounts,

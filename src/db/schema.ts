@@ -157,6 +157,12 @@ export interface AssignmentsTable {
   clocks_stopped_at: string | null;
   /** The case's received_at, copied so a unit's queue is read in order from one index. */
   case_received_at: string | null;
+  /**
+   * The case's other sort keys (its next deadline, far future when none; its urgency as 2, 1, 0),
+   * kept by triggers (migration 006) for the same reason. Optional: no command writes them.
+   */
+  case_due_key?: string | null;
+  case_urgency_rank?: number | null;
 }
 
 export interface EventsTable {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { accessCodeDigest, newAccessCode } from '../../core/access-code.js';
-import type { CaseDeadlines } from '../../core/case-clock.js';
+import { caseDeadlines, type CaseDeadlines } from '../../core/case-clock.js';
 import { reviewDueAt } from '../../core/deadlines.js';
 import { DomainError, invalid } from '../../core/errors.js';
 import type { CaseFlag } from '../../core/flags.js';
@@ -14,7 +14,7 @@ import { findPlan, planDocument } from '../../db/repositories/plans.js';
 import type { CasesTable } from '../../db/schema.js';
 import { moveContext } from '../case-facts.js';
 import { updateCase } from '../case-update.js';
-import { caseSummary } from '../case-view.js';
+import { caseClock } from '../case-view.js';
 import { jurisdiction, type Context, type Trx } from '../context.js';
 import { syncClocks } from '../sync-clocks.js';
 import { keepIdempotentResult, type IdempotencyKey } from '../idempotency.js';
@@ -103,7 +103,7 @@ async function publicStatus(trx: Trx, row: CaseRow, now: string): Promise<Public
     stage: row.stage as Stage,
     stageChangedAt: row.stage_changed_at,
     notAcceptedReason: row.not_accepted_reason,
-    deadlines: caseSummary(row, now).deadlines,
+    deadlines: caseDeadlines(caseClock(row), now),
     answers: answers.map((answer) => ({
       id: answer.id,
       body: answer.body,

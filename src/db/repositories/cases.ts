@@ -1,4 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { CaseFlag } from '../../core/flags.js';
+import { referenceQuery, type PrefixRange, type QueueOrder } from '../../core/queue.js';
 import { openStages } from '../../core/types.js';
 import type { CaseScope } from '../../core/policy.js';
 import { forUpdate, type DialectAdapter } from '../adapter.js';
@@ -40,44 +42,94 @@ export interface CaseFilters {
   category?: string;
   overdue?: boolean;
   q?: string;
+  /** Only cases a unit still assigned has objected to (outside its remit), awaiting the office. */
+  objection?: boolean;
+  /** Only cases carrying this flag. */
+  flag?: CaseFlag;
 }
 
+/** Where the last page ended: the order's sort key of its last case (see `sortKey`). */
 export interface CaseCursor {
-  receivedAt: string;
-  id: string;
+  order: QueueOrder;
+  key: (string | number)[];
 }
 
-/**
- * One page of the queue, newest first, filtered by the actor's scope in SQL. Keyset paging on
- * (received_at, id) keeps every page as cheap as the first.
- */
 export interface ListCasesProps {
   scope: CaseScope;
   filters: CaseFilters;
+  order?: QueueOrder;
   now: string;
   limit: number;
   after: CaseCursor | null;
 }
 
-export function listCases(db: Kysely<Database>, adapter: DialectAdapter, props: ListCasesProps): Promise<CaseRow[]> {
+/** A queue row: the case, and whether a unit's objection to it is open. */
+export type QueueRow = CaseRow & { open_objection: unknown };
+
+/** Where cases owing nothing sort in the nearest-deadline order: after every real deadline. */
+const noDeadline = '9999-12-31T23:59:59.999Z';
+const urgencyRank: Record<string, number> = { major: 2, urgent: 1 };
+
+// These expressions are indexed as written (migration 006): change both together.
+const dueKey = sql<string>`coalesce(${sql.ref('cases.next_due_at')}, ${sql.lit(noDeadline)})`;
+const rankKey = sql<number>`(case ${sql.ref('cases.urgency')} when 'major' then 2 when 'urgent' then 1 else 0 end)`;
+
+/** The values a case sorts by in an order, as the cursor carries them. */
+export function sortKey(order: QueueOrder, row: CaseRow): (string | number)[] {
+  switch (order) {
+    case 'newest':
+    case 'oldest':
+      return [row.received_at, row.id];
+    case 'deadline':
+      return [row.next_due_at ?? noDeadline, row.received_at, row.id];
+    case 'urgency':
+      return [urgencyRank[row.urgency] ?? 0, row.received_at, row.id];
+  }
+}
+
+/** Whether a cursor's key has the shape its order's key has. */
+export function isSortKey(order: QueueOrder, key: unknown[]): key is (string | number)[] {
+  const shape = order === 'urgency' ? ['number', 'string', 'string'] : order === 'deadline' ? ['string', 'string', 'string'] : ['string', 'string'];
+  return key.length === shape.length && key.every((value, index) => typeof value === shape[index]);
+}
+
+export function listCases(db: Kysely<Database>, adapter: DialectAdapter, props: ListCasesProps): Promise<QueueRow[]> {
   return listCasesQuery(db, adapter, props).execute();
 }
 
-/** The queue query itself, unexecuted, so benchmarks can EXPLAIN exactly what the queue runs. */
+/**
+ * One page of the queue in the order asked for, filtered by the actor's scope in SQL. Keyset
+ * paging on the order's sort key (ending in the case id) keeps every page as cheap as the first;
+ * each order has an index that walks the cases in it (migrations 001 and 006).
+ * Unexecuted, so benchmarks can EXPLAIN exactly what the queue runs.
+ */
 export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, props: ListCasesProps) {
   const { scope, filters } = props;
-  // A unit's own queue (or a filter on one unit) is walked from that unit's active assignments, in
-  // the queue's order, through one index; everyone else's from the cases' own received_at index.
+  const order = props.order ?? 'newest';
+  // A unit's own queue (or a filter on one unit) is walked from that unit's active assignments
+  // (newest or oldest in order, from one index); everyone else's from the cases' own indexes.
   const unitId = !scope.all ? (scope.unitId ?? '') : filters.unitId;
   const otherUnit = !scope.all && filters.unitId && filters.unitId !== unitId ? filters.unitId : undefined;
-  let query = unitId
-    ? db
-        .selectFrom('assignments as queue')
-        .innerJoin('cases', 'cases.id', 'queue.case_id')
-        .selectAll('cases')
-        .where('queue.unit_id', '=', unitId)
-        .where('queue.released_at', 'is', null)
-    : db.selectFrom('cases').selectAll('cases');
+  let query = (
+    unitId
+      ? db
+          .selectFrom('assignments as queue')
+          .innerJoin('cases', 'cases.id', 'queue.case_id')
+          .selectAll('cases')
+          .where('queue.unit_id', '=', unitId)
+          .where('queue.released_at', 'is', null)
+      : db.selectFrom('cases').selectAll('cases')
+  ).select((eb) =>
+    eb
+      .exists(
+        eb
+          .selectFrom('assignments as objecting')
+          .select('objecting.case_id')
+          .whereRef('objecting.case_id', '=', 'cases.id')
+          .where(sql<boolean>`objecting.objected_at is not null and objecting.released_at is null`),
+      )
+      .as('open_objection'),
+  );
   if (filters.role && unitId && !otherUnit) query = query.where('queue.role', '=', filters.role);
   if (otherUnit) {
     query = query.where((eb) =>
@@ -100,21 +152,80 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
     // Literal stage names, not parameters: only then can the planner match the partial index on open cases.
     query = query.where('cases.stage', 'in', openStages.map((stage) => sql.lit(stage))).where('cases.next_due_at', '<', props.now);
   }
-  if (filters.q) {
-    const pattern = `%${filters.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb('cases.reference', '=', filters.q ?? ''),
-        sql<boolean>`${sql.ref('cases.title')} ${sql.raw(adapter.ilike)} ${pattern} escape '\\'`,
-        sql<boolean>`${sql.ref('cases.description')} ${sql.raw(adapter.ilike)} ${pattern} escape '\\'`,
-      ]),
+  if (filters.objection) {
+    // Open objections are few: the planner starts from their partial index, not from every case.
+    query = query.where('cases.id', 'in', (eb) =>
+      eb
+        .selectFrom('assignments as objected')
+        .select('objected.case_id')
+        .where(sql<boolean>`objected.objected_at is not null and objected.released_at is null`),
     );
   }
-  const [receivedColumn, idColumn] = unitId ? (['queue.case_received_at', 'queue.case_id'] as const) : (['cases.received_at', 'cases.id'] as const);
-  if (props.after) {
-    const { receivedAt, id } = props.after;
-    // A row-value comparison, which both databases turn into one index range (an OR would be a filter).
-    query = query.where((eb) => eb(eb.refTuple(receivedColumn, idColumn), '<', eb.tuple(receivedAt, id)));
+  if (filters.flag) {
+    const flag = `%${JSON.stringify(filters.flag)}%`;
+    query = query.where('cases.id', 'in', (eb) =>
+      eb.selectFrom('cases as flagged').select('flagged.id').where(sql<boolean>`flagged.flags <> '[]'`).where('flagged.flags', 'like', flag),
+    );
   }
-  return query.orderBy(receivedColumn, 'desc').orderBy(idColumn, 'desc').limit(props.limit);
+  if (filters.q) query = query.where(matches(adapter, filters.q));
+  const { keys, direction } = orderBy(order, Boolean(unitId));
+  if (props.after) {
+    // A row-value comparison, which both databases turn into one index range (an OR would be a filter).
+    const values = props.after.key;
+    const [firstKey] = keys;
+    const [firstValue] = values;
+    // SQLite ranges an index on an expression only from a plain comparison: the first key bounds
+    // the range, and the row value then skips the cases before the cursor within it.
+    if (firstKey !== undefined && firstValue !== undefined) {
+      query = query.where(sql<boolean>`${firstKey} ${sql.raw(direction === 'desc' ? '<=' : '>=')} ${firstValue}`);
+    }
+    query = query.where(sql<boolean>`(${sql.join(keys)}) ${sql.raw(direction === 'desc' ? '<' : '>')} (${sql.join(values)})`);
+  }
+  for (const key of keys) query = query.orderBy(key, direction);
+  return query.limit(props.limit);
+}
+
+/**
+ * The sort key of an order as SQL, all in one direction so that one row-value comparison pages it.
+ * A unit's queue reads the same keys from its assignments (migration 006 keeps them there).
+ */
+function orderBy(order: QueueOrder, fromUnit: boolean) {
+  const received = fromUnit ? sql.ref('queue.case_received_at') : sql.ref('cases.received_at');
+  const id = fromUnit ? sql.ref('queue.case_id') : sql.ref('cases.id');
+  switch (order) {
+    case 'newest':
+      return { keys: [received, id], direction: 'desc' as const };
+    case 'oldest':
+      return { keys: [received, id], direction: 'asc' as const };
+    // Cases due at the same moment: the one waiting longest first.
+    case 'deadline':
+      return { keys: [fromUnit ? sql.ref('queue.case_due_key') : dueKey, received, id], direction: 'asc' as const };
+    case 'urgency':
+      return { keys: [fromUnit ? sql.ref('queue.case_urgency_rank') : rankKey, received, id], direction: 'desc' as const };
+  }
+}
+
+/**
+ * The text search: a reference (or its start, random part or second group, typed in any case
+ * with or without dashes), else also a title or description containing the text. A query that can
+ * only be a reference is looked up in the reference indexes alone.
+ */
+function matches(adapter: DialectAdapter, q: string) {
+  const reference = referenceQuery(q);
+  return (eb: ExpressionBuilder<Database, 'cases'>) => {
+    const within = (column: RawBuilder<string>, range: PrefixRange) =>
+      range.below === null ? eb(column, '>=', range.from) : eb.and([eb(column, '>=', range.from), eb(column, '<', range.below)]);
+    const terms: Expression<SqlBool>[] = [eb('cases.reference', '=', q.trim().toUpperCase())];
+    if (reference?.whole) terms.push(within(sql<string>`${sql.ref('cases.reference')}`, reference.whole));
+    if (reference?.code) terms.push(within(sql<string>`substr(${sql.ref('cases.reference')}, 6)`, reference.code));
+    if (reference?.group) terms.push(within(sql<string>`substr(${sql.ref('cases.reference')}, 11)`, reference.group));
+    if (!reference?.referenceOnly) {
+      const pattern = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      terms.push(
+        sql<boolean>`${sql.ref('cases.title')} ${sql.raw(adapter.ilike)} ${pattern} escape '\\'`,
+        sql<boolean>`${sql.ref('cases.description')} ${sql.raw(adapter.ilike)} ${pattern} escape '\\'`,
+      );
+    }
+    return eb.or(terms);
+  };
 }

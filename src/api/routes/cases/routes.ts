@@ -40,7 +40,10 @@ export function caseRoutes(app: FastifyInstance, ctx: Context): void {
           ...(query.category ? { category: query.category } : {}),
           ...(query.overdue ? { overdue: true } : {}),
           ...(query.q ? { q: query.q } : {}),
+          ...(query.objection ? { objection: true } : {}),
+          ...(query.flag ? { flag: query.flag } : {}),
         },
+        ...(query.sort ? { order: query.sort } : {}),
         ...(query.limit ? { limit: query.limit } : {}),
         ...(query.cursor ? { cursor: query.cursor } : {}),
       });

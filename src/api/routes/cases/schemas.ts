@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { caseFlags } from '../../../core/flags.js';
 import { caseActions } from '../../../core/policy.js';
+import { queueOrders } from '../../../core/queue.js';
 import { assignmentRoles, caseKinds, channels, maxRepresentatives, stages, urgencies } from '../../../core/types.js';
 import { Id, LocalTextOut, Nullable, Time } from '../../schemas.js';
 
@@ -33,6 +34,8 @@ export const CaseSummary = Type.Object({
   deadlines: Type.Object({ accept: Deadline, conclude: Deadline, reviewRequest: Deadline, review: Deadline }),
   /** e.g. `suspected_spam`: a public petition a coordinator should look at before working it. */
   flags: Type.Array(Type.Enum([...caseFlags])),
+  /** A unit still assigned has objected that the case is outside its remit, awaiting the office. */
+  openObjection: Type.Boolean(),
 });
 
 const Assignment = Type.Object({
@@ -151,6 +154,9 @@ export const ListCasesQuery = Type.Object(
     category: Type.Optional(Type.String({ maxLength: 64 })),
     overdue: Type.Optional(Type.Boolean()),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    objection: Type.Optional(Type.Boolean()),
+    flag: Type.Optional(Type.Enum([...caseFlags])),
+    sort: Type.Optional(Type.Enum([...queueOrders])),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
     cursor: Type.Optional(Type.String({ maxLength: 500 })),
   },

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { caseFlags } from '../../../../src/core/flags.js';
 import { assignmentRoles, stages, urgencies } from '../../../../src/core/types.js';
 import { useFormat } from '../../session/formatters';
 import { useCurrentPlan } from '../../session/plans';
@@ -27,7 +28,11 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
   }, [text, value, onChange]);
 
   const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch });
-  const active = Boolean(value.stage || value.urgency || value.unit || value.role || value.category || value.overdue || value.q);
+  const active = Boolean(value.stage || value.urgency || value.unit || value.role || value.category || value.overdue || value.q || value.objection || value.flag);
+  // One choice of what needs a look: a unit's open objection, or one of the flags.
+  const attention = value.objection ? 'objection' : value.flag ? `flag:${value.flag}` : '';
+  const setAttention = (choice: string) =>
+    set({ objection: choice === 'objection' || undefined, flag: choice.startsWith('flag:') ? choice.slice('flag:'.length) : undefined });
 
   return (
     <form className="filters" role="search" aria-label={t('queue.filters')} onSubmit={(event) => event.preventDefault()}>
@@ -104,6 +109,18 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
           {(plan?.document.categories ?? []).map((category) => (
             <option key={category.code} value={category.code}>
               {format.text(category.name)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter">
+        <label htmlFor="queue-attention">{t('queue.attention')}</label>
+        <select id="queue-attention" value={attention} onChange={(event) => setAttention(event.target.value)}>
+          <option value="">{t('queue.any')}</option>
+          <option value="objection">{t('queue.objected')}</option>
+          {caseFlags.map((flag) => (
+            <option key={flag} value={`flag:${flag}`}>
+              {t(`flag.${flag}`)}
             </option>
           ))}
         </select>

@@ -8,11 +8,11 @@ import { PageTitle } from '../../ui/page-title';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { QueueFilterBar, type FilterState } from './queue-filters';
 import { QueueTable } from './queue-table';
-import { isSortOrder, sortCases } from './sort';
+import { isSortOrder } from './sort';
 import { useQueue } from './use-queue';
 import './queue.css';
 
-const filterKeys = ['stage', 'urgency', 'unit', 'role', 'category', 'q'] as const;
+const filterKeys = ['stage', 'urgency', 'unit', 'role', 'category', 'q', 'flag'] as const;
 
 function readFilters(search: URLSearchParams): FilterState {
   const state: FilterState = { sort: isSortOrder(search.get('sort')) ? (search.get('sort') as FilterState['sort']) : 'newest' };
@@ -21,6 +21,7 @@ function readFilters(search: URLSearchParams): FilterState {
     if (value) state[key] = value;
   }
   if (search.get('overdue') === 'true') state.overdue = true;
+  if (search.get('objection') === 'true') state.objection = true;
   return state;
 }
 
@@ -31,6 +32,7 @@ function writeFilters(state: FilterState): URLSearchParams {
     if (value) search.set(key, value);
   }
   if (state.overdue) search.set('overdue', 'true');
+  if (state.objection) search.set('objection', 'true');
   if (state.sort !== 'newest') search.set('sort', state.sort);
   return search;
 }
@@ -41,9 +43,9 @@ export function QueuePage() {
   const { user } = useSession();
   const [search, setSearch] = useSearchParams();
   const filters = useMemo(() => readFilters(search), [search]);
-  const { sort, ...queueFilters } = filters;
-  const queue = useQueue(queueFilters);
-  const items = useMemo(() => sortCases(queue.items, sort), [queue.items, sort]);
+  // The server sorts: every page comes in the order chosen, over all the cases that match.
+  const queue = useQueue(filters.sort === 'newest' ? { ...filters, sort: undefined } : filters);
+  const items = queue.items;
   const onChange = useCallback((next: FilterState) => setSearch(writeFilters(next), { replace: true }), [setSearch]);
   useLiveChanges(() => void queue.reload());
   const mayRegister = can({ id: user.id, role: user.role, unitId: user.unitId }, 'case.create');

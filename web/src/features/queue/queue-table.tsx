@@ -88,9 +88,15 @@ export function QueueTable({ items }: { items: CaseSummary[] }) {
                 >
                   {item.title}
                 </Link>
-                {item.flags.length > 0 ? (
+                {item.flags.length > 0 || item.openObjection ? (
                   <span className="queue-flags">
                     <FlagBadges flags={item.flags} />
+                    {item.openObjection ? (
+                      <span className="badge flag flag-objection">
+                        <span aria-hidden="true">⚑ </span>
+                        {t('queue.objected')}
+                      </span>
+                    ) : null}
                   </span>
                 ) : null}
                 <span className="queue-meta">

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, query } from '../../api/client';
 import type { CaseSummary, Page } from '../../api/types';
+import type { SortOrder } from './sort';
 
+/** What the server filters and sorts the queue by (the query string of `GET /api/v1/cases`). */
 export interface QueueFilters {
   stage?: string;
   urgency?: string;
@@ -11,11 +13,17 @@ export interface QueueFilters {
   category?: string;
   overdue?: boolean;
   q?: string;
+  /** Only cases with a unit's open objection. */
+  objection?: boolean;
+  /** Only cases carrying this flag. */
+  flag?: string;
+  /** The order, over every case that matches (newest when unset). */
+  sort?: SortOrder;
 }
 
 const pageSize = 50;
 
-/** The case queue for some filters, a page at a time, following the server's cursors. */
+/** The case queue for some filters, in the server's order, a page at a time, following its cursors. */
 export function useQueue(filters: QueueFilters) {
   const [items, setItems] = useState<CaseSummary[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);

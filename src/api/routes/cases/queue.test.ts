@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApiWorld, expectStatus, type ApiWorld } from '../../../../test/api.js';
+import { days } from '../../../../test/clock.js';
+import { databaseKinds } from '../../../../test/databases.js';
+import { assignId, expectError, get, letter, openCaseId, post, type Who } from '../../../../test/requests.js';
+
+interface Item {
+  id: string;
+  reference: string;
+  title: string;
+  flags: string[];
+  openObjection: boolean;
+}
+interface Page {
+  items: Item[];
+  nextCursor: string | null;
+}
+
+/** Six letters: how many days ago each arrived, and how urgent it is. */
+const batch = [
+  { ago: 40, urgency: 'normal' },
+  { ago: 2, urgency: 'major' },
+  { ago: 30, urgency: 'urgent' },
+  { ago: 10, urgency: 'normal' },
+  { ago: 20, urgency: 'major' },
+  { ago: 5, urgency: 'normal' },
+] as const;
+
+describe.each(databaseKinds)('the queue sorted, searched and filtered by the server on %s', (kind) => {
+  let world: ApiWorld;
+  const ids: string[] = [];
+  beforeAll(async () => {
+    world = await buildApiWorld(kind);
+    const now = Date.parse(world.clock.now());
+    for (const [index, { ago, urgency }] of batch.entries()) {
+      const receivedAt = new Date(now - days(ago)).toISOString();
+      ids.push(await openCaseId(world, letter({ title: `queuebatch ${index}`, urgency, receivedAt })));
+    }
+    // The oldest letter is declined: it owes nothing any more, so it sorts last by deadline.
+    const declined = await post(world, 'coordinator', `/api/v1/cases/${ids[0]}/transitions`, { to: 'not_accepted', reason: '属于诉讼程序。' });
+    expect(declined.statusCode, declined.body).toBe(200);
+  });
+  afterAll(() => world.dispose());
+
+  /** Every page of a query, two cases at a time, as the titles' batch numbers. */
+  async function walk(who: Who, query: string): Promise<number[]> {
+    const seen: Item[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 10; pages += 1) {
+      const url: string = `/api/v1/cases?q=queuebatch&limit=2&${query}${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: Page = expectStatus<Page>(await get(world, who, url), 200);
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    return seen.map((item) => Number(item.title.split(' ')[1]));
+  }
+
+  it('sorts the whole filtered set in every order, page after page', async () => {
+    expect(await walk('coordinator', 'sort=newest')).toEqual([1, 5, 3, 4, 2, 0]);
+    expect(await walk('coordinator', '')).toEqual([1, 5, 3, 4, 2, 0]);
+    expect(await walk('coordinator', 'sort=oldest')).toEqual([0, 2, 4, 3, 5, 1]);
+    // The letter 30 days old is 15 days overdue: first, though newest-first it would be on page 3.
+    expect(await walk('coordinator', 'sort=deadline')).toEqual([2, 4, 3, 5, 1, 0]);
+    expect(await walk('coordinator', 'sort=urgency')).toEqual([1, 4, 2, 5, 3, 0]);
+  });
+
+  it("sorts a unit officer's own queue in every order too", async () => {
+    for (const index of [5, 2, 3]) await assignId(world, ids[index] ?? '', world.units.township.id);
+    expect(await walk('unit_officer', 'sort=newest')).toEqual([5, 3, 2]);
+    expect(await walk('unit_officer', 'sort=oldest')).toEqual([2, 3, 5]);
+    expect(await walk('unit_officer', 'sort=deadline')).toEqual([2, 3, 5]);
+    expect(await walk('unit_officer', 'sort=urgency')).toEqual([2, 5, 3]);
+    expect(await walk('coordinator', `sort=deadline&unit=${world.units.township.id}`)).toEqual([2, 3, 5]);
+    // Declined, the case owes nothing: the unit's queue follows the case's deadline as it changes.
+    const declined = await post(world, 'coordinator', `/api/v1/cases/${ids[3]}/transitions`, { to: 'not_accepted', reason: '属于诉讼程序。' });
+    expect(declined.statusCode, declined.body).toBe(200);
+    expect(await walk('unit_officer', 'sort=deadline')).toEqual([2, 5, 3]);
+  });
+
+  it('answers 400 naming the field for an order it does not offer, and for a cursor of another order', async () => {
+    expectError(await get(world, 'coordinator', '/api/v1/cases?sort=alphabetical'), 400, 'validation_failed', 'sort');
+    const page = expectStatus<Page>(await get(world, 'coordinator', '/api/v1/cases?q=queuebatch&limit=2&sort=deadline'), 200);
+    const cursor = page.nextCursor ?? '';
+    expectError(await get(world, 'coordinator', `/api/v1/cases?q=queuebatch&limit=2&sort=urgency&cursor=${cursor}`), 400, 'validation_failed', 'cursor');
+    expectError(await get(world, 'coordinator', `/api/v1/cases?q=queuebatch&limit=2&cursor=${cursor}`), 400, 'validation_failed', 'cursor');
+    expectError(await get(world, 'anonymous', '/api/v1/cases?sort=deadline'), 401, 'unauthenticated');
+  });
+
+  it('finds a case by the start of its reference, its random part or its second group, in any case, dashes optional', async () => {
+    const detail = expectStatus<Item>(await get(world, 'coordinator', `/api/v1/cases/${ids[3]}`), 200);
+    const reference = detail.reference;
+    const [year, first, second] = reference.split('-') as [string, string, string];
+    const typed = [
+      `${year}-${first}`,
+      `${year}-${first}`.toLowerCase(),
+      `${first}-${second}`.toLowerCase(),
+      `${first}${second}`.toLowerCase(),
+      `${year}${first}${second}`.toLowerCase(),
+      reference,
+      second.toLowerCase(),
+      first.slice(0, 3),
+    ];
+    for (const q of typed) {
+      const page = expectStatus<Page>(await get(world, 'coordinator', `/api/v1/cases?q=${encodeURIComponent(q)}`), 200);
+      expect(page.items.map((item) => item.reference), q).toContain(reference);
+    }
+    // A reference that is not there finds nothing, rather than everything of that year.
+    const last = second.slice(-1) === 'Z' ? 'Y' : 'Z';
+    const missing = expectStatus<Page>(await get(world, 'coordinator', `/api/v1/cases?q=${year}-${first}-${second.slice(0, 3)}${last}`), 200);
+    expect(missing.items.map((item) => item.reference)).not.toContain(reference);
+  });
+
+  it("shows and filters a unit's open objection until the office reroutes the case", async () => {
+    const caseId = ids[5] ?? '';
+    const detail = expectStatus<{ assignments: { id: string; unitId: string }[] }>(await get(world, 'coordinator', `/api/v1/cases/${caseId}`), 200);
+    const assignmentId = detail.assignments.find((item) => item.unitId === world.units.township.id)?.id ?? '';
+    const objected = await post(world, 'unit_officer', `/api/v1/cases/${caseId}/assignments/${assignmentId}/object`, { reason: '不属于本镇职责。' });
+    expect(objected.statusCode, objected.body).toBe(200);
+
+    const queue = expectStatus<Page>(await get(world, 'coordinator', '/api/v1/cases?q=queuebatch'), 200);
+    expect(queue.items.filter((item) => item.openObjection).map((item) => item.id)).toEqual([caseId]);
+    const filtered = expectStatus<Page>(await get(world, 'coordinator', '/api/v1/cases?objection=true&sort=deadline'), 200);
+    expect(filtered.items.map((item) => item.id)).toEqual([caseId]);
+    expect(expectStatus<Item>(await get(world, 'coordinator', `/api/v1/cases/${caseId}`), 200).openObjection).toBe(true);
+
+    const rerouted = await post(world, 'coordinator', `/api/v1/cases/${caseId}/assignments/${assignmentId}/reroute`, { unitId: world.units.department.id });
+    expect(rerouted.statusCode, rerouted.body).toBe(200);
+    expect(expectStatus<Page>(await get(world, 'coordinator', '/api/v1/cases?objection=true'), 200).items).toEqual([]);
+    expect(expectStatus<Item>(await get(world, 'coordinator', `/api/v1/cases/${caseId}`), 200).openObjection).toBe(false);
+  });
+
+  it('filters the flagged cases, in any order, and answers 400 for a flag it does not know', async () => {
+    const caseId = ids[4] ?? '';
+    // Set as the portal sets it when the honeypot is filled (that path is tested with the portal).
+    await world.store.db.updateTable('cases').set({ flags: '["suspected_spam"]' }).where('id', '=', caseId).execute();
+    for (const sort of ['newest', 'oldest', 'deadline', 'urgency']) {
+      const page = expectStatus<Page>(await get(world, 'coordinator', `/api/v1/cases?flag=suspected_spam&sort=${sort}`), 200);
+      expect(page.items.map((item) => [item.id, item.flags]), sort).toEqual([[caseId, ['suspected_spam']]]);
+    }
+    expectError(await get(world, 'coordinator', '/api/v1/cases?flag=troublemaker'), 400, 'validation_failed', 'flag');
+  });
+});

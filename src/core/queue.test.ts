@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { referenceQuery } from './queue.js';
+
+/** Whether a reference falls in one of the ranges a query stands for, as the database tests it. */
+function finds(typed: string, reference: string): boolean {
+  const query = referenceQuery(typed);
+  if (!query) return false;
+  const parts: [keyof typeof query, string][] = [
+    ['whole', reference],
+    ['code', reference.slice(5)],
+    ['group', reference.slice(10)],
+  ];
+  return parts.some(([key, value]) => {
+    const range = query[key];
+    return typeof range === 'object' && range !== null && value >= range.from && (range.below === null || value < range.below);
+  });
+}
+
+describe('reading a typed reference', () => {
+  const reference = '2026-CRKK-QYT6';
+
+  it('finds a reference by its start, its random part or its second group, in any case, with or without dashes', () => {
+    for (const typed of ['2026-CRKK', '2026crkk', 'crkk-qyt6', 'crkkqyt6', 'CRKK', 'qyt6', '2026-CRKK-QYT6', ' 2026 crkk qyt6 ', '2026-CRK']) {
+      expect(finds(typed, reference), typed).toBe(true);
+    }
+  });
+
+  it('reads O as zero and I or L as one, the letters references never hold', () => {
+    expect(finds('2O26-crkk', reference)).toBe(true);
+    expect(finds('K1M3', '2026-ABCD-K1M3')).toBe(true);
+    expect(finds('klm3', '2026-ABCD-K1M3')).toBe(true);
+  });
+
+  it('does not find other references', () => {
+    for (const typed of ['2026-CRKL', 'crkk-qyt7', '2025-CRKK', 'RKKQ']) {
+      expect(finds(typed, reference), typed).toBe(false);
+    }
+  });
+
+  it('keeps the range right where the last letter is the last of the alphabet', () => {
+    expect(finds('2026-ZZ', '2026-ZZ9A-0000')).toBe(true);
+    expect(finds('2026-ZZ', '2027-0000-0000')).toBe(false);
+    expect(referenceQuery('ZZZ')?.code).toEqual({ from: 'ZZZ', below: null });
+  });
+
+  it('says which queries can only be references, so titles need not be searched', () => {
+    expect(referenceQuery('crkk-qyt6')?.referenceOnly).toBe(true);
+    expect(referenceQuery('2026-CRKK')?.referenceOnly).toBe(true);
+    expect(referenceQuery('wage')?.referenceOnly).toBe(false);
+    expect(referenceQuery('2026')?.whole).toBeNull();
+    expect(referenceQuery('拖欠工资')).toBeNull();
+    expect(referenceQuery('wage arrears!')).toBeNull();
+  });
+});
