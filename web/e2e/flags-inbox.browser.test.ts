@@ -24,7 +24,8 @@ describe.runIf(hasBrowser)('the staff web app: flags, the notification inbox, ob
       url: '/petition/new',
       ...form({ lang: 'zh', kind: 'individual', category: 'wage-arrears', title: spamTitle, description: '点击链接购买。', website: 'http://cheap-pills.example' }),
     });
-    expect(submitted.statusCode).toBe(200);
+    // Filed: the portal redirects to the receipt.
+    expect(submitted.statusCode).toBe(303);
     letter = expectStatus<Opened>(
       await world.as('coordinator', {
         method: 'POST',
