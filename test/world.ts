@@ -12,6 +12,7 @@ import { createChangeFeed } from '../src/commands/change-feed.js';
 import { createSealer } from '../src/security/sealer.js';
 import { testClock, type TestClock } from './clock.js';
 import { openTestStore, type TestStore } from './databases.js';
+import type { Store } from '../src/db/connect.js';
 
 export const password = 'correct horse battery';
 
@@ -26,21 +27,26 @@ export interface World {
   dispose(): Promise<void>;
 }
 
-/** A county in miniature: units, one user of each role, and the built-in plan published. */
-export async function buildWorld(kind: 'sqlite' | 'postgres', start = '2026-11-02T08:00:00.000Z'): Promise<World> {
-  const store = await openTestStore(kind);
-  const clock = testClock(start);
-  const ctx: Context = {
+/** What commands need, on a test database: the county's zone and calendar, a fresh key, no email. */
+export function testContext(store: Pick<Store, 'db' | 'adapter'>, now: () => string, calendar?: Context['calendar']): Context {
+  return {
     db: store.db,
     adapter: store.adapter,
-    now: clock.now,
+    now,
     newId: randomUUID,
     timeZone: 'Asia/Shanghai',
-    calendar: calendarSource(parseCalendarYaml(readFileSync(builtinCalendarPath(), 'utf8'))),
+    calendar: calendar ?? calendarSource(parseCalendarYaml(readFileSync(builtinCalendarPath(), 'utf8'))),
     changes: createChangeFeed(),
     channels: { email: false },
     sealer: createSealer(randomBytes(32)),
   };
+}
+
+/** A county in miniature: units, one user of each role, and the built-in plan published. */
+export async function buildWorld(kind: 'sqlite' | 'postgres', start = '2026-11-02T08:00:00.000Z'): Promise<World> {
+  const store = await openTestStore(kind);
+  const clock = testClock(start);
+  const ctx = testContext(store, clock.now);
   const plan = await ensureBuiltinPlan(ctx);
   if (!plan) throw new Error('The built-in plan did not load.');
   const unit = (name: string, nameEn: string, kindName: UnitView['kind']) => createUnit(ctx, { actor: null, name, nameEn, kind: kindName });

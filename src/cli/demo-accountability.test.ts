@@ -1,21 +1,16 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignUnit } from '../commands/assign-unit.js';
 import { addAnswer } from '../commands/case-records.js';
-import { createChangeFeed } from '../commands/change-feed.js';
-import { calendarSource, type Context } from '../commands/context.js';
+import type { Context } from '../commands/context.js';
 import { moveStage } from '../commands/move-stage.js';
 import { openCase } from '../commands/open-case.js';
 import { accountabilityReport } from '../commands/reports.js';
 import { ensureBuiltinPlan } from '../commands/setup.js';
-import { parseCalendarYaml } from '../core/calendar.js';
 import type { Actor } from '../core/types.js';
 import { scanDeadlines } from '../jobs/deadline-scanner.js';
-import { builtinCalendarPath } from '../paths.js';
-import { createSealer } from '../security/sealer.js';
 import { days, minutes, testClock } from '../../test/clock.js';
 import { databaseKinds, openTestStore, type TestStore } from '../../test/databases.js';
+import { testContext } from '../../test/world.js';
 import { seedDemo } from './demo.js';
 
 /**
@@ -47,17 +42,7 @@ describe.each(databaseKinds)('the demo county’s accountability report on %s', 
   const clock = testClock('2026-12-01T02:00:00.000Z');
   beforeAll(async () => {
     store = await openTestStore(kind);
-    ctx = {
-      db: store.db,
-      adapter: store.adapter,
-      now: clock.now,
-      newId: randomUUID,
-      timeZone: 'Asia/Shanghai',
-      calendar: calendarSource(parseCalendarYaml(readFileSync(builtinCalendarPath(), 'utf8'))),
-      changes: createChangeFeed(),
-      channels: { email: false },
-      sealer: createSealer(randomBytes(32)),
-    };
+    ctx = testContext(store, clock.now);
     await ensureBuiltinPlan(ctx);
     await seedDemo(ctx);
   });

@@ -1,18 +1,17 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { databaseKinds, openTestStore } from '../../test/databases.js';
-import { calendarSource, type Context } from '../commands/context.js';
-import { createChangeFeed } from '../commands/change-feed.js';
+import { testContext } from '../../test/world.js';
+import { calendarSource } from '../commands/context.js';
 import { verifyAudit } from '../commands/audit-verify.js';
 import { createUnit } from '../commands/units.js';
 import { emptyCalendar } from '../core/calendar.js';
 import { sealAuditLog } from '../jobs/audit-sequencer.js';
 import { generateAuditKeyPem, parseAuditKey } from '../security/audit-key.js';
-import { createSealer } from '../security/sealer.js';
 import { backupDatabase, restoreDatabase, type BackupTarget } from './backup.js';
 import { openStore, type Store } from './connect.js';
 import { migrateToLatest } from './migrate.js';
@@ -36,17 +35,7 @@ async function populated(kind: 'sqlite' | 'postgres', folder: string): Promise<{
     target = { url: postgresUrl, ...(test.schema ? { schema: test.schema } : {}) };
     dispose = () => test.dispose();
   }
-  const ctx: Context = {
-    db: store.db,
-    adapter: store.adapter,
-    now: () => new Date().toISOString(),
-    newId: randomUUID,
-    timeZone: 'Asia/Shanghai',
-    calendar: calendarSource(emptyCalendar),
-    changes: createChangeFeed(),
-    channels: { email: false },
-    sealer: createSealer(randomBytes(32)),
-  };
+  const ctx = testContext(store, () => new Date().toISOString(), calendarSource(emptyCalendar));
   for (const name of ['县信访局', '城关镇', '县人社局']) await createUnit(ctx, { actor: null, name, nameEn: null, kind: 'township' });
   await sealAuditLog({ db: store.db, adapter: store.adapter, now: ctx.now, key, checkpointEverySeconds: 0 });
   return { store, target, dispose };
