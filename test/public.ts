@@ -75,3 +75,8 @@ export function status(world: ApiWorld, reference: string, accessCode: string): 
 export function form(fields: Record<string, string>): { headers: Record<string, string>; payload: string } {
   return { headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() };
 }
+
+/** The cookies a response set, as a browser would send them back (name → value; cleared ones left out). */
+export function cookiesOf(response: LightMyRequestResponse): Record<string, string> {
+  return Object.fromEntries(response.cookies.filter((cookie) => cookie.value !== '').map((cookie) => [cookie.name, cookie.value]));
+}

@@ -10,8 +10,8 @@ export function portalHref(path: string, language: PortalLanguage): string {
 
 export const otherLanguage = (language: PortalLanguage): PortalLanguage => (language === 'zh' ? 'en' : 'zh');
 
-/** How the same page is shown in the other language: a link, or a form re-posting what the page needs. */
-export type LanguageSwitch = { href: string } | { action: string; fields: Record<string, string> } | null;
+/** How the same page is shown in the other language: a link (every page is a GET; the status page's petition is in its cookie). */
+export type LanguageSwitch = { href: string } | null;
 
 export interface PageOptions {
   language: PortalLanguage;
@@ -25,11 +25,7 @@ function languageSwitch(language: PortalLanguage, target: LanguageSwitch): SafeH
   const other = otherLanguage(language);
   const label = portalMessages[language].otherLanguage;
   const lang = portalMessages[other].htmlLang;
-  if ('href' in target) return html`<a href="${target.href}" lang="${lang}" hreflang="${lang}">${label}</a>`;
-  const hidden = Object.entries({ ...target.fields, lang: other }).map(
-    ([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`,
-  );
-  return html`<form method="post" action="${target.action}?lang=${other}" class="switch">${hidden}<button type="submit" class="link" lang="${lang}">${label}</button></form>`;
+  return html`<a href="${target.href}" lang="${lang}" hreflang="${lang}">${label}</a>`;
 }
 
 /** The whole HTML document around a page's body; no script, one stylesheet. */

@@ -84,8 +84,8 @@ describe.runIf(hasBrowser)('the petition portal in a browser without JavaScript'
       await later.getByRole('button', { name: 'Ask for a review' }).click();
       await expect(later.locator('#stage strong').textContent()).resolves.toBe('Under review');
 
-      // The language switch re-posts the key, so it works on the status page without script too.
-      await later.getByRole('button', { name: '中文' }).click();
+      // The language switch is a plain link: the petition is held in the portal's sealed cookie, not in the page.
+      await later.getByRole('link', { name: '中文' }).click();
       await expect(later.locator('#stage strong').textContent()).resolves.toBe('复查中');
       await later.screenshot({ path: screenshotPath('portal-status-zh-375'), fullPage: true });
       await context.close();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, type ApiWorld } from '../../../test/api.js';
 import { days } from '../../../test/clock.js';
 import { databaseKinds } from '../../../test/databases.js';
-import { buildPublicWorld, form } from '../../../test/public.js';
+import { buildPublicWorld, cookiesOf, form } from '../../../test/public.js';
 import { get, post, withoutWrites } from '../../../test/requests.js';
 
 interface QueueItem {
@@ -38,8 +38,23 @@ describe.each(databaseKinds)('the petition portal on %s', (kind) => {
   });
   afterAll(() => world.dispose());
 
-  const page = (url: string, headers: Record<string, string> = {}) => world.app.inject({ method: 'GET', url, headers });
-  const send = (url: string, fields: Record<string, string>) => world.app.inject({ method: 'POST', url, ...form(fields) });
+  const page = (url: string, headers: Record<string, string> = {}, cookies: Record<string, string> = {}) =>
+    world.app.inject({ method: 'GET', url, headers, cookies });
+  const send = (url: string, fields: Record<string, string>, cookies: Record<string, string> = {}) =>
+    world.app.inject({ method: 'POST', url, ...form(fields), cookies });
+  /** Looks a petition up as a browser does: the POST is answered 303 with a sealed cookie, and the status page is a GET. */
+  const lookUp = async (fields: Record<string, string>) => {
+    const posted = await send('/petition/status', fields);
+    expect(posted.statusCode, posted.body.slice(0, 300)).toBe(303);
+    const location = String(posted.headers.location);
+    const cookies = cookiesOf(posted);
+    const response = await page(location, {}, cookies);
+    return { posted, location, cookies, response };
+  };
+  const ratingsOf = async (reference: string) =>
+    (await world.ctx.db.selectFrom('feedback').innerJoin('cases', 'cases.id', 'feedback.case_id').select('feedback.rating').where('cases.reference', '=', reference).execute()).map(
+      (row) => row.rating,
+    );
   const submitForm = async (fields: Record<string, string> = petitionForm()) => {
     const posted = await send('/petition/new', fields);
     expect(posted.statusCode, posted.body).toBe(303);
@@ -159,24 +174,61 @@ describe.each(databaseKinds)('the petition portal on %s', (kind) => {
 
   it('shows the status in plain words in both languages, and the same page for a wrong code as for an unknown reference', async () => {
     const { reference, accessCode } = await submitForm();
-    const chinese = await send('/petition/status', { lang: 'zh', reference, accessCode: accessCode.toLowerCase() });
-    expectPage(chinese, 200, 'zh-CN');
-    expect(chinese.body).toContain('已登记，正在审查是否受理');
-    expect(chinese.body).not.toContain('孙七');
-    expect(chinese.body).not.toContain('13600000000');
-    const english = await send('/petition/status', { lang: 'en', reference, accessCode });
-    expect(english.body).toContain('Registered; acceptance being decided');
+    const chinese = await lookUp({ lang: 'zh', reference, accessCode: accessCode.toLowerCase() });
+    expect(chinese.location).toBe('/petition/progress?lang=zh');
+    expectPage(chinese.response, 200, 'zh-CN');
+    expect(chinese.response.body).toContain('已登记，正在审查是否受理');
+    expect(chinese.response.body).not.toContain('孙七');
+    expect(chinese.response.body).not.toContain('13600000000');
+    const english = await lookUp({ lang: 'en', reference, accessCode });
+    expect(english.response.body).toContain('Registered; acceptance being decided');
+    // The language switch is a plain link to the same page: the petition is in the cookie, not in the page.
+    expect(english.response.body).toContain('href="/petition/progress?lang=zh"');
+    expect((await page('/petition/progress?lang=zh', {}, english.cookies)).body).toContain('已登记，正在审查是否受理');
 
     const wrong = await send('/petition/status', { lang: 'en', reference, accessCode: 'AAAA-AAAA-AAAA-AAAA-AAAA' });
     const unknown = await send('/petition/status', { lang: 'en', reference: '2026-ZZZZ-ZZZZ', accessCode });
     expect(wrong.statusCode).toBe(404);
     expect(unknown.statusCode).toBe(404);
+    expect(cookiesOf(wrong)).toEqual({});
     const message = (body: string) => /<p class="notice bad" role="alert" id="lookup-error">([^<]+)<\/p>/.exec(body)?.[1];
     expect(message(wrong.body)).toBe('No petition matches this reference and access code. Please check both against your receipt.');
     expect(message(unknown.body)).toBe(message(wrong.body));
   });
 
-  it("shows the office's answer, takes a rating that offers the review, and takes the review", async () => {
+  it('holds the access code in a sealed, HttpOnly, SameSite=Strict cookie for the portal only, never in an address or a page', async () => {
+    const { reference, accessCode } = await submitForm();
+    const { posted, location, cookies, response } = await lookUp({ lang: 'en', reference, accessCode });
+    const cookie = posted.cookies.find((candidate) => candidate.name === 'redress_petition');
+    expect(cookie).toMatchObject({ path: '/petition', httpOnly: true, sameSite: 'Strict', maxAge: 1800 });
+    const compact = (text: string) => text.replace(/-/g, '').toUpperCase();
+    expect(compact(cookie?.value ?? '')).not.toContain(compact(accessCode));
+    expect(compact(location)).not.toContain(compact(accessCode));
+    expect(response.body).not.toContain(accessCode);
+    expect(response.body).not.toContain('name="accessCode"');
+    // A cookie the browser changed is no key at all.
+    const value = cookies.redress_petition ?? '';
+    const forged = await page(location, {}, { redress_petition: `${value.slice(0, -2)}${value.endsWith('A') ? 'B' : 'A'}` });
+    expect(forged.body).toContain('Please enter the reference and access code again');
+    expect(forged.body).not.toContain(reference);
+  });
+
+  it('says what to do when the status page is reloaded after the cookie has ended, and when a form is sent without one', async () => {
+    const { reference, accessCode } = await submitForm();
+    const { location, cookies } = await lookUp({ lang: 'en', reference, accessCode });
+    expect((await page(location, {}, cookies)).body).toContain(reference);
+    world.clock.advance(31 * 60_000);
+    for (const response of [await page(location, {}, cookies), await page('/petition/progress?lang=en'), await send('/petition/feedback?lang=en', { lang: 'en', rating: '5' })]) {
+      expectPage(response, response.statusCode, 'en');
+      expect(response.body).toContain('this browser shows its progress for 30 minutes after the access code is entered, and that time has ended');
+      expect(response.body).toContain('action="/petition/status?lang=en"');
+      expect(response.body).not.toContain(reference);
+    }
+    expect((await page('/petition/progress?lang=zh')).body).toContain('输入查询码后本浏览器只显示 30 分钟的办理进展，现在已经超时');
+    expect((await send('/petition/review?lang=zh', { lang: 'zh', reason: '不满意' })).statusCode).toBe(400);
+  });
+
+  it("shows the office's answer, takes a rating that offers the review, and takes the review, each by POST-redirect-GET so a reload sends nothing again", async () => {
     const { reference, accessCode } = await submitForm();
     const caseId = (await queueItem(reference)).id;
     for (const [who, path, body] of [
@@ -187,25 +239,48 @@ describe.each(databaseKinds)('the petition portal on %s', (kind) => {
     ] as const) {
       expect((await post(world, who, `/api/v1/cases/${caseId}/${path}`, body)).statusCode).toBeLessThan(300);
     }
-    const key = { lang: 'zh', reference, accessCode };
-    const closed = await send('/petition/status', key);
+    const { cookies, response: closed } = await lookUp({ lang: 'zh', reference, accessCode });
     expect(closed.body).toContain('经核实，工资已全额发放。');
     expect(closed.body).toContain('已办结');
     expect(closed.body).toContain('action="/petition/feedback?lang=zh"');
 
-    const noRating = await send('/petition/feedback', key);
+    const noRating = await send('/petition/feedback', { lang: 'zh' }, cookies);
+    expect(noRating.statusCode).toBe(400);
     expect(noRating.body).toContain('评价：必须填写。');
-    const rated = await send('/petition/feedback', { ...key, rating: '1', comment: '只发了一半' });
-    expect(rated.body).toContain('您的评价已记录');
-    expect(rated.body).toContain('您对答复不满意。可以在下方申请复查。');
-    expect(rated.body).toContain('action="/petition/review?lang=zh"');
-    expect(rated.body).not.toContain('action="/petition/feedback?lang=zh"');
+    expect(await ratingsOf(reference)).toEqual([]);
 
-    const noReason = await send('/petition/review', { ...key, reason: ' ' });
+    const rated = await send('/petition/feedback', { lang: 'zh', rating: '1', comment: '只发了一半' }, cookies);
+    expect(rated.statusCode).toBe(303);
+    expect(rated.headers.location).toBe('/petition/progress?lang=zh&done=rated-review');
+    // The page after the rating, and its reload: the same page, one rating recorded.
+    for (let load = 0; load < 2; load += 1) {
+      const shown = await page(String(rated.headers.location), {}, cookies);
+      expectPage(shown, 200, 'zh-CN');
+      expect(shown.body).toContain('您的评价已记录');
+      expect(shown.body).toContain('您对答复不满意。可以在下方申请复查。');
+      expect(shown.body).toContain('action="/petition/review?lang=zh"');
+      expect(shown.body).not.toContain('action="/petition/feedback?lang=zh"');
+      expect(shown.body).toContain('<strong>您的评价:</strong> 1');
+    }
+    expect(await ratingsOf(reference)).toEqual([1]);
+
+    const noReason = await send('/petition/review', { lang: 'zh', reason: ' ' }, cookies);
     expect(noReason.body).toContain('请填写申请理由。');
-    const reviewing = await send('/petition/review', { ...key, reason: '只发了一半工资。' });
-    expect(reviewing.body).toContain('您的申请已提交');
-    expect(reviewing.body).toContain('复查中');
+    const reviewing = await send('/petition/review', { lang: 'zh', reason: '只发了一半工资。' }, cookies);
+    expect(reviewing.statusCode).toBe(303);
+    expect(reviewing.headers.location).toBe('/petition/progress?lang=zh&done=review');
+    const reviewCount = async () => expectStatus<{ reviewCount: number }>(await get(world, 'coordinator', `/api/v1/cases/${caseId}`), 200).reviewCount;
+    for (let load = 0; load < 2; load += 1) {
+      const shown = await page(String(reviewing.headers.location), {}, cookies);
+      expect(shown.body).toContain('您的申请已提交');
+      expect(shown.body).toContain('复查中');
+      expect(shown.body).not.toContain('action="/petition/review?lang=zh"');
+    }
+    expect(await reviewCount()).toBe(1);
+    // The form sent twice (a resend from the history) asks for nothing a second time.
+    const again = await send('/petition/review', { lang: 'zh', reason: '只发了一半工资。' }, cookies);
+    expect(again.statusCode).toBeGreaterThanOrEqual(400);
+    expect(await reviewCount()).toBe(1);
   });
 
   it('says plainly that the time to ask for a review has passed', async () => {
@@ -216,11 +291,11 @@ describe.each(databaseKinds)('the petition portal on %s', (kind) => {
     await post(world, 'coordinator', `/api/v1/cases/${caseId}/answers`, { body: 'The answer.' });
     await post(world, 'coordinator', `/api/v1/cases/${caseId}/transitions`, { to: 'closed' });
     world.clock.advance(days(31));
-    const late = await send('/petition/status', { lang: 'en', reference, accessCode });
+    const { cookies, response: late } = await lookUp({ lang: 'en', reference, accessCode });
     expect(late.body).toMatch(/The time to ask for a review ended on \d+ \w+ \d{4}[^;]*; a review can no longer be requested/);
     expect(late.body).not.toContain('action="/petition/review?lang=en"');
     // A form kept open for a month and sent anyway gets the same words.
-    const sent = await send('/petition/review', { lang: 'en', reference, accessCode, reason: 'Late.' });
+    const sent = await send('/petition/review', { lang: 'en', reason: 'Late.' }, cookies);
     expect(sent.body).toContain('a review can no longer be requested');
   });
 

@@ -12,6 +12,7 @@ import type { GuessThrottle } from '../routes/public/guess-throttle.js';
 import { formatTime } from './format.js';
 import { formToken, newFormToken, readPetitionForm } from './form-input.js';
 import { portalHref } from './layout.js';
+import { dropPetitionKey, heldPetitionKey, holdPetitionKey, petitionCookieMinutes, type PetitionKey } from './petition-cookie.js';
 import { portalMessages, type Messages, type PortalLanguage } from './i18n/index.js';
 import { petitionFormPage } from './pages/petition-form.js';
 import { receiptPage, receiptShownPage } from './pages/receipt.js';
@@ -26,6 +27,9 @@ export interface PortalOptions {
 }
 
 type Form = Record<string, unknown>;
+
+/** What the status page says after a form that did something: a rating (offering the review or not), a review request. */
+type Done = 'rated' | 'rated-review' | 'review';
 
 const field = (form: Form, name: string): string => {
   const value = form[name];
@@ -93,37 +97,39 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
     return planDocument(plan).categories.map((category) => ({ code: category.code, name: localText(category.name, language) }));
   };
 
-  const key = (form: Form) => ({ reference: field(form, 'reference').trim(), accessCode: field(form, 'accessCode').trim() });
+  const key = (form: Form): PetitionKey => ({ reference: field(form, 'reference').trim(), accessCode: field(form, 'accessCode').trim() });
 
-  /** Opens the petition behind the form's key under the guess throttle; a wrong key goes back to the lookup form. */
-  const withPetition = async (
+  /** Where the status page is shown after each of its forms (POST-redirect-GET); `done` says which notice it shows. */
+  const progressHref = (language: PortalLanguage, done?: Done) => `${portalHref('/progress', language)}${done ? `&done=${done}` : ''}`;
+
+  /** The lookup form again, saying why: the browser no longer holds the petition (its cookie ended, or it never had one). */
+  const lookupAgain = (reply: FastifyReply, language: PortalLanguage, status: number) =>
+    sendPage(reply, status, lookupPage(language, { message: portalMessages[language].lookup.ended(petitionCookieMinutes) }));
+
+  /** Runs a form's work on the petition this browser holds; with none held, the lookup form says what to do. */
+  const withHeldPetition = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    work: (language: PortalLanguage, petitionKey: ReturnType<typeof key>) => Promise<string>,
+    status: number,
+    work: (language: PortalLanguage, petitionKey: PetitionKey) => Promise<FastifyReply>,
   ): Promise<FastifyReply> => {
     const language = languageOf(request);
-    const m = portalMessages[language];
-    const petitionKey = key(formOf(request));
-    if (petitionKey.reference === '' || petitionKey.accessCode === '') {
-      return sendPage(reply, 400, lookupPage(language, { reference: petitionKey.reference, message: m.lookup.notFound }));
-    }
+    const petitionKey = heldPetitionKey(request, ctx.sealer, ctx.now());
+    if (!petitionKey) return lookupAgain(reply, language, status);
     try {
-      return sendPage(reply, 200, await guarded(options.throttle, request, reply, () => work(language, petitionKey)));
+      return await work(language, petitionKey);
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      if (error.code === 'not_found') return sendPage(reply, 404, lookupPage(language, { reference: petitionKey.reference, message: m.lookup.notFound }));
-      if (error.code === 'rate_limited') {
-        const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 900;
-        return sendPage(reply, 429, lookupPage(language, { reference: petitionKey.reference, message: m.lookup.refused(Math.ceil(seconds / 60)) }));
-      }
-      throw error;
+      // The petition has gone since the key was checked (its personal data and access code purged).
+      if (!(error instanceof DomainError) || error.code !== 'not_found') throw error;
+      dropPetitionKey(reply);
+      return sendPage(reply, 404, lookupPage(language, { message: portalMessages[language].lookup.notFound }));
     }
   };
 
   /** After a refused feedback or review, the status page again, saying why in the reader's words. */
-  const statusWithProblem = async (language: PortalLanguage, petitionKey: ReturnType<typeof key>, say: (status: PublicStatus) => string) => {
+  const statusWithProblem = async (reply: FastifyReply, error: DomainError, language: PortalLanguage, petitionKey: PetitionKey, say: (status: PublicStatus) => string) => {
     const status = await getPetitionStatus(ctx, petitionKey);
-    return statusPage({ language, status, key: petitionKey, timeZone: ctx.timeZone, notice: { text: say(status), bad: true, id: 'problem' } });
+    return sendPage(reply, error.status, statusPage({ language, status, timeZone: ctx.timeZone, notice: { text: say(status), bad: true, id: 'problem' } }));
   };
 
   portal.get('/portal.css', { schema: { hide: true } }, async (_request, reply) =>
@@ -179,26 +185,57 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
 
   portal.get('/status', { schema: { hide: true } }, async (request, reply) => sendPage(reply, 200, lookupPage(languageOf(request))));
 
-  portal.post('/status', { schema: { hide: true }, bodyLimit: options.bodyLimit }, async (request, reply) =>
-    withPetition(request, reply, async (language, petitionKey) => {
+  /** The reference and code are checked under the guess throttle, then held sealed in a cookie, and the browser sent on to the status page. */
+  portal.post('/status', { schema: { hide: true }, bodyLimit: options.bodyLimit }, async (request, reply) => {
+    const language = languageOf(request);
+    const m = portalMessages[language];
+    const petitionKey = key(formOf(request));
+    if (petitionKey.reference === '' || petitionKey.accessCode === '') {
+      return sendPage(reply, 400, lookupPage(language, { reference: petitionKey.reference, message: m.lookup.notFound }));
+    }
+    try {
+      await guarded(options.throttle, request, reply, () => getPetitionStatus(ctx, petitionKey));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code === 'not_found') return sendPage(reply, 404, lookupPage(language, { reference: petitionKey.reference, message: m.lookup.notFound }));
+      if (error.code === 'rate_limited') {
+        const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 900;
+        return sendPage(reply, 429, lookupPage(language, { reference: petitionKey.reference, message: m.lookup.refused(Math.ceil(seconds / 60)) }));
+      }
+      throw error;
+    }
+    holdPetitionKey(request, reply, ctx.sealer, petitionKey, ctx.now());
+    return reply.redirect(progressHref(language), 303);
+  });
+
+  /** The status page of the petition this browser holds; a reload shows it again and sends nothing. */
+  portal.get('/progress', { schema: { hide: true } }, async (request, reply) =>
+    withHeldPetition(request, reply, 200, async (language, petitionKey) => {
+      const m = portalMessages[language];
+      const done = (request.query as { done?: unknown }).done;
+      const notices: Record<Done, { text: string; id: string }> = {
+        rated: { text: m.feedback.thanks, id: 'feedback-saved' },
+        'rated-review': { text: `${m.feedback.thanks} ${m.feedback.offerReview}`, id: 'feedback-saved' },
+        review: { text: m.review.requested, id: 'review-requested' },
+      };
+      const notice = typeof done === 'string' && Object.hasOwn(notices, done) ? notices[done as Done] : undefined;
       const status = await getPetitionStatus(ctx, petitionKey);
-      return statusPage({ language, status, key: petitionKey, timeZone: ctx.timeZone });
+      return sendPage(reply, 200, statusPage({ language, status, timeZone: ctx.timeZone, ...(notice ? { notice } : {}) }));
     }),
   );
 
   portal.post('/feedback', { schema: { hide: true }, bodyLimit: options.bodyLimit }, async (request, reply) =>
-    withPetition(request, reply, async (language, petitionKey) => {
+    withHeldPetition(request, reply, 400, async (language, petitionKey) => {
       const m = portalMessages[language];
       const form = formOf(request);
       const rating = Number(field(form, 'rating'));
       const comment = field(form, 'comment');
       try {
         const result = await giveFeedback(ctx, { ...petitionKey, rating, ...(comment.trim() ? { comment } : {}) });
-        const text = result.offerReview ? `${m.feedback.thanks} ${m.feedback.offerReview}` : m.feedback.thanks;
-        return statusPage({ language, status: result.status, key: petitionKey, timeZone: ctx.timeZone, notice: { text, id: 'feedback-saved' } });
+        return reply.redirect(progressHref(language, result.offerReview ? 'rated-review' : 'rated'), 303);
       } catch (error) {
         if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
-        return statusWithProblem(language, petitionKey, () => {
+        return statusWithProblem(reply, error, language, petitionKey, () => {
           if (error.field === 'rating') return field(form, 'rating') === '' ? m.problems.required(m.fields.rating) : m.problems.invalid(m.fields.rating);
           if (error.field === 'comment') return m.problems.too_long(m.fields.comment, publicLimits.comment);
           return error.code === 'already_done' ? m.feedback.alreadyRated : m.feedback.closedWindow;
@@ -208,15 +245,15 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
   );
 
   portal.post('/review', { schema: { hide: true }, bodyLimit: options.bodyLimit }, async (request, reply) =>
-    withPetition(request, reply, async (language, petitionKey) => {
+    withHeldPetition(request, reply, 400, async (language, petitionKey) => {
       const m = portalMessages[language];
       const reason = field(formOf(request), 'reason');
       try {
-        const status = await requestReview(ctx, { ...petitionKey, reason });
-        return statusPage({ language, status, key: petitionKey, timeZone: ctx.timeZone, notice: { text: m.review.requested, id: 'review-requested' } });
+        await requestReview(ctx, { ...petitionKey, reason });
+        return reply.redirect(progressHref(language, 'review'), 303);
       } catch (error) {
         if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
-        return statusWithProblem(language, petitionKey, (status) => {
+        return statusWithProblem(reply, error, language, petitionKey, (status) => {
           if (error.field === 'reason') return reason.trim() === '' ? m.review.reasonRequired : m.problems.too_long(m.fields.reason, publicLimits.reason);
           return reviewClosedReason(m, status, (iso) => formatTime(iso, language, ctx.timeZone)) ?? m.review.notYet;
         });

@@ -115,6 +115,8 @@ export const en: Messages = {
     submit: 'Show progress',
     notFound: 'No petition matches this reference and access code. Please check both against your receipt.',
     refused: (minutes: number) => `Too many attempts. To protect your petition, please try again in ${minutes} minutes.`,
+    ended: (minutes: number) =>
+      `To keep your petition private, this browser shows its progress for ${minutes} minutes after the access code is entered, and that time has ended (or the page was opened in another browser). Please enter the reference and access code again; nothing you sent before is lost.`,
   },
 
   status: {
@@ -235,6 +237,7 @@ export const en: Messages = {
           'Others who oversee the work (members of the leadership group, auditors, system administrators) see the petition without names or contact details. If one of them needs them, they must state the reason; the reason and the view are recorded in the audit log and reported to the auditors.',
           'Names and contact details are stored encrypted.',
           'The progress page opened with the reference and access code shows no personal data. Keep the access code safe: whoever holds it can see the progress and the written answers, rate them and ask for a review.',
+          'After you enter the reference and access code, this browser keeps them in one encrypted cookie, readable only by this site and only on these pages, for 30 minutes, so that reloading the progress page does not send anything again. No other cookie is set and nothing follows you.',
         ],
       },
       {

@@ -5,13 +5,11 @@ import { localText } from '../../../core/plan.js';
 import { formatTime } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { portalMessages, type Messages, type PortalLanguage } from '../i18n/index.js';
-import { page, portalBase, portalHref } from '../layout.js';
+import { otherLanguage, page, portalHref } from '../layout.js';
 
 export interface StatusPageArgs {
   language: PortalLanguage;
   status: PublicStatus;
-  /** What the petitioner typed, carried in the page's forms (the page is never cached). */
-  key: { reference: string; accessCode: string };
   timeZone: string;
   notice?: { text: string; bad?: boolean; id?: string };
 }
@@ -25,10 +23,9 @@ export function reviewClosedReason(m: Messages, status: PublicStatus, when: (iso
   return m.review.notYet;
 }
 
+/** The page's forms carry only the language: the petition they act on is the one this browser holds (petition-cookie.ts). */
 function hiddenKey(args: StatusPageArgs): SafeHtml {
-  return html`<input type="hidden" name="lang" value="${args.language}">
-<input type="hidden" name="reference" value="${args.key.reference}">
-<input type="hidden" name="accessCode" value="${args.key.accessCode}">`;
+  return html`<input type="hidden" name="lang" value="${args.language}">`;
 }
 
 function deadlineRow(m: Messages, args: StatusPageArgs, label: string, item: Deadline): SafeHtml {
@@ -113,13 +110,13 @@ ${status.deadlines.review.dueAt ? deadlineRow(m, args, m.deadlines.review, statu
 ${answers.length > 0 ? answers : html`<p>${m.status.noAnswers}</p>`}
 ${feedbackForm(m, args)}
 ${reviewSection(m, args)}
-<form method="post" action="${portalHref('/status', args.language)}" class="no-print">${hiddenKey(args)}<button type="submit" class="link">${m.status.refresh}</button></form>
+<p class="no-print"><a href="${portalHref('/progress', args.language)}" id="refresh">${m.status.refresh}</a></p>
 <p class="hint">${m.status.privacy}</p>`;
   return page({
     language: args.language,
     title: m.status.title,
     body,
-    switchTo: { action: `${portalBase}/status`, fields: { reference: args.key.reference, accessCode: args.key.accessCode } },
+    switchTo: { href: portalHref('/progress', otherLanguage(args.language)) },
   });
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, type ApiWorld } from '../../../../test/api.js';
 import { databaseKinds } from '../../../../test/databases.js';
-import { buildPublicWorld, form, petition, submit } from '../../../../test/public.js';
+import { buildPublicWorld, cookiesOf, form, petition, submit } from '../../../../test/public.js';
 import { expectError } from '../../../../test/requests.js';
 
 describe.each(databaseKinds)('abuse protection on the public side on %s', (kind) => {
@@ -90,8 +90,12 @@ describe.each(databaseKinds)('abuse protection on the public side on %s', (kind)
         remoteAddress: '10.0.3.1',
         ...form({ lang: 'en', reference: receipt.reference, accessCode: receipt.accessCode }),
       });
-      expect(holder.statusCode).toBe(200);
-      expect(holder.body).toContain(receipt.reference);
+      // The right code is honoured: the holder is sent on to the status page, the code held in a sealed cookie.
+      expect(holder.statusCode).toBe(303);
+      expect(holder.headers.location).toBe('/petition/progress?lang=en');
+      const shown = await world.app.inject({ method: 'GET', url: '/petition/progress?lang=en', cookies: cookiesOf(holder) });
+      expect(shown.statusCode).toBe(200);
+      expect(shown.body).toContain(receipt.reference);
     });
   });
 
