@@ -165,8 +165,11 @@ export interface CaseDetail extends CaseSummary {
   receiveTogether: boolean;
   petitioner: { name: string | null; contact: string | null } | null;
   representatives: RepresentativeView[];
-  /** Whether names and contacts were left out for this reader, and whether they may reveal them with a reason. */
-  personalData: { withheld: boolean; mayReveal: boolean };
+  /**
+   * Whether names and contacts were left out for this reader, whether they may reveal them with a
+   * reason, and whether this answer carries them (only a read of the case does; see `caseDetail`).
+   */
+  personalData: { withheld: boolean; mayReveal: boolean; sent: boolean };
   assignments: AssignmentView[];
   meetings: MeetingView[];
   answers: AnswerView[];

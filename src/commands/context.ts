@@ -23,8 +23,8 @@ export interface Context {
   /** Which outbound channels are configured (webhooks and in-app always are). */
   channels: { email: boolean };
   /**
-   * False where no person sees what commands return (the demo loader): case views then leave
-   * personal data sealed, so no read of it is recorded that nobody made. Unset means shown.
+   * False where no person sees what commands return (the demo loader): opening a case then leaves
+   * its personal data sealed in the answer, so no read of it is recorded that nobody made. Unset means shown.
    */
   showsResults?: boolean;
   /** Account-security settings from the operator; absent means the defaults (admins need a second factor). */

@@ -32,7 +32,44 @@ function hasPersonalData(row: CaseRow, representatives: readonly Representatives
   return row.petitioner_name_sealed !== null || row.petitioner_contact_sealed !== null || representatives.length > 0;
 }
 
-/** The case's names and contacts opened; the read is written to the audit log in the caller's transaction. */
+/** The case's names and contacts opened: a pure view; whoever shows them to a person records the read (`recordPersonalDataRead`). */
+function openedPersonalData(ctx: Context, row: CaseRow, representatives: readonly RepresentativesTable[]): PersonalData {
+  const open = (sealed: string | null) => (sealed === null ? null : ctx.sealer.open(sealed));
+  const petitioner =
+    row.petitioner_name_sealed || row.petitioner_contact_sealed
+      ? { name: open(row.petitioner_name_sealed), contact: open(row.petitioner_contact_sealed) }
+      : null;
+  return {
+    petitioner,
+    representatives: representatives.map((rep) => ({ id: rep.id, position: rep.position, name: ctx.sealer.open(rep.name_sealed), contact: open(rep.contact_sealed) })),
+  };
+}
+
+/**
+ * Writes the read of a case's names and contacts to the audit log, in the caller's transaction:
+ * called by the reads that show them to a person (the case page, the break-glass reveal, the
+ * answer to opening a case), never by a view itself. A case holding none records nothing.
+ */
+export async function recordPersonalDataRead(
+  ctx: Context,
+  trx: Trx,
+  actor: Actor,
+  caseId: string,
+  shown: PersonalData,
+  breakGlass?: { reason: string },
+): Promise<void> {
+  if (!shown.petitioner && shown.representatives.length === 0) return;
+  await recordAudit(trx, {
+    at: ctx.now(),
+    actorId: actor.id,
+    action: breakGlass ? 'case.personal_data.break_glass' : 'case.personal_data.read',
+    subjectType: 'case',
+    subjectId: caseId,
+    detail: { representatives: shown.representatives.length, petitioner: shown.petitioner !== null, ...(breakGlass ? { reason: breakGlass.reason } : {}) },
+  });
+}
+
+/** The case's names and contacts opened for a person, and that read written to the audit log. */
 export async function openPersonalData(
   ctx: Context,
   trx: Trx,
@@ -41,25 +78,9 @@ export async function openPersonalData(
   representatives: readonly RepresentativesTable[],
   breakGlass?: { reason: string },
 ): Promise<PersonalData> {
-  const open = (sealed: string | null) => (sealed === null ? null : ctx.sealer.open(sealed));
-  const petitioner =
-    row.petitioner_name_sealed || row.petitioner_contact_sealed
-      ? { name: open(row.petitioner_name_sealed), contact: open(row.petitioner_contact_sealed) }
-      : null;
-  if (petitioner || representatives.length > 0) {
-    await recordAudit(trx, {
-      at: ctx.now(),
-      actorId: actor.id,
-      action: breakGlass ? 'case.personal_data.break_glass' : 'case.personal_data.read',
-      subjectType: 'case',
-      subjectId: row.id,
-      detail: { representatives: representatives.length, petitioner: petitioner !== null, ...(breakGlass ? { reason: breakGlass.reason } : {}) },
-    });
-  }
-  return {
-    petitioner,
-    representatives: representatives.map((rep) => ({ id: rep.id, position: rep.position, name: ctx.sealer.open(rep.name_sealed), contact: open(rep.contact_sealed) })),
-  };
+  const shown = openedPersonalData(ctx, row, representatives);
+  await recordPersonalDataRead(ctx, trx, actor, row.id, shown, breakGlass);
+  return shown;
 }
 
 /** What a reader without a need to know gets: that there is a petitioner and how many representatives, not who. */
@@ -68,8 +89,20 @@ function withheldPersonalData(row: CaseRow, representatives: readonly Representa
   return { petitioner, representatives: representatives.map((rep) => ({ id: rep.id, position: rep.position, name: null, contact: null })) };
 }
 
-/** Builds the full staff view of a case already loaded in a transaction. */
-export async function caseDetail(ctx: Context, trx: Trx, actor: Actor, row: CaseRow, unitIds: string[]): Promise<CaseDetail> {
+/**
+ * Builds the full staff view of a case already loaded in a transaction. A view writes nothing:
+ * names and contacts are left sealed unless `open` is asked for by a read that shows them to a
+ * person, which then records that read itself (`recordPersonalDataRead`). Commands answer with
+ * the case without them (`personalData.sent` false), so acting on a case is not a read of them.
+ */
+export async function caseDetail(
+  ctx: Context,
+  trx: Trx,
+  actor: Actor,
+  row: CaseRow,
+  unitIds: string[],
+  options: { open?: boolean } = {},
+): Promise<CaseDetail> {
   const now = ctx.now();
   const [plan, representatives, assignments, meetings, answers, completions, facts] = await Promise.all([
     findPlan(trx, row.plan_id),
@@ -91,16 +124,19 @@ export async function caseDetail(ctx: Context, trx: Trx, actor: Actor, row: Case
   const document = planDocument(plan);
   const done = new Map(completions.map((item) => [item.step_id, item]));
   const access = personalDataAccess(actor, unitIds);
-  // Only a view a person will see opens the sealed data (not the demo loader's, see Context.showsResults), and only that read is audited.
-  const opened = access === 'shown' && ctx.showsResults !== false;
-  const personal = opened ? await openPersonalData(ctx, trx, actor, row, representatives) : withheldPersonalData(row, representatives);
+  const opened = access === 'shown' && options.open === true;
+  const personal = opened ? openedPersonalData(ctx, row, representatives) : withheldPersonalData(row, representatives);
   return {
     ...caseSummary(row, now, { openObjection: assignments.some((assignment) => assignment.objected_at !== null && assignment.released_at === null) }),
     description: row.description,
     notAcceptedReason: row.not_accepted_reason,
     receiveTogether: row.receive_together === 1,
     ...personal,
-    personalData: { withheld: access !== 'shown' && hasPersonalData(row, representatives), mayReveal: access === 'on_request' && hasPersonalData(row, representatives) },
+    personalData: {
+      withheld: access !== 'shown' && hasPersonalData(row, representatives),
+      mayReveal: access === 'on_request' && hasPersonalData(row, representatives),
+      sent: opened,
+    },
     assignments: assignments.map((assignment) => assignmentView(assignment, row, actor, now)),
     meetings: meetings.map((meeting) => ({
       id: meeting.id,
@@ -117,11 +153,13 @@ export async function caseDetail(ctx: Context, trx: Trx, actor: Actor, row: Case
   };
 }
 
-/** Reads one case for an actor; the read of personal data is written to the audit log. */
+/** Reads one case for a person (the case page): names and contacts for who sees them, and that read is written to the audit log. */
 export async function getCase(ctx: Context, props: { actor: Actor; caseId: string }): Promise<CaseDetail> {
   return ctx.db.transaction().execute(async (trx) => {
     const { row, unitIds } = await caseFor(ctx, trx, { ...props, action: 'case.read' });
-    return caseDetail(ctx, trx, props.actor, row, unitIds);
+    const view = await caseDetail(ctx, trx, props.actor, row, unitIds, { open: true });
+    if (view.personalData.sent) await recordPersonalDataRead(ctx, trx, props.actor, row.id, view);
+    return view;
   });
 }
 

@@ -6,7 +6,7 @@ import { findCurrentPlan, findPlan, planDocument } from '../db/repositories/plan
 import { caseFor } from './case-access.js';
 import type { CaseDetail } from './case-view.js';
 import { jurisdiction, type Context } from './context.js';
-import { caseDetail } from './get-case.js';
+import { caseDetail, recordPersonalDataRead } from './get-case.js';
 import { claimIdempotencyKey, keepIdempotentResult, type IdempotencyKey } from './idempotency.js';
 import { insertCase } from './insert-case.js';
 
@@ -123,7 +123,10 @@ export async function openCase(ctx: Context, props: OpenCaseProps, idempotency?:
     });
     const caseId = row.id;
     const stored = await caseFor(ctx, trx, { actor: props.actor, caseId, action: 'case.read' });
-    const view = await caseDetail(ctx, trx, props.actor, stored.row, stored.unitIds);
+    // The answer shows its creator the names they entered, so it is a read like the case page's
+    // (not the demo loader's, whose answers nobody sees: see Context.showsResults).
+    const view = await caseDetail(ctx, trx, props.actor, stored.row, stored.unitIds, { open: ctx.showsResults !== false });
+    if (view.personalData.sent) await recordPersonalDataRead(ctx, trx, props.actor, caseId, view);
     if (idempotency) await keepIdempotentResult(ctx, trx, idempotency, caseId, view);
     return view;
   });

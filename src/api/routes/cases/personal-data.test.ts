@@ -13,7 +13,7 @@ interface Detail {
   id: string;
   petitioner: { name: string | null; contact: string | null } | null;
   representatives: { name: string | null; contact: string | null }[];
-  personalData: { withheld: boolean; mayReveal: boolean };
+  personalData: { withheld: boolean; mayReveal: boolean; sent: boolean };
 }
 
 describe.each(databaseKinds)('personal data on %s', (kind) => {
@@ -100,6 +100,30 @@ describe.each(databaseKinds)('personal data on %s', (kind) => {
     expect((await chainAndVerify(world.ctx)).ok).toBe(true);
   });
 
+  it('is read only by reading the case: an action answers without it and logs no read; the office\'s next look logs one', async () => {
+    for (const who of ['coordinator', 'unit_officer'] as const) {
+      const before = await personalDataReads(caseId);
+      const noted = await post(world, who, `/api/v1/cases/${caseId}/notes`, { body: 'Called the contractor about the wage records.' });
+      const answer = expectStatus<Detail>(noted, 201);
+      for (const secret of secrets) expect(noted.body, who).not.toContain(secret);
+      expect(answer.personalData).toEqual({ withheld: false, mayReveal: false, sent: false });
+      expect(answer.petitioner).toEqual({ name: null, contact: null });
+      expect(answer.representatives.map((rep) => rep.name)).toEqual([null, null, null, null, null]);
+      expect(await personalDataReads(caseId), who).toEqual(before);
+    }
+    const before = await personalDataReads(caseId);
+    const read = expectStatus<Detail>(await get(world, 'coordinator', `/api/v1/cases/${caseId}`), 200);
+    expect(read.personalData).toEqual({ withheld: false, mayReveal: false, sent: true });
+    const after = await personalDataReads(caseId);
+    const byOffice = (entries: typeof after) => entries.filter((entry) => entry.actor_id === world.users.coordinator.id);
+    expect(after).toHaveLength(before.length + 1);
+    expect(byOffice(after)).toHaveLength(byOffice(before).length + 1);
+    // A reader who does not see the names logs no read, whether they look or act.
+    expectStatus(await get(world, 'leader', `/api/v1/cases/${caseId}`), 200);
+    expectStatus(await post(world, 'leader', `/api/v1/cases/${caseId}/notes`, { body: 'Asked for the minutes of the meeting.' }), 201);
+    expect(await personalDataReads(caseId)).toEqual(after);
+  });
+
   it('is not shown, nor its read logged, to an officer of a unit the case is not assigned to', async () => {
     const before = await personalDataReads(caseId);
     const response = await get(world, 'otherOfficer', `/api/v1/cases/${caseId}`);
@@ -124,7 +148,7 @@ describe.each(databaseKinds)('personal data on %s', (kind) => {
       const response = await get(world, who, `/api/v1/cases/${caseId}`);
       const detail = expectStatus<Detail>(response, 200);
       for (const secret of secrets) expect(response.body, who).not.toContain(secret);
-      expect(detail.personalData).toEqual({ withheld: true, mayReveal: true });
+      expect(detail.personalData).toEqual({ withheld: true, mayReveal: true, sent: false });
       expect(detail.petitioner).toEqual({ name: null, contact: null });
       expect(detail.representatives).toHaveLength(5);
       expect(detail.representatives.every((rep) => rep.name === null && rep.contact === null)).toBe(true);
@@ -178,7 +202,7 @@ describe.each(databaseKinds)('personal data on %s', (kind) => {
   it('offers nothing to reveal on an anonymous petition', async () => {
     const anonymous = await openCaseId(world, letter({ petitioner: null }));
     const detail = expectStatus<Detail>(await get(world, 'leader', `/api/v1/cases/${anonymous}`), 200);
-    expect(detail.personalData).toEqual({ withheld: false, mayReveal: false });
+    expect(detail.personalData).toEqual({ withheld: false, mayReveal: false, sent: false });
     expectError(await post(world, 'leader', `/api/v1/cases/${anonymous}/personal-data/reveal`, { reason: 'To check who wrote the letter.' }), 409, 'conflict');
   });
 });

@@ -75,6 +75,10 @@ export const CaseDetail = Type.Intersect([
       {
         withheld: Type.Boolean({ description: 'Names and contacts were left out: the reader is neither the office nor an assigned unit.' }),
         mayReveal: Type.Boolean({ description: 'The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited.' }),
+        sent: Type.Boolean({
+          description:
+            'This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action\'s answer leaves them out (null), so acting on a case is not a read of them; keep those already shown.',
+        }),
       },
     ),
     assignments: Type.Array(Assignment),

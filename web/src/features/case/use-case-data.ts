@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import type { CaseDetail, CaseEvent, Page } from '../../api/types';
+import { keepShownPersonalData } from './shown-personal-data';
 
 async function allEvents(caseId: string): Promise<CaseEvent[]> {
   const events: CaseEvent[] = [];
@@ -57,11 +58,11 @@ export function useCaseData(caseId: string) {
     }
   }, [caseId]);
 
-  /** What an action answered: shown at once, with the timeline fetched again behind it. */
+  /** What an action answered: shown at once (with the names already shown), the timeline fetched again behind it. */
   const apply = useCallback(
     (updated: CaseDetail) => {
       generation.current += 1;
-      setDetail(updated);
+      setDetail((shown) => keepShownPersonalData(shown, updated));
       void reloadEvents();
     },
     [reloadEvents],
