@@ -21,6 +21,8 @@ import { caseClockRoutes } from './routes/cases/clock-routes.js';
 import { caseFlagRoutes } from './routes/cases/flag-routes.js';
 import { casePersonalDataRoutes } from './routes/cases/personal-data-routes.js';
 import { notificationRoutes } from './routes/notifications/routes.js';
+import { calendarRoutes } from './routes/calendar/routes.js';
+import { webhookRoutes } from './routes/webhooks/routes.js';
 import { reportRoutes } from './routes/reports/routes.js';
 import { caseRoutes } from './routes/cases/routes.js';
 import { configRoutes } from './routes/config.js';
@@ -110,6 +112,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   caseFlagRoutes(app, options.ctx);
   casePersonalDataRoutes(app, options.ctx);
   notificationRoutes(app, options.ctx);
+  webhookRoutes(app, options.ctx);
+  calendarRoutes(app, options.ctx);
   reportRoutes(app, options.ctx);
   auditRoutes(app, options.ctx, options.auditKey ?? null);
   configRoutes(app, options.ctx);

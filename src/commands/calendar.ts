@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { parseCalendarYaml, type Calendar } from '../core/calendar.js';
-import { forbidden } from '../core/errors.js';
+import { DomainError, forbidden } from '../core/errors.js';
 import { can } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
@@ -40,4 +40,100 @@ export async function importCalendar(ctx: Context, props: { actor: Actor | null;
   });
   ctx.calendar.replace(calendar);
   return calendar;
+}
+
+export interface CalendarDay {
+  date: string;
+  name: string;
+}
+
+export interface CalendarYear {
+  year: number;
+  /** Public holidays, and the weekend days worked instead (调休), each in date order. */
+  holidays: CalendarDay[];
+  workdays: CalendarDay[];
+}
+
+const yearOf = (date: string) => Number(date.slice(0, 4));
+
+/** The years a calendar holds: those it declares and those its days fall in, in order. */
+function yearsHeld(calendar: Calendar): number[] {
+  const years = new Set(calendar.years);
+  for (const date of [...calendar.holidays.keys(), ...calendar.workdays.keys()]) years.add(yearOf(date));
+  return [...years].sort((a, b) => a - b);
+}
+
+function daysOf(days: Map<string, string>, year: number): CalendarDay[] {
+  return [...days]
+    .filter(([date]) => yearOf(date) === year)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, name]) => ({ date, name }));
+}
+
+/** The calendar in force, year by year, for the admin's calendar page. */
+export function calendarByYear(calendar: Calendar): { name: string; years: CalendarYear[] } {
+  return {
+    name: calendar.name,
+    years: yearsHeld(calendar).map((year) => ({ year, holidays: daysOf(calendar.holidays, year), workdays: daysOf(calendar.workdays, year) })),
+  };
+}
+
+/** The calendar as YAML in the shipped file's format (calendars/cn-mainland.yaml), a comment before each year. */
+export function calendarYaml(calendar: Calendar): string {
+  const byYear = calendarByYear(calendar).years;
+  const list = (key: 'holidays' | 'workdays') =>
+    byYear.flatMap((year) => (year[key].length === 0 ? [] : [`  # ${year.year}`, ...year[key].map((day) => `  - { date: ${day.date}, name: ${JSON.stringify(day.name)} }`)]));
+  const holidays = list('holidays');
+  const workdays = list('workdays');
+  return [
+    '# Public holidays and make-up working days (调休), written by Redress when a year was imported.',
+    `name: ${JSON.stringify(calendar.name)}`,
+    `years: [${calendar.years.join(', ')}]`,
+    holidays.length ? 'holidays:' : 'holidays: []',
+    ...holidays,
+    workdays.length ? 'workdays:' : 'workdays: []',
+    ...workdays,
+    '',
+  ].join('\n');
+}
+
+/**
+ * Adds the years of a file (the shipped calendar's YAML format, usually one new year from the State
+ * Council's notice) to the calendar in force: each year the file holds replaces that year there,
+ * every other year is kept. A problem in the file names its line, and nothing is changed.
+ */
+export async function importCalendarYears(ctx: Context, props: { actor: Actor | null; source: string }): Promise<{ imported: number[]; calendar: Calendar }> {
+  if (props.actor && !can(props.actor, 'settings.manage')) throw forbidden('Only an admin can change the calendar.');
+  const file = parseCalendarYaml(props.source);
+  const imported = yearsHeld(file);
+  if (imported.length === 0) {
+    throw new DomainError('validation_failed', 'years: the file holds no year (list it under `years`, and its days under `holidays` and `workdays`).', {
+      field: 'years',
+      details: { problems: [{ path: 'years', message: 'the file holds no year' }] },
+    });
+  }
+  const current = await loadCalendar(ctx.db);
+  const kept = (days: Map<string, string>) => [...days].filter(([date]) => !imported.includes(yearOf(date)));
+  const merged: Calendar = {
+    name: current.name,
+    years: [...new Set([...current.years, ...imported])].sort((a, b) => a - b),
+    holidays: new Map([...kept(current.holidays), ...file.holidays]),
+    workdays: new Map([...kept(current.workdays), ...file.workdays]),
+  };
+  const source = calendarYaml(merged);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('settings').where('key', '=', settingKey).execute();
+    await trx.insertInto('settings').values({ key: settingKey, value: source, updated_at: now, updated_by: actorId(props.actor) }).execute();
+    await recordAudit(trx, {
+      at: now,
+      actorId: actorId(props.actor),
+      action: 'calendar.import_years',
+      subjectType: 'settings',
+      subjectId: settingKey,
+      detail: { years: imported, holidays: file.holidays.size, workdays: file.workdays.size },
+    });
+  });
+  ctx.calendar.replace(merged);
+  return { imported, calendar: merged };
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
-import { DomainError, forbidden } from '../core/errors.js';
+import { DomainError, forbidden, invalid, notFound } from '../core/errors.js';
 import { can } from '../core/policy.js';
 import { roles, type Actor, type Role } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
@@ -151,6 +151,20 @@ export async function clearTotp(ctx: Context, props: { userId: string; actorId: 
     await trx.deleteFrom('recovery_codes').where('user_id', '=', props.userId).execute();
     await recordAudit(trx, { at: now, actorId: props.actorId, action: 'user.totp.disable', subjectType: 'user', subjectId: props.userId });
   });
+}
+
+/**
+ * An admin removes another user's second factor, for someone who lost their phone and their
+ * recovery codes; where their role requires one, they set it up again at their next sign-in.
+ * Their own is turned off on the My account page (with their password), never here.
+ */
+export async function clearUserTotp(ctx: Context, props: { actor: Actor; userId: string }): Promise<void> {
+  if (!can(props.actor, 'user.update')) throw forbidden('Only an admin can remove another user\'s second factor.');
+  if (props.actor.id === props.userId) throw invalid('id', 'turn your own second factor off on the My account page instead.');
+  const row = await ctx.db.selectFrom('users').select(['id', 'totp_secret_sealed', 'totp_pending_sealed']).where('id', '=', props.userId).executeTakeFirst();
+  if (!row) throw notFound('The user');
+  if (!row.totp_secret_sealed && !row.totp_pending_sealed) throw new DomainError('already_done', 'This user has no second factor.');
+  await clearTotp(ctx, { userId: row.id, actorId: props.actor.id });
 }
 
 /** Whether a sign-in's second factor is right: a fresh TOTP code, or an unused recovery code (then spent). */

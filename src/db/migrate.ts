@@ -11,6 +11,7 @@ import * as auditSequencer from './migrations/009-audit-sequencer.js';
 import * as accounts from './migrations/010-accounts.js';
 import * as units from './migrations/011-units.js';
 import * as limitCounters from './migrations/012-limit-counters.js';
+import * as webhookDeliveries from './migrations/014-webhook-deliveries.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -27,6 +28,7 @@ const all: Record<string, AdapterMigration> = {
   '010-accounts': accounts,
   '011-units': units,
   '012-limit-counters': limitCounters,
+  '014-webhook-deliveries': webhookDeliveries,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

@@ -327,6 +327,9 @@ export interface NotificationsTable {
   next_attempt_at: string | null;
   claimed_until: string | null;
   last_error: string | null;
+  /** Why the last attempt failed, as a code (see notifications/delivery.ts), and the receiver's HTTP status. */
+  last_error_code: string | null;
+  last_http_status: number | null;
   created_at: string;
   sent_at: string | null;
   read_at: string | null;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignUnit } from '../commands/assign-unit.js';
-import { createWebhook, disableWebhook } from '../commands/notifications.js';
+import { createWebhook, disableWebhook } from '../commands/webhooks.js';
 import { createUser } from '../commands/users.js';
 import { minutes } from '../../test/clock.js';
 import { databaseKinds } from '../../test/databases.js';

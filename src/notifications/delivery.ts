@@ -32,6 +32,39 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
+/**
+ * Why a delivery failed, as a code the admin pages translate: the receiver answered an HTTP error
+ * (`status` holds it), took longer than the timeout, could not be reached, was disabled or
+ * removed, or email is not configured; `error` for anything else.
+ */
+export type DeliveryErrorCode = 'http_status' | 'timeout' | 'unreachable' | 'webhook_disabled' | 'email_not_configured' | 'error';
+
+export class DeliveryError extends Error {
+  readonly code: DeliveryErrorCode;
+  readonly status: number | null;
+
+  constructor(code: DeliveryErrorCode, message: string, status: number | null = null) {
+    super(message);
+    this.name = 'DeliveryError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+/** The code of a failed attempt: a DeliveryError's own, a timeout's, or an unreachable receiver's. */
+export function deliveryErrorOf(error: unknown): { code: DeliveryErrorCode; status: number | null; message: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof DeliveryError) return { code: error.code, status: error.status, message };
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return { code: 'timeout', status: null, message };
+  // fetch() rejects with a TypeError ("fetch failed") when the connection is refused, reset or the name does not resolve.
+  if (error instanceof TypeError) {
+    const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+    const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : '';
+    return { code: 'unreachable', status: null, message: detail ? `${message} (${detail})` : message };
+  }
+  return { code: 'error', status: null, message };
+}
+
 async function postWebhook(url: string, secret: string, row: NotificationRow, timeoutMs: number): Promise<void> {
   const body = JSON.stringify({
     id: row.id,
@@ -52,17 +85,17 @@ async function postWebhook(url: string, secret: string, row: NotificationRow, ti
     body,
     signal: AbortSignal.timeout(timeoutMs),
   });
-  if (!response.ok) throw new Error(`The receiver answered HTTP ${response.status}.`);
+  if (!response.ok) throw new DeliveryError('http_status', `The receiver answered HTTP ${response.status}.`, response.status);
 }
 
 async function sendOne(ctx: Context, senders: Senders, row: NotificationRow): Promise<void> {
   if (row.channel === 'webhook') {
     const hook = await ctx.db.selectFrom('webhooks').selectAll().where('id', '=', row.webhook_id ?? '').executeTakeFirst();
-    if (!hook || hook.disabled_at) throw new Error('The webhook was removed or disabled.');
+    if (!hook || hook.disabled_at) throw new DeliveryError('webhook_disabled', 'The webhook was removed or disabled.');
     await postWebhook(hook.url, hook.secret, row, senders.webhookTimeoutMs);
     return;
   }
-  if (!senders.email) throw new Error('Email is not configured (REDRESS_SMTP_URL).');
+  if (!senders.email) throw new DeliveryError('email_not_configured', 'Email is not configured (REDRESS_SMTP_URL).');
   const to = row.address_sealed
     ? ctx.sealer.open(row.address_sealed)
     : (await ctx.db.selectFrom('users').select('email').where('id', '=', row.user_id ?? '').executeTakeFirstOrThrow()).email;
@@ -100,13 +133,13 @@ export async function deliverDue(ctx: Context, senders: Senders, batch = 50): Pr
       await sendOne(ctx, senders, row);
       await ctx.db
         .updateTable('notifications')
-        .set({ status: 'sent', sent_at: ctx.now(), attempts: row.attempts + 1, claimed_until: null, last_error: null })
+        .set({ status: 'sent', sent_at: ctx.now(), attempts: row.attempts + 1, claimed_until: null, last_error: null, last_error_code: null, last_http_status: null })
         .where('id', '=', row.id)
         .execute();
       sent += 1;
     } catch (error) {
       const attempts = row.attempts + 1;
-      const message = error instanceof Error ? error.message : String(error);
+      const failure = deliveryErrorOf(error);
       await ctx.db
         .updateTable('notifications')
         .set({
@@ -114,7 +147,9 @@ export async function deliverDue(ctx: Context, senders: Senders, batch = 50): Pr
           status: attempts >= maxAttempts ? 'failed' : 'pending',
           next_attempt_at: attempts >= maxAttempts ? null : addMinutes(ctx.now(), backoffSeconds(attempts) / 60),
           claimed_until: null,
-          last_error: message.slice(0, 500),
+          last_error: failure.message.slice(0, 500),
+          last_error_code: failure.code,
+          last_http_status: failure.status,
         })
         .where('id', '=', row.id)
         .execute();

@@ -4,6 +4,7 @@ import type { Context } from '../../../commands/context.js';
 import { createOwnToken, listCredentials, revokeCredential, type CredentialKind } from '../../../commands/credentials.js';
 import { resetPassword } from '../../../commands/passwords.js';
 import type { TokenView } from '../../../commands/sign-in.js';
+import { clearUserTotp } from '../../../commands/totp.js';
 import { createUser, getUser, listUsers, updateUser } from '../../../commands/users.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses, IdParams } from '../../schemas.js';
@@ -62,6 +63,19 @@ export function userRoutes(app: FastifyInstance, ctx: Context): void {
       response: { 200: TemporaryPassword, ...errorResponses },
     },
     handler: async (request) => resetPassword(ctx, { actor: actorOf(request), userId: (request.params as Static<typeof IdParams>).id }),
+  });
+
+  app.delete('/api/v1/users/:id/totp', {
+    schema: {
+      tags: ['users'],
+      summary: "Remove another user's second factor and recovery codes (admins; they set it up again where their role requires one)",
+      params: IdParams,
+      response: { 204: Type.Null(), ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      await clearUserTotp(ctx, { actor: actorOf(request), userId: (request.params as Static<typeof IdParams>).id });
+      return reply.status(204).send();
+    },
   });
 
   for (const kind of ['session', 'token'] as const satisfies readonly CredentialKind[]) {

@@ -1,0 +1,71 @@
+import { Type, type Static } from 'typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Context } from '../../../commands/context.js';
+import { createWebhook, deleteWebhook, listWebhookDeliveries, listWebhooks, setWebhookActive } from '../../../commands/webhooks.js';
+import { actorOf } from '../../plugins/auth.js';
+import { errorResponses, IdParams } from '../../schemas.js';
+import { CreateWebhookBody, DeliveriesQuery, Delivery, NewWebhook, UpdateWebhookBody, Webhook } from './schemas.js';
+
+/** Webhooks (admins): every notification is POSTed to each enabled one, signed with its secret. */
+export function webhookRoutes(app: FastifyInstance, ctx: Context): void {
+  app.get('/api/v1/webhooks', {
+    schema: { tags: ['webhooks'], summary: 'Webhooks, each with how its deliveries stand (admins)', response: { 200: Type.Object({ items: Type.Array(Webhook) }), ...errorResponses } },
+    handler: async (request) => ({ items: await listWebhooks(ctx, { actor: actorOf(request) }) }),
+  });
+
+  app.post('/api/v1/webhooks', {
+    schema: {
+      tags: ['webhooks'],
+      summary: 'Register a webhook; deliveries are signed with HMAC-SHA256 using the secret shown once',
+      body: CreateWebhookBody,
+      response: { 201: NewWebhook, ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const body = request.body as Static<typeof CreateWebhookBody>;
+      return reply.status(201).header('cache-control', 'no-store').send(await createWebhook(ctx, { actor: actorOf(request), ...body }));
+    },
+  });
+
+  app.patch('/api/v1/webhooks/:id', {
+    schema: { tags: ['webhooks'], summary: 'Disable (`active: false`) or enable a webhook', params: IdParams, body: UpdateWebhookBody, response: { 204: Type.Null(), ...errorResponses } },
+    handler: async (request, reply) => {
+      const { id } = request.params as Static<typeof IdParams>;
+      const { active } = request.body as Static<typeof UpdateWebhookBody>;
+      await setWebhookActive(ctx, { actor: actorOf(request), webhookId: id, active });
+      return reply.status(204).send();
+    },
+  });
+
+  app.post('/api/v1/webhooks/:id/disable', {
+    schema: { tags: ['webhooks'], summary: 'Stop delivering to a webhook (the same as PATCH with `active: false`)', params: IdParams, response: { 204: Type.Null(), ...errorResponses } },
+    handler: async (request, reply) => {
+      const { id } = request.params as Static<typeof IdParams>;
+      await setWebhookActive(ctx, { actor: actorOf(request), webhookId: id, active: false });
+      return reply.status(204).send();
+    },
+  });
+
+  app.delete('/api/v1/webhooks/:id', {
+    schema: { tags: ['webhooks'], summary: 'Remove a webhook and its deliveries', params: IdParams, response: { 204: Type.Null(), ...errorResponses } },
+    handler: async (request, reply) => {
+      const { id } = request.params as Static<typeof IdParams>;
+      await deleteWebhook(ctx, { actor: actorOf(request), webhookId: id });
+      return reply.status(204).send();
+    },
+  });
+
+  app.get('/api/v1/webhooks/:id/deliveries', {
+    schema: {
+      tags: ['webhooks'],
+      summary: "A webhook's recent deliveries, newest first: status, attempts, why the last one failed, when the next is due",
+      params: IdParams,
+      querystring: DeliveriesQuery,
+      response: { 200: Type.Object({ items: Type.Array(Delivery) }), ...errorResponses },
+    },
+    handler: async (request) => {
+      const { id } = request.params as Static<typeof IdParams>;
+      const query = request.query as Static<typeof DeliveriesQuery>;
+      return { items: await listWebhookDeliveries(ctx, { actor: actorOf(request), webhookId: id, status: query.status, limit: query.limit }) };
+    },
+  });
+}

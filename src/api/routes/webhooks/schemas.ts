@@ -1,0 +1,55 @@
+import { Type } from 'typebox';
+import { Id, Nullable, Time } from '../../schemas.js';
+
+export const Webhook = Type.Object({
+  id: Id,
+  url: Type.String(),
+  description: Nullable(Type.String()),
+  createdAt: Time,
+  disabledAt: Nullable(Time),
+  pending: Type.Integer({ description: 'Deliveries waiting for their first or next attempt' }),
+  failed: Type.Integer({ description: 'Deliveries given up after the last retry' }),
+  lastSentAt: Nullable(Time),
+});
+
+/** A new webhook: the only answer that ever holds its signing secret. */
+export const NewWebhook = Type.Intersect([Webhook, Type.Object({ secret: Type.String() })]);
+
+export const CreateWebhookBody = Type.Object(
+  {
+    url: Type.String({ minLength: 1, maxLength: 2000, description: 'An http:// or https:// URL' }),
+    description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateWebhookBody = Type.Object(
+  { active: Type.Boolean({ description: '`false` stops deliveries (they wait, then fail); `true` resumes them' }) },
+  { additionalProperties: false },
+);
+
+export const DeliveryStatus = Type.Union([Type.Literal('pending'), Type.Literal('sent'), Type.Literal('failed')]);
+
+export const DeliveriesQuery = Type.Object(
+  { status: Type.Optional(DeliveryStatus), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) },
+  { additionalProperties: false },
+);
+
+export const Delivery = Type.Object({
+  id: Id,
+  template: Type.String({ description: 'The notification, e.g. `case.assigned`; the body posted has it as `type`' }),
+  caseId: Nullable(Id),
+  status: DeliveryStatus,
+  attempts: Type.Integer(),
+  lastErrorCode: Nullable(
+    Type.Union(
+      ['http_status', 'timeout', 'unreachable', 'webhook_disabled', 'email_not_configured', 'error'].map((code) => Type.Literal(code)),
+      { description: 'Why the last attempt failed; `http_status` with the receiver\'s status in `lastHttpStatus`' },
+    ),
+  ),
+  lastHttpStatus: Nullable(Type.Integer()),
+  lastError: Nullable(Type.String({ description: "The receiver's or the network's own words, for the operator" })),
+  nextAttemptAt: Nullable(Time),
+  createdAt: Time,
+  sentAt: Nullable(Time),
+});
