@@ -4,6 +4,13 @@ import type { Actor } from '../core/types.js';
 import { assignedUnitIds, findCase, type CaseRow } from '../db/repositories/cases.js';
 import type { Context, Trx } from './context.js';
 
+/** Fails with 403 unless the actor may do the action on a case assigned to these units. */
+export function checkCaseAccess(actor: Actor, action: CaseAction, unitIds: string[]): void {
+  if (!can(actor, action, { type: 'case', assignedUnitIds: unitIds })) {
+    throw forbidden('This case is not assigned to your unit, or your role cannot do this.');
+  }
+}
+
 /**
  * Loads a case for an action, or fails: 404 when it does not exist, 403 when the actor may not
  * act on it. With `lock`, the row is held until the transaction ends so concurrent moves queue up.
@@ -16,8 +23,6 @@ export async function caseFor(
   const row = await findCase(trx, ctx.adapter, props.caseId, { lock: props.lock ?? false });
   if (!row) throw notFound('The case');
   const unitIds = await assignedUnitIds(trx, row.id);
-  if (!can(props.actor, props.action, { type: 'case', assignedUnitIds: unitIds })) {
-    throw forbidden('This case is not assigned to your unit, or your role cannot do this.');
-  }
+  checkCaseAccess(props.actor, props.action, unitIds);
   return { row, unitIds };
 }

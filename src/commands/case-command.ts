@@ -2,7 +2,7 @@ import type { CaseAction } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
 import { appendEvent } from '../db/events.js';
-import { assignedUnitIds, type CaseRow } from '../db/repositories/cases.js';
+import type { CaseRow } from '../db/repositories/cases.js';
 import type { CasesTable } from '../db/schema.js';
 import { caseFor } from './case-access.js';
 import { updateCase } from './case-update.js';
@@ -45,7 +45,8 @@ export async function runCaseCommand(
       detail: change.audit.detail,
     });
     eventType = change.event.type;
-    return caseDetail(ctx, trx, props.actor, updated, await assignedUnitIds(trx, row.id));
+    // The view reads the assignments anyway; the units still assigned come from those rows.
+    return caseDetail(ctx, trx, props.actor, updated);
   });
   ctx.changes.publish({ caseId: detail.id, type: eventType, at: now });
   return detail;

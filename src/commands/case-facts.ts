@@ -3,6 +3,30 @@ import type { CaseKind } from '../core/types.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import type { Trx } from './context.js';
 
+/** What the guards need of a case's records, however they were read. */
+export interface MoveRecords {
+  representativeCount: number;
+  hasLeadAssignment: boolean;
+  answers: readonly { review_round: number }[];
+}
+
+/** The stage machine's guard facts from records already loaded (the case view reads them anyway). */
+export function moveFacts(row: CaseRow, records: MoveRecords, now: string, reason: string | undefined): MoveContext {
+  return {
+    kind: row.kind as CaseKind,
+    representativeCount: records.representativeCount,
+    receiveTogether: row.receive_together === 1,
+    hasLeadAssignment: records.hasLeadAssignment,
+    answerCount: records.answers.length,
+    answersSinceReview:
+      row.stage === 'review' ? records.answers.filter((answer) => answer.review_round === row.review_count).length : 0,
+    reviewCount: row.review_count,
+    reviewRequestDueAt: row.review_request_due_at,
+    now,
+    reason,
+  };
+}
+
 /** Gathers what the stage machine's guards look at, from the case and its records. */
 export async function moveContext(trx: Trx, row: CaseRow, now: string, reason: string | undefined): Promise<MoveContext> {
   const [representatives, lead, answers] = await Promise.all([
@@ -20,17 +44,5 @@ export async function moveContext(trx: Trx, row: CaseRow, now: string, reason: s
       .executeTakeFirst(),
     trx.selectFrom('answers').select('review_round').where('case_id', '=', row.id).execute(),
   ]);
-  return {
-    kind: row.kind as CaseKind,
-    representativeCount: Number(representatives.count),
-    receiveTogether: row.receive_together === 1,
-    hasLeadAssignment: lead !== undefined,
-    answerCount: answers.length,
-    answersSinceReview:
-      row.stage === 'review' ? answers.filter((answer) => answer.review_round === row.review_count).length : 0,
-    reviewCount: row.review_count,
-    reviewRequestDueAt: row.review_request_due_at,
-    now,
-    reason,
-  };
+  return moveFacts(row, { representativeCount: Number(representatives.count), hasLeadAssignment: lead !== undefined, answers }, now, reason);
 }

@@ -1,16 +1,17 @@
 import { type PlanDocument } from '../core/plan.js';
-import { caseAbilities, personalDataAccess } from '../core/policy.js';
+import { caseAbilities, personalDataAccess, type CaseAction } from '../core/policy.js';
 import { offeredMoves, undoneSteps } from '../core/stages.js';
 import type { Actor, Stage } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
-import { findPlan, planDocument } from '../db/repositories/plans.js';
+import { findCase } from '../db/repositories/cases.js';
+import { loadPlan } from '../db/repositories/plans.js';
 import { notFound } from '../core/errors.js';
-import { caseFor } from './case-access.js';
-import { moveContext } from './case-facts.js';
+import { checkCaseAccess } from './case-access.js';
+import { moveFacts } from './case-facts.js';
 import { assignmentView, caseSummary, type CaseDetail, type ChecklistStage } from './case-view.js';
 import type { Context, Trx } from './context.js';
 import type { CaseRow } from '../db/repositories/cases.js';
-import type { RepresentativesTable } from '../db/schema.js';
+import type { AnswersTable, AssignmentsTable, MeetingsTable, RepresentativesTable, StepCompletionsTable } from '../db/schema.js';
 
 function checklist(plan: PlanDocument, done: Map<string, { done_at: string; done_by: string | null }>): ChecklistStage[] {
   return plan.stages.map((stage) => ({
@@ -89,41 +90,79 @@ function withheldPersonalData(row: CaseRow, representatives: readonly Representa
   return { petitioner, representatives: representatives.map((rep) => ({ id: rep.id, position: rep.position, name: null, contact: null })) };
 }
 
+type AssignmentRow = AssignmentsTable & { unit_name: string };
+
+/** Everything the case view shows besides the case row, each table read once. */
+export interface CaseRecords {
+  representatives: RepresentativesTable[];
+  assignments: AssignmentRow[];
+  meetings: MeetingsTable[];
+  answers: AnswersTable[];
+  completions: StepCompletionsTable[];
+}
+
+/**
+ * Reads a case's records for its view, one statement per table. `fresh`: the case was opened in
+ * this transaction, so it has no meetings, answers or ticked steps yet and those are not asked for.
+ */
+export async function caseRecords(trx: Trx, caseId: string, options: { fresh?: boolean } = {}): Promise<CaseRecords> {
+  const none = Promise.resolve([]);
+  const [representatives, assignments, meetings, answers, completions] = await Promise.all([
+    trx.selectFrom('representatives').selectAll().where('case_id', '=', caseId).orderBy('position').execute(),
+    trx
+      .selectFrom('assignments')
+      .innerJoin('units', 'units.id', 'assignments.unit_id')
+      .selectAll('assignments')
+      .select('units.name as unit_name')
+      .where('assignments.case_id', '=', caseId)
+      .orderBy('assignments.notified_at')
+      .execute(),
+    options.fresh ? none : trx.selectFrom('meetings').selectAll().where('case_id', '=', caseId).orderBy('held_at').execute(),
+    options.fresh ? none : trx.selectFrom('answers').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
+    options.fresh ? none : trx.selectFrom('step_completions').selectAll().where('case_id', '=', caseId).execute(),
+  ]);
+  return { representatives, assignments, meetings, answers, completions };
+}
+
+/** The units still assigned (not rerouted away), as `assignedUnitIds` reads them. */
+export function activeUnitIds(assignments: readonly AssignmentRow[]): string[] {
+  return assignments.filter((assignment) => assignment.released_at === null).map((assignment) => assignment.unit_id);
+}
+
 /**
  * Builds the full staff view of a case already loaded in a transaction. A view writes nothing:
  * names and contacts are left sealed unless `open` is asked for by a read that shows them to a
  * person, which then records that read itself (`recordPersonalDataRead`). Commands answer with
  * the case without them (`personalData.sent` false), so acting on a case is not a read of them.
+ * The records are read here unless the caller has them (`records`), and the units still assigned
+ * come from them unless given; the plan comes from the cache of published versions.
  */
 export async function caseDetail(
   ctx: Context,
   trx: Trx,
   actor: Actor,
   row: CaseRow,
-  unitIds: string[],
-  options: { open?: boolean } = {},
+  unitIds?: string[],
+  options: { open?: boolean; records?: CaseRecords } = {},
 ): Promise<CaseDetail> {
   const now = ctx.now();
-  const [plan, representatives, assignments, meetings, answers, completions, facts] = await Promise.all([
-    findPlan(trx, row.plan_id),
-    trx.selectFrom('representatives').selectAll().where('case_id', '=', row.id).orderBy('position').execute(),
-    trx
-      .selectFrom('assignments')
-      .innerJoin('units', 'units.id', 'assignments.unit_id')
-      .selectAll('assignments')
-      .select('units.name as unit_name')
-      .where('assignments.case_id', '=', row.id)
-      .orderBy('assignments.notified_at')
-      .execute(),
-    trx.selectFrom('meetings').selectAll().where('case_id', '=', row.id).orderBy('held_at').execute(),
-    trx.selectFrom('answers').selectAll().where('case_id', '=', row.id).orderBy('created_at').execute(),
-    trx.selectFrom('step_completions').selectAll().where('case_id', '=', row.id).execute(),
-    moveContext(trx, row, now, undefined),
-  ]);
+  const [plan, records] = await Promise.all([loadPlan(trx, row.plan_id), options.records ?? caseRecords(trx, row.id)]);
+  const { representatives, assignments, meetings, answers, completions } = records;
   if (!plan) throw notFound('The plan this case was opened under');
-  const document = planDocument(plan);
+  const units = unitIds ?? activeUnitIds(assignments);
+  const facts = moveFacts(
+    row,
+    {
+      representativeCount: representatives.length,
+      hasLeadAssignment: assignments.some((assignment) => assignment.role === 'lead' && assignment.released_at === null),
+      answers,
+    },
+    now,
+    undefined,
+  );
+  const document = plan.document;
   const done = new Map(completions.map((item) => [item.step_id, item]));
-  const access = personalDataAccess(actor, unitIds);
+  const access = personalDataAccess(actor, units);
   const opened = access === 'shown' && options.open === true;
   const personal = opened ? openedPersonalData(ctx, row, representatives) : withheldPersonalData(row, representatives);
   return {
@@ -149,17 +188,33 @@ export async function caseDetail(
     answers: answers.map((answer) => ({ id: answer.id, body: answer.body, reviewRound: answer.review_round, createdAt: answer.created_at })),
     checklist: checklist(document, done),
     moves: offeredMoves(row.stage as Stage, actor.role, facts, undoneSteps(document.stages, row.stage as Stage, new Set(done.keys()))),
-    abilities: caseAbilities(actor, unitIds),
+    abilities: caseAbilities(actor, units),
   };
+}
+
+/**
+ * Reads a case and its records for a view, checking the action on the way: 404 when there is no
+ * such case, 403 when the actor may not. The assignments it reads decide access too, so they are
+ * read once, not once for the check and again for the view. With `open`, names and contacts are
+ * shown to who may see them and that read is written to the audit log.
+ */
+export async function readCase(
+  ctx: Context,
+  trx: Trx,
+  props: { actor: Actor; caseId: string; action: CaseAction },
+  options: { fresh?: boolean; open?: boolean } = {},
+): Promise<CaseDetail> {
+  const row = await findCase(trx, ctx.adapter, props.caseId);
+  if (!row) throw notFound('The case');
+  const records = await caseRecords(trx, row.id, options);
+  const unitIds = activeUnitIds(records.assignments);
+  checkCaseAccess(props.actor, props.action, unitIds);
+  const view = await caseDetail(ctx, trx, props.actor, row, unitIds, { records, open: options.open ?? false });
+  if (view.personalData.sent) await recordPersonalDataRead(ctx, trx, props.actor, row.id, view);
+  return view;
 }
 
 /** Reads one case for a person (the case page): names and contacts for who sees them, and that read is written to the audit log. */
 export async function getCase(ctx: Context, props: { actor: Actor; caseId: string }): Promise<CaseDetail> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const { row, unitIds } = await caseFor(ctx, trx, { ...props, action: 'case.read' });
-    const view = await caseDetail(ctx, trx, props.actor, row, unitIds, { open: true });
-    if (view.personalData.sent) await recordPersonalDataRead(ctx, trx, props.actor, row.id, view);
-    return view;
-  });
+  return ctx.db.transaction().execute((trx) => readCase(ctx, trx, { ...props, action: 'case.read' }, { open: true }));
 }
-

@@ -96,17 +96,20 @@ export async function insertCase(ctx: Context, trx: Trx, input: NewCase): Promis
   };
   row.next_due_at = caseNextDueAt(caseClock(row));
   await trx.insertInto('cases').values(row).execute();
-  for (const [index, rep] of input.representatives.entries()) {
+  if (input.representatives.length > 0) {
+    // One statement for all of them (a round trip each on PostgreSQL otherwise).
     await trx
       .insertInto('representatives')
-      .values({
-        id: ctx.newId(),
-        case_id: row.id,
-        position: index + 1,
-        name_sealed: ctx.sealer.seal(rep.name.trim()),
-        contact_sealed: seal(rep.contact),
-        created_at: now,
-      })
+      .values(
+        input.representatives.map((rep, index) => ({
+          id: ctx.newId(),
+          case_id: row.id,
+          position: index + 1,
+          name_sealed: ctx.sealer.seal(rep.name.trim()),
+          contact_sealed: seal(rep.contact),
+          created_at: now,
+        })),
+      )
       .execute();
   }
   await appendEvent(trx, {

@@ -2,11 +2,10 @@ import { DomainError, forbidden, invalid } from '../core/errors.js';
 import { assignmentDeadlines } from '../core/deadlines.js';
 import { can } from '../core/policy.js';
 import { channels, caseKinds, maxRepresentatives, urgencies, type Actor, type CaseKind, type Channel, type Urgency } from '../core/types.js';
-import { findCurrentPlan, findPlan, planDocument } from '../db/repositories/plans.js';
-import { caseFor } from './case-access.js';
+import { loadCurrentPlan, loadPlan } from '../db/repositories/plans.js';
 import type { CaseDetail } from './case-view.js';
 import { jurisdiction, type Context } from './context.js';
-import { caseDetail, recordPersonalDataRead } from './get-case.js';
+import { readCase } from './get-case.js';
 import { claimIdempotencyKey, keepIdempotentResult, type IdempotencyKey } from './idempotency.js';
 import { insertCase } from './insert-case.js';
 
@@ -69,10 +68,10 @@ export async function openCase(ctx: Context, props: OpenCaseProps, idempotency?:
   const receivedAt = props.receivedAt ? new Date(props.receivedAt).toISOString() : now;
   const detail = await ctx.db.transaction().execute(async (trx) => {
     if (idempotency) await claimIdempotencyKey(ctx, trx, idempotency);
-    const plan = props.planId ? await findPlan(trx, props.planId) : await findCurrentPlan(trx);
-    if (!plan) throw props.planId ? invalid('planId', 'no plan has this id.') : new DomainError('conflict', 'No published plan: publish a plan first.');
+    const loaded = props.planId ? await loadPlan(trx, props.planId) : await loadCurrentPlan(trx);
+    if (!loaded) throw props.planId ? invalid('planId', 'no plan has this id.') : new DomainError('conflict', 'No published plan: publish a plan first.');
+    const { row: plan, document } = loaded;
     if (plan.status !== 'published') throw invalid('planId', 'cases open only under a published plan.');
-    const document = planDocument(plan);
     if (!document.categories.some((category) => category.code === props.category)) {
       throw invalid('category', `"${props.category}" is not a category of plan ${plan.key}.`);
     }
@@ -122,11 +121,10 @@ export async function openCase(ctx: Context, props: OpenCaseProps, idempotency?:
       },
     });
     const caseId = row.id;
-    const stored = await caseFor(ctx, trx, { actor: props.actor, caseId, action: 'case.read' });
     // The answer shows its creator the names they entered, so it is a read like the case page's
-    // (not the demo loader's, whose answers nobody sees: see Context.showsResults).
-    const view = await caseDetail(ctx, trx, props.actor, stored.row, stored.unitIds, { open: ctx.showsResults !== false });
-    if (view.personalData.sent) await recordPersonalDataRead(ctx, trx, props.actor, caseId, view);
+    // (not the demo loader's, whose answers nobody sees: see Context.showsResults). A case opened
+    // just now has no meetings, answers or ticked steps to ask for.
+    const view = await readCase(ctx, trx, { actor: props.actor, caseId, action: 'case.read' }, { fresh: true, open: ctx.showsResults !== false });
     if (idempotency) await keepIdempotentResult(ctx, trx, idempotency, caseId, view);
     return view;
   });

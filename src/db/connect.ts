@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { postgresAdapter, sqliteAdapter, type DialectAdapter } from './adapter.js';
+import { cachingStatements } from './statement-cache.js';
 import type { Database } from './schema.js';
 
 export interface Store {
@@ -44,7 +45,7 @@ export function openStore(url: string, options: OpenOptions = {}): Store {
     database.pragma('synchronous = FULL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) });
     return { db, adapter: sqliteAdapter, close: () => db.destroy() };
   }
   throw new Error(`REDRESS_DATABASE_URL must start with sqlite: or postgres:// (got "${url}").`);

@@ -3,7 +3,7 @@ import { addMinutes, defaultEscalateAfterMinutes } from '../core/deadlines.js';
 import type { Context, Trx } from '../commands/context.js';
 import { recordAudit } from '../db/audit.js';
 import { appendEvent } from '../db/events.js';
-import { planDocument } from '../db/repositories/plans.js';
+import { loadPlan } from '../db/repositories/plans.js';
 import { enqueue, type Audience } from '../notifications/outbox.js';
 
 const audienceOf = (level: 'office' | 'leadership_group'): Audience => ({ role: level === 'office' ? 'coordinator' : 'leader' });
@@ -52,8 +52,9 @@ async function claim(ctx: Context, trx: Trx, which: 'missed' | 'escalate', now: 
 async function escalateAfter(trx: Trx, planId: string, cache: Map<string, number>): Promise<number> {
   const known = cache.get(planId);
   if (known !== undefined) return known;
-  const plan = await trx.selectFrom('plans').selectAll().where('id', '=', planId).executeTakeFirstOrThrow();
-  const minutes = planDocument(plan).deadlines.escalateAfterMinutes ?? defaultEscalateAfterMinutes;
+  const plan = await loadPlan(trx, planId);
+  if (!plan) throw new Error(`No plan ${planId}.`);
+  const minutes = plan.document.deadlines.escalateAfterMinutes ?? defaultEscalateAfterMinutes;
   cache.set(planId, minutes);
   return minutes;
 }

@@ -5,7 +5,7 @@ import { once, showOnce } from '../../commands/idempotency.js';
 import { getPetitionStatus, giveFeedback, requestReview, submitPetition, type PublicStatus, type Receipt } from '../../commands/public/petitions.js';
 import { DomainError } from '../../core/errors.js';
 import { localText } from '../../core/plan.js';
-import { findCurrentPlan, planDocument } from '../../db/repositories/plans.js';
+import { loadCurrentPlan } from '../../db/repositories/plans.js';
 import { pickLanguage } from '../messages.js';
 import { guarded } from '../routes/public/guard.js';
 import type { GuessThrottle } from '../routes/public/guess-throttle.js';
@@ -92,9 +92,9 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
   portal.get('/*', { schema: { hide: true } }, notFoundPage);
 
   const categories = async (language: PortalLanguage) => {
-    const plan = await findCurrentPlan(ctx.db);
+    const plan = await loadCurrentPlan(ctx.db);
     if (!plan) return null;
-    return planDocument(plan).categories.map((category) => ({ code: category.code, name: localText(category.name, language) }));
+    return plan.document.categories.map((category) => ({ code: category.code, name: localText(category.name, language) }));
   };
 
   const key = (form: Form): PetitionKey => ({ reference: field(form, 'reference').trim(), accessCode: field(form, 'accessCode').trim() });
@@ -137,8 +137,8 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
   );
 
   portal.get('/', { schema: { hide: true } }, async (request, reply) => {
-    const plan = await findCurrentPlan(ctx.db);
-    return sendPage(reply, 200, homePage(languageOf(request), plan ? planDocument(plan).deadlines : null));
+    const plan = await loadCurrentPlan(ctx.db);
+    return sendPage(reply, 200, homePage(languageOf(request), plan ? plan.document.deadlines : null));
   });
 
   portal.get('/privacy', { schema: { hide: true } }, async (request, reply) => sendPage(reply, 200, privacyPage(languageOf(request))));

@@ -1,7 +1,7 @@
 import { DomainError } from '../../core/errors.js';
 import type { CaseFlag } from '../../core/flags.js';
 import type { CaseRow } from '../../db/repositories/cases.js';
-import { findCurrentPlan, planDocument } from '../../db/repositories/plans.js';
+import { loadCurrentPlan } from '../../db/repositories/plans.js';
 import type { Context, Trx } from '../context.js';
 import { claimIdempotencyKey, type IdempotencyKey } from '../idempotency.js';
 import { insertCase } from '../insert-case.js';
@@ -36,9 +36,9 @@ export async function openPublicCase<T>(
   const now = ctx.now();
   const result = await ctx.db.transaction().execute(async (trx) => {
     if (props.idempotency) await claimIdempotencyKey(ctx, trx, props.idempotency);
-    const plan = await findCurrentPlan(trx);
-    if (!plan) throw new DomainError('conflict', 'Petitions cannot be taken right now: no plan has been published.');
-    const document = planDocument(plan);
+    const loaded = await loadCurrentPlan(trx);
+    if (!loaded) throw new DomainError('conflict', 'Petitions cannot be taken right now: no plan has been published.');
+    const { row: plan, document } = loaded;
     const problems = petitionProblems(input, document.categories.map((category) => category.code));
     const first = problems[0];
     if (first) throw problemError(first);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DomainError, invalid, notFound } from '../../core/errors.js';
 import type { LocalText } from '../../core/plan.js';
 import { openStages, type CaseKind, type Stage } from '../../core/types.js';
-import { findCurrentPlan, planDocument } from '../../db/repositories/plans.js';
+import { loadCurrentPlan } from '../../db/repositories/plans.js';
 import type { Context } from '../context.js';
 import { keepIdempotentResult, type IdempotencyKey } from '../idempotency.js';
 import { openPublicCase } from './open-public-case.js';
@@ -12,9 +12,9 @@ import { publicLimits, typed, type PetitionInput } from './petition-input.js';
 export async function open311Services(
   ctx: Context,
 ): Promise<{ services: { code: string; name: LocalText }[]; changeset: string; acceptDays: number } | null> {
-  const plan = await findCurrentPlan(ctx.db);
-  if (!plan) return null;
-  const document = planDocument(plan);
+  const loaded = await loadCurrentPlan(ctx.db);
+  if (!loaded) return null;
+  const { row: plan, document } = loaded;
   return {
     services: document.categories.map((category) => ({ code: category.code, name: category.name })),
     changeset: plan.published_at ?? plan.created_at,

@@ -10,7 +10,7 @@ import type { CaseKind, Channel, Stage } from '../../core/types.js';
 import { recordAudit } from '../../db/audit.js';
 import { appendEvent } from '../../db/events.js';
 import type { CaseRow } from '../../db/repositories/cases.js';
-import { findPlan, planDocument } from '../../db/repositories/plans.js';
+import { loadPlan, pinnedPlan } from '../../db/repositories/plans.js';
 import type { CasesTable } from '../../db/schema.js';
 import { moveContext } from '../case-facts.js';
 import { updateCase } from '../case-update.js';
@@ -84,12 +84,12 @@ export interface PublicStatus {
 
 async function publicStatus(trx: Trx, row: CaseRow, now: string): Promise<PublicStatus> {
   const [plan, answers, ratings, facts] = await Promise.all([
-    findPlan(trx, row.plan_id),
+    loadPlan(trx, row.plan_id),
     trx.selectFrom('answers').select(['id', 'body', 'review_round', 'created_at']).where('case_id', '=', row.id).orderBy('created_at').execute(),
     trx.selectFrom('feedback').select(['answer_id', 'rating']).where('case_id', '=', row.id).execute(),
     moveContext(trx, row, now, undefined),
   ]);
-  const category = plan ? planDocument(plan).categories.find((item) => item.code === row.category) : undefined;
+  const category = plan ? plan.document.categories.find((item) => item.code === row.category) : undefined;
   const rated = new Map(ratings.map((item) => [item.answer_id, item.rating]));
   const latest = answers.at(-1);
   const withinWindow = row.review_request_due_at !== null && now <= row.review_request_due_at;
@@ -204,15 +204,14 @@ export async function requestReview(ctx: Context, props: PetitionKey & { reason:
       }
       throw new DomainError(verdict.code, verdict.message, reason ? {} : { field: 'reason' });
     }
-    const plan = await findPlan(trx, row.plan_id);
-    if (!plan) throw new Error(`Case ${row.id} pins a plan that does not exist.`);
+    const plan = await pinnedPlan(trx, row);
     // The same clocks move-stage.ts starts when the office records a review request.
     const changes: Partial<CasesTable> = {
       stage: 'review',
       stage_changed_at: now,
       review_count: row.review_count + 1,
       review_started_at: now,
-      review_due_at: reviewDueAt(planDocument(plan).deadlines, now, jurisdiction(ctx)),
+      review_due_at: reviewDueAt(plan.deadlines, now, jurisdiction(ctx)),
       review_concluded_at: null,
       closed_at: null,
     };
