@@ -12,6 +12,7 @@ import * as accounts from './migrations/010-accounts.js';
 import * as units from './migrations/011-units.js';
 import * as limitCounters from './migrations/012-limit-counters.js';
 import * as webhookDeliveries from './migrations/014-webhook-deliveries.js';
+import * as tallyShards from './migrations/015-tally-shards.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -29,6 +30,7 @@ const all: Record<string, AdapterMigration> = {
   '011-units': units,
   '012-limit-counters': limitCounters,
   '014-webhook-deliveries': webhookDeliveries,
+  '015-tally-shards': tallyShards,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */
@@ -36,9 +38,11 @@ export async function migrateToLatest(
   db: Kysely<Database>,
   adapter: DialectAdapter,
   schema?: string,
+  /** Only the migrations before this one (tests of a migration start from the schema it finds). */
+  before?: string,
 ): Promise<MigrationResultSet> {
   const migrations: Record<string, Migration> = Object.fromEntries(
-    Object.entries(all).map(([name, migration]) => [name, { up: (trx: Kysely<unknown>) => migration.up(trx, adapter) }]),
+    Object.entries(all).filter(([name]) => before === undefined || name < before).map(([name, migration]) => [name, { up: (trx: Kysely<unknown>) => migration.up(trx, adapter) }]),
   );
   // Kysely looks for its bookkeeping tables in every schema unless told which one; on a server
   // that also holds other schemas (another Redress, a test run) it would find theirs. Name ours.

@@ -260,6 +260,7 @@ export interface Database {
   webhooks: WebhooksTable;
   case_tallies: CaseTalliesTable;
   case_flow: CaseFlowTable;
+  case_due_tallies: CaseDueTalliesTable;
   access_codes: AccessCodesTable;
   feedback: FeedbackTable;
   open311_keys: Open311KeysTable;
@@ -387,18 +388,29 @@ export interface Open311RequestsTable {
   created_at: string;
 }
 
-/** Running counts kept by database triggers (see migration 002); never written by code. */
+/** Running counts kept by database triggers (migrations 002, 015); written by code only to fold shards (db/tallies.ts). */
 export interface CaseTalliesTable {
   stage: string;
   urgency: string;
   category: string;
   lead_unit_id: string;
+  /** The PostgreSQL backend that wrote the row (0 on SQLite, and once folded): readers sum shards. */
+  shard: number;
   count: number;
 }
 
-/** Cases received and closed per UTC hour (`YYYY-MM-DDTHH`), kept by database triggers. */
+/** Cases received and closed per UTC hour (`YYYY-MM-DDTHH`) and shard, kept by database triggers. */
 export interface CaseFlowTable {
   hour: string;
+  shard: number;
   received: number;
   closed: number;
+}
+
+/** Open cases with a next deadline by its UTC hour (hours long past folded into one) and lead unit. */
+export interface CaseDueTalliesTable {
+  due_hour: string;
+  lead_unit_id: string;
+  shard: number;
+  count: number;
 }

@@ -4,6 +4,7 @@ import { loadCalendar } from '../commands/calendar.js';
 import { deliverDue, type Senders } from '../notifications/delivery.js';
 import { databaseCounters } from '../db/counters.js';
 import { scanDeadlines } from './deadline-scanner.js';
+import { foldTallies } from '../db/tallies.js';
 import { forgetExpiredIdempotencyKeys } from '../commands/idempotency.js';
 import { defaultRetentionDays, purgePersonalData } from './purge.js';
 import { purgeExpiredCredentials, purgeStaleSignInFailures } from '../commands/credentials.js';
@@ -52,6 +53,8 @@ export async function workOnce(
   await purgeStaleSignInFailures(ctx);
   // Idempotency keys past their day answer no retry any more.
   await forgetExpiredIdempotencyKeys(ctx);
+  // The dashboard's tallies: every backend's shard folded into one row per key, due hours long past into one.
+  await foldTallies(ctx.db, ctx.adapter, ctx.now());
   return { ...scanned, ...delivered, purged, credentialsPurged };
 }
 

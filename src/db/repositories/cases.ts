@@ -67,7 +67,7 @@ export interface ListCasesProps {
 export type QueueRow = CaseRow & { open_objection: unknown };
 
 /** Where cases owing nothing sort in the nearest-deadline order: after every real deadline. */
-const noDeadline = '9999-12-31T23:59:59.999Z';
+export const noDeadline = '9999-12-31T23:59:59.999Z';
 const urgencyRank: Record<string, number> = { major: 2, urgent: 1 };
 
 // These expressions are indexed as written (migration 006): change both together.
