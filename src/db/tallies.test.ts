@@ -191,7 +191,8 @@ describe.each(databaseKinds)('dashboard tallies on %s', (kind) => {
       .executeTakeFirstOrThrow();
     await fixture.db.updateTable('cases').set({ next_due_at: '2026-12-20T00:00:00.000Z' }).where('id', '=', overdueCase.id).execute();
     expect(await dashboard(fixture)).toEqual(await countedFromCases(fixture.db, 'Asia/Shanghai'));
-  });
+    // Two migrations' worth of schema and a few hundred writes one by one: slow on a loaded machine.
+  }, 120_000);
 
   it.skipIf(kind !== 'postgres')('lets two intakes run at once: the second does not wait for the first to commit', async () => {
     fixture = await openFixture(kind);
