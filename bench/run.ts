@@ -4,12 +4,14 @@
  * Each order the queue offers (newest, oldest, nearest deadline, urgency) is timed on the first
  * page, a later page by cursor, a stage filter and a unit officer's queue; so are reference
  * searches and the objection and flag filters.
- *   npm run bench -- [--cases N] [--db sqlite:PATH|postgres://…] [--schema NAME (PostgreSQL)] [--only audit] [--pg postgres://…]
- * (bench/audit.ts: concurrent personal-data reads on PostgreSQL, SQLite synchronous = FULL vs NORMAL)
+ *   npm run bench -- [--cases N] [--db sqlite:PATH|postgres://…] [--schema NAME (PostgreSQL)] [--only audit|ratios] [--pg postgres://…]
+ * (bench/audit.ts: concurrent personal-data reads on PostgreSQL, SQLite synchronous = FULL vs NORMAL;
+ * bench/ratios.ts: per-request cost over HTTP against a bare route and naive one-statement routes)
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createChangeFeed } from '../src/commands/change-feed.js';
 import { benchPersonalDataReads, benchSqliteSync } from './audit.js';
+import { benchRatios, redressBinary } from './ratios.js';
 import { calendarSource, type Context } from '../src/commands/context.js';
 import { stats } from '../src/commands/stats.js';
 import { emptyCalendar } from '../src/core/calendar.js';
@@ -91,6 +93,13 @@ async function explain(db: Kysely<Database>, adapter: DialectAdapter, compiled: 
 
 async function main(): Promise<void> {
   const only = option('only', 'all');
+  if (only === 'ratios' || only === 'all') {
+    const pg = option('pg', url.startsWith('postgres') ? url : process.env.REDRESS_TEST_POSTGRES_URL ?? '');
+    const seconds = Number(option('seconds', '3'));
+    const repeats = Number(option('repeats', '3'));
+    await benchRatios({ pg, seconds, repeats, redress: redressBinary(option('redress', '')), basePort: Number(option('port', '41500')) });
+    if (only === 'ratios') return;
+  }
   if (only === 'audit' || only === 'all') {
     // The personal-data read bench needs PostgreSQL: --pg, or the --db URL when it is one.
     const pg = option('pg', url.startsWith('postgres') ? url : process.env.REDRESS_TEST_POSTGRES_URL ?? '');
