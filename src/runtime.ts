@@ -3,6 +3,7 @@ import { calendarSource, randomId, systemClock, type Context } from './commands/
 import type { Config } from './config.js';
 import { openStore, type Store } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
+import { openReadWorker, type ReadWorker } from './db/read-worker.js';
 import { createChangeFeed } from './commands/change-feed.js';
 import { createSharedChangeFeed } from './db/change-notify.js';
 import { sql } from 'kysely';
@@ -25,7 +26,8 @@ export async function openRuntime(config: Config, log: RuntimeLog = defaultLog):
       : null;
   const changes = shared ?? createChangeFeed();
   // The replica is opened, never migrated: it follows the primary's schema by streaming replication.
-  const replica = config.databaseReadUrl ? openStore(config.databaseReadUrl) : null;
+  // On an SQLite file the dashboard and reports read in a worker thread instead, off the event loop.
+  const replica = config.databaseReadUrl ? openStore(config.databaseReadUrl) : sqliteReader(config.databaseUrl);
   const ctx: Context = {
     db: store.db,
     adapter: store.adapter,
@@ -54,6 +56,12 @@ export type RuntimeLog = (message: string, error?: unknown) => void;
 
 const defaultLog: RuntimeLog = (message, error) =>
   process.stderr.write(`${message}${error instanceof Error ? ` ${error.message}` : ''}\n`);
+
+/** A read-only connection in a worker thread for an SQLite file (an in-memory database has no second connection). */
+function sqliteReader(url: string): ReadWorker | null {
+  const path = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : '';
+  return path && path !== ':memory:' && !path.startsWith('file::memory:') ? openReadWorker(path) : null;
+}
 
 async function currentSchema(store: Store): Promise<string> {
   const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db);

@@ -31,7 +31,9 @@ export interface Context {
   security?: SecuritySettings;
   /**
    * A streaming replica (REDRESS_DATABASE_READ_URL) for the dashboard, reports and exports: reads
-   * that may lag the primary by a moment, taken off it. Never written to; absent, `db` serves them.
+   * that may lag the primary by a moment, taken off it. On an SQLite file, a read-only connection
+   * in a worker thread (db/read-worker.ts), so those reads never stall the event loop. Never
+   * written to; absent, `db` serves them.
    */
   replica?: Kysely<Database>;
 }
