@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isAcceptance, judgeMove, maxReviews, moves, offeredMoves, undoneSteps, type MoveContext, type Mover } from './stages.js';
+import { emptyCalendar } from './calendar.js';
+import { statutoryDefaults } from './deadlines.js';
+import { isAcceptance, judgeMove, maxReviews, moves, offeredMoves, stageChanges, undoneSteps, type MoveContext, type Mover } from './stages.js';
 import { roles, stages, type Stage } from './types.js';
 
 const reviewWindowEnd = '2026-12-31T15:59:59.999Z';
@@ -457,5 +459,48 @@ describe('isAcceptance', () => {
     ['review', 'closed'],
   ])('%s → %s does not', (from, to) => {
     expect(isAcceptance(from, to)).toBe(false);
+  });
+});
+
+describe('stageChanges: what a move does to the clocks, from the move table', () => {
+  const now = '2026-03-02T02:00:00.000Z';
+  const moment = { now, reason: 'Out of remit.', reviewCount: 0, policy: statutoryDefaults, where: { timeZone: 'Asia/Shanghai', calendar: emptyCalendar } };
+
+  it('starts the time to accept when a forming grievance becomes a visit', () => {
+    expect(stageChanges('prevention', 'reception', moment)).toEqual({ stage: 'reception', stageChangedAt: now, acceptDueAt: '2026-03-17T15:59:59.999Z' });
+  });
+
+  it.each<[Stage, Stage]>([
+    ['reception', 'decision'],
+    ['reception', 'resolution'],
+    ['prevention', 'resolution'],
+  ])('accepts on %s → %s: the accept clock is done and the 60 days to conclude start', (from, to) => {
+    expect(stageChanges(from, to, moment)).toEqual({ stage: to, stageChangedAt: now, acceptedAt: now, concludeDueAt: '2026-05-01T15:59:59.999Z' });
+  });
+
+  it('keeps the reason when a petition is not accepted, and clears it when that is taken back', () => {
+    expect(stageChanges('reception', 'not_accepted', moment)).toEqual({ stage: 'not_accepted', stageChangedAt: now, acceptedAt: now, notAcceptedReason: 'Out of remit.' });
+    expect(stageChanges('not_accepted', 'reception', moment)).toEqual({ stage: 'reception', stageChangedAt: now, acceptedAt: null, notAcceptedReason: null });
+  });
+
+  it('sets nothing but the stage when the leadership group decides', () => {
+    expect(stageChanges('decision', 'resolution', moment)).toEqual({ stage: 'resolution', stageChangedAt: now });
+  });
+
+  it('closes, and opens a review round with its own 30-day clock', () => {
+    expect(stageChanges('resolution', 'closed', moment)).toEqual({ stage: 'closed', stageChangedAt: now, closedAt: now });
+    expect(stageChanges('closed', 'review', { ...moment, reviewCount: 1 })).toEqual({
+      stage: 'review',
+      stageChangedAt: now,
+      reviewCount: 2,
+      reviewStartedAt: now,
+      reviewDueAt: '2026-04-01T15:59:59.999Z',
+      reviewConcludedAt: null,
+      closedAt: null,
+    });
+  });
+
+  it('refuses a move the table does not list', () => {
+    expect(() => stageChanges('closed', 'decision', moment)).toThrow();
   });
 });

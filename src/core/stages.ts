@@ -1,3 +1,4 @@
+import { acceptDueAt, concludeDueAt, reviewDueAt, type DeadlinePolicy, type Jurisdiction } from './deadlines.js';
 import type { CaseKind, Role, Stage } from './types.js';
 
 /** What the stage machine needs to know about a case to judge a move. Built by the caller. */
@@ -49,6 +50,18 @@ const guards = {
  */
 export type Mover = Role | 'petitioner';
 
+/**
+ * What a move does to the case's clocks and the fields they read, besides setting its stage:
+ * - `startAccept`: the time to decide on acceptance starts;
+ * - `accept`: the petition is accepted: the accept clock is done and the time to conclude starts;
+ * - `decline`: not accepted: the accept clock is done, and the reason is kept for the petitioner;
+ * - `reopen`: a decision not to accept is taken back, so acceptance is open again;
+ * - `close`: the case is closed;
+ * - `startReview`: a review round begins with a clock of its own, and the case is open again.
+ * (What a stage does to the clocks while the case is in it is `clocksIn` in clocks.ts.)
+ */
+export type MoveEffect = 'startAccept' | 'accept' | 'decline' | 'reopen' | 'close' | 'startReview';
+
 interface Move {
   from: Stage;
   to: Stage;
@@ -56,6 +69,7 @@ interface Move {
   by: readonly Mover[];
   guards: readonly Guard[];
   reasonRequired: boolean;
+  effects: readonly MoveEffect[];
 }
 
 const office: readonly Role[] = ['coordinator'];
@@ -64,8 +78,8 @@ const officeAndUnits: readonly Role[] = ['coordinator', 'unit_officer'];
 /** The one table of allowed moves. Anything not listed here is forbidden. */
 export const moves: readonly Move[] = [
   // A forming grievance reported by a unit becomes a visit, or is solved where it arose.
-  { from: 'prevention', to: 'reception', by: officeAndUnits, guards: [], reasonRequired: false },
-  { from: 'prevention', to: 'resolution', by: officeAndUnits, guards: [guards.leadUnitAssigned], reasonRequired: false },
+  { from: 'prevention', to: 'reception', by: officeAndUnits, guards: [], reasonRequired: false, effects: ['startAccept'] },
+  { from: 'prevention', to: 'resolution', by: officeAndUnits, guards: [guards.leadUnitAssigned], reasonRequired: false, effects: ['accept'] },
   // Acceptance: the office accepts (to decision or straight to resolution) or declines with a reason.
   {
     from: 'reception',
@@ -73,6 +87,7 @@ export const moves: readonly Move[] = [
     by: office,
     guards: [guards.representativesChosen, guards.leadUnitAssigned],
     reasonRequired: false,
+    effects: ['accept'],
   },
   {
     from: 'reception',
@@ -80,12 +95,13 @@ export const moves: readonly Move[] = [
     by: office,
     guards: [guards.representativesChosen, guards.leadUnitAssigned],
     reasonRequired: false,
+    effects: ['accept'],
   },
-  { from: 'reception', to: 'not_accepted', by: office, guards: [guards.reasonGiven], reasonRequired: true },
-  { from: 'not_accepted', to: 'reception', by: office, guards: [guards.reasonGiven], reasonRequired: true },
+  { from: 'reception', to: 'not_accepted', by: office, guards: [guards.reasonGiven], reasonRequired: true, effects: ['decline'] },
+  { from: 'not_accepted', to: 'reception', by: office, guards: [guards.reasonGiven], reasonRequired: true, effects: ['reopen'] },
   // The leadership group decides; the reason is the decision itself.
-  { from: 'decision', to: 'resolution', by: ['coordinator', 'leader'], guards: [guards.reasonGiven], reasonRequired: true },
-  { from: 'resolution', to: 'closed', by: office, guards: [guards.answered], reasonRequired: false },
+  { from: 'decision', to: 'resolution', by: ['coordinator', 'leader'], guards: [guards.reasonGiven], reasonRequired: true, effects: [] },
+  { from: 'resolution', to: 'closed', by: office, guards: [guards.answered], reasonRequired: false, effects: ['close'] },
   // The review is the petitioner's right: they request it themself, or the office records their request.
   {
     from: 'closed',
@@ -93,8 +109,9 @@ export const moves: readonly Move[] = [
     by: ['coordinator', 'petitioner'],
     guards: [guards.reasonGiven, guards.withinReviewWindow, guards.reviewsLeft],
     reasonRequired: true,
+    effects: ['startReview'],
   },
-  { from: 'review', to: 'closed', by: office, guards: [guards.reviewAnswered], reasonRequired: false },
+  { from: 'review', to: 'closed', by: office, guards: [guards.reviewAnswered], reasonRequired: false, effects: ['close'] },
 ];
 
 export type MoveVerdict =
@@ -160,5 +177,61 @@ export function offeredMoves(from: Stage, role: Mover, ctx: MoveContext, undone:
 
 /** True when moving between these stages is the moment the petition is accepted for handling. */
 export function isAcceptance(from: Stage, to: Stage): boolean {
-  return (from === 'reception' || from === 'prevention') && (to === 'decision' || to === 'resolution');
+  return findMove(from, to)?.effects.includes('accept') ?? false;
+}
+
+/** What a move sets on the case, in the names of `CaseClock` (case-clock.ts) plus the stage's own fields. */
+export interface StageChanges {
+  stage: Stage;
+  stageChangedAt: string;
+  acceptDueAt?: string;
+  acceptedAt?: string | null;
+  concludeDueAt?: string;
+  notAcceptedReason?: string | null;
+  closedAt?: string | null;
+  reviewCount?: number;
+  reviewStartedAt?: string;
+  reviewDueAt?: string;
+  reviewConcludedAt?: null;
+}
+
+/** What the caller knows when a move is made: when, why, the case's review count, and how its plan counts time. */
+export interface MoveMoment {
+  now: string;
+  reason: string | undefined;
+  reviewCount: number;
+  policy: DeadlinePolicy;
+  where: Jurisdiction;
+}
+
+/** The fields a listed move sets, from its effects in the table (the move must have been judged first). */
+export function stageChanges(from: Stage, to: Stage, moment: MoveMoment): StageChanges {
+  const move = findMove(from, to);
+  if (!move) throw new Error(`A case cannot move from ${from} to ${to}.`);
+  const { now, policy, where } = moment;
+  const changes: StageChanges = { stage: to, stageChangedAt: now };
+  for (const effect of move.effects) {
+    if (effect === 'startAccept') changes.acceptDueAt = acceptDueAt(policy, now, where);
+    if (effect === 'accept') {
+      changes.acceptedAt = now;
+      changes.concludeDueAt = concludeDueAt(policy, now, where);
+    }
+    if (effect === 'decline') {
+      changes.acceptedAt = now;
+      changes.notAcceptedReason = moment.reason ?? null;
+    }
+    if (effect === 'reopen') {
+      changes.acceptedAt = null;
+      changes.notAcceptedReason = null;
+    }
+    if (effect === 'close') changes.closedAt = now;
+    if (effect === 'startReview') {
+      changes.reviewCount = moment.reviewCount + 1;
+      changes.reviewStartedAt = now;
+      changes.reviewDueAt = reviewDueAt(policy, now, where);
+      changes.reviewConcludedAt = null;
+      changes.closedAt = null;
+    }
+  }
+  return changes;
 }

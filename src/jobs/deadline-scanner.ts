@@ -1,8 +1,7 @@
 import { escalationChain } from '../core/clocks.js';
 import { addMinutes, defaultEscalateAfterMinutes } from '../core/deadlines.js';
+import { runCaseBatch } from '../commands/case-command.js';
 import type { Context, Trx } from '../commands/context.js';
-import { recordAudit } from '../db/audit.js';
-import { appendEvent } from '../db/events.js';
 import { loadPlan } from '../db/repositories/plans.js';
 import { enqueue, type Audience } from '../notifications/outbox.js';
 
@@ -70,14 +69,13 @@ export async function scanDeadlines(ctx: Context, batch = 100): Promise<{ missed
   const totals = { missed: 0, escalated: 0 };
   for (const which of ['missed', 'escalate'] as const) {
     for (;;) {
-      const now = ctx.now();
-      const handled = await ctx.db.transaction().execute(async (trx) => {
-        const rows = await claim(ctx, trx, which, now, batch);
-        const done: DueRow[] = [];
-        for (const row of rows) {
+      const handled = await runCaseBatch(ctx, {
+        by: { kind: 'system' },
+        claim: (trx, now) => claim(ctx, trx, which, now, batch),
+        work: async (trx, row, now) => {
           const chain = escalationChain(row.subject);
           const level = which === 'missed' ? chain.first : chain.then;
-          if (level === null) continue;
+          if (level === null) return null;
           const data = { deadlineId: row.id, kind: row.kind, subject: row.subject, unitId: row.unit_id, unitName: row.unit_name, dueAt: row.due_at, reference: row.reference, title: row.title, notified: level };
           if (which === 'missed') {
             const escalateAt = chain.then ? addMinutes(now, await escalateAfter(trx, row.plan_id, planCache)) : null;
@@ -87,7 +85,7 @@ export async function scanDeadlines(ctx: Context, batch = 100): Promise<{ missed
               .where('id', '=', row.id)
               .where('missed_at', 'is', null)
               .executeTakeFirst();
-            if (Number(updated.numUpdatedRows) !== 1) continue;
+            if (Number(updated.numUpdatedRows) !== 1) return null;
           } else {
             const updated = await trx
               .updateTable('deadlines')
@@ -95,20 +93,21 @@ export async function scanDeadlines(ctx: Context, batch = 100): Promise<{ missed
               .where('id', '=', row.id)
               .where('escalated_at', 'is', null)
               .executeTakeFirst();
-            if (Number(updated.numUpdatedRows) !== 1) continue;
+            if (Number(updated.numUpdatedRows) !== 1) return null;
           }
           const type = which === 'missed' ? 'deadline.missed' : 'deadline.escalated';
-          await appendEvent(trx, { caseId: row.case_id, type, actorId: null, at: now, data });
-          await recordAudit(trx, { at: now, actorId: null, action: type, subjectType: 'case', subjectId: row.case_id, detail: { deadlineId: row.id, kind: row.kind } });
           const audiences: Audience[] = [audienceOf(level)];
           // The late unit hears of it too, so it can still act.
           if (which === 'missed' && row.unit_id && row.subject !== 'case') audiences.push({ unitId: row.unit_id });
           await enqueue(ctx, trx, audiences, { template: type, caseId: row.case_id, data });
-          done.push(row);
-        }
-        return { claimed: rows.length, done };
+          // The miss is the deadline row's own; the case row and its clocks are left as they are.
+          return {
+            caseId: row.case_id,
+            row: null,
+            change: { event: { type, data }, audit: { action: type, detail: { deadlineId: row.id, kind: row.kind } } },
+          };
+        },
       });
-      for (const row of handled.done) ctx.changes.publish({ caseId: row.case_id, type: which === 'missed' ? 'deadline.missed' : 'deadline.escalated', at: now });
       totals[which === 'missed' ? 'missed' : 'escalated'] += handled.done.length;
       if (handled.claimed < batch) break;
     }

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Context } from '../commands/context.js';
-import { recordAudit } from '../db/audit.js';
-import { appendEvent } from '../db/events.js';
+import { runCaseBatch } from '../commands/case-command.js';
 
 /** Personal data is kept this long after a case is finally closed or declined, unless configured. */
 export const defaultRetentionDays = 730;
@@ -15,19 +14,21 @@ export const defaultRetentionDays = 730;
 export async function purgePersonalData(ctx: Context, retentionDays: number, batch = 200): Promise<number> {
   let purged = 0;
   for (;;) {
-    const now = ctx.now();
-    const cutoff = new Date(Date.parse(now) - retentionDays * 86_400_000).toISOString();
-    const done = await ctx.db.transaction().execute(async (trx) => {
-      let query = trx
-        .selectFrom('cases')
-        .select('id')
-        .where('personal_data_purged_at', 'is', null)
-        .where('stage', 'in', [sql.lit('closed'), sql.lit('not_accepted')])
-        .where('stage_changed_at', '<', cutoff)
-        .limit(batch);
-      if (ctx.adapter.supportsRowLocks) query = query.forUpdate().skipLocked();
-      const ids = (await query.execute()).map((row) => row.id);
-      for (const caseId of ids) {
+    const { done } = await runCaseBatch(ctx, {
+      by: { kind: 'system' },
+      claim: async (trx, now) => {
+        const cutoff = new Date(Date.parse(now) - retentionDays * 86_400_000).toISOString();
+        let query = trx
+          .selectFrom('cases')
+          .select('id')
+          .where('personal_data_purged_at', 'is', null)
+          .where('stage', 'in', [sql.lit('closed'), sql.lit('not_accepted')])
+          .where('stage_changed_at', '<', cutoff)
+          .limit(batch);
+        if (ctx.adapter.supportsRowLocks) query = query.forUpdate().skipLocked();
+        return (await query.execute()).map((row) => row.id);
+      },
+      work: async (trx, caseId, now) => {
         const representatives = await trx.deleteFrom('representatives').where('case_id', '=', caseId).executeTakeFirst();
         await trx
           .updateTable('notifications')
@@ -36,18 +37,21 @@ export async function purgePersonalData(ctx: Context, retentionDays: number, bat
           .where('address_sealed', 'is not', null)
           .execute();
         await trx.updateTable('feedback').set({ comment: null }).where('case_id', '=', caseId).execute();
+        // Only sealed personal fields change: the case's record, its clocks and its `updated_at` stay as they were.
         await trx
           .updateTable('cases')
           .set({ petitioner_name_sealed: null, petitioner_contact_sealed: null, personal_data_purged_at: now })
           .where('id', '=', caseId)
           .execute();
         const detail = { representatives: Number(representatives.numDeletedRows), retentionDays };
-        await appendEvent(trx, { caseId, type: 'personal_data.purged', actorId: null, at: now, data: detail });
-        await recordAudit(trx, { at: now, actorId: null, action: 'case.personal_data.purge', subjectType: 'case', subjectId: caseId, detail });
-      }
-      return ids.length;
+        return {
+          caseId,
+          row: null,
+          change: { event: { type: 'personal_data.purged', data: detail }, audit: { action: 'case.personal_data.purge', detail } },
+        };
+      },
     });
-    purged += done;
-    if (done < batch) return purged;
+    purged += done.length;
+    if (done.length < batch) return purged;
   }
 }

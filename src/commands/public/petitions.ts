@@ -1,22 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { accessCodeDigest, newAccessCode } from '../../core/access-code.js';
 import { caseDeadlines, type CaseDeadlines } from '../../core/case-clock.js';
-import { reviewDueAt } from '../../core/deadlines.js';
 import { DomainError, invalid } from '../../core/errors.js';
 import type { CaseFlag } from '../../core/flags.js';
 import type { LocalText } from '../../core/plan.js';
-import { judgeMove, maxReviews, offeredMoves } from '../../core/stages.js';
+import { maxReviews, offeredMoves } from '../../core/stages.js';
 import type { CaseKind, Channel, Stage } from '../../core/types.js';
-import { recordAudit } from '../../db/audit.js';
-import { appendEvent } from '../../db/events.js';
 import type { CaseRow } from '../../db/repositories/cases.js';
-import { loadPlan, pinnedPlan } from '../../db/repositories/plans.js';
-import type { CasesTable } from '../../db/schema.js';
+import { loadPlan } from '../../db/repositories/plans.js';
 import { moveContext } from '../case-facts.js';
-import { updateCase } from '../case-update.js';
+import { runCaseWrite } from '../case-command.js';
 import { caseClock } from '../case-view.js';
-import { jurisdiction, type Context, type Trx } from '../context.js';
-import { syncClocks } from '../sync-clocks.js';
+import type { Context, Trx } from '../context.js';
+import { stageMove } from '../move-stage.js';
 import { keepIdempotentResult, type IdempotencyKey } from '../idempotency.js';
 import { openPublicCase } from './open-public-case.js';
 import { petitionFor, type PetitionKey } from './petition-access.js';
@@ -142,98 +138,60 @@ export async function giveFeedback(
   if (!Number.isInteger(props.rating) || props.rating < 1 || props.rating > 5) throw invalid('rating', 'must be a whole number from 1 to 5.');
   const comment = props.comment?.trim() || null;
   if (comment && [...comment].length > publicLimits.comment) throw invalid('comment', `must be at most ${publicLimits.comment} characters.`);
-  const now = ctx.now();
-  const result = await ctx.db.transaction().execute(async (trx) => {
-    const row = await petitionFor(ctx, trx, props, { lock: true });
-    const latest = await trx
-      .selectFrom('answers')
-      .select(['id', 'review_round'])
-      .where('case_id', '=', row.id)
-      .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    if (!latest) throw new DomainError('conflict', 'There is no answer to rate yet: you can rate the official answer once it is given.');
-    if (row.review_request_due_at === null || now > row.review_request_due_at) {
-      throw new DomainError('conflict', 'The time to rate this answer (30 days from the answer) has passed.');
-    }
-    const already = await trx.selectFrom('feedback').select('id').where('answer_id', '=', latest.id).executeTakeFirst();
-    if (already) throw new DomainError('already_done', 'You have already rated this answer.');
-    const feedbackId = ctx.newId();
-    await trx
-      .insertInto('feedback')
-      .values({ id: feedbackId, case_id: row.id, answer_id: latest.id, rating: props.rating, comment, created_at: now })
-      .execute();
-    await appendEvent(trx, {
-      caseId: row.id,
-      type: 'feedback.given',
-      actorId: null,
-      at: now,
-      data: { from: 'the petitioner', answerId: latest.id, reviewRound: latest.review_round, rating: props.rating, ...(comment ? { comment } : {}) },
-    });
-    await recordAudit(trx, {
-      at: now,
-      actorId: null,
-      action: 'case.feedback',
-      subjectType: 'case',
-      subjectId: row.id,
-      detail: { from: 'the petitioner', feedbackId, answerId: latest.id, rating: props.rating },
-    });
-    const status = await publicStatus(trx, row, now);
-    return { status, caseId: row.id };
+  const status = await runCaseWrite(ctx, {
+    by: { kind: 'petitioner' },
+    lock: async (trx) => ({ row: await petitionFor(ctx, trx, props, { lock: true }) }),
+    work: async (trx, { row }, now) => {
+      const latest = await trx
+        .selectFrom('answers')
+        .select(['id', 'review_round'])
+        .where('case_id', '=', row.id)
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (!latest) throw new DomainError('conflict', 'There is no answer to rate yet: you can rate the official answer once it is given.');
+      if (row.review_request_due_at === null || now > row.review_request_due_at) {
+        throw new DomainError('conflict', 'The time to rate this answer (30 days from the answer) has passed.');
+      }
+      const already = await trx.selectFrom('feedback').select('id').where('answer_id', '=', latest.id).executeTakeFirst();
+      if (already) throw new DomainError('already_done', 'You have already rated this answer.');
+      const feedbackId = ctx.newId();
+      await trx
+        .insertInto('feedback')
+        .values({ id: feedbackId, case_id: row.id, answer_id: latest.id, rating: props.rating, comment, created_at: now })
+        .execute();
+      return {
+        event: {
+          type: 'feedback.given',
+          data: { from: 'the petitioner', answerId: latest.id, reviewRound: latest.review_round, rating: props.rating, ...(comment ? { comment } : {}) },
+        },
+        audit: { action: 'case.feedback', detail: { from: 'the petitioner', feedbackId, answerId: latest.id, rating: props.rating } },
+      };
+    },
+    result: (trx, updated, _locked, now) => publicStatus(trx, updated, now),
   });
-  ctx.changes.publish({ caseId: result.caseId, type: 'feedback.given', at: now });
-  return { status: result.status, offerReview: props.rating <= unsatisfiedRating && result.status.review.possible };
+  return { status, offerReview: props.rating <= unsatisfiedRating && status.review.possible };
 }
 
 /**
- * The petitioner's own request for a review of the answer: the closed → review move, judged by the
+ * The petitioner's own request for a review of the answer: the move to review, judged by the
  * stage machine for the petitioner exactly as for the office (a reason, within 30 days of the
- * answer, at most a review and a second review).
+ * answer, at most a review and a second review), through the same frame as every write.
  */
 export async function requestReview(ctx: Context, props: PetitionKey & { reason: string }): Promise<PublicStatus> {
   const reason = props.reason.trim();
   if ([...reason].length > publicLimits.reason) throw invalid('reason', `must be at most ${publicLimits.reason} characters.`);
-  const now = ctx.now();
-  const result = await ctx.db.transaction().execute(async (trx) => {
-    const row = await petitionFor(ctx, trx, props, { lock: true });
-    const from = row.stage as Stage;
-    const verdict = judgeMove(from, 'review', 'petitioner', await moveContext(trx, row, now, reason || undefined));
-    if (!verdict.ok) {
-      if (verdict.code === 'move_not_allowed') {
-        throw new DomainError('move_not_allowed', 'A review can be requested only once the case has been closed with a written answer.');
-      }
-      throw new DomainError(verdict.code, verdict.message, reason ? {} : { field: 'reason' });
-    }
-    const plan = await pinnedPlan(trx, row);
-    // The same clocks move-stage.ts starts when the office records a review request.
-    const changes: Partial<CasesTable> = {
-      stage: 'review',
-      stage_changed_at: now,
-      review_count: row.review_count + 1,
-      review_started_at: now,
-      review_due_at: reviewDueAt(plan.deadlines, now, jurisdiction(ctx)),
-      review_concluded_at: null,
-      closed_at: null,
-    };
-    const updated = await updateCase(trx, row, changes, now);
-    await syncClocks(ctx, trx, updated);
-    await appendEvent(trx, {
-      caseId: row.id,
-      type: 'stage.changed',
-      actorId: null,
-      at: now,
-      data: { from, to: 'review', reason, by: 'the petitioner', round: updated.review_count },
-    });
-    await recordAudit(trx, {
-      at: now,
-      actorId: null,
-      action: 'case.move',
-      subjectType: 'case',
-      subjectId: row.id,
-      detail: { from, to: 'review', by: 'the petitioner' },
-    });
-    return { status: await publicStatus(trx, updated, now), caseId: row.id };
+  return runCaseWrite(ctx, {
+    by: { kind: 'petitioner' },
+    lock: async (trx) => ({ row: await petitionFor(ctx, trx, props, { lock: true }) }),
+    work: (trx, { row }, now) =>
+      stageMove(ctx, trx, row, {
+        by: 'petitioner',
+        to: 'review',
+        reason: reason || undefined,
+        now,
+        notAllowed: 'A review can be requested only once the case has been closed with a written answer.',
+      }),
+    result: (trx, updated, _locked, now) => publicStatus(trx, updated, now),
   });
-  ctx.changes.publish({ caseId: result.caseId, type: 'stage.changed', at: now });
-  return result.status;
 }
