@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { AuditKey } from '../../src/security/audit-key.js';
 import { buildApiWorld, type ApiWorld } from '../../test/api.js';
 import { launchBrowser } from '../../test/browser.js';
 import { password } from '../../test/world.js';
@@ -16,11 +17,13 @@ export interface Harness {
 export interface HarnessOptions {
   /** Whether admins must set up a second factor at sign-in (the default); tests about other things lift it. */
   adminTotpRequired?: boolean;
+  /** The audit checkpoint key the server's verify check uses (none by default: signatures go unchecked). */
+  auditKey?: AuditKey;
 }
 
 /** The server in this process on SQLite, listening on a free port, and one headless Chromium. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const world = await buildApiWorld('sqlite');
+  const world = await buildApiWorld('sqlite', options.auditKey ? { auditKey: options.auditKey } : {});
   world.ctx.security = { adminTotpRequired: options.adminTotpRequired ?? true };
   await world.app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(world.app.server.address() as AddressInfo).port}`;

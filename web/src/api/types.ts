@@ -5,6 +5,9 @@ import type {
   Deadline as DeadlineSchema,
   Event as EventSchema,
 } from '../../../src/api/routes/cases/schemas.js';
+import type { CalendarYears as CalendarYearsSchema } from '../../../src/api/routes/calendar/schemas.js';
+import type { Open311Key as Open311KeySchema, NewOpen311Key as NewOpen311KeySchema } from '../../../src/api/routes/open311/keys-schemas.js';
+import type { Delivery as DeliverySchema, NewWebhook as NewWebhookSchema, Webhook as WebhookSchema } from '../../../src/api/routes/webhooks/schemas.js';
 import type { Notification as NotificationSchema } from '../../../src/api/routes/notifications/schemas.js';
 import type { Plan as PlanSchema, PlanSummary as PlanSummarySchema } from '../../../src/api/routes/plans/schemas.js';
 import type { Stats as StatsSchema } from '../../../src/api/routes/reports/schemas.js';
@@ -46,6 +49,12 @@ export type LocalText = { zh?: string; en?: string };
 export type CaseFlag = CaseSummary['flags'][number];
 /** `GET /api/v1/notifications`: subject and text already in the reader's language. */
 export type Notification = Static<typeof NotificationSchema>;
+export type Webhook = Static<typeof WebhookSchema>;
+export type NewWebhook = Static<typeof NewWebhookSchema>;
+export type Delivery = Static<typeof DeliverySchema>;
+export type CalendarYears = Static<typeof CalendarYearsSchema>;
+export type Open311Key = Static<typeof Open311KeySchema>;
+export type NewOpen311Key = Static<typeof NewOpen311KeySchema>;
 
 export interface Page<T> {
   items: T[];

@@ -6,12 +6,8 @@ import { forbidden } from '../../../core/errors.js';
 import { can } from '../../../core/policy.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas.js';
+import { CalendarYears } from './schemas.js';
 
-const CalendarDay = Type.Object({ date: Type.String({ format: 'date' }), name: Type.String() });
-const CalendarYears = Type.Object({
-  name: Type.String(),
-  years: Type.Array(Type.Object({ year: Type.Integer(), holidays: Type.Array(CalendarDay), workdays: Type.Array(CalendarDay, { description: 'Weekend days worked instead (调休)' }) })),
-});
 const YamlBody = Type.String({ maxLength: 1_000_000 });
 
 /** The holiday calendar working-day deadlines count by: read by everyone who reads plans, changed by admins. */

@@ -43,8 +43,15 @@ export const Delivery = Type.Object({
   attempts: Type.Integer(),
   lastErrorCode: Nullable(
     Type.Union(
-      ['http_status', 'timeout', 'unreachable', 'webhook_disabled', 'email_not_configured', 'error'].map((code) => Type.Literal(code)),
-      { description: 'Why the last attempt failed; `http_status` with the receiver\'s status in `lastHttpStatus`' },
+      [
+        Type.Literal('http_status'),
+        Type.Literal('timeout'),
+        Type.Literal('unreachable'),
+        Type.Literal('webhook_disabled'),
+        Type.Literal('email_not_configured'),
+        Type.Literal('error'),
+      ],
+      { description: "Why the last attempt failed; `http_status` with the receiver's status in `lastHttpStatus`" },
     ),
   ),
   lastHttpStatus: Nullable(Type.Integer()),

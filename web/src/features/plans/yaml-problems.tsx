@@ -24,12 +24,12 @@ export function lineOffset(text: string, line: number): number {
   return offset;
 }
 
-/** Each problem with its line; choosing one puts the cursor on that line of the editor. */
-export function YamlProblems({ problems, onGoTo }: { problems: PlanProblem[]; onGoTo: (line: number) => void }) {
+/** Each problem with its line; choosing one puts the cursor on that line of the editor. `title` names what holds them (a plan by default). */
+export function YamlProblems({ problems, onGoTo, title }: { problems: PlanProblem[]; onGoTo: (line: number) => void; title?: string }) {
   const { t } = useTranslation();
   return (
     <div className="notice notice-error yaml-problems" role="alert">
-      <h2>{t('editor.problems', { count: problems.length })}</h2>
+      <h2>{title ?? t('editor.problems', { count: problems.length })}</h2>
       <ul>
         {problems.map((problem, index) => (
           <li key={index}>

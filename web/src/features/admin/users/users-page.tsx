@@ -70,6 +70,7 @@ export function UsersPage() {
       const { temporaryPassword } = await api<{ temporaryPassword: string }>(`/api/v1/users/${user.id}/reset-password`, { method: 'POST' });
       setOneTime({ email: user.email, password: temporaryPassword });
     });
+  const clearTotp = (user: User) => act(async () => void (await api(`/api/v1/users/${user.id}/totp`, { method: 'DELETE' })));
   const saved = () => {
     setEditing(null);
     void users.reload();
@@ -144,6 +145,11 @@ export function UsersPage() {
                         <button type="button" className="button button-quiet" aria-label={t('adminUsers.resetOf', { name: user.name })} onClick={() => void reset(user)}>
                           {t('adminUsers.reset')}
                         </button>
+                        {user.totpEnabled ? (
+                          <button type="button" className="button button-quiet" aria-label={t('adminUsers.clearTotpOf', { name: user.name })} onClick={() => void clearTotp(user)}>
+                            {t('adminUsers.clearTotp')}
+                          </button>
+                        ) : null}
                         <button
                           type="button"
                           className="button button-quiet"
