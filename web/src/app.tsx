@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
 import { adminRoutes } from './features/admin/admin-section';
@@ -13,6 +14,7 @@ import { PlanPage } from './features/plans/plan-page';
 import { PlansPage } from './features/plans/plans-page';
 import { QueuePage } from './features/queue/queue-page';
 import { RegisterPage } from './features/register/register-page';
+import { makeQueryClient } from './api/queries';
 import { SessionProvider } from './session/session';
 import { appPages } from './pages';
 import { Layout } from './ui/layout';
@@ -36,41 +38,44 @@ function NotFound() {
 }
 
 export function App() {
+  const [queryClient] = useState(makeQueryClient);
   return (
-    <BrowserRouter>
-      <SessionProvider>
-        <Routes>
-          <Route path={appPages.signIn} element={<SignInPage />} />
-          <Route
-            element={
-              <RequireSession>
-                <Layout />
-              </RequireSession>
-            }
-          >
-            <Route path={appPages.queue} element={<QueuePage />} />
-            <Route path={appPages.register} element={<RegisterPage />} />
-            <Route path={appPages.case} element={<CasePage />} />
-            <Route path={appPages.notifications} element={<InboxPage />} />
-            <Route path={appPages.audit} element={<AuditPage />} />
-            <Route path={appPages.plans} element={<PlansPage />} />
-            <Route path={appPages.newPlan} element={<PlanEditorPage />} />
-            <Route path={appPages.plan} element={<PlanPage />} />
-            <Route path={appPages.editPlan} element={<PlanEditorPage />} />
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <SessionProvider>
+          <Routes>
+            <Route path={appPages.signIn} element={<SignInPage />} />
             <Route
-              path={appPages.dashboard}
               element={
-                <Suspense fallback={<Loading />}>
-                  <DashboardPage />
-                </Suspense>
+                <RequireSession>
+                  <Layout />
+                </RequireSession>
               }
-            />
-            <Route path={appPages.account} element={<AccountPage />} />
-            {adminRoutes()}
-            <Route path="*" element={<NotFound />} />
-          </Route>
-        </Routes>
-      </SessionProvider>
-    </BrowserRouter>
+            >
+              <Route path={appPages.queue} element={<QueuePage />} />
+              <Route path={appPages.register} element={<RegisterPage />} />
+              <Route path={appPages.case} element={<CasePage />} />
+              <Route path={appPages.notifications} element={<InboxPage />} />
+              <Route path={appPages.audit} element={<AuditPage />} />
+              <Route path={appPages.plans} element={<PlansPage />} />
+              <Route path={appPages.newPlan} element={<PlanEditorPage />} />
+              <Route path={appPages.plan} element={<PlanPage />} />
+              <Route path={appPages.editPlan} element={<PlanEditorPage />} />
+              <Route
+                path={appPages.dashboard}
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <DashboardPage />
+                  </Suspense>
+                }
+              />
+              <Route path={appPages.account} element={<AccountPage />} />
+              {adminRoutes()}
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </SessionProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
   );
 }

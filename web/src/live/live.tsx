@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
+import { queryKeys } from '../api/queries';
 
 /** What the server sends on `GET /api/v1/stream` for every committed change to a readable case. */
 export interface CaseChanged {
@@ -50,7 +52,32 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       return () => listeners.current.delete(listener);
     },
   }));
-  return <LiveContext.Provider value={{ ...value, connected }}>{children}</LiveContext.Provider>;
+  return (
+    <LiveContext.Provider value={{ ...value, connected }}>
+      <LiveQueries />
+      {children}
+    </LiveContext.Provider>
+  );
+}
+
+/**
+ * What a change makes stale: the queue (any case may have entered, left or moved in it), the
+ * changed cases themselves, notifications, and (less often, since they are heavier) the statistics.
+ * After a reconnect anything may have changed. Only queries on screen fetch again; the rest do
+ * when next shown.
+ */
+function LiveQueries() {
+  const queryClient = useQueryClient();
+  useLiveChanges((changes) => {
+    if (changes.length === 0) void queryClient.invalidateQueries({ queryKey: queryKeys.cases });
+    else {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.queues });
+      for (const caseId of new Set(changes.map((change) => change.caseId))) void queryClient.invalidateQueries({ queryKey: queryKeys.case(caseId) });
+    }
+  });
+  useLiveChanges(() => void queryClient.invalidateQueries({ queryKey: queryKeys.notifications }), undefined, 300);
+  useLiveChanges(() => void queryClient.invalidateQueries({ queryKey: queryKeys.stats }), undefined, 1000);
+  return null;
 }
 
 export function useLiveStatus(): boolean {

@@ -1,21 +1,22 @@
-import { useEffect, useState } from 'react';
-import { api } from '../api/client';
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { client, ok } from '../api/client';
+import { queryKeys } from '../api/queries';
 import type { Plan, PlanSummary } from '../api/types';
 
-// Published versions never change, so each is fetched once per page load.
-const published = new Map<string, Promise<Plan>>();
-
-export function fetchPlan(id: string): Promise<Plan> {
-  const cached = published.get(id);
-  if (cached) return cached;
-  const loading = api<Plan>(`/api/v1/plans/${encodeURIComponent(id)}`);
-  loading.then(
-    (plan) => (plan.status === 'published' ? undefined : published.delete(id)),
-    () => published.delete(id),
-  );
-  published.set(id, loading);
-  return loading;
+/** One plan version. A published version never changes, so once loaded it is never fetched again. */
+export function planQuery(id: string) {
+  return queryOptions({
+    queryKey: queryKeys.plan(id),
+    queryFn: ({ signal }): Promise<Plan> => ok(client.GET('/api/v1/plans/{id}', { params: { path: { id } }, signal })),
+    staleTime: (query) => (query.state.data?.status === 'published' ? Infinity : 0),
+  });
 }
+
+/** Every version of every plan. */
+export const planListQuery = queryOptions({
+  queryKey: queryKeys.planList,
+  queryFn: ({ signal }): Promise<{ items: PlanSummary[] }> => ok(client.GET('/api/v1/plans', { signal })),
+});
 
 /** The version new cases open under: the most recently published one. */
 export function currentPlanSummary(items: PlanSummary[]): PlanSummary | undefined {
@@ -24,52 +25,29 @@ export function currentPlanSummary(items: PlanSummary[]): PlanSummary | undefine
     .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.version - a.version)[0];
 }
 
-let current: Promise<Plan | undefined> | null = null;
-
-export function fetchCurrentPlan(): Promise<Plan | undefined> {
-  current ??= api<{ items: PlanSummary[] }>('/api/v1/plans').then(({ items }) => {
-    const summary = currentPlanSummary(items);
-    return summary ? fetchPlan(summary.id) : undefined;
+/**
+ * The current published plan (for categories). It changes only when someone publishes, which
+ * invalidates `plans` (publish-button.tsx), so it is fetched once per page load until then.
+ */
+export function currentPlanQuery(queryClient: QueryClient) {
+  return queryOptions({
+    queryKey: queryKeys.currentPlan,
+    queryFn: async ({ signal }): Promise<Plan | null> => {
+      const { items } = await ok(client.GET('/api/v1/plans', { signal }));
+      const summary = currentPlanSummary(items);
+      return summary ? queryClient.fetchQuery(planQuery(summary.id)) : null;
+    },
+    staleTime: Infinity,
   });
-  current.catch(() => {
-    current = null;
-  });
-  return current;
-}
-
-/** Forget the current plan after publishing, so the next registration uses the new one. */
-export function forgetCurrentPlan(): void {
-  current = null;
 }
 
 /** One plan version, once loaded (a case's pinned plan). */
 export function usePlan(id: string): Plan | undefined {
-  const [plan, setPlan] = useState<Plan>();
-  useEffect(() => {
-    let cancelled = false;
-    fetchPlan(id).then(
-      (loaded) => !cancelled && setPlan(loaded),
-      () => undefined,
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [id]);
-  return plan;
+  return useQuery(planQuery(id)).data;
 }
 
 /** The current published plan (for categories), once loaded. */
 export function useCurrentPlan(): Plan | undefined {
-  const [plan, setPlan] = useState<Plan>();
-  useEffect(() => {
-    let cancelled = false;
-    fetchCurrentPlan().then(
-      (loaded) => !cancelled && setPlan(loaded),
-      () => undefined,
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-  return plan;
+  const { data } = useQuery({ ...currentPlanQuery(useQueryClient()) });
+  return data ?? undefined;
 }

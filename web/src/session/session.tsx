@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, onSessionEnded } from '../api/client';
 import type { ClientConfig, PendingStep, Unit, User } from '../api/types';
@@ -54,6 +55,12 @@ async function stateOf({ user, pending }: SignedIn): Promise<State> {
 /** Who is signed in, with what the whole app needs about them: their units, zone and clock. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ status: 'loading' });
+  // Nothing one person saw stays in the cache for whoever signs in next in this tab.
+  const queryClient = useQueryClient();
+  const signedIn = state.status === 'signed-in' || state.status === 'setup';
+  useEffect(() => {
+    if (!signedIn) queryClient.clear();
+  }, [signedIn, queryClient]);
 
   useEffect(() => {
     let cancelled = false;

@@ -50,7 +50,10 @@ export function planRoutes(app: FastifyInstance, ctx: Context): void {
       tags: ['plans'],
       summary: 'One plan version; send Accept: application/yaml to export it as YAML',
       params: IdParams,
-      response: { 200: Type.Union([Plan, Type.String()]), ...errorResponses },
+      response: {
+        200: { content: { 'application/json': { schema: Plan }, 'application/yaml': { schema: Type.String() } } },
+        ...errorResponses,
+      },
     },
     handler: async (request, reply) => {
       const { id } = request.params as { id: string };

@@ -1,9 +1,12 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { can } from '../../../../src/core/policy.js';
-import { api, ApiError, request } from '../../api/client';
+import { ApiError, client, ok, request } from '../../api/client';
+import { queryKeys } from '../../api/queries';
 import type { Plan } from '../../api/types';
+import { planQuery } from '../../session/plans';
 import { useSession } from '../../session/session';
 import { PageTitle } from '../../ui/page-title';
 import { ActionError, ErrorState, Loading } from '../../ui/states';
@@ -12,12 +15,20 @@ import { PublishButton } from './publish-button';
 import { lineOffset, problemsOf, YamlProblems } from './yaml-problems';
 import './plans.css';
 
-async function loadYaml(id: string): Promise<{ yaml: string; plan: Plan }> {
-  const [yaml, plan] = await Promise.all([
-    request(`/api/v1/plans/${encodeURIComponent(id)}`, { accept: 'application/yaml' }).then((response) => response.text()),
-    api<Plan>(`/api/v1/plans/${encodeURIComponent(id)}`),
-  ]);
-  return { yaml, plan };
+/** A plan version as the YAML the server writes it in (the typed client speaks JSON only). */
+function planYamlQuery(id: string) {
+  return {
+    queryKey: queryKeys.planYaml(id),
+    queryFn: async ({ signal }: { signal: AbortSignal }) => (await request(`/api/v1/plans/${encodeURIComponent(id)}`, { accept: 'application/yaml', signal })).text(),
+  };
+}
+
+/** Saves YAML text as a new draft, or over a draft already saved. */
+function saveYaml(yaml: string, draftId: string | undefined): Promise<Plan> {
+  const asYaml = { body: yaml, bodySerializer: String, headers: { 'content-type': 'application/yaml' } };
+  return draftId
+    ? ok(client.PUT('/api/v1/plans/{id}', { params: { path: { id: draftId } }, ...asYaml }))
+    : ok(client.POST('/api/v1/plans', asYaml));
 }
 
 /** Writing a plan as YAML: save a draft (the server checks it and names the lines), preview it, publish it. */
@@ -32,46 +43,45 @@ export function PlanEditorPage() {
   const [saved, setSaved] = useState<Plan>();
   const [source, setSource] = useState<Plan>();
   const [dirty, setDirty] = useState(false);
-  const [loadError, setLoadError] = useState<ApiError>();
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const queryClient = useQueryClient();
   const [cursorLine, setCursorLine] = useState(1);
   const editor = useRef<HTMLTextAreaElement>(null);
   const mayWrite = can({ id: user.id, role: user.role, unitId: user.unitId }, 'plan.write');
 
+  // The version the editor starts from (the draft being edited, or the one a new draft copies).
+  const fromPlan = useQuery({ ...planQuery(from ?? ''), enabled: Boolean(from) });
+  const fromYaml = useQuery({ ...planYamlQuery(from ?? ''), enabled: Boolean(from), staleTime: Infinity });
+  const loadError = fromPlan.error ?? fromYaml.error ?? undefined;
+  // Once per version started from (saving a new draft moves to its own edit page, which starts from it).
+  const [startedFrom, setStartedFrom] = useState<string | null>(null);
   useEffect(() => {
-    if (!from) return;
-    loadYaml(from).then(
-      (loaded) => {
-        setYaml(loaded.yaml);
-        setSource(loaded.plan);
-        if (id && loaded.plan.status === 'draft') setSaved(loaded.plan);
-      },
-      (caught: unknown) => setLoadError(caught instanceof ApiError ? caught : new ApiError(0, 'error', String(caught))),
-    );
-  }, [from, id]);
+    if (!fromPlan.data || fromYaml.data === undefined || startedFrom === from) return;
+    setStartedFrom(from);
+    setYaml(fromYaml.data);
+    setSource(fromPlan.data);
+    if (id && fromPlan.data.status === 'draft') setSaved(fromPlan.data);
+  }, [fromPlan.data, fromYaml.data, startedFrom, from, id]);
+
+  const saving = useMutation({
+    mutationFn: () => saveYaml(yaml, saved?.id),
+    onSuccess: (plan) => {
+      queryClient.setQueryData(queryKeys.plan(plan.id), plan);
+      queryClient.removeQueries({ queryKey: queryKeys.planYaml(plan.id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.planList });
+      setSaved(plan);
+      setDirty(false);
+      if (!saved) navigate(`/plans/${plan.id}/edit`, { replace: true });
+    },
+  });
+  const busy = saving.isPending;
+  const error = saving.error ?? undefined;
 
   if (!mayWrite) return <ErrorState error={new ApiError(403, 'forbidden', t('editor.adminsOnly'))} />;
   if (loadError) return <ErrorState error={loadError} />;
   if (from && !source) return <Loading />;
   if (id && source?.status === 'published') return <ErrorState error={new ApiError(409, 'plan_published', t('editor.publishedIsFinal'))} />;
 
-  const save = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const plan = saved
-        ? await api<Plan>(`/api/v1/plans/${saved.id}`, { method: 'PUT', body: yaml, yaml: true })
-        : await api<Plan>('/api/v1/plans', { method: 'POST', body: yaml, yaml: true });
-      setSaved(plan);
-      setDirty(false);
-      if (!saved) navigate(`/plans/${plan.id}/edit`, { replace: true });
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'error', String(caught)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () => saving.mutate();
 
   const goTo = (line: number) => {
     const area = editor.current;
@@ -122,7 +132,7 @@ export function PlanEditorPage() {
           </p>
           {problems.length > 0 ? <YamlProblems problems={problems} onGoTo={goTo} /> : <ActionError error={error} />}
           <div className="button-row">
-            <button type="button" className="button button-primary" disabled={busy} onClick={() => void save()}>
+            <button type="button" className="button button-primary" disabled={busy} onClick={save}>
               {busy ? t('common.saving') : t('editor.save')}
             </button>
             {saved && !dirty ? (

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { can } from '../../../../src/core/policy.js';
-import { useResource } from '../../api/use-resource';
-import type { Plan } from '../../api/types';
+import { useQuery } from '@tanstack/react-query';
 import { useFormat } from '../../session/formatters';
+import { planQuery } from '../../session/plans';
 import { useSession } from '../../session/session';
 import { PageTitle } from '../../ui/page-title';
 import { ErrorState, Loading } from '../../ui/states';
@@ -17,7 +17,7 @@ export function PlanPage() {
   const format = useFormat();
   const { id = '' } = useParams();
   const { user } = useSession();
-  const plan = useResource<Plan>(`/api/v1/plans/${encodeURIComponent(id)}`);
+  const plan = useQuery(planQuery(id));
   const mayWrite = can({ id: user.id, role: user.role, unitId: user.unitId }, 'plan.write');
   if (plan.error) return <ErrorState error={plan.error} />;
   if (!plan.data) return <Loading />;
@@ -52,7 +52,7 @@ export function PlanPage() {
         <span className="mono">{data.key}</span>
         {data.publishedAt ? ` · ${t('plan.publishedOn', { when: format.dateTime(data.publishedAt) })}` : ''}
       </p>
-      {mayWrite && data.status === 'draft' ? <PublishButton plan={data} onPublished={plan.set} /> : null}
+      {mayWrite && data.status === 'draft' ? <PublishButton plan={data} /> : null}
       <PlanDocumentView document={data.document} />
     </>
   );

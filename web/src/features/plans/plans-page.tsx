@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { can } from '../../../../src/core/policy.js';
-import { useResource } from '../../api/use-resource';
-import type { PlanSummary } from '../../api/types';
+import { useQuery } from '@tanstack/react-query';
 import { useFormat } from '../../session/formatters';
-import { currentPlanSummary } from '../../session/plans';
+import { currentPlanSummary, planListQuery } from '../../session/plans';
 import { useSession } from '../../session/session';
 import { PageTitle } from '../../ui/page-title';
 import { ErrorState, Loading } from '../../ui/states';
@@ -15,7 +14,7 @@ export function PlansPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { user } = useSession();
-  const plans = useResource<{ items: PlanSummary[] }>('/api/v1/plans');
+  const plans = useQuery(planListQuery);
   const mayWrite = can({ id: user.id, role: user.role, unitId: user.unitId }, 'plan.write');
   const current = plans.data ? currentPlanSummary(plans.data.items) : undefined;
   return (
@@ -32,8 +31,8 @@ export function PlansPage() {
       >
         {t('plan.listTitle')}
       </PageTitle>
-      {plans.error ? <ErrorState error={plans.error} retry={() => void plans.reload()} /> : null}
-      {plans.loading ? <Loading /> : null}
+      {plans.error ? <ErrorState error={plans.error} retry={() => void plans.refetch()} /> : null}
+      {plans.isPending ? <Loading /> : null}
       {plans.data ? (
         <table className="data-table">
           <thead>

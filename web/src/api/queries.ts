@@ -1,0 +1,52 @@
+import { QueryClient } from '@tanstack/react-query';
+import type { ApiError } from './client';
+
+// Every query and mutation fails with an ApiError (the client turns every failure into one).
+declare module '@tanstack/react-query' {
+  interface Register {
+    defaultError: ApiError;
+  }
+}
+
+/**
+ * The app's one query cache. Nothing retries by itself (an error shows at once, with a retry
+ * button) and nothing refetches on focus: the live stream (live/live.tsx) says when data changed,
+ * and invalidates the queries it concerns.
+ */
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/**
+ * Every query's key, in one place: a key's first part says what the live stream invalidates
+ * (`cases` on any change to a case, `notifications` and `stats` too), so related data shares a prefix.
+ */
+export const queryKeys = {
+  cases: ['cases'] as const,
+  queues: ['cases', 'queue'] as const,
+  queue: (filters: Record<string, unknown>) => ['cases', 'queue', filters] as const,
+  case: (id: string) => ['cases', 'detail', id] as const,
+  caseEvents: (id: string) => ['cases', 'detail', id, 'events'] as const,
+  plans: ['plans'] as const,
+  plan: (id: string) => ['plans', 'version', id] as const,
+  planYaml: (id: string) => ['plans', 'version', id, 'yaml'] as const,
+  currentPlan: ['plans', 'current'] as const,
+  planList: ['plans', 'list'] as const,
+  notifications: ['notifications'] as const,
+  inbox: ['notifications', 'inbox'] as const,
+  unread: ['notifications', 'unread'] as const,
+  stats: ['stats'] as const,
+  accountability: (from: string, to: string) => ['reports', 'accountability', from, to] as const,
+  users: ['users'] as const,
+  credentials: (userId: string, kind: 'session' | 'token') => ['users', userId, kind] as const,
+  units: ['units'] as const,
+  settings: ['settings'] as const,
+  totp: ['auth', 'totp'] as const,
+  totpPolicy: ['auth', 'policy'] as const,
+  audit: (filters: Record<string, unknown>) => ['audit', filters] as const,
+};
