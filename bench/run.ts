@@ -4,7 +4,7 @@
  * Each order the queue offers (newest, oldest, nearest deadline, urgency) is timed on the first
  * page, a later page by cursor, a stage filter and a unit officer's queue; so are reference
  * searches and the objection and flag filters.
- *   npm run bench -- [--cases N] [--db sqlite:PATH|postgres://…] [--schema NAME (PostgreSQL)] [--only audit|ratios] [--pg postgres://…]
+ *   npm run bench -- [--cases N] [--db sqlite:PATH|postgres://…] [--schema NAME (PostgreSQL)] [--only audit|ratios|dashboard] [--pg postgres://…]
  * (bench/audit.ts: concurrent personal-data reads on PostgreSQL, SQLite synchronous = FULL vs NORMAL;
  * bench/ratios.ts: per-request cost over HTTP against a bare route and naive one-statement routes)
  */
@@ -12,6 +12,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createChangeFeed } from '../src/commands/change-feed.js';
 import { benchPersonalDataReads, benchSqliteSync } from './audit.js';
 import { benchRatios, redressBinary } from './ratios.js';
+import { benchDashboard } from './dashboard.js';
 import { calendarSource, type Context } from '../src/commands/context.js';
 import { stats } from '../src/commands/stats.js';
 import { emptyCalendar } from '../src/core/calendar.js';
@@ -99,6 +100,20 @@ async function main(): Promise<void> {
     const repeats = Number(option('repeats', '3'));
     await benchRatios({ pg, seconds, repeats, redress: redressBinary(option('redress', '')), basePort: Number(option('port', '41500')) });
     if (only === 'ratios') return;
+  }
+  if (only === 'dashboard' || only === 'all') {
+    // The dashboard and queue over HTTP at a million cases (kept between runs), and PostgreSQL intake.
+    const pg = option('pg', url.startsWith('postgres') ? url : process.env.REDRESS_TEST_POSTGRES_URL ?? '');
+    await benchDashboard({
+      db: option('dashboard-db', 'sqlite:./data/bench-dashboard.db'),
+      schema: option('dashboard-schema', ''),
+      cases: Number(option('cases', '1000000')),
+      pg,
+      seconds: Number(option('seconds', '3')),
+      redress: redressBinary(option('redress', '')),
+      basePort: Number(option('dashboard-port', '41600')),
+    });
+    if (only === 'dashboard') return;
   }
   if (only === 'audit' || only === 'all') {
     // The personal-data read bench needs PostgreSQL: --pg, or the --db URL when it is one.
