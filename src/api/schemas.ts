@@ -1,4 +1,5 @@
 import { Type, type TSchema } from 'typebox';
+import { guardCodes } from '../core/stages.js';
 
 /** Shapes shared by every resource's schemas. */
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -30,3 +31,14 @@ export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
 
 export const LocalTextOut = Type.Object({ zh: Type.Optional(Type.String()), en: Type.Optional(Type.String()) });
+
+/** What holds a stage move back: a stable code (core/stages.ts `guardCodes`), translated by the apps. */
+export const GuardCode = Type.Enum([...guardCodes]);
+
+/** The petitioner's window to request a review (core/stages.ts `reviewWindow`): the same in the portal, the public API and the staff view. */
+export const ReviewWindow = Type.Object({
+  opensAt: Nullable(Time),
+  until: Nullable(Time),
+  possible: Type.Boolean(),
+  blockedBy: Nullable(GuardCode),
+});

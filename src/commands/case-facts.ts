@@ -7,7 +7,7 @@ import type { Trx } from './context.js';
 export interface MoveRecords {
   representativeCount: number;
   hasLeadAssignment: boolean;
-  answers: readonly { review_round: number }[];
+  answers: readonly { review_round: number; created_at: string }[];
 }
 
 /** The stage machine's guard facts from records already loaded (the case view reads them anyway). */
@@ -22,6 +22,7 @@ export function moveFacts(row: CaseRow, records: MoveRecords, now: string, reaso
       row.stage === 'review' ? records.answers.filter((answer) => answer.review_round === row.review_count).length : 0,
     reviewCount: row.review_count,
     reviewRequestDueAt: row.review_request_due_at,
+    lastAnswerAt: records.answers.reduce<string | null>((last, answer) => (last === null || answer.created_at > last ? answer.created_at : last), null),
     now,
     reason,
   };
@@ -42,7 +43,7 @@ export async function moveContext(trx: Trx, row: CaseRow, now: string, reason: s
       .where('role', '=', 'lead')
       .where('released_at', 'is', null)
       .executeTakeFirst(),
-    trx.selectFrom('answers').select('review_round').where('case_id', '=', row.id).execute(),
+    trx.selectFrom('answers').select(['review_round', 'created_at']).where('case_id', '=', row.id).execute(),
   ]);
   return moveFacts(row, { representativeCount: Number(representatives.count), hasLeadAssignment: lead !== undefined, answers }, now, reason);
 }

@@ -3,7 +3,7 @@ import { assignmentStop, clockStanding } from '../core/clocks.js';
 import type { Deadline } from '../core/deadlines.js';
 import { parseFlags, type CaseFlag } from '../core/flags.js';
 import { assignmentAbilities, type AssignmentAbilities, type CaseAction } from '../core/policy.js';
-import type { OfferedMove } from '../core/stages.js';
+import type { OfferedMove, ReviewWindow } from '../core/stages.js';
 import type { Actor, CaseKind, Channel, Stage, Urgency, AssignmentRole } from '../core/types.js';
 import type { AssignmentsTable, CasesTable } from '../db/schema.js';
 
@@ -175,5 +175,7 @@ export interface CaseDetail extends CaseSummary {
   answers: AnswerView[];
   checklist: ChecklistStage[];
   moves: OfferedMove[];
+  /** The petitioner's window to request a review, as the portal and the public API show it. */
+  review: ReviewWindow;
   abilities: Record<CaseAction, boolean>;
 }

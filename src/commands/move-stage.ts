@@ -18,7 +18,7 @@ export interface MoveStageProps {
 
 /** The stage machine's field names as the cases table spells them. */
 function columns(changes: StageChanges): Partial<CasesTable> {
-  const names: { [K in keyof StageChanges]-?: keyof CasesTable } = {
+  const names: { [K in Exclude<keyof StageChanges, 'unitClocksStopAt'>]-?: keyof CasesTable } = {
     stage: 'stage',
     stageChangedAt: 'stage_changed_at',
     acceptDueAt: 'accept_due_at',
@@ -31,9 +31,8 @@ function columns(changes: StageChanges): Partial<CasesTable> {
     reviewDueAt: 'review_due_at',
     reviewConcludedAt: 'review_concluded_at',
   };
-  return Object.fromEntries(
-    Object.entries(changes).map(([key, value]) => [names[key as keyof StageChanges], value]),
-  ) as Partial<CasesTable>;
+  const { unitClocksStopAt: _units, ...fields } = changes;
+  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [names[key as keyof typeof names], value])) as Partial<CasesTable>;
 }
 
 /**
@@ -54,12 +53,22 @@ export async function stageMove(
   if (!verdict.ok) {
     if (verdict.code === 'move_not_allowed' && move.notAllowed) throw new DomainError('move_not_allowed', move.notAllowed);
     const field = verdict.code === 'guard_failed' && !reason ? { field: 'reason' } : {};
-    throw new DomainError(verdict.code, verdict.message, field);
+    throw new DomainError(verdict.code, verdict.message, { ...field, ...(verdict.details ? { details: verdict.details } : {}) });
   }
   const plan = await pinnedPlan(trx, row);
   const ticked = await trx.selectFrom('step_completions').select('step_id').where('case_id', '=', row.id).execute();
   const undone = undoneSteps(plan.stages, from, new Set(ticked.map((item) => item.step_id)));
   const changes = stageChanges(from, to, { now, reason, reviewCount: row.review_count, policy: plan.deadlines, where: jurisdiction(ctx) });
+  if (changes.unitClocksStopAt !== undefined) {
+    // As closing would: what the units still owed stops for good (see clocksIn in core/clocks.ts).
+    await trx
+      .updateTable('assignments')
+      .set({ clocks_stopped_at: changes.unitClocksStopAt })
+      .where('case_id', '=', row.id)
+      .where('clocks_stopped_at', 'is', null)
+      .where('released_at', 'is', null)
+      .execute();
+  }
   return {
     changes: columns(changes),
     event: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCalendar } from './calendar.js';
 import { statutoryDefaults } from './deadlines.js';
-import { isAcceptance, judgeMove, maxReviews, moves, offeredMoves, stageChanges, undoneSteps, type MoveContext, type Mover } from './stages.js';
+import { isAcceptance, judgeMove, maxReviews, moves, offeredMoves, reviewWindow, stageChanges, undoneSteps, type MoveContext, type Mover } from './stages.js';
 import { roles, stages, type Stage } from './types.js';
 
 const reviewWindowEnd = '2026-12-31T15:59:59.999Z';
@@ -17,6 +17,7 @@ function buildContext(overrides: Partial<MoveContext> = {}): MoveContext {
     answersSinceReview: 1,
     reviewCount: 0,
     reviewRequestDueAt: reviewWindowEnd,
+    lastAnswerAt: '2026-12-01T00:00:00.000Z',
     now: '2026-12-01T00:00:00.000Z',
     reason: 'The grievance is within the county remit.',
     ...overrides,
@@ -33,8 +34,10 @@ const expectedMoves: { from: Stage; to: Stage; by: Mover[]; reasonRequired: bool
   { from: 'not_accepted', to: 'reception', by: ['coordinator'], reasonRequired: true },
   { from: 'decision', to: 'resolution', by: ['coordinator', 'leader'], reasonRequired: true },
   { from: 'resolution', to: 'closed', by: ['coordinator'], reasonRequired: false },
+  { from: 'resolution', to: 'review', by: ['coordinator', 'petitioner'], reasonRequired: true },
   { from: 'closed', to: 'review', by: ['coordinator', 'petitioner'], reasonRequired: true },
   { from: 'review', to: 'closed', by: ['coordinator'], reasonRequired: false },
+  { from: 'review', to: 'review', by: ['coordinator', 'petitioner'], reasonRequired: true },
 ];
 
 const isListed = (from: Stage, to: Stage): boolean => expectedMoves.some((move) => move.from === from && move.to === to);
@@ -81,9 +84,9 @@ describe('judgeMove: moves not in the table', () => {
     ['not_accepted', 'closed'],
     ['review', 'resolution'],
     ['closed', 'reception'],
-    ['resolution', 'review'],
+    ['decision', 'review'],
   ])('%s → %s is move_not_allowed, even for admin', (from, to) => {
-    expect(judgeMove(from, to, 'admin', buildContext())).toEqual({
+    expect(judgeMove(from, to, 'admin', buildContext())).toMatchObject({
       ok: false,
       code: 'move_not_allowed',
       message: `A case cannot move from ${from} to ${to}.`,
@@ -116,7 +119,7 @@ describe('judgeMove: moves not in the table', () => {
 
 describe('judgeMove: roles', () => {
   it('forbids a leader from accepting reception → decision', () => {
-    expect(judgeMove('reception', 'decision', 'leader', buildContext())).toEqual({
+    expect(judgeMove('reception', 'decision', 'leader', buildContext())).toMatchObject({
       ok: false,
       code: 'forbidden',
       message: 'Your role cannot move a case from reception to decision.',
@@ -161,9 +164,33 @@ describe('judgeMove: roles', () => {
 });
 
 describe('judgeMove: the petitioner', () => {
-  it('may make exactly one move: request a review of a closed case', () => {
+  it('may make one kind of move: request a review once the written answer is given, closed or not', () => {
     const allowed = moves.filter((move) => judgeMove(move.from, move.to, 'petitioner', buildContext()).ok);
-    expect(allowed.map((move) => `${move.from} → ${move.to}`)).toEqual(['closed → review']);
+    expect(allowed.map((move) => `${move.from} → ${move.to}`)).toEqual(['resolution → review', 'closed → review', 'review → review']);
+  });
+
+  it('opens the window with the answer: before it nothing can be asked, after it at once, until it ends', () => {
+    const unanswered = buildContext({ answerCount: 0, answersSinceReview: 0, reviewRequestDueAt: null, lastAnswerAt: null });
+    expect(reviewWindow('resolution', unanswered)).toEqual({ opensAt: null, until: null, possible: false, blockedBy: 'noAnswerYet' });
+    expect(judgeMove('resolution', 'review', 'petitioner', unanswered)).toMatchObject({ code: 'guard_failed', guard: 'noAnswerYet' });
+    const answered = buildContext({ answersSinceReview: 0 });
+    expect(reviewWindow('resolution', answered)).toEqual({ opensAt: '2026-12-01T00:00:00.000Z', until: reviewWindowEnd, possible: true, blockedBy: null });
+    expect(reviewWindow('closed', answered)).toEqual(reviewWindow('resolution', answered));
+    const late = buildContext({ now: '2027-01-01T00:00:00.000Z' });
+    expect(reviewWindow('resolution', late)).toMatchObject({ until: reviewWindowEnd, possible: false, blockedBy: 'reviewWindowPassed' });
+    expect(judgeMove('resolution', 'review', 'petitioner', late)).toMatchObject({
+      code: 'guard_failed',
+      details: { guard: 'reviewWindowPassed', until: reviewWindowEnd },
+    });
+  });
+
+  it('during a review, opens the window for the second review with the review’s own answer', () => {
+    const underWay = buildContext({ reviewCount: 1, answersSinceReview: 0 });
+    expect(reviewWindow('review', underWay)).toMatchObject({ opensAt: null, possible: false, blockedBy: 'noAnswerYet' });
+    expect(reviewWindow('review', buildContext({ reviewCount: 1, answersSinceReview: 1 }))).toMatchObject({ possible: true, until: reviewWindowEnd });
+    expect(reviewWindow('review', buildContext({ reviewCount: 2, answersSinceReview: 1 }))).toMatchObject({ possible: false, blockedBy: 'reviewsUsed' });
+    expect(reviewWindow('decision', buildContext())).toMatchObject({ possible: false, blockedBy: 'noAnswerYet' });
+    expect(reviewWindow('not_accepted', buildContext())).toMatchObject({ possible: false, blockedBy: null });
   });
 
   it('is held to the same guards as the office: a reason, the 30-day window, two reviews at most', () => {
@@ -177,7 +204,7 @@ describe('judgeMove: the petitioner', () => {
 
   it('is offered the review from a closed case, with what holds it back', () => {
     expect(offeredMoves('closed', 'petitioner', buildContext())).toMatchObject([{ to: 'review', reasonRequired: true, blockedBy: null }]);
-    expect(offeredMoves('resolution', 'petitioner', buildContext())).toEqual([]);
+    expect(offeredMoves('decision', 'petitioner', buildContext())).toEqual([]);
   });
 });
 
@@ -185,7 +212,7 @@ describe('judgeMove: representatives of a collective visit', () => {
   const collective = { kind: 'collective' as const, representativeCount: 0, receiveTogether: false };
 
   it.each<Stage>(['decision', 'resolution'])('a collective case with no representatives cannot leave reception for %s', (to) => {
-    expect(judgeMove('reception', to, 'coordinator', buildContext(collective))).toEqual({
+    expect(judgeMove('reception', to, 'coordinator', buildContext(collective))).toMatchObject({
       ok: false,
       code: 'guard_failed',
       message:
@@ -231,7 +258,7 @@ describe('judgeMove: lead unit', () => {
     ['reception', 'resolution'],
     ['prevention', 'resolution'],
   ])('%s → %s needs a lead unit', (from, to) => {
-    expect(judgeMove(from, to, 'coordinator', buildContext({ hasLeadAssignment: false }))).toEqual({
+    expect(judgeMove(from, to, 'coordinator', buildContext({ hasLeadAssignment: false }))).toMatchObject({
       ok: false,
       code: 'guard_failed',
       message: 'Assign a lead unit responsible for the case first.',
@@ -248,13 +275,15 @@ describe('judgeMove: reasons', () => {
     ['reception', 'not_accepted'],
     ['not_accepted', 'reception'],
     ['decision', 'resolution'],
+    ['resolution', 'review'],
     ['closed', 'review'],
+    ['review', 'review'],
   ];
 
   for (const [from, to] of needReason) {
     for (const reason of [undefined, '', '   \n\t']) {
       it(`${from} → ${to} is refused with reason ${JSON.stringify(reason)}`, () => {
-        expect(judgeMove(from, to, 'coordinator', buildContext({ reason }))).toEqual({
+        expect(judgeMove(from, to, 'coordinator', buildContext({ reason }))).toMatchObject({
           ok: false,
           code: 'guard_failed',
           message: 'This move needs a reason.',
@@ -274,7 +303,7 @@ describe('judgeMove: reasons', () => {
 
 describe('judgeMove: closing', () => {
   it('resolution → closed needs a written answer', () => {
-    expect(judgeMove('resolution', 'closed', 'coordinator', buildContext({ answerCount: 0 }))).toEqual({
+    expect(judgeMove('resolution', 'closed', 'coordinator', buildContext({ answerCount: 0 }))).toMatchObject({
       ok: false,
       code: 'guard_failed',
       message: 'Record the written answer before closing the case.',
@@ -282,7 +311,7 @@ describe('judgeMove: closing', () => {
   });
 
   it('review → closed needs an answer given since the review began, not an older one', () => {
-    expect(judgeMove('review', 'closed', 'coordinator', buildContext({ answerCount: 3, answersSinceReview: 0 }))).toEqual({
+    expect(judgeMove('review', 'closed', 'coordinator', buildContext({ answerCount: 3, answersSinceReview: 0 }))).toMatchObject({
       ok: false,
       code: 'guard_failed',
       message: 'Record the answer to the review before closing it.',
@@ -299,7 +328,7 @@ describe('judgeMove: review', () => {
   it('is refused 1 ms after the window ends', () => {
     const oneMsLate = new Date(Date.parse(reviewWindowEnd) + 1).toISOString();
     expect(oneMsLate).toBe('2026-12-31T16:00:00.000Z');
-    expect(judgeMove('closed', 'review', 'coordinator', buildContext({ now: oneMsLate }))).toEqual({
+    expect(judgeMove('closed', 'review', 'coordinator', buildContext({ now: oneMsLate }))).toMatchObject({
       ok: false,
       code: 'guard_failed',
       message: 'The time to request a review (30 days from the answer) has passed.',
@@ -307,7 +336,7 @@ describe('judgeMove: review', () => {
   });
 
   it('is refused before any answer has opened a window', () => {
-    expect(judgeMove('closed', 'review', 'coordinator', buildContext({ reviewRequestDueAt: null }))).toEqual({
+    expect(judgeMove('closed', 'review', 'coordinator', buildContext({ reviewRequestDueAt: null }))).toMatchObject({
       ok: false,
       code: 'guard_failed',
       message: 'A review can only be requested after an answer has been given.',
@@ -317,7 +346,7 @@ describe('judgeMove: review', () => {
   it('allows at most two reviews', () => {
     expect(maxReviews).toBe(2);
     expect(judgeMove('closed', 'review', 'coordinator', buildContext({ reviewCount: 1 })).ok).toBe(true);
-    expect(judgeMove('closed', 'review', 'coordinator', buildContext({ reviewCount: 2 }))).toEqual({
+    expect(judgeMove('closed', 'review', 'coordinator', buildContext({ reviewCount: 2 }))).toMatchObject({
       ok: false,
       code: 'guard_failed',
       message: 'Both the review and the second review have been used; the answer is final.',
@@ -335,8 +364,8 @@ describe('offeredMoves', () => {
   it('offers a coordinator the three ways out of reception, with what holds each back', () => {
     const ctx = buildContext({ hasLeadAssignment: false, reason: undefined });
     expect(offeredMoves('reception', 'coordinator', ctx)).toMatchObject([
-      { to: 'decision', reasonRequired: false, blockedBy: 'Assign a lead unit responsible for the case first.' },
-      { to: 'resolution', reasonRequired: false, blockedBy: 'Assign a lead unit responsible for the case first.' },
+      { to: 'decision', reasonRequired: false, blockedBy: 'leadUnitAssigned' },
+      { to: 'resolution', reasonRequired: false, blockedBy: 'leadUnitAssigned' },
       { to: 'not_accepted', reasonRequired: true, blockedBy: null },
     ]);
   });
@@ -344,8 +373,8 @@ describe('offeredMoves', () => {
   it('shows the representatives guard as the blocker of a collective case', () => {
     const offered = offeredMoves('reception', 'coordinator', buildContext({ kind: 'collective', representativeCount: 0 }));
     expect(offered.map((move) => move.blockedBy)).toEqual([
-      'A collective visit needs its representatives recorded, or a recorded decision to receive the group together.',
-      'A collective visit needs its representatives recorded, or a recorded decision to receive the group together.',
+      'representativesChosen',
+      'representativesChosen',
       null,
     ]);
   });
@@ -374,7 +403,7 @@ describe('offeredMoves', () => {
   it('offers a unit officer the moves out of prevention only', () => {
     expect(offeredMoves('prevention', 'unit_officer', buildContext({ hasLeadAssignment: false }))).toMatchObject([
       { to: 'reception', reasonRequired: false, blockedBy: null },
-      { to: 'resolution', reasonRequired: false, blockedBy: 'Assign a lead unit responsible for the case first.' },
+      { to: 'resolution', reasonRequired: false, blockedBy: 'leadUnitAssigned' },
     ]);
     expect(offeredMoves('resolution', 'unit_officer', buildContext())).toEqual([]);
   });
@@ -409,16 +438,15 @@ describe('offeredMoves', () => {
 
   it('shows a closed review window and spent reviews as blockers', () => {
     expect(offeredMoves('closed', 'coordinator', buildContext({ now: '2027-01-01T00:00:00.000Z' }))).toMatchObject([
-      { to: 'review', reasonRequired: true, blockedBy: 'The time to request a review (30 days from the answer) has passed.' },
+      { to: 'review', reasonRequired: true, blockedBy: 'reviewWindowPassed' },
     ]);
-    expect(offeredMoves('closed', 'coordinator', buildContext({ reviewCount: 2 }))[0]?.blockedBy).toBe(
-      'Both the review and the second review have been used; the answer is final.',
-    );
+    expect(offeredMoves('closed', 'coordinator', buildContext({ reviewCount: 2 }))[0]?.blockedBy).toBe('reviewsUsed');
   });
 
   it('shows a missing answer as the blocker of closing', () => {
     expect(offeredMoves('resolution', 'coordinator', buildContext({ answerCount: 0 }))).toMatchObject([
-      { to: 'closed', reasonRequired: false, blockedBy: 'Record the written answer before closing the case.' },
+      { to: 'closed', reasonRequired: false, blockedBy: 'answered' },
+      { to: 'review', reasonRequired: true, blockedBy: 'noAnswerYet' },
     ]);
   });
 

@@ -14,34 +14,61 @@ export interface MoveContext {
   reviewCount: number;
   /** Last moment a review may be requested; null when no answer has been given yet. */
   reviewRequestDueAt: string | null;
+  /** When the latest written answer was given; null when none has been. */
+  lastAnswerAt: string | null;
   now: string;
   reason: string | undefined;
 }
 
-/** A guard returns null when the move may go ahead, or a sentence telling what is missing. */
-type Guard = (ctx: MoveContext) => string | null;
+/**
+ * What holds a move back, as a stable code the apps translate (web i18n `guards.*`, portal i18n);
+ * the API's error `details` carry it as `guard`, with the facts the words need (e.g. `until`).
+ */
+export const guardCodes = [
+  'representativesChosen',
+  'leadUnitAssigned',
+  'reasonGiven',
+  'answered',
+  'reviewAnswered',
+  'noAnswerYet',
+  'reviewWindowPassed',
+  'reviewsUsed',
+] as const;
+export type GuardCode = (typeof guardCodes)[number];
+
+/** The English words of each code, for the API's `message` (read by developers, never shown by the apps). */
+export const guardMessages: Record<GuardCode, string> = {
+  representativesChosen: 'A collective visit needs its representatives recorded, or a recorded decision to receive the group together.',
+  leadUnitAssigned: 'Assign a lead unit responsible for the case first.',
+  reasonGiven: 'This move needs a reason.',
+  answered: 'Record the written answer before closing the case.',
+  reviewAnswered: 'Record the answer to the review before closing it.',
+  noAnswerYet: 'A review can only be requested after an answer has been given.',
+  reviewWindowPassed: 'The time to request a review (30 days from the answer) has passed.',
+  reviewsUsed: 'Both the review and the second review have been used; the answer is final.',
+};
+
+/** A guard returns null when the move may go ahead, or the code of what is missing. */
+type Guard = (ctx: MoveContext) => GuardCode | null;
 
 /** The most reviews a petitioner may have of one claim: review (复查) and second review (复核). */
 export const maxReviews = 2;
 
 const guards = {
   representativesChosen: (ctx) =>
-    ctx.kind === 'collective' && ctx.representativeCount === 0 && !ctx.receiveTogether
-      ? 'A collective visit needs its representatives recorded, or a recorded decision to receive the group together.'
-      : null,
-  leadUnitAssigned: (ctx) => (ctx.hasLeadAssignment ? null : 'Assign a lead unit responsible for the case first.'),
-  reasonGiven: (ctx) => (ctx.reason && ctx.reason.trim() !== '' ? null : 'This move needs a reason.'),
-  answered: (ctx) => (ctx.answerCount > 0 ? null : 'Record the written answer before closing the case.'),
-  reviewAnswered: (ctx) =>
-    ctx.answersSinceReview > 0 ? null : 'Record the answer to the review before closing it.',
+    ctx.kind === 'collective' && ctx.representativeCount === 0 && !ctx.receiveTogether ? 'representativesChosen' : null,
+  leadUnitAssigned: (ctx) => (ctx.hasLeadAssignment ? null : 'leadUnitAssigned'),
+  reasonGiven: (ctx) => (ctx.reason && ctx.reason.trim() !== '' ? null : 'reasonGiven'),
+  answered: (ctx) => (ctx.answerCount > 0 ? null : 'answered'),
+  reviewAnswered: (ctx) => (ctx.answersSinceReview > 0 ? null : 'reviewAnswered'),
+  /** The written answer of this stage has been given: it opens the window to request a review. */
+  answerGiven: (ctx) => (ctx.answerCount > 0 ? null : 'noAnswerYet'),
+  reviewAnswerGiven: (ctx) => (ctx.answersSinceReview > 0 ? null : 'noAnswerYet'),
   withinReviewWindow: (ctx) => {
-    if (ctx.reviewRequestDueAt === null) return 'A review can only be requested after an answer has been given.';
-    return ctx.now <= ctx.reviewRequestDueAt
-      ? null
-      : 'The time to request a review (30 days from the answer) has passed.';
+    if (ctx.reviewRequestDueAt === null) return 'noAnswerYet';
+    return ctx.now <= ctx.reviewRequestDueAt ? null : 'reviewWindowPassed';
   },
-  reviewsLeft: (ctx) =>
-    ctx.reviewCount < maxReviews ? null : 'Both the review and the second review have been used; the answer is final.',
+  reviewsLeft: (ctx) => (ctx.reviewCount < maxReviews ? null : 'reviewsUsed'),
 } satisfies Record<string, Guard>;
 
 /**
@@ -57,10 +84,11 @@ export type Mover = Role | 'petitioner';
  * - `decline`: not accepted: the accept clock is done, and the reason is kept for the petitioner;
  * - `reopen`: a decision not to accept is taken back, so acceptance is open again;
  * - `close`: the case is closed;
+ * - `stopUnitClocks`: the answer concluded the units' part, so what they still owed stops as closing would stop it;
  * - `startReview`: a review round begins with a clock of its own, and the case is open again.
  * (What a stage does to the clocks while the case is in it is `clocksIn` in clocks.ts.)
  */
-export type MoveEffect = 'startAccept' | 'accept' | 'decline' | 'reopen' | 'close' | 'startReview';
+export type MoveEffect = 'startAccept' | 'accept' | 'decline' | 'reopen' | 'close' | 'stopUnitClocks' | 'startReview';
 
 interface Move {
   from: Stage;
@@ -103,6 +131,16 @@ export const moves: readonly Move[] = [
   { from: 'decision', to: 'resolution', by: ['coordinator', 'leader'], guards: [guards.reasonGiven], reasonRequired: true, effects: [] },
   { from: 'resolution', to: 'closed', by: office, guards: [guards.answered], reasonRequired: false, effects: ['close'] },
   // The review is the petitioner's right: they request it themself, or the office records their request.
+  // The written answer opens the window at once (Regulations 2022, Art. 35: 30 days from the written
+  // reply): the review may be asked for before the office closes the case, and after the review's own answer.
+  {
+    from: 'resolution',
+    to: 'review',
+    by: ['coordinator', 'petitioner'],
+    guards: [guards.reasonGiven, guards.answerGiven, guards.withinReviewWindow, guards.reviewsLeft],
+    reasonRequired: true,
+    effects: ['stopUnitClocks', 'startReview'],
+  },
   {
     from: 'closed',
     to: 'review',
@@ -112,11 +150,20 @@ export const moves: readonly Move[] = [
     effects: ['startReview'],
   },
   { from: 'review', to: 'closed', by: office, guards: [guards.reviewAnswered], reasonRequired: false, effects: ['close'] },
+  {
+    from: 'review',
+    to: 'review',
+    by: ['coordinator', 'petitioner'],
+    guards: [guards.reasonGiven, guards.reviewAnswerGiven, guards.withinReviewWindow, guards.reviewsLeft],
+    reasonRequired: true,
+    effects: ['startReview'],
+  },
 ];
 
 export type MoveVerdict =
   | { ok: true }
-  | { ok: false; code: 'move_not_allowed' | 'guard_failed' | 'forbidden'; message: string };
+  | { ok: false; code: 'move_not_allowed' | 'forbidden'; message: string; guard?: undefined; details?: undefined }
+  | { ok: false; code: 'guard_failed'; message: string; guard: GuardCode; details: { guard: GuardCode; until?: string } };
 
 function findMove(from: Stage, to: Stage): Move | undefined {
   return moves.find((move) => move.from === from && move.to === to);
@@ -131,16 +178,56 @@ export function judgeMove(from: Stage, to: Stage, role: Mover, ctx: MoveContext)
   }
   for (const guard of move.guards) {
     const problem = guard(ctx);
-    if (problem) return { ok: false, code: 'guard_failed', message: problem };
+    if (problem) return { ok: false, code: 'guard_failed', message: guardMessages[problem], guard: problem, details: guardDetails(problem, ctx) };
   }
   return { ok: true };
+}
+
+/** The facts a guard's words need: the end of the window that has passed. */
+function guardDetails(guard: GuardCode, ctx: MoveContext): { guard: GuardCode; until?: string } {
+  return guard === 'reviewWindowPassed' && ctx.reviewRequestDueAt !== null ? { guard, until: ctx.reviewRequestDueAt } : { guard };
+}
+
+/**
+ * The petitioner's window to request a review, one rule for the portal, the public API and the
+ * staff view: the written answer of the stage opens it (in resolution, when closed, and after a
+ * review's own answer), it ends `reviewRequestDays` later, and `possible` says whether the stage
+ * machine would take the request now (`blockedBy` the code of what holds it back).
+ */
+export interface ReviewWindow {
+  /** When the window opened: the answer it is for; null while there is no answer to review. */
+  opensAt: string | null;
+  /** The last moment to ask; null with `opensAt`. */
+  until: string | null;
+  possible: boolean;
+  blockedBy: GuardCode | null;
+}
+
+export function reviewWindow(stage: Stage, ctx: MoveContext): ReviewWindow {
+  const move = findMove(stage, 'review');
+  const answered = stage === 'closed' || (stage === 'resolution' && ctx.answerCount > 0) || (stage === 'review' && ctx.answersSinceReview > 0);
+  const open = move !== undefined && answered && ctx.reviewRequestDueAt !== null;
+  // Before any answer nothing can be asked yet; a declined petition has no answer to review.
+  const blockedBy = move ? firstProblem(move, ctx) : stage === 'not_accepted' ? null : 'noAnswerYet';
+  return {
+    opensAt: open ? ctx.lastAnswerAt : null,
+    until: open ? ctx.reviewRequestDueAt : null,
+    possible: move !== undefined && blockedBy === null,
+    blockedBy,
+  };
+}
+
+/** What first holds a move back when it is offered (the reason is typed with the move, so it never does). */
+function firstProblem(move: Move, ctx: MoveContext): GuardCode | null {
+  const withReason = { ...ctx, reason: 'offered' };
+  return move.guards.map((guard) => guard(withReason)).find((problem) => problem !== null) ?? null;
 }
 
 export interface OfferedMove {
   to: Stage;
   reasonRequired: boolean;
-  /** Why the move cannot be made yet, when a guard holds it back. */
-  blockedBy: string | null;
+  /** Why the move cannot be made yet, when a guard holds it back: a code, never a sentence. */
+  blockedBy: GuardCode | null;
   /**
    * The checklist steps of the stage being left that are not ticked (ids `stage.step`). The plan's
    * steps are guidance, not a lock: the move stays allowed, and the UI names them before it is confirmed.
@@ -168,10 +255,7 @@ export function offeredMoves(from: Stage, role: Mover, ctx: MoveContext, undone:
   return moves
     .filter((move) => move.from === from && (role === 'admin' || move.by.includes(role)))
     .map((move) => {
-      // The reason is typed with the move itself, so it never holds the offer back.
-      const withReason = { ...ctx, reason: 'offered' };
-      const blockedBy = move.guards.map((guard) => guard(withReason)).find((problem) => problem !== null) ?? null;
-      return { to: move.to, reasonRequired: move.reasonRequired, blockedBy, undoneSteps: [...undone] };
+      return { to: move.to, reasonRequired: move.reasonRequired, blockedBy: firstProblem(move, ctx), undoneSteps: [...undone] };
     });
 }
 
@@ -193,6 +277,8 @@ export interface StageChanges {
   reviewStartedAt?: string;
   reviewDueAt?: string;
   reviewConcludedAt?: null;
+  /** The units' clocks not yet done stop at this moment (`stopUnitClocks`). */
+  unitClocksStopAt?: string;
 }
 
 /** What the caller knows when a move is made: when, why, the case's review count, and how its plan counts time. */
@@ -225,6 +311,7 @@ export function stageChanges(from: Stage, to: Stage, moment: MoveMoment): StageC
       changes.notAcceptedReason = null;
     }
     if (effect === 'close') changes.closedAt = now;
+    if (effect === 'stopUnitClocks') changes.unitClocksStopAt = now;
     if (effect === 'startReview') {
       changes.reviewCount = moment.reviewCount + 1;
       changes.reviewStartedAt = now;

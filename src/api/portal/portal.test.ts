@@ -283,6 +283,23 @@ describe.each(databaseKinds)('the petition portal on %s', (kind) => {
     expect(await reviewCount()).toBe(1);
   });
 
+  it('offers the review as soon as the written answer is given, before the office closes the case, and after an unsatisfied rating', async () => {
+    const { reference, accessCode } = await submitForm();
+    const caseId = (await queueItem(reference)).id;
+    await post(world, 'coordinator', `/api/v1/cases/${caseId}/assignments`, { unitId: world.units.township.id, role: 'lead' });
+    await post(world, 'coordinator', `/api/v1/cases/${caseId}/transitions`, { to: 'resolution' });
+    const { response: unanswered } = await lookUp({ lang: 'en', reference, accessCode });
+    expect(unanswered.body).not.toContain('action="/petition/review?lang=en"');
+    await post(world, 'coordinator', `/api/v1/cases/${caseId}/answers`, { body: 'The answer.' });
+    const { cookies, response: answered } = await lookUp({ lang: 'en', reference, accessCode });
+    expect(answered.body).toContain('action="/petition/review?lang=en"');
+    expect(answered.body).toMatch(/You can ask until \d+ \w+ \d{4}/);
+    const rated = await send('/petition/feedback', { lang: 'en', rating: '1' }, cookies);
+    const shown = rated.statusCode === 303 ? await page(String(rated.headers.location), {}, cookies) : rated;
+    expect(shown.body).toContain('You are not satisfied with the answer. You can ask for a review below.');
+    expect(shown.body).toContain('action="/petition/review?lang=en"');
+  });
+
   it('says plainly that the time to ask for a review has passed', async () => {
     const { reference, accessCode } = await submitForm();
     const caseId = (await queueItem(reference)).id;

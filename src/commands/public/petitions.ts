@@ -4,7 +4,7 @@ import { caseDeadlines, type CaseDeadlines } from '../../core/case-clock.js';
 import { DomainError, invalid } from '../../core/errors.js';
 import type { CaseFlag } from '../../core/flags.js';
 import type { LocalText } from '../../core/plan.js';
-import { maxReviews, offeredMoves } from '../../core/stages.js';
+import { maxReviews, reviewWindow, type ReviewWindow } from '../../core/stages.js';
 import type { CaseKind, Channel, Stage } from '../../core/types.js';
 import type { CaseRow } from '../../db/repositories/cases.js';
 import { loadPlan } from '../../db/repositories/plans.js';
@@ -72,8 +72,8 @@ export interface PublicStatus {
   answers: PublicAnswer[];
   reviewCount: number;
   maxReviews: number;
-  /** Whether the stage machine would let the petitioner request a review now, and what holds it back. */
-  review: { possible: boolean; until: string | null; blockedBy: string | null };
+  /** The window to request a review: when the answer opened it, when it ends, whether a review can be requested now. */
+  review: ReviewWindow;
   /** Whether the latest answer can still be rated (once, within the same 30 days). */
   feedback: { possible: boolean; answerId: string | null; until: string | null };
 }
@@ -89,7 +89,6 @@ async function publicStatus(trx: Trx, row: CaseRow, now: string): Promise<Public
   const rated = new Map(ratings.map((item) => [item.answer_id, item.rating]));
   const latest = answers.at(-1);
   const withinWindow = row.review_request_due_at !== null && now <= row.review_request_due_at;
-  const offer = offeredMoves(row.stage as Stage, 'petitioner', facts).find((move) => move.to === 'review');
   return {
     reference: row.reference,
     kind: row.kind as CaseKind,
@@ -109,7 +108,7 @@ async function publicStatus(trx: Trx, row: CaseRow, now: string): Promise<Public
     })),
     reviewCount: row.review_count,
     maxReviews,
-    review: { possible: offer !== undefined && offer.blockedBy === null, until: row.review_request_due_at, blockedBy: offer?.blockedBy ?? null },
+    review: reviewWindow(row.stage as Stage, facts),
     feedback: {
       possible: latest !== undefined && !rated.has(latest.id) && withinWindow,
       answerId: latest?.id ?? null,
@@ -190,7 +189,7 @@ export async function requestReview(ctx: Context, props: PetitionKey & { reason:
         to: 'review',
         reason: reason || undefined,
         now,
-        notAllowed: 'A review can be requested only once the case has been closed with a written answer.',
+        notAllowed: 'A review can be requested once the written answer has been given.',
       }),
     result: (trx, updated, _locked, now) => publicStatus(trx, updated, now),
   });

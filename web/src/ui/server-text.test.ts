@@ -1,39 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { moves, type MoveContext } from '../../../src/core/stages.js';
+import { guardCodes, judgeMove, type MoveContext } from '../../../src/core/stages.js';
 import { createI18n } from '../i18n';
-import { fieldGloss, guardSentences, serverText } from './server-text';
+import { errorText, fieldGloss, guardText } from './server-text';
 
-/** Every sentence the stage machine can hold a move back with, from cases that fail every guard. */
-function everyGuardSentence(): Set<string> {
-  const failing: MoveContext[] = [
-    { kind: 'collective', representativeCount: 0, receiveTogether: false, hasLeadAssignment: false, answerCount: 0, answersSinceReview: 0, reviewCount: 2, reviewRequestDueAt: null, now: '2026-11-02T08:00:00.000Z', reason: undefined },
-    { kind: 'collective', representativeCount: 0, receiveTogether: false, hasLeadAssignment: false, answerCount: 0, answersSinceReview: 0, reviewCount: 2, reviewRequestDueAt: '2026-01-01T00:00:00.000Z', now: '2026-11-02T08:00:00.000Z', reason: 'a reason' },
-  ];
-  const sentences = new Set<string>();
-  for (const move of moves) {
-    for (const guard of move.guards) {
-      for (const ctx of failing) {
-        const sentence = guard(ctx);
-        if (sentence) sentences.add(sentence);
+describe('what holds a stage move back, in both languages', () => {
+  it('has zh and en words for every code the stage machine can give', async () => {
+    for (const language of ['zh', 'en'] as const) {
+      const i18n = await createI18n(language);
+      const { t } = i18n;
+      for (const guard of guardCodes) {
+        expect(i18n.exists(`guards.${guard}`), `${language} ${guard}`).toBe(true);
+        expect(guardText(t, guard)).not.toBe(`guards.${guard}`);
       }
     }
-  }
-  return sentences;
-}
-
-describe('the stage machine’s sentences in Chinese', () => {
-  it('has a translation for every sentence a guard can say', () => {
-    const sentences = everyGuardSentence();
-    expect(sentences.size).toBeGreaterThanOrEqual(7);
-    for (const sentence of sentences) expect(Object.keys(guardSentences), sentence).toContain(sentence);
   });
 
-  it('translates them, and leaves any other server message as written', async () => {
+  it('says a refused move from its code and details, never from the server’s sentence', async () => {
     const { t } = await createI18n('zh');
-    expect(serverText(t, 'Assign a lead unit responsible for the case first.')).toBe('请先交办牵头责任单位。');
-    expect(serverText(t, 'title: must not be empty.')).toBe('title: must not be empty.');
-    const english = await createI18n('en');
-    for (const sentence of Object.keys(guardSentences)) expect(serverText(english.t, sentence)).toBe(sentence);
+    const late: MoveContext = {
+      kind: 'individual',
+      representativeCount: 0,
+      receiveTogether: false,
+      hasLeadAssignment: true,
+      answerCount: 1,
+      answersSinceReview: 0,
+      reviewCount: 0,
+      reviewRequestDueAt: '2026-01-01T00:00:00.000Z',
+      lastAnswerAt: '2025-12-01T00:00:00.000Z',
+      now: '2026-11-02T08:00:00.000Z',
+      reason: 'Not satisfied.',
+    };
+    const verdict = judgeMove('closed', 'review', 'petitioner', late);
+    if (verdict.ok || verdict.code !== 'guard_failed') throw new Error('expected a guard to hold the review back');
+    expect(verdict.details).toEqual({ guard: 'reviewWindowPassed', until: '2026-01-01T00:00:00.000Z' });
+    expect(errorText(t, { code: verdict.code, message: verdict.message, details: verdict.details })).toBe('申请复查的期限（答复之日起 30 日）已过。');
   });
 });
 

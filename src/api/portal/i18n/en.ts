@@ -197,10 +197,19 @@ export const en: Messages = {
     reasonHint: 'Say what in the answer you are not satisfied with.',
     submit: 'Ask for a review',
     requested: 'Your request has been made; the petition is now under review.',
-    windowPassed: (date: string) => `The time to ask for a review ended on ${date}; a review can no longer be requested.`,
-    reviewsUsed: 'The review and the second review have both been used; the answer is final.',
-    notYet: 'A review can be requested once the petition has been concluded with a written answer.',
+    notYet: 'A review can be requested as soon as the written answer has been given.',
     reasonRequired: 'Please give the reason for your request.',
+  },
+
+  guards: {
+    representativesChosen: (_until: string) => 'A collective visit needs its representatives chosen, or a decision to receive the group together.',
+    leadUnitAssigned: (_until: string) => 'No lead unit has been made responsible yet.',
+    reasonGiven: (_until: string) => 'Please give the reason for your request.',
+    answered: (_until: string) => 'The written answer has not been given yet.',
+    reviewAnswered: (_until: string) => 'The review’s answer has not been given yet.',
+    noAnswerYet: (_until: string) => 'A review can be requested as soon as the written answer has been given.',
+    reviewWindowPassed: (until: string) => `The time to ask for a review ended on ${until}; a review can no longer be requested.`,
+    reviewsUsed: (_until: string) => 'The review and the second review have both been used; the answer is final.',
   },
 
   privacy: {

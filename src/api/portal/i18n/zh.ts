@@ -190,10 +190,20 @@ export const zh = {
     reasonHint: '请说明您对答复哪些地方不满意。',
     submit: '提交申请',
     requested: '您的申请已提交，事项进入复查阶段。',
-    windowPassed: (date: string) => `申请复查的期限已于 ${date} 届满，不能再申请。`,
-    reviewsUsed: '复查和复核都已使用，答复意见为最终意见。',
-    notYet: '作出书面答复并办结后，才能申请复查。',
+    notYet: '作出书面答复后，即可申请复查。',
     reasonRequired: '请填写申请理由。',
+  },
+
+  /** What the stage machine says holds a move back (its codes), as the petitioner reads it. */
+  guards: {
+    representativesChosen: (_until: string) => '集体访需先推选代表，或记录决定集体接待。',
+    leadUnitAssigned: (_until: string) => '尚未指定牵头责任单位。',
+    reasonGiven: (_until: string) => '请填写申请理由。',
+    answered: (_until: string) => '尚未作出书面答复。',
+    reviewAnswered: (_until: string) => '尚未作出复查意见。',
+    noAnswerYet: (_until: string) => '作出书面答复后，即可申请复查。',
+    reviewWindowPassed: (until: string) => `申请复查的期限已于 ${until} 届满，不能再申请。`,
+    reviewsUsed: (_until: string) => '复查和复核都已使用，答复意见为最终意见。',
   },
 
   privacy: {

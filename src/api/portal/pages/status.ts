@@ -14,13 +14,13 @@ export interface StatusPageArgs {
   notice?: { text: string; bad?: boolean; id?: string };
 }
 
-/** Why the review cannot be requested now, in the reader's words, read from the facts of the case. */
+/** Why the review cannot be requested now, in the reader's words, from the stage machine's code. */
 export function reviewClosedReason(m: Messages, status: PublicStatus, when: (iso: string | null) => string): string | null {
-  if (status.review.possible) return null;
-  if (status.stage !== 'closed') return status.stage === 'review' ? null : m.review.notYet;
-  if (status.reviewCount >= status.maxReviews) return m.review.reviewsUsed;
-  if (status.deadlines.reviewRequest.status === 'overdue') return m.review.windowPassed(when(status.review.until));
-  return m.review.notYet;
+  const { blockedBy } = status.review;
+  if (status.review.possible || blockedBy === null) return null;
+  // A review under way, before its own answer, is said by the stage itself.
+  if (status.stage === 'review' && blockedBy === 'noAnswerYet') return null;
+  return m.guards[blockedBy](when(status.review.until));
 }
 
 /** The page's forms carry only the language: the petition they act on is the one this browser holds (petition-cookie.ts). */

@@ -3,7 +3,7 @@ import { caseFlags } from '../../../core/flags.js';
 import { caseActions } from '../../../core/policy.js';
 import { queueOrders } from '../../../core/queue.js';
 import { assignmentRoles, caseKinds, channels, maxRepresentatives, stages, urgencies } from '../../../core/types.js';
-import { Id, LocalTextOut, Nullable, Time } from '../../schemas.js';
+import { GuardCode, Id, LocalTextOut, Nullable, ReviewWindow, Time } from '../../schemas.js';
 
 const text = (maxLength: number) => Type.String({ maxLength });
 
@@ -107,11 +107,12 @@ export const CaseDetail = Type.Intersect([
       Type.Object({
         to: Type.Enum([...stages]),
         reasonRequired: Type.Boolean(),
-        blockedBy: Nullable(Type.String()),
+        blockedBy: Nullable(GuardCode),
         /** Checklist steps (`stage.step`) of the current stage this move would leave undone; the move is still allowed. */
         undoneSteps: Type.Array(Type.String()),
       }),
     ),
+    review: ReviewWindow,
     abilities: Type.Object(Object.fromEntries(caseActions.map((action) => [action, Type.Boolean()]))),
   }),
 ]);

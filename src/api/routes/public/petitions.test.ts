@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, type ApiWorld } from '../../../../test/api.js';
+import { addDays } from '../../../core/deadlines.js';
 import { days } from '../../../../test/clock.js';
 import { databaseKinds } from '../../../../test/databases.js';
 import { buildPublicWorld, petition, status, submit } from '../../../../test/public.js';
@@ -11,9 +12,9 @@ interface Status {
   stage: string;
   stageText: { zh: string; en: string };
   deadlines: Record<'accept' | 'conclude' | 'reviewRequest' | 'review', { dueAt: string | null; status: string | null }>;
-  answers: { id: string; body: string; reviewRound: number; rating: number | null }[];
+  answers: { id: string; body: string; reviewRound: number; createdAt: string; rating: number | null }[];
   reviewCount: number;
-  review: { possible: boolean; until: string | null; blockedBy: string | null };
+  review: { opensAt: string | null; possible: boolean; until: string | null; blockedBy: string | null };
   feedback: { possible: boolean; answerId: string | null };
   offerReview?: boolean;
 }
@@ -154,7 +155,7 @@ describe.each(databaseKinds)('the public petitions API on %s', (kind) => {
     const receipt = await submit(world);
     const caseId = await caseIdOf(receipt.reference);
     const tooEarly = await withoutWrites(world, () => review(receipt.reference, receipt.accessCode, 'Not satisfied.'));
-    expect(expectError(tooEarly, 409, 'move_not_allowed').message).toMatch(/closed with a written answer/);
+    expect(expectError(tooEarly, 409, 'move_not_allowed').message).toMatch(/written answer has been given/);
 
     await answerAndClose(caseId, 'First answer.');
     world.clock.advance(days(10));
@@ -184,6 +185,48 @@ describe.each(databaseKinds)('the public petitions API on %s', (kind) => {
     expect((await chainAndVerify(world.ctx)).ok).toBe(true);
   });
 
+  it('opens the review window and the review request with the written answer, before the case is closed, the same in every view', async () => {
+    const receipt = await submit(world);
+    const caseId = await caseIdOf(receipt.reference);
+    expectStatus(await post(world, 'coordinator', `/api/v1/cases/${caseId}/assignments`, { unitId: world.units.township.id, role: 'lead' }), 201);
+    expectStatus(await post(world, 'coordinator', `/api/v1/cases/${caseId}/transitions`, { to: 'resolution' }), 200);
+    const unanswered = expectStatus<Status>(await status(world, receipt.reference, receipt.accessCode), 200);
+    expect(unanswered.review).toEqual({ opensAt: null, until: null, possible: false, blockedBy: 'noAnswerYet' });
+    world.clock.advance(days(2));
+    expectStatus(await post(world, 'unit_officer', `/api/v1/cases/${caseId}/answers`, { body: 'The answer.' }), 201);
+    const answered = expectStatus<Status>(await status(world, receipt.reference, receipt.accessCode), 200);
+    const answeredAt = answered.answers[0]?.createdAt ?? '';
+    const until = addDays(answeredAt, 30, world.ctx.timeZone);
+    expect(answered.stage).toBe('resolution');
+    expect(answered.review).toEqual({ opensAt: answeredAt, until, possible: true, blockedBy: null });
+    expect(answered.deadlines.reviewRequest).toMatchObject({ dueAt: until, status: 'pending' });
+    // The staff view says the same.
+    const staff = expectStatus<{ review: unknown; moves: { to: string; blockedBy: string | null }[] }>(await get(world, 'coordinator', `/api/v1/cases/${caseId}`), 200);
+    expect(staff.review).toEqual(answered.review);
+    expect(staff.moves.find((move) => move.to === 'review')).toMatchObject({ blockedBy: null });
+    // An unsatisfied rating offers it at once.
+    const rated = expectStatus<Status>(await feedback(receipt.reference, receipt.accessCode, { rating: 1 }), 201);
+    expect(rated.offerReview).toBe(true);
+    const reviewing = expectStatus<Status>(await review(receipt.reference, receipt.accessCode, 'Not what I asked for.'), 200);
+    expect(reviewing).toMatchObject({ stage: 'review', reviewCount: 1 });
+    expect(reviewing.review).toMatchObject({ possible: false, blockedBy: 'noAnswerYet' });
+  });
+
+  it('refuses a review asked for before the case is closed once 30 days from the answer have passed, with a clear code', async () => {
+    const receipt = await submit(world);
+    const caseId = await caseIdOf(receipt.reference);
+    expectStatus(await post(world, 'coordinator', `/api/v1/cases/${caseId}/assignments`, { unitId: world.units.township.id, role: 'lead' }), 201);
+    expectStatus(await post(world, 'coordinator', `/api/v1/cases/${caseId}/transitions`, { to: 'resolution' }), 200);
+    expectStatus(await post(world, 'unit_officer', `/api/v1/cases/${caseId}/answers`, { body: 'The answer.' }), 201);
+    world.clock.advance(days(31));
+    const late = await withoutWrites(world, () => review(receipt.reference, receipt.accessCode, 'Too late.'));
+    const error = expectError(late, 409, 'guard_failed');
+    const after = expectStatus<Status>(await status(world, receipt.reference, receipt.accessCode), 200);
+    expect(error.details).toEqual({ guard: 'reviewWindowPassed', until: after.review.until });
+    expect(after.review).toMatchObject({ possible: false, blockedBy: 'reviewWindowPassed' });
+    expectError(await feedback(receipt.reference, receipt.accessCode, { rating: 1 }), 409, 'conflict');
+  });
+
   it('refuses a review request and a rating after 30 days, saying so plainly', async () => {
     const receipt = await submit(world);
     await answerAndClose(await caseIdOf(receipt.reference), 'The answer.');
@@ -195,7 +238,8 @@ describe.each(databaseKinds)('the public petitions API on %s', (kind) => {
     const after = expectStatus<Status>(await status(world, receipt.reference, receipt.accessCode), 200);
     expect(after.stage).toBe('closed');
     expect(after.review.possible).toBe(false);
-    expect(after.review.blockedBy).toBe('The time to request a review (30 days from the answer) has passed.');
+    expect(after.review.blockedBy).toBe('reviewWindowPassed');
+    expect(expectError(late, 409, 'guard_failed').details).toEqual({ guard: 'reviewWindowPassed', until: after.review.until });
     expect(after.deadlines.reviewRequest.status).toBe('overdue');
   });
 

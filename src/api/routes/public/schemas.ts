@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { publicLimits } from '../../../commands/public/petition-input.js';
 import { caseKinds, channels, maxRepresentatives, stages } from '../../../core/types.js';
-import { ErrorResponse, LocalTextOut, Nullable, Time } from '../../schemas.js';
+import { ErrorResponse, LocalTextOut, Nullable, ReviewWindow, Time } from '../../schemas.js';
 import { Deadline } from '../cases/schemas.js';
 
 const optionalText = (maxLength: number) => Type.Optional(Nullable(Type.String({ maxLength })));
@@ -67,7 +67,7 @@ export const PublicStatus = Type.Object({
   ),
   reviewCount: Type.Integer(),
   maxReviews: Type.Integer(),
-  review: Type.Object({ possible: Type.Boolean(), until: Nullable(Time), blockedBy: Nullable(Type.String()) }),
+  review: ReviewWindow,
   feedback: Type.Object({ possible: Type.Boolean(), answerId: Nullable(Type.String()), until: Nullable(Time) }),
 });
 

@@ -4,7 +4,7 @@ import { stages, type Stage } from '../../../../src/core/types.js';
 import type { CaseDetail } from '../../api/types';
 import { useFormat } from '../../session/formatters';
 import { errorFor, Field } from '../../ui/field';
-import { serverText } from '../../ui/server-text';
+import { guardText } from '../../ui/server-text';
 import { ActionError } from '../../ui/states';
 import { useCase, useCaseAction } from './case-context';
 import { hasDraft, useDraft } from './drafts';
@@ -112,7 +112,7 @@ export function Moves() {
             </button>
             {move.blockedBy ? (
               <p className="blocked" id={`blocked-${move.to}`}>
-                {serverText(t, move.blockedBy)}
+                {guardText(t, move.blockedBy)}
               </p>
             ) : null}
             {open === move.to ? <MoveForm move={move} onDone={() => setOpen(undefined)} /> : null}
