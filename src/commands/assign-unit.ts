@@ -11,6 +11,7 @@ import type { CaseDetail } from './case-view.js';
 import { jurisdiction, type Context, type Trx } from './context.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import { enqueue } from '../notifications/outbox.js';
+import { assignmentActive } from '../db/repositories/assignments.js';
 
 /** Channels where people are physically present, so the notified unit must come to the scene. */
 const onSceneChannels = new Set(['visit', 'unit_report']);
@@ -32,7 +33,7 @@ export async function assignUnit(
         .select('id')
         .where('case_id', '=', row.id)
         .where('role', '=', 'lead')
-        .where('released_at', 'is', null)
+        .where(assignmentActive())
         .executeTakeFirst();
       if (lead) throw new DomainError('conflict', 'This case already has a lead unit; assign this one as assisting.', { field: 'role' });
     }
@@ -113,7 +114,7 @@ export async function objectToAssignment(
   return runCaseCommand(ctx, { actor: props.actor, caseId: props.caseId, action: 'case.read' }, async (trx, row, _units, now) => {
     const assignment = await activeAssignment(trx, row.id, props.assignmentId);
     // Only the unit itself can say a case is outside its remit; the office reroutes, it does not object.
-    if (props.actor.role !== 'unit_officer' || props.actor.unitId !== assignment.unit_id) {
+    if (!can(props.actor, 'assignment.object', { type: 'assignment', unitId: assignment.unit_id })) {
       throw forbidden('Only officers of the assigned unit can object to an assignment.');
     }
     if (assignment.objected_at) throw new DomainError('already_done', `Your unit already objected at ${assignment.objected_at}.`);
@@ -137,8 +138,11 @@ export async function rerouteAssignment(
   ctx: Context,
   props: { actor: Actor; caseId: string; assignmentId: string; unitId: string },
 ): Promise<CaseDetail> {
-  return runCaseCommand(ctx, { actor: props.actor, caseId: props.caseId, action: 'case.assign' }, async (trx, row, unitIds, now) => {
+  return runCaseCommand(ctx, { actor: props.actor, caseId: props.caseId, action: 'case.read' }, async (trx, row, unitIds, now) => {
     const assignment = await activeAssignment(trx, row.id, props.assignmentId);
+    if (!can(props.actor, 'assignment.reroute', { type: 'assignment', unitId: assignment.unit_id })) {
+      throw forbidden('Only the petition office reroutes a case to another unit.');
+    }
     if (unitIds.includes(props.unitId)) throw new DomainError('conflict', 'That unit is already assigned to this case.', { field: 'unitId' });
     await trx.updateTable('assignments').set({ released_at: now }).where('id', '=', assignment.id).execute();
     const notified = await notifyUnit(ctx, trx, row, { unitId: props.unitId, role: assignment.role as AssignmentRole, actorId: props.actor.id, now });
@@ -169,7 +173,7 @@ type AssignmentStep = 'acknowledge' | 'arrive' | 'propose';
 const stepFields: Record<AssignmentStep, { at: keyof AssignmentsTable; due: keyof AssignmentsTable; action: AssignmentAction; event: string }> = {
   acknowledge: { at: 'acknowledged_at', due: 'acknowledge_due_at', action: 'assignment.acknowledge', event: 'assignment.acknowledged' },
   arrive: { at: 'arrived_at', due: 'on_scene_due_at', action: 'assignment.arrive', event: 'assignment.arrived' },
-  propose: { at: 'proposal_submitted_at', due: 'proposal_due_at', action: 'assignment.acknowledge', event: 'assignment.proposed' },
+  propose: { at: 'proposal_submitted_at', due: 'proposal_due_at', action: 'assignment.propose', event: 'assignment.proposed' },
 };
 
 /** Reads the time a unit really arrived, as the office records it afterwards: not after now, not before the notification. */

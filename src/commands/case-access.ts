@@ -1,8 +1,10 @@
 import { forbidden, notFound } from '../core/errors.js';
-import { can, type CaseAction } from '../core/policy.js';
+import { can, caseScope, type CaseAction } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
 import { assignedUnitIds, findCase, type CaseRow } from '../db/repositories/cases.js';
+import type { Database } from '../db/schema.js';
 import type { Context, Trx } from './context.js';
+import type { Kysely } from 'kysely';
 
 /** Fails with 403 unless the actor may do the action on a case assigned to these units. */
 export function checkCaseAccess(actor: Actor, action: CaseAction, unitIds: string[]): void {
@@ -25,4 +27,14 @@ export async function caseFor(
   const unitIds = await assignedUnitIds(trx, row.id);
   checkCaseAccess(props.actor, props.action, unitIds);
   return { row, unitIds };
+}
+
+/**
+ * Whether the actor may take an action on a case, by the same rule as `caseFor` (the case's
+ * active assignments, `assignedUnitIds`, judged by `can`), without loading the case: the live
+ * stream asks this before every change it delivers. Whoever sees every case needs no lookup.
+ */
+export async function mayActOnCase(db: Kysely<Database>, actor: Actor, caseId: string, action: CaseAction): Promise<boolean> {
+  const unitIds = caseScope(actor).all ? [] : await assignedUnitIds(db, caseId);
+  return can(actor, action, { type: 'case', assignedUnitIds: unitIds });
 }

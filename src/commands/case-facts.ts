@@ -2,6 +2,7 @@ import type { MoveContext } from '../core/stages.js';
 import type { CaseKind } from '../core/types.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import type { Trx } from './context.js';
+import { assignmentActive } from '../db/repositories/assignments.js';
 
 /** What the guards need of a case's records, however they were read. */
 export interface MoveRecords {
@@ -41,7 +42,7 @@ export async function moveContext(trx: Trx, row: CaseRow, now: string, reason: s
       .select('id')
       .where('case_id', '=', row.id)
       .where('role', '=', 'lead')
-      .where('released_at', 'is', null)
+      .where(assignmentActive())
       .executeTakeFirst(),
     trx.selectFrom('answers').select(['review_round', 'created_at']).where('case_id', '=', row.id).execute(),
   ]);

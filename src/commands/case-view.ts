@@ -4,7 +4,7 @@ import type { Deadline } from '../core/deadlines.js';
 import { parseFlags, type CaseFlag } from '../core/flags.js';
 import { assignmentAbilities, type AssignmentAbilities, type CaseAction } from '../core/policy.js';
 import type { OfferedMove, ReviewWindow } from '../core/stages.js';
-import type { Actor, CaseKind, Channel, Stage, Urgency, AssignmentRole } from '../core/types.js';
+import { openStages, type Actor, type CaseKind, type Channel, type Stage, type Urgency, type AssignmentRole } from '../core/types.js';
 import type { AssignmentsTable, CasesTable } from '../db/schema.js';
 
 /** What every listing shows of a case: no personal data. */
@@ -86,7 +86,7 @@ export interface AssignmentView {
   releasedAt: string | null;
   /** When the unit's clocks stopped (rerouted away, or the case came to rest); null while they run. */
   clocksStoppedAt: string | null;
-  /** What the viewer may record for this unit now, and whether they would do it on its behalf. */
+  /** What the viewer may do for this unit now (core/policy.ts `assignmentAbilities`), and whether they would do it on its behalf. */
   abilities: AssignmentAbilities;
 }
 
@@ -115,13 +115,20 @@ export function assignmentView(
     objection: { dueAt: row.objection_due_at, at: row.objected_at, reason: row.objection_reason },
     releasedAt: row.released_at,
     clocksStoppedAt: stoppedAt,
-    abilities: assignmentAbilities(actor, {
-      unitId: row.unit_id,
-      stoppedAt,
-      acknowledged: row.acknowledged_at !== null,
-      arrivalOwed: row.on_scene_due_at !== null && row.arrived_at === null,
-      proposed: row.proposal_submitted_at !== null,
-    }),
+    abilities: assignmentAbilities(
+      actor,
+      {
+        unitId: row.unit_id,
+        stoppedAt,
+        releasedAt: row.released_at,
+        acknowledged: row.acknowledged_at !== null,
+        arrivalOwed: row.on_scene_due_at !== null && row.arrived_at === null,
+        proposed: row.proposal_submitted_at !== null,
+        objection: { dueAt: row.objection_due_at, at: row.objected_at },
+        caseOpen: openStages.includes(theCase.stage as Stage),
+      },
+      now,
+    ),
   };
 }
 

@@ -2,6 +2,7 @@ import { clocksOf, stageStop } from '../core/clocks.js';
 import type { Stage } from '../core/types.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import type { Context, Trx } from './context.js';
+import { assignmentActive } from '../db/repositories/assignments.js';
 
 /**
  * Brings the `deadlines` rows (and the lead unit) of a case in line with its state, inside the command's transaction.
@@ -19,7 +20,7 @@ export async function syncClocks(ctx: Context, trx: Trx, row: CaseRow): Promise<
       .set({ clocks_stopped_at: stoppedAt })
       .where('case_id', '=', row.id)
       .where('clocks_stopped_at', 'is', null)
-      .where('released_at', 'is', null)
+      .where(assignmentActive())
       .execute();
   }
   const assignments = await trx.selectFrom('assignments').selectAll().where('case_id', '=', row.id).execute();

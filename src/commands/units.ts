@@ -6,6 +6,7 @@ import { forUpdate } from '../db/adapter.js';
 import { recordAudit } from '../db/audit.js';
 import type { UnitsTable } from '../db/schema.js';
 import { actorId, type Context, type Trx } from './context.js';
+import { assignmentActive } from '../db/repositories/assignments.js';
 
 export interface UnitView {
   id: string;
@@ -168,7 +169,7 @@ async function openAssignments(trx: Trx, unitId: string): Promise<{ count: numbe
     .innerJoin('cases', 'cases.id', 'assignments.case_id')
     .select(['cases.id', 'cases.reference'])
     .where('assignments.unit_id', '=', unitId)
-    .where('assignments.released_at', 'is', null)
+    .where(assignmentActive())
     .where('cases.stage', 'in', [...openStages])
     .orderBy('cases.received_at')
     .execute();

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { can, caseAbilities, caseActions, caseScope, personalDataAccess, type Action, type CaseAction, type Resource } from './policy.js';
+import {
+  assignmentAbilities,
+  can,
+  caseAbilities,
+  caseActions,
+  caseScope,
+  personalDataAccess,
+  type Action,
+  type AssignmentStanding,
+  type CaseAction,
+  type Resource,
+} from './policy.js';
 import { roles, type Actor, type Role } from './types.js';
 
 const ownUnit = 'unit-township-a';
@@ -311,5 +322,94 @@ describe('personalDataAccess: who sees names and contacts', () => {
   it('gives nothing to an officer whose unit is not on the case', () => {
     expect(personalDataAccess(buildActor('unit_officer'), [otherUnit])).toBe('none');
     expect(personalDataAccess(buildActor('unit_officer', null), [])).toBe('none');
+  });
+});
+
+describe('can: proposing, objecting and rerouting, each its own action', () => {
+  it('lets the assigned unit and the office propose, never a leader or an auditor, and another unit not for this one', () => {
+    expect(can(buildActor('unit_officer'), 'assignment.propose', ownAssignment)).toBe(true);
+    expect(can(buildActor('unit_officer'), 'assignment.propose', otherAssignment)).toBe(false);
+    for (const role of ['coordinator', 'admin'] as const) expect(can(buildActor(role), 'assignment.propose', otherAssignment), role).toBe(true);
+    for (const role of ['leader', 'auditor'] as const) expect(can(buildActor(role), 'assignment.propose', ownAssignment), role).toBe(false);
+  });
+
+  it('lets only an officer of the unit itself object: the office reroutes instead', () => {
+    expect(can(buildActor('unit_officer'), 'assignment.object', ownAssignment)).toBe(true);
+    expect(can(buildActor('unit_officer'), 'assignment.object', otherAssignment)).toBe(false);
+    for (const role of ['coordinator', 'admin', 'leader', 'auditor'] as const) {
+      expect(can(buildActor(role), 'assignment.object', ownAssignment), role).toBe(false);
+    }
+  });
+
+  it('lets only the office reroute, for any unit', () => {
+    for (const role of ['coordinator', 'admin'] as const) expect(can(buildActor(role), 'assignment.reroute', otherAssignment), role).toBe(true);
+    for (const role of ['unit_officer', 'leader', 'auditor'] as const) {
+      expect(can(buildActor(role), 'assignment.reroute', ownAssignment), role).toBe(false);
+    }
+  });
+
+  it('no longer follows from acknowledging or reading: each is granted on its own', () => {
+    const officer = buildActor('unit_officer');
+    expect(can(officer, 'assignment.acknowledge', ownAssignment) && can(officer, 'case.read', ownCase)).toBe(true);
+    expect(can(buildActor('leader'), 'case.read', ownCase)).toBe(true);
+    expect(can(buildActor('leader'), 'assignment.object', ownAssignment)).toBe(false);
+    expect(can(buildActor('coordinator'), 'assignment.acknowledge', ownAssignment)).toBe(true);
+    expect(can(buildActor('coordinator'), 'assignment.object', ownAssignment)).toBe(false);
+  });
+});
+
+describe('assignmentAbilities: what the case page offers for one unit', () => {
+  const dueAt = '2026-11-09T15:59:59.999Z';
+  const before = '2026-11-05T02:00:00.000Z';
+  const after = '2026-11-09T16:00:00.000Z';
+  const standing = (overrides: Partial<AssignmentStanding> = {}): AssignmentStanding => ({
+    unitId: ownUnit,
+    stoppedAt: null,
+    releasedAt: null,
+    acknowledged: false,
+    arrivalOwed: true,
+    proposed: false,
+    objection: { dueAt, at: null },
+    caseOpen: true,
+    ...overrides,
+  });
+  const officer = buildActor('unit_officer');
+
+  it('offers an objection to an officer of the assigned unit, once, within the window, while the unit still has the case', () => {
+    expect(assignmentAbilities(officer, standing(), before).object).toBe(true);
+    expect(assignmentAbilities(officer, standing(), dueAt).object).toBe(true);
+    expect(assignmentAbilities(officer, standing(), after).object).toBe(false);
+    expect(assignmentAbilities(officer, standing({ objection: { dueAt, at: '2026-11-04T02:00:00.000Z' } }), before).object).toBe(false);
+    expect(assignmentAbilities(officer, standing({ releasedAt: '2026-11-04T02:00:00.000Z' }), before).object).toBe(false);
+    expect(assignmentAbilities(officer, standing({ objection: { dueAt: null, at: null } }), before).object).toBe(false);
+  });
+
+  it('never offers it to another unit, nor to the office, which reroutes instead', () => {
+    expect(assignmentAbilities(buildActor('unit_officer', otherUnit), standing(), before).object).toBe(false);
+    expect(assignmentAbilities(buildActor('coordinator', ownUnit), standing(), before).object).toBe(false);
+    expect(assignmentAbilities(buildActor('admin', null), standing(), before).object).toBe(false);
+  });
+
+  it('offers rerouting to the office, on a case being worked, and only for an assignment still active', () => {
+    const coordinator = buildActor('coordinator');
+    expect(assignmentAbilities(coordinator, standing(), before).reroute).toBe(true);
+    expect(assignmentAbilities(buildActor('admin', null), standing(), before).reroute).toBe(true);
+    expect(assignmentAbilities(officer, standing(), before).reroute).toBe(false);
+    expect(assignmentAbilities(buildActor('leader'), standing(), before).reroute).toBe(false);
+    expect(assignmentAbilities(coordinator, standing({ caseOpen: false }), before).reroute).toBe(false);
+    expect(assignmentAbilities(coordinator, standing({ releasedAt: '2026-11-04T02:00:00.000Z' }), before).reroute).toBe(false);
+  });
+
+  it('offers each step once, only while the unit\'s clocks run, to who may record it', () => {
+    expect(assignmentAbilities(officer, standing(), before)).toEqual({ acknowledge: true, arrive: true, propose: true, object: true, reroute: false, onBehalf: false });
+    expect(assignmentAbilities(officer, standing({ acknowledged: true, arrivalOwed: false, proposed: true }), before)).toMatchObject({
+      acknowledge: false,
+      arrive: false,
+      propose: false,
+    });
+    const stopped = assignmentAbilities(officer, standing({ stoppedAt: '2026-11-06T02:00:00.000Z' }), before);
+    expect([stopped.acknowledge, stopped.arrive, stopped.propose]).toEqual([false, false, false]);
+    expect(assignmentAbilities(buildActor('coordinator', 'unit-office'), standing(), before)).toMatchObject({ acknowledge: true, propose: true, onBehalf: true });
+    expect(assignmentAbilities(buildActor('leader'), standing(), before)).toMatchObject({ acknowledge: false, arrive: false, propose: false });
   });
 });

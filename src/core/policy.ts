@@ -13,7 +13,16 @@ export const caseActions = [
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
 
-export type AssignmentAction = 'assignment.acknowledge' | 'assignment.arrive';
+/** What can be done for one unit on a case; judged against that unit (`{ type: 'assignment', unitId }`). */
+export type AssignmentAction =
+  | 'assignment.acknowledge'
+  | 'assignment.arrive'
+  /** Submit the unit's proposed solution (处置方案). */
+  | 'assignment.propose'
+  /** Say the case is outside the unit's remit: only the unit itself does (the office reroutes instead). */
+  | 'assignment.object'
+  /** Move the assignment to another unit: the office's right. */
+  | 'assignment.reroute';
 
 export type GlobalAction =
   | 'case.create'
@@ -53,6 +62,8 @@ const grants: Record<Role, readonly Action[]> = {
     ...everyCaseAction,
     'assignment.acknowledge',
     'assignment.arrive',
+    'assignment.propose',
+    'assignment.reroute',
     'case.create',
     'case.list',
     'unit.read',
@@ -74,6 +85,8 @@ const grants: Record<Role, readonly Action[]> = {
     ...everyCaseAction,
     'assignment.acknowledge',
     'assignment.arrive',
+    'assignment.propose',
+    'assignment.reroute',
     'case.create',
     'case.list',
     'unit.read',
@@ -90,6 +103,8 @@ const grants: Record<Role, readonly Action[]> = {
     'case.step',
     'assignment.acknowledge',
     'assignment.arrive',
+    'assignment.propose',
+    'assignment.object',
     'case.create',
     'case.list',
     'unit.read',
@@ -146,28 +161,43 @@ export interface AssignmentStanding {
   unitId: string;
   /** When its clocks stopped: rerouted away, or the case came to rest (core/clocks.ts). */
   stoppedAt: string | null;
+  /** Set when the office rerouted the case away from this unit. */
+  releasedAt: string | null;
   acknowledged: boolean;
   /** Whether the unit is expected on the scene and has not arrived yet. */
   arrivalOwed: boolean;
   proposed: boolean;
+  /** The unit's window to object (null on assignments made before it had one), and its objection if made. */
+  objection: { dueAt: string | null; at: string | null };
+  /** Whether the case is being worked (an open stage): only then is a unit rerouted. */
+  caseOpen: boolean;
 }
 
 export interface AssignmentAbilities {
   acknowledge: boolean;
   arrive: boolean;
   propose: boolean;
+  /** Object that the case is outside the unit's remit: its own officers, once, within the window. */
+  object: boolean;
+  /** Move the assignment to another unit: the office, on a case being worked, while the unit still has it. */
+  reroute: boolean;
   /** The actor is not of the unit: what they record, they record on the unit's behalf. */
   onBehalf: boolean;
 }
 
-/** Every step an actor may record for one assigned unit now, so the UI shows only those buttons. */
-export function assignmentAbilities(actor: Actor, assignment: AssignmentStanding): AssignmentAbilities {
-  const allowed = can(actor, 'assignment.acknowledge', { type: 'assignment', unitId: assignment.unitId });
-  const open = allowed && assignment.stoppedAt === null;
+/** Every step an actor may take for one assigned unit at `now`, so the UI shows only those buttons. */
+export function assignmentAbilities(actor: Actor, assignment: AssignmentStanding, now: string): AssignmentAbilities {
+  const resource: Resource = { type: 'assignment', unitId: assignment.unitId };
+  const open = assignment.stoppedAt === null;
+  const held = assignment.releasedAt === null;
+  const { dueAt, at } = assignment.objection;
   return {
-    acknowledge: open && !assignment.acknowledged,
-    arrive: open && can(actor, 'assignment.arrive', { type: 'assignment', unitId: assignment.unitId }) && assignment.arrivalOwed,
-    propose: open && !assignment.proposed,
+    acknowledge: open && can(actor, 'assignment.acknowledge', resource) && !assignment.acknowledged,
+    arrive: open && can(actor, 'assignment.arrive', resource) && assignment.arrivalOwed,
+    propose: open && can(actor, 'assignment.propose', resource) && !assignment.proposed,
+    // The server refuses only after the due time, so the due instant itself is still open.
+    object: held && can(actor, 'assignment.object', resource) && at === null && dueAt !== null && now <= dueAt,
+    reroute: held && assignment.caseOpen && can(actor, 'assignment.reroute', resource),
     onBehalf: actor.unitId !== assignment.unitId,
   };
 }

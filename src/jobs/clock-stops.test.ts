@@ -59,9 +59,9 @@ describe.each(databaseKinds)('a case at rest stops its units’ clocks, on %s', 
     const seen = await getCase(world.ctx, { actor: coordinator(), caseId });
     expect(seen.assignments[0]).toMatchObject({ clocksStoppedAt: closedAt, acknowledge: { status: 'stopped' }, proposal: { status: 'stopped' } });
     // Neither the office nor the unit is offered the unit's buttons any more.
-    expect(seen.assignments[0]?.abilities).toEqual({ acknowledge: false, arrive: false, propose: false, onBehalf: true });
+    expect(seen.assignments[0]?.abilities).toEqual({ acknowledge: false, arrive: false, propose: false, object: false, reroute: false, onBehalf: true });
     const asUnit = await getCase(world.ctx, { actor: world.actor(world.users.unit_officer), caseId });
-    expect(asUnit.assignments[0]?.abilities).toEqual({ acknowledge: false, arrive: false, propose: false, onBehalf: false });
+    expect(asUnit.assignments[0]?.abilities).toEqual({ acknowledge: false, arrive: false, propose: false, object: false, reroute: false, onBehalf: false });
 
     const figures = await township('2026-11-02T00:00:00.000Z', '2026-11-03T00:00:00.000Z');
     expect(figures).toMatchObject({ casesAssigned: 1, neverAcknowledged: 0, proposalsLate: 0 });

@@ -3,20 +3,12 @@ import type { CaseChanged } from '../../commands/change-feed.js';
 import type { Context } from '../../commands/context.js';
 import { onCredentialsEnded } from '../../commands/revocations.js';
 import { authenticate } from '../../commands/sign-in.js';
-import { can, caseScope } from '../../core/policy.js';
-import type { Actor } from '../../core/types.js';
-import { assignedUnitIds } from '../../db/repositories/cases.js';
+import { mayActOnCase } from '../../commands/case-access.js';
 import { actorOf, requestSecret } from '../plugins/auth.js';
 
 export interface StreamOptions {
   /** How often a comment line keeps proxies from closing an idle stream; also when the session is rechecked. */
   heartbeatMs?: number;
-}
-
-/** Whether the actor may read the case a change is about, by the same rule as `GET /cases/:id`. */
-async function mayRead(ctx: Context, actor: Actor, caseId: string): Promise<boolean> {
-  const unitIds = caseScope(actor).all ? [] : await assignedUnitIds(ctx.db, caseId);
-  return can(actor, 'case.read', { type: 'case', assignedUnitIds: unitIds });
 }
 
 /** Server-sent events: every committed change to a case the caller may read, as it happens. */
@@ -52,8 +44,9 @@ export function streamRoutes(app: FastifyInstance, ctx: Context, options: Stream
       // The credential is checked again before every delivery, so a session ended or an account
       // deactivated — by this process or another — never receives another change.
       const stillValid = async () => (secret ? (await authenticate(ctx, secret)) !== null : false);
+      // Only changes to cases the caller may read, by the same rule as `GET /cases/:id` (caseFor).
       const deliver = async (change: CaseChanged) => {
-        if (ended || !(await mayRead(ctx, actor, change.caseId)) || ended) return;
+        if (ended || !(await mayActOnCase(ctx.db, actor, change.caseId, 'case.read')) || ended) return;
         if (!(await stillValid())) return end();
         if (ended) return;
         response.write(`event: case.changed\ndata: ${JSON.stringify(change)}\n\n`);

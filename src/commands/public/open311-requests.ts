@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import { keepIdempotentResult, type IdempotencyKey } from '../idempotency.js';
 import { openPublicCase } from './open-public-case.js';
 import { publicLimits, typed, type PetitionInput } from './petition-input.js';
+import { assignmentActive } from '../../db/repositories/assignments.js';
 
 /** The services an Open311 client may file under: the current published plan's categories. */
 export async function open311Services(
@@ -230,7 +231,7 @@ export async function listOpen311Requests(ctx: Context, props: { filters: Open31
       .select(['assignments.case_id', 'units.name', 'units.name_en'])
       .where('assignments.case_id', 'in', ids)
       .where('assignments.role', '=', 'lead')
-      .where('assignments.released_at', 'is', null)
+      .where(assignmentActive())
       .execute(),
     ctx.db.selectFrom('answers').select(['case_id', 'body']).where('case_id', 'in', ids).orderBy('created_at').execute(),
   ]);

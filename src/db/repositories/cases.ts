@@ -5,6 +5,7 @@ import { openStages } from '../../core/types.js';
 import type { CaseScope } from '../../core/policy.js';
 import { forUpdate, type DialectAdapter } from '../adapter.js';
 import type { CasesTable, Database } from '../schema.js';
+import { assignmentActive } from './assignments.js';
 
 export type CaseRow = CasesTable;
 
@@ -23,7 +24,7 @@ export async function assignedUnitIds(db: Kysely<Database>, caseId: string): Pro
     .selectFrom('assignments')
     .select('unit_id')
     .where('case_id', '=', caseId)
-    .where('released_at', 'is', null)
+    .where(assignmentActive())
     .execute();
   return rows.map((row) => row.unit_id);
 }
@@ -117,7 +118,7 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
           .innerJoin('cases', 'cases.id', 'queue.case_id')
           .selectAll('cases')
           .where('queue.unit_id', '=', unitId)
-          .where('queue.released_at', 'is', null)
+          .where(assignmentActive('queue'))
       : db.selectFrom('cases').selectAll('cases')
   ).select((eb) =>
     eb
@@ -126,7 +127,7 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
           .selectFrom('assignments as objecting')
           .select('objecting.case_id')
           .whereRef('objecting.case_id', '=', 'cases.id')
-          .where(sql<boolean>`objecting.objected_at is not null and objecting.released_at is null`),
+          .where(sql<boolean>`objecting.objected_at is not null and ${assignmentActive('objecting')}`),
       )
       .as('open_objection'),
   );
@@ -139,7 +140,7 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
           .select('assignments.id')
           .whereRef('assignments.case_id', '=', 'cases.id')
           .where('assignments.unit_id', '=', otherUnit)
-          .where('assignments.released_at', 'is', null)
+          .where(assignmentActive())
           .$if(filters.role !== undefined, (sub) => sub.where('assignments.role', '=', filters.role ?? '')),
       ),
     );
@@ -158,7 +159,7 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
       eb
         .selectFrom('assignments as objected')
         .select('objected.case_id')
-        .where(sql<boolean>`objected.objected_at is not null and objected.released_at is null`),
+        .where(sql<boolean>`objected.objected_at is not null and ${assignmentActive('objected')}`),
     );
   }
   if (filters.flag) {

@@ -8,7 +8,7 @@ interface Assignment {
   id: string;
   acknowledge: { doneAt: string | null; status: string | null };
   onScene: { dueAt: string | null; doneAt: string | null; status: string | null };
-  abilities: { acknowledge: boolean; arrive: boolean; propose: boolean; onBehalf: boolean };
+  abilities: { acknowledge: boolean; arrive: boolean; propose: boolean; object: boolean; reroute: boolean; onBehalf: boolean };
 }
 interface Detail {
   assignments: Assignment[];
@@ -40,9 +40,9 @@ describe.each(databaseKinds)('the office recording for a unit, on %s', (kind) =>
   it('tells the office, before it presses, that it would act for the unit; the unit itself acts as itself', async () => {
     const { caseId } = await visit();
     const office = expectStatus<Detail>(await get(world, 'coordinator', `/api/v1/cases/${caseId}`), 200);
-    expect(office.assignments[0]?.abilities).toEqual({ acknowledge: true, arrive: true, propose: true, onBehalf: true });
+    expect(office.assignments[0]?.abilities).toEqual({ acknowledge: true, arrive: true, propose: true, object: false, reroute: true, onBehalf: true });
     const unit = expectStatus<Detail>(await get(world, 'unit_officer', `/api/v1/cases/${caseId}`), 200);
-    expect(unit.assignments[0]?.abilities).toEqual({ acknowledge: true, arrive: true, propose: true, onBehalf: false });
+    expect(unit.assignments[0]?.abilities).toEqual({ acknowledge: true, arrive: true, propose: true, object: true, reroute: false, onBehalf: false });
   });
 
   it('records the real arrival time the office gives, says in the timeline who did it for whom, and counts it in the report', async () => {

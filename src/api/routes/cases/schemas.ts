@@ -50,7 +50,14 @@ const Assignment = Type.Object({
   objection: Type.Object({ dueAt: Nullable(Time), at: Nullable(Time), reason: Nullable(Type.String()) }),
   releasedAt: Nullable(Time),
   clocksStoppedAt: Nullable(Time),
-  abilities: Type.Object({ acknowledge: Type.Boolean(), arrive: Type.Boolean(), propose: Type.Boolean(), onBehalf: Type.Boolean() }),
+  abilities: Type.Object({
+    acknowledge: Type.Boolean(),
+    arrive: Type.Boolean(),
+    propose: Type.Boolean(),
+    object: Type.Boolean({ description: 'The viewer may object that the case is outside this unit\'s remit (its own officers, within the window).' }),
+    reroute: Type.Boolean({ description: 'The viewer may move this assignment to another unit (the office, on a case being worked).' }),
+    onBehalf: Type.Boolean(),
+  }),
 });
 
 /** Names and contacts on a case; null where withheld from the reader. */

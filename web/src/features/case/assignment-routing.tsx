@@ -6,7 +6,7 @@ import { useNow, useSession } from '../../session/session';
 import { errorFor, Field } from '../../ui/field';
 import { timeLeftInWords } from '../../ui/time';
 import { ActionError } from '../../ui/states';
-import { mayObject, mayReroute, objectionWindow, unassignedUnits } from './assignment-state';
+import { objectionWindow, unassignedUnits } from './assignment-state';
 import { useCase, useCaseAction } from './case-context';
 
 /** The unit's window to say the case is outside its remit, or the objection it made. */
@@ -38,13 +38,13 @@ export function ObjectionStatus({ assignment }: { assignment: Assignment }) {
 /** An officer of the assigned unit says, with a reason, that the case is outside its remit. */
 export function ObjectControl({ assignment }: { assignment: Assignment }) {
   const { t } = useTranslation();
-  const { user } = useSession();
   const now = useNow();
   const format = useFormat();
   const action = useCaseAction();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  if (!mayObject(user, assignment, now)) return null;
+  // The server says who may object (core/policy.ts); the window closing while the page is open hides it too.
+  if (!assignment.abilities.object || objectionWindow(assignment, now).state !== 'open') return null;
   const unit = format.unit(assignment.unitId, assignment.unitName);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -91,7 +91,7 @@ export function RerouteControl({ assignment }: { assignment: Assignment }) {
   const action = useCaseAction();
   const [open, setOpen] = useState(false);
   const [unitId, setUnitId] = useState('');
-  if (!mayReroute(detail, assignment)) return null;
+  if (!assignment.abilities.reroute) return null;
   const unit = format.unit(assignment.unitId, assignment.unitName);
   const choices = unassignedUnits(units, detail.assignments);
   const submit = async (event: FormEvent) => {

@@ -1,5 +1,4 @@
-import { openStages } from '../../../../src/core/types.js';
-import type { Assignment, CaseDetail, Unit, User } from '../../api/types';
+import type { Assignment, Unit } from '../../api/types';
 
 /** Where a unit's right to object stands: made, still open, run out, or never given. */
 export type ObjectionWindow =
@@ -15,20 +14,6 @@ export function objectionWindow(assignment: Pick<Assignment, 'objection'>, now: 
   if (dueAt === null) return { state: 'none' };
   // The server refuses only after the due time, so the due instant itself is still open.
   return now <= Date.parse(dueAt) ? { state: 'open', dueAt } : { state: 'closed', dueAt };
-}
-
-/**
- * Whether this user may object to this assignment now. Only an officer of the assigned unit says a
- * case is outside its remit (the office reroutes instead), once, within the window.
- */
-export function mayObject(user: Pick<User, 'role' | 'unitId'>, assignment: Pick<Assignment, 'unitId' | 'releasedAt' | 'objection'>, now: number): boolean {
-  if (user.role !== 'unit_officer' || user.unitId !== assignment.unitId) return false;
-  return assignment.releasedAt === null && objectionWindow(assignment, now).state === 'open';
-}
-
-/** Whether this user may move this assignment to another unit: the office's right, on a case being worked. */
-export function mayReroute(detail: Pick<CaseDetail, 'abilities' | 'stage'>, assignment: Pick<Assignment, 'releasedAt'>): boolean {
-  return detail.abilities['case.assign'] && openStages.includes(detail.stage) && assignment.releasedAt === null;
 }
 
 /** The units a case can be rerouted (or assigned) to: none that is or ever was on it, which the server refuses. */
