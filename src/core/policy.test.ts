@@ -5,6 +5,8 @@ import {
   caseAbilities,
   caseActions,
   caseScope,
+  globalAbilities,
+  globalActions as everyGlobalAction,
   personalDataAccess,
   type Action,
   type AssignmentStanding,
@@ -411,5 +413,19 @@ describe('assignmentAbilities: what the case page offers for one unit', () => {
     expect([stopped.acknowledge, stopped.arrive, stopped.propose]).toEqual([false, false, false]);
     expect(assignmentAbilities(buildActor('coordinator', 'unit-office'), standing(), before)).toMatchObject({ acknowledge: true, propose: true, onBehalf: true });
     expect(assignmentAbilities(buildActor('leader'), standing(), before)).toMatchObject({ acknowledge: false, arrive: false, propose: false });
+  });
+});
+
+describe('globalAbilities: what the app offers outside any one case', () => {
+  it('gives the same answers as can, for every role and every global action', () => {
+    for (const role of roles) {
+      const abilities = globalAbilities(buildActor(role));
+      expect(Object.keys(abilities).sort(), role).toEqual([...everyGlobalAction].sort());
+      for (const action of everyGlobalAction) expect(abilities[action], `${role}/${action}`).toBe(can(buildActor(role), action));
+    }
+  });
+
+  it('shows the dashboard to the office, leaders, auditors and admins, not to a unit officer', () => {
+    expect(roles.filter((role) => globalAbilities(buildActor(role))['report.read']).sort()).toEqual(['admin', 'auditor', 'coordinator', 'leader']);
   });
 });

@@ -24,28 +24,31 @@ export type AssignmentAction =
   /** Move the assignment to another unit: the office's right. */
   | 'assignment.reroute';
 
-export type GlobalAction =
-  | 'case.create'
-  | 'case.list'
-  | 'unit.read'
-  | 'unit.create'
+/** What a user may do outside any one case: the app's navigation shows only these (`globalAbilities`). */
+export const globalActions = [
+  'case.create',
+  'case.list',
+  'unit.read',
+  'unit.create',
   /** Edit, move in the tree, deactivate and reactivate a unit. */
-  | 'unit.update'
+  'unit.update',
   /** Webhooks, the holiday calendar, and the settings in force: the running of the server. */
-  | 'settings.manage'
-  | 'user.read'
-  | 'user.create'
+  'settings.manage',
+  'user.read',
+  'user.create',
   /** Edit, deactivate, reset the password of, and end the sessions and tokens of another user. */
-  | 'user.update'
+  'user.update',
   /** Which roles must use a second factor. */
-  | 'auth.policy'
-  | 'plan.read'
-  | 'plan.write'
-  | 'plan.publish'
-  | 'audit.read'
+  'auth.policy',
+  'plan.read',
+  'plan.write',
+  'plan.publish',
+  'audit.read',
   /** The accountability report and dashboard statistics: the whole jurisdiction's figures. */
-  | 'report.read'
-  | 'open311.keys';
+  'report.read',
+  'open311.keys',
+] as const;
+export type GlobalAction = (typeof globalActions)[number];
 
 export type Action = CaseAction | AssignmentAction | GlobalAction;
 
@@ -139,6 +142,11 @@ export function caseAbilities(actor: Actor, assignedUnitIds: readonly string[]):
     CaseAction,
     boolean
   >;
+}
+
+/** Every global ability of an actor at once, sent with the session so the app's navigation repeats no rule. */
+export function globalAbilities(actor: Actor): Record<GlobalAction, boolean> {
+  return Object.fromEntries(globalActions.map((action) => [action, can(actor, action)])) as Record<GlobalAction, boolean>;
 }
 
 /**

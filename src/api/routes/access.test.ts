@@ -155,8 +155,10 @@ describe.each(databaseKinds)('who may call what on %s', (kind) => {
       expect(cookie?.path).toBe('/');
       const token = cookie?.value ?? '';
 
-      const me = expectStatus<{ user: { email: string; role: string } }>(await withCookie('/api/v1/auth/me', token), 200);
+      const me = expectStatus<{ user: { email: string; role: string }; abilities: Record<string, boolean> }>(await withCookie('/api/v1/auth/me', token), 200);
       expect(me.user).toMatchObject({ email: 'coordinator@county.test', role: 'coordinator' });
+      // What the app's navigation offers comes with the session: the office opens the queue and the dashboard, not the audit log.
+      expect(me.abilities).toMatchObject({ 'case.list': true, 'case.create': true, 'report.read': true, 'audit.read': false, 'user.update': false });
       expectStatus(await withCookie('/api/v1/cases', token), 200);
 
       expect((await withCookie('/api/v1/auth/logout', token, 'POST')).statusCode).toBe(204);

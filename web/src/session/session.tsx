@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, onSessionEnded } from '../api/client';
+import type { GlobalAction } from '../../../src/core/policy.js';
 import type { ClientConfig, PendingStep, Unit, User } from '../api/types';
 
 export interface Session {
@@ -9,6 +10,8 @@ export interface Session {
   /** Server clock minus this browser's clock, so "time left" is measured by the server's time. */
   clockOffset: number;
   units: Unit[];
+  /** What the user may do outside any one case, as the server judges it: the navigation shows only these. */
+  abilities: Record<GlobalAction, boolean>;
 }
 
 type State =
@@ -21,6 +24,7 @@ type State =
 interface SignedIn {
   user: User;
   pending: PendingStep[];
+  abilities: Record<GlobalAction, boolean>;
 }
 
 interface SessionApi {
@@ -34,7 +38,7 @@ interface SessionApi {
 
 const SessionContext = createContext<SessionApi | null>(null);
 
-async function loadSession(user: User): Promise<Session> {
+async function loadSession(user: User, abilities: Record<GlobalAction, boolean>): Promise<Session> {
   const sentAt = Date.now();
   const [config, units] = await Promise.all([api<ClientConfig>('/api/v1/config'), api<{ items: Unit[] }>('/api/v1/units')]);
   const receivedAt = Date.now();
@@ -43,13 +47,14 @@ async function loadSession(user: User): Promise<Session> {
     timeZone: config.timeZone,
     clockOffset: Date.parse(config.now) - (sentAt + receivedAt) / 2,
     units: units.items,
+    abilities,
   };
 }
 
 /** A session with steps pending waits on them; otherwise the whole app's session is loaded. */
-async function stateOf({ user, pending }: SignedIn): Promise<State> {
+async function stateOf({ user, pending, abilities }: SignedIn): Promise<State> {
   if (pending.length > 0) return { status: 'setup', user, pending };
-  return { status: 'signed-in', session: await loadSession(user) };
+  return { status: 'signed-in', session: await loadSession(user, abilities) };
 }
 
 /** Who is signed in, with what the whole app needs about them: their units, zone and clock. */

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router-dom';
-import { can } from '../../../src/core/policy.js';
 import { visibleAdminPages } from '../features/admin/admin-section';
 import { NotificationBell } from '../features/notifications/bell';
 import { UnreadProvider } from '../features/notifications/unread-count';
@@ -12,19 +11,19 @@ import { LanguageSwitch } from './language-switch';
 /** The frame of every signed-in page: the header with role-aware navigation, the page, the footer. */
 export function Layout() {
   const { t } = useTranslation();
-  const { user, timeZone } = useSession();
+  const { user, timeZone, abilities } = useSession();
   const { signOut } = useAuth();
   const format = useFormat();
   const live = useLiveStatus();
-  const actor = { id: user.id, role: user.role, unitId: user.unitId };
+  // Each link shows by what the server says the user may open (the session's abilities, core/policy.ts).
   const links = [
-    { to: '/', label: t('nav.queue'), show: can(actor, 'case.list'), end: true },
-    { to: '/cases/new', label: t('nav.register'), show: can(actor, 'case.create'), end: true },
+    { to: '/', label: t('nav.queue'), show: abilities['case.list'], end: true },
+    { to: '/cases/new', label: t('nav.register'), show: abilities['case.create'], end: true },
     // Unit officers see their own cases; the county-wide figures are for the office and its leaders.
-    { to: '/dashboard', label: t('nav.dashboard'), show: user.role !== 'unit_officer', end: false },
-    { to: '/plans', label: t('nav.plans'), show: can(actor, 'plan.read'), end: false },
-    { to: '/audit', label: t('nav.audit'), show: can(actor, 'audit.read'), end: false },
-    { to: '/admin', label: t('nav.admin'), show: visibleAdminPages(actor).length > 0, end: false },
+    { to: '/dashboard', label: t('nav.dashboard'), show: abilities['report.read'], end: false },
+    { to: '/plans', label: t('nav.plans'), show: abilities['plan.read'], end: false },
+    { to: '/audit', label: t('nav.audit'), show: abilities['audit.read'], end: false },
+    { to: '/admin', label: t('nav.admin'), show: visibleAdminPages(abilities).length > 0, end: false },
   ].filter((link) => link.show);
 
   return (

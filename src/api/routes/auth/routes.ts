@@ -4,6 +4,7 @@ import type { Context } from '../../../commands/context.js';
 import { changeOwnPassword } from '../../../commands/passwords.js';
 import { login, logout, sessionHours } from '../../../commands/sign-in.js';
 import { DomainError } from '../../../core/errors.js';
+import { globalAbilities } from '../../../core/policy.js';
 import { actorOf, requestSecret, sessionCookie } from '../../plugins/auth.js';
 import { ErrorResponse, errorResponses } from '../../schemas.js';
 import { LoginBody, PasswordBody, SignedIn } from './schemas.js';
@@ -38,7 +39,7 @@ export function authRoutes(app: FastifyInstance, ctx: Context, options: AuthOpti
           secure: request.protocol === 'https',
           maxAge: sessionHours * 3600,
         });
-        return { user, pending };
+        return { user, pending, abilities: globalAbilities({ id: user.id, role: user.role, unitId: user.unitId }) };
       } catch (error) {
         if (error instanceof DomainError && error.code === 'too_many_attempts') {
           const details = error.details as { retryAfterSeconds?: number } | undefined;
@@ -62,8 +63,8 @@ export function authRoutes(app: FastifyInstance, ctx: Context, options: AuthOpti
   app.get('/api/v1/auth/me', {
     schema: { tags: ['auth'], summary: 'The signed-in user, and what their session must do first', response: { 200: SignedIn, ...errorResponses } },
     handler: async (request) => {
-      actorOf(request);
-      return { user: request.user, pending: request.pending ?? [] };
+      const actor = actorOf(request);
+      return { user: request.user, pending: request.pending ?? [], abilities: globalAbilities(actor) };
     },
   });
 

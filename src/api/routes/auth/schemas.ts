@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { globalActions } from '../../../core/policy.js';
 import { roles } from '../../../core/types.js';
 import { User } from '../users/schemas.js';
 
@@ -14,8 +15,14 @@ export const LoginBody = Type.Object(
 
 export const Pending = Type.Array(Type.Enum(['password_change', 'totp_enrolment']));
 
-/** The signed-in user and what their session must do before anything else. */
-export const SignedIn = Type.Object({ user: User, pending: Pending });
+/** The signed-in user, what their session must do before anything else, and what they may do outside any one case. */
+export const SignedIn = Type.Object({
+  user: User,
+  pending: Pending,
+  abilities: Type.Object(Object.fromEntries(globalActions.map((action) => [action, Type.Boolean()])), {
+    description: 'Each action outside a case (core/policy.ts) and whether this user may take it: the app shows only the pages these allow.',
+  }),
+});
 
 export const PasswordBody = Type.Object(
   { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Type.String({ minLength: 1, maxLength: 400 }) },

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Action } from '../../../../src/core/policy.js';
+import type { GlobalAction } from '../../../../src/core/policy.js';
 import { CalendarPage } from './calendar/calendar-page';
 import { Open311KeysPage } from './open311/open311-keys-page';
 import { SettingsPage } from './settings/settings-page';
@@ -18,7 +18,7 @@ export type AdminPageLabel = 'users' | 'units' | 'webhooks' | 'calendar' | 'open
 export interface AdminPage {
   path: string;
   label: AdminPageLabel;
-  action: Action;
+  action: GlobalAction;
   element: ReactNode;
 }
 

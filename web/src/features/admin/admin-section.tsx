@@ -1,21 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, Route } from 'react-router-dom';
-import { can } from '../../../../src/core/policy.js';
-import type { Actor } from '../../../../src/core/types.js';
+import type { GlobalAction } from '../../../../src/core/policy.js';
 import { useSession } from '../../session/session';
 import { adminPages, type AdminPage } from './admin-pages';
 import './admin.css';
 
-/** The admin pages this actor may open, in the section's order. */
-export function visibleAdminPages(actor: Actor): AdminPage[] {
-  return adminPages.filter((page) => can(actor, page.action));
+/** The admin pages the user may open (by the session's abilities, as the server judges them), in the section's order. */
+export function visibleAdminPages(abilities: Record<GlobalAction, boolean>): AdminPage[] {
+  return adminPages.filter((page) => abilities[page.action]);
 }
 
 /** The frame of the admin section: its own navigation beside the page. */
 export function AdminSection() {
   const { t } = useTranslation();
-  const { user } = useSession();
-  const pages = visibleAdminPages({ id: user.id, role: user.role, unitId: user.unitId });
+  const { abilities } = useSession();
+  const pages = visibleAdminPages(abilities);
   return (
     <div className="admin-section">
       <nav className="admin-nav" aria-label={t('admin.navLabel')}>
@@ -36,8 +35,8 @@ export function AdminSection() {
 
 /** `/admin` opens the first page the actor may see (the section link only shows when there is one). */
 function AdminIndex() {
-  const { user } = useSession();
-  const first = visibleAdminPages({ id: user.id, role: user.role, unitId: user.unitId })[0];
+  const { abilities } = useSession();
+  const first = visibleAdminPages(abilities)[0];
   return <Navigate to={first ? `/admin/${first.path}` : '/'} replace />;
 }
 
