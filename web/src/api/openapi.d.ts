@@ -90,6 +90,25 @@ export interface paths {
                                 mustChangePassword: boolean;
                             };
                             pending: ("password_change" | "totp_enrolment")[];
+                            /** @description Each action outside a case (core/policy.ts) and whether this user may take it: the app shows only the pages these allow. */
+                            abilities: {
+                                "case.create": boolean;
+                                "case.list": boolean;
+                                "unit.read": boolean;
+                                "unit.create": boolean;
+                                "unit.update": boolean;
+                                "settings.manage": boolean;
+                                "user.read": boolean;
+                                "user.create": boolean;
+                                "user.update": boolean;
+                                "auth.policy": boolean;
+                                "plan.read": boolean;
+                                "plan.write": boolean;
+                                "plan.publish": boolean;
+                                "audit.read": boolean;
+                                "report.read": boolean;
+                                "open311.keys": boolean;
+                            };
                         };
                     };
                 };
@@ -223,6 +242,25 @@ export interface paths {
                                 mustChangePassword: boolean;
                             };
                             pending: ("password_change" | "totp_enrolment")[];
+                            /** @description Each action outside a case (core/policy.ts) and whether this user may take it: the app shows only the pages these allow. */
+                            abilities: {
+                                "case.create": boolean;
+                                "case.list": boolean;
+                                "unit.read": boolean;
+                                "unit.create": boolean;
+                                "unit.update": boolean;
+                                "settings.manage": boolean;
+                                "user.read": boolean;
+                                "user.create": boolean;
+                                "user.update": boolean;
+                                "auth.policy": boolean;
+                                "plan.read": boolean;
+                                "plan.write": boolean;
+                                "plan.publish": boolean;
+                                "audit.read": boolean;
+                                "report.read": boolean;
+                                "open311.keys": boolean;
+                            };
                         };
                     };
                 };
@@ -4453,6 +4491,10 @@ export interface paths {
                                     acknowledge: boolean;
                                     arrive: boolean;
                                     propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
                                     onBehalf: boolean;
                                 };
                             }[];
@@ -4776,6 +4818,10 @@ export interface paths {
                                     acknowledge: boolean;
                                     arrive: boolean;
                                     propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
                                     onBehalf: boolean;
                                 };
                             }[];
@@ -5229,6 +5275,10 @@ export interface paths {
                                     acknowledge: boolean;
                                     arrive: boolean;
                                     propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
                                     onBehalf: boolean;
                                 };
                             }[];
@@ -5546,6 +5596,10 @@ export interface paths {
                                     acknowledge: boolean;
                                     arrive: boolean;
                                     propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
                                     onBehalf: boolean;
                                 };
                             }[];
@@ -5857,6 +5911,10 @@ export interface paths {
                                     acknowledge: boolean;
                                     arrive: boolean;
                                     propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
                                     onBehalf: boolean;
                                 };
                             }[];
@@ -6172,6 +6230,10 @@ export interface paths {
                                     acknowledge: boolean;
                                     arrive: boolean;
                                     propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
                                     onBehalf: boolean;
                                 };
                             }[];
@@ -6491,6 +6553,10 @@ export interface paths {
                                     acknowledge: boolean;
                                     arrive: boolean;
                                     propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
                                     onBehalf: boolean;
                                 };
                             }[];
@@ -6806,6 +6872,10 @@ export interface paths {
                                     acknowledge: boolean;
                                     arrive: boolean;
                                     propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
                                     onBehalf: boolean;
                                 };
                             }[];
@@ -7116,6 +7186,10 @@ export interface paths {
                                     acknowledge: boolean;
                                     arrive: boolean;
                                     propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
                                     onBehalf: boolean;
                                 };
                             }[];
@@ -7426,6 +7500,10 @@ export interface paths {
                                     acknowledge: boolean;
                                     arrive: boolean;
                                     propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
                                     onBehalf: boolean;
                                 };
                             }[];
@@ -7741,6 +7819,10 @@ export interface paths {
                                     acknowledge: boolean;
                                     arrive: boolean;
                                     propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
                                     onBehalf: boolean;
                                 };
                             }[];
@@ -8057,6 +8139,10 @@ export interface paths {
                                     acknowledge: boolean;
                                     arrive: boolean;
                                     propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
                                     onBehalf: boolean;
                                 };
                             }[];
@@ -8373,6 +8459,10 @@ export interface paths {
                                     acknowledge: boolean;
                                     arrive: boolean;
                                     propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
                                     onBehalf: boolean;
                                 };
                             }[];
@@ -8689,6 +8779,10 @@ export interface paths {
                                     acknowledge: boolean;
                                     arrive: boolean;
                                     propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
                                     onBehalf: boolean;
                                 };
                             }[];
@@ -8999,6 +9093,10 @@ export interface paths {
                                     acknowledge: boolean;
                                     arrive: boolean;
                                     propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
                                     onBehalf: boolean;
                                 };
                             }[];
