@@ -4548,9 +4548,17 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: string | null;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -4875,9 +4883,17 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: string | null;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -5332,9 +5348,17 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: string | null;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -5653,9 +5677,17 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: string | null;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -5968,9 +6000,17 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: string | null;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -6287,9 +6327,17 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: string | null;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -6610,9 +6658,17 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: string | null;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -6929,9 +6985,17 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: string | null;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -7243,9 +7307,17 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: string | null;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -7557,9 +7629,17 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: string | null;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -7876,9 +7956,17 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: string | null;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -8196,9 +8284,17 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: string | null;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -8516,9 +8612,17 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: string | null;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -8836,9 +8940,17 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: string | null;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -9150,9 +9262,17 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: string | null;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -12014,10 +12134,12 @@ export interface paths {
                             reviewCount: number;
                             maxReviews: number;
                             review: {
-                                possible: boolean;
+                                /** Format: date-time */
+                                opensAt: string | null;
                                 /** Format: date-time */
                                 until: string | null;
-                                blockedBy: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             feedback: {
                                 possible: boolean;
@@ -12235,10 +12357,12 @@ export interface paths {
                             reviewCount: number;
                             maxReviews: number;
                             review: {
-                                possible: boolean;
+                                /** Format: date-time */
+                                opensAt: string | null;
                                 /** Format: date-time */
                                 until: string | null;
-                                blockedBy: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             feedback: {
                                 possible: boolean;
@@ -12455,10 +12579,12 @@ export interface paths {
                             reviewCount: number;
                             maxReviews: number;
                             review: {
-                                possible: boolean;
+                                /** Format: date-time */
+                                opensAt: string | null;
                                 /** Format: date-time */
                                 until: string | null;
-                                blockedBy: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             feedback: {
                                 possible: boolean;
