@@ -24,9 +24,10 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { listCases, listCasesQuery, type ListCasesProps } from '../src/db/repositories/cases.js';
 import { queueOrders, type QueueOrder } from '../src/core/queue.js';
 import { caseReference } from '../src/core/reference.js';
+import type { Stage } from '../src/core/types.js';
 import { openStore } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import type { CasesTable, Database, DeadlinesTable } from '../src/db/schema.js';
+import type { AssignmentsTable, CasesTable, Database, DeadlinesTable } from '../src/db/schema.js';
 import type { DialectAdapter } from '../src/db/adapter.js';
 
 function option(name: string, fallback: string): string {
@@ -37,7 +38,7 @@ function option(name: string, fallback: string): string {
 const total = Number(option('cases', '1000000'));
 const url = option('db', 'sqlite:./data/bench.db');
 const schema = option('schema', '');
-const stages = ['prevention', 'reception', 'decision', 'resolution', 'closed', 'closed', 'closed', 'closed', 'not_accepted', 'review'];
+const stages: Stage[] = ['prevention', 'reception', 'decision', 'resolution', 'closed', 'closed', 'closed', 'closed', 'not_accepted', 'review'];
 const now = Date.parse('2026-11-29T00:00:00.000Z');
 const day = 86_400_000;
 
@@ -45,7 +46,7 @@ async function fill(db: Kysely<Database>, unitIds: string[], planId: string): Pr
   const batch = 500;
   for (let start = 0; start < total; start += batch) {
     const rows: CasesTable[] = [];
-    const links: { id: string; case_id: string; unit_id: string; role: string; notified_at: string; acknowledge_due_at: string; proposal_due_at: string; case_received_at: string; objected_at: string | null }[] = [];
+    const links: { id: string; case_id: string; unit_id: string; role: AssignmentsTable['role']; notified_at: string; acknowledge_due_at: string; proposal_due_at: string; case_received_at: string; objected_at: string | null }[] = [];
     const clocks: DeadlinesTable[] = [];
     for (let i = start; i < Math.min(total, start + batch); i += 1) {
       const received = new Date(now - (i % 1000) * day - (i % 86_400) * 1000).toISOString();

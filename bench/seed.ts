@@ -11,11 +11,12 @@ import { sql, type Kysely } from 'kysely';
 import { caseReference } from '../src/core/reference.js';
 import { openStore, type Store } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import type { CasesTable, Database, DeadlinesTable } from '../src/db/schema.js';
+import type { AssignmentsTable, CasesTable, Database, DeadlinesTable } from '../src/db/schema.js';
+import type { Stage } from '../src/core/types.js';
 
 export const benchNow = Date.parse('2026-11-29T00:00:00.000Z');
 const day = 86_400_000;
-const stages = ['prevention', 'reception', 'decision', 'resolution', 'closed', 'closed', 'closed', 'closed', 'not_accepted', 'review'];
+const stages: Stage[] = ['prevention', 'reception', 'decision', 'resolution', 'closed', 'closed', 'closed', 'closed', 'not_accepted', 'review'];
 
 export interface SeededStore extends Store {
   unitIds: string[];
@@ -31,7 +32,7 @@ export async function fillCases(db: Kysely<Database>, total: number, unitIds: st
   const batch = 500;
   for (let start = from; start < total; start += batch) {
     const rows: CasesTable[] = [];
-    const links: { id: string; case_id: string; unit_id: string; role: string; notified_at: string; acknowledge_due_at: string; proposal_due_at: string; case_received_at: string; objected_at: string | null }[] = [];
+    const links: { id: string; case_id: string; unit_id: string; role: AssignmentsTable['role']; notified_at: string; acknowledge_due_at: string; proposal_due_at: string; case_received_at: string; objected_at: string | null }[] = [];
     const clocks: DeadlinesTable[] = [];
     for (let i = start; i < Math.min(total, start + batch); i += 1) {
       const received = new Date(now - (i % 1000) * day - (i % 86_400) * 1000).toISOString();

@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Context } from '../commands/context.js';
 import { databaseCounters, memoryCounters, type Counters } from '../db/counters.js';
@@ -71,7 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors,
     // Behind a reverse proxy, the client's address (for rate limits and guess counting) comes from X-Forwarded-For.
     trustProxy: options.trustProxy ?? false,
-  });
+  }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   const webRoot = options.webRoot === undefined ? webAppRoot() : options.webRoot;
   registerErrorHandling(app, webRoot === null ? {} : { page: appNotFound(webRoot) });

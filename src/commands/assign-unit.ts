@@ -2,7 +2,7 @@ import { DomainError, invalid, forbidden, notFound } from '../core/errors.js';
 import { assignmentDeadlines, objectionDueAt as objectionDueAtFor } from '../core/deadlines.js';
 import { assignmentStop } from '../core/clocks.js';
 import { can, type AssignmentAction } from '../core/policy.js';
-import { assignmentRoles, openStages, type Actor, type AssignmentRole, type Stage } from '../core/types.js';
+import { assignmentRoles, openStages, type Actor, type AssignmentRole } from '../core/types.js';
 import { forUpdate } from '../db/adapter.js';
 import { pinnedPlan } from '../db/repositories/plans.js';
 import type { AssignmentsTable } from '../db/schema.js';
@@ -23,7 +23,7 @@ export async function assignUnit(
 ): Promise<CaseDetail> {
   if (!assignmentRoles.includes(props.role)) throw invalid('role', `must be one of ${assignmentRoles.join(', ')}.`);
   return runCaseCommand(ctx, { actor: props.actor, caseId: props.caseId, action: 'case.assign' }, async (trx, row, unitIds, now) => {
-    if (!openStages.includes(row.stage as Stage)) {
+    if (!openStages.includes(row.stage)) {
       throw new DomainError('conflict', `A case in stage ${row.stage} is not being worked; units cannot be assigned.`);
     }
     if (unitIds.includes(props.unitId)) throw new DomainError('conflict', 'This unit is already assigned to this case.', { field: 'unitId' });
@@ -145,7 +145,7 @@ export async function rerouteAssignment(
     }
     if (unitIds.includes(props.unitId)) throw new DomainError('conflict', 'That unit is already assigned to this case.', { field: 'unitId' });
     await trx.updateTable('assignments').set({ released_at: now }).where('id', '=', assignment.id).execute();
-    const notified = await notifyUnit(ctx, trx, row, { unitId: props.unitId, role: assignment.role as AssignmentRole, actorId: props.actor.id, now });
+    const notified = await notifyUnit(ctx, trx, row, { unitId: props.unitId, role: assignment.role, actorId: props.actor.id, now });
     return {
       event: {
         type: 'assignment.rerouted',
@@ -212,7 +212,7 @@ export async function recordAssignmentStep(
     if (!can(props.actor, fields.action, { type: 'assignment', unitId: assignment.unit_id })) {
       throw forbidden('Only the assigned unit or the petition office can record this.');
     }
-    const stoppedAt = assignmentStop({ releasedAt: null, clocksStoppedAt: assignment.clocks_stopped_at }, row.stage as Stage, row.stage_changed_at);
+    const stoppedAt = assignmentStop({ releasedAt: null, clocksStoppedAt: assignment.clocks_stopped_at }, row.stage, row.stage_changed_at);
     if (stoppedAt !== null) {
       throw new DomainError('clocks_stopped', `The unit's clocks stopped at ${stoppedAt}, when the case came to rest (${row.stage}); nothing more is recorded for it.`, {
         details: { stoppedAt, stage: row.stage },

@@ -1,5 +1,4 @@
 import type { MoveContext } from '../core/stages.js';
-import type { CaseKind } from '../core/types.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import type { Trx } from './context.js';
 import { assignmentActive } from '../db/repositories/assignments.js';
@@ -14,7 +13,7 @@ export interface MoveRecords {
 /** The stage machine's guard facts from records already loaded (the case view reads them anyway). */
 export function moveFacts(row: CaseRow, records: MoveRecords, now: string, reason: string | undefined): MoveContext {
   return {
-    kind: row.kind as CaseKind,
+    kind: row.kind,
     representativeCount: records.representativeCount,
     receiveTogether: row.receive_together === 1,
     hasLeadAssignment: records.hasLeadAssignment,

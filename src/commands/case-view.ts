@@ -51,14 +51,14 @@ export function caseSummary(row: CasesTable, now: string, facts: { openObjection
     id: row.id,
     reference: row.reference,
     planId: row.plan_id,
-    kind: row.kind as CaseKind,
-    channel: row.channel as Channel,
-    urgency: row.urgency as Urgency,
+    kind: row.kind,
+    channel: row.channel,
+    urgency: row.urgency,
     category: row.category,
     title: row.title,
     location: row.location,
     headcount: row.headcount,
-    stage: row.stage as Stage,
+    stage: row.stage,
     stageChangedAt: row.stage_changed_at,
     receivedAt: row.received_at,
     createdAt: row.created_at,
@@ -99,7 +99,7 @@ export function assignmentView(
 ): AssignmentView {
   const stoppedAt = assignmentStop(
     { releasedAt: row.released_at, clocksStoppedAt: row.clocks_stopped_at },
-    theCase.stage as Stage,
+    theCase.stage,
     theCase.stage_changed_at,
   );
   const deadline = (dueAt: string | null, doneAt: string | null) => clockStanding(dueAt, doneAt, stoppedAt, now);
@@ -107,7 +107,7 @@ export function assignmentView(
     id: row.id,
     unitId: row.unit_id,
     unitName: row.unit_name,
-    role: row.role as AssignmentRole,
+    role: row.role,
     notifiedAt: row.notified_at,
     acknowledge: deadline(row.acknowledge_due_at, row.acknowledged_at),
     onScene: deadline(row.on_scene_due_at, row.arrived_at),

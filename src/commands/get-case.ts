@@ -1,7 +1,7 @@
 import { type PlanDocument } from '../core/plan.js';
 import { caseAbilities, personalDataAccess, type CaseAction } from '../core/policy.js';
 import { offeredMoves, reviewWindow, undoneSteps } from '../core/stages.js';
-import type { Actor, Stage } from '../core/types.js';
+import type { Actor } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
 import { findCase } from '../db/repositories/cases.js';
 import { loadPlan } from '../db/repositories/plans.js';
@@ -187,8 +187,8 @@ export async function caseDetail(
     })),
     answers: answers.map((answer) => ({ id: answer.id, body: answer.body, reviewRound: answer.review_round, createdAt: answer.created_at })),
     checklist: checklist(document, done),
-    moves: offeredMoves(row.stage as Stage, actor.role, facts, undoneSteps(document.stages, row.stage as Stage, new Set(done.keys()))),
-    review: reviewWindow(row.stage as Stage, facts),
+    moves: offeredMoves(row.stage, actor.role, facts, undoneSteps(document.stages, row.stage, new Set(done.keys()))),
+    review: reviewWindow(row.stage, facts),
     abilities: caseAbilities(actor, units),
   };
 }

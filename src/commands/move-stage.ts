@@ -48,7 +48,7 @@ export async function stageMove(
   move: { by: Mover; to: Stage; reason: string | undefined; now: string; notAllowed?: string },
 ): Promise<CaseChange> {
   const { to, reason, now } = move;
-  const from = row.stage as Stage;
+  const from = row.stage;
   const verdict = judgeMove(from, to, move.by, await moveContext(trx, row, now, reason));
   if (!verdict.ok) {
     if (verdict.code === 'move_not_allowed' && move.notAllowed) throw new DomainError('move_not_allowed', move.notAllowed);

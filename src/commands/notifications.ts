@@ -1,6 +1,6 @@
 import { notFound } from '../core/errors.js';
 import type { Actor } from '../core/types.js';
-import { render, type Language, type TemplateKey } from '../notifications/templates.js';
+import { render } from '../notifications/templates.js';
 import type { Context } from './context.js';
 
 export interface NotificationView {
@@ -26,7 +26,7 @@ export async function listMyNotifications(ctx: Context, props: { actor: Actor; u
     id: row.id,
     caseId: row.case_id,
     template: row.template,
-    ...render(row.template as TemplateKey, row.language as Language, JSON.parse(row.data) as Record<string, unknown>, ctx.timeZone),
+    ...render(row.template, row.language, JSON.parse(row.data) as Record<string, unknown>, ctx.timeZone),
     createdAt: row.created_at,
     readAt: row.read_at,
   }));

@@ -1,6 +1,5 @@
 import { DomainError, invalid } from '../core/errors.js';
 import { countFailure, judgeSignIn, type FailureCount, type ThrottleCounts } from '../core/sign-in-throttle.js';
-import type { Role } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
 import type { UsersTable } from '../db/schema.js';
 import { digestSecret, newSecret, verifyPassword } from '../security/passwords.js';
@@ -123,7 +122,7 @@ export async function login(ctx: Context, props: SignInProps): Promise<{ token: 
 export async function pendingSteps(ctx: Context, row: UsersTable): Promise<PendingStep[]> {
   const steps: PendingStep[] = [];
   if (row.must_change_password) steps.push('password_change');
-  if (!row.totp_enabled_at && (await requiredTotpRoles(ctx)).includes(row.role as Role)) steps.push('totp_enrolment');
+  if (!row.totp_enabled_at && (await requiredTotpRoles(ctx)).includes(row.role)) steps.push('totp_enrolment');
   return steps;
 }
 

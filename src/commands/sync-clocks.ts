@@ -1,5 +1,4 @@
 import { clocksOf, stageStop } from '../core/clocks.js';
-import type { Stage } from '../core/types.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import type { Context, Trx } from './context.js';
 import { assignmentActive } from '../db/repositories/assignments.js';
@@ -10,7 +9,7 @@ import { assignmentActive } from '../db/repositories/assignments.js';
  * in the timeline. A clock the case's stage stops (core/clocks.ts) is done as of that moment.
  */
 export async function syncClocks(ctx: Context, trx: Trx, row: CaseRow): Promise<void> {
-  const stage = row.stage as Stage;
+  const stage = row.stage;
   const stoppedAt = stageStop(stage, row.stage_changed_at);
   // A unit's clocks stop for good the first time the case comes to rest (core/clocks.ts), so a
   // later review or reopening does not start what the unit owed then all over again.

@@ -135,7 +135,7 @@ export async function disableTotp(ctx: Context, props: { actor: Actor; password:
   if (!(await verifyPassword(props.password, row.password_hash))) {
     throw new DomainError('validation_failed', 'password: is not your current password.', { field: 'password', details: { reason: 'wrong' } });
   }
-  if ((await requiredTotpRoles(ctx)).includes(row.role as Role)) throw forbidden('Your role must use a second factor.');
+  if ((await requiredTotpRoles(ctx)).includes(row.role)) throw forbidden('Your role must use a second factor.');
   await clearTotp(ctx, { userId: row.id, actorId: row.id });
 }
 

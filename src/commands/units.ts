@@ -28,7 +28,7 @@ export function unitView(row: Selectable<UnitsTable>): UnitView {
     id: row.id,
     name: row.name,
     nameEn: row.name_en,
-    kind: row.kind as UnitKind,
+    kind: row.kind,
     parentId: row.parent_id,
     leaderName: row.leader_name,
     leaderDuty: row.leader_duty,

@@ -31,7 +31,7 @@ export function userView(row: UsersTable): UserView {
     id: row.id,
     email: row.email,
     name: row.name,
-    role: row.role as Role,
+    role: row.role,
     unitId: row.unit_id,
     language: row.language === 'en' ? 'en' : 'zh',
     createdAt: row.created_at,

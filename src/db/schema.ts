@@ -1,11 +1,13 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AssignmentRole, CaseKind, Channel, Role, Stage, UnitKind, Urgency } from '../core/types.js';
+import type { Language, TemplateKey } from '../notifications/templates.js';
 
 /** Row shapes as stored. Times are ISO 8601 UTC strings on both databases. */
 export interface UnitsTable {
   id: string;
   name: string;
   name_en: string | null;
-  kind: string;
+  kind: UnitKind;
   parent_id: string | null;
   created_at: string;
   /** The unit's responsible leader (责任领导) and what they answer for (migration 011). */
@@ -23,12 +25,12 @@ export interface UsersTable {
   id: string;
   email: string;
   name: string;
-  role: string;
+  role: Role;
   unit_id: string | null;
   password_hash: string;
   created_at: string;
   disabled_at: string | null;
-  language: string;
+  language: Language;
   /** 1 after an admin's reset: the next sign-in must choose a new password (migration 010). */
   must_change_password?: number;
   totp_secret_sealed?: string | null;
@@ -71,7 +73,7 @@ export interface PlansTable {
   id: string;
   key: string;
   version: number;
-  status: string;
+  status: 'draft' | 'published';
   name: string;
   document: string;
   created_at: string;
@@ -84,15 +86,15 @@ export interface CasesTable {
   id: string;
   reference: string;
   plan_id: string;
-  kind: string;
-  channel: string;
-  urgency: string;
+  kind: CaseKind;
+  channel: Channel;
+  urgency: Urgency;
   category: string;
   title: string;
   description: string;
   location: string | null;
   headcount: number | null;
-  stage: string;
+  stage: Stage;
   stage_changed_at: string;
   not_accepted_reason: string | null;
   receive_together: number;
@@ -138,7 +140,7 @@ export interface AssignmentsTable {
   id: string;
   case_id: string;
   unit_id: string;
-  role: string;
+  role: AssignmentRole;
   notified_at: string;
   notified_by: string | null;
   acknowledge_due_at: string;
@@ -320,8 +322,8 @@ export interface NotificationsTable {
   webhook_id: string | null;
   address_sealed: string | null;
   case_id: string | null;
-  template: string;
-  language: string;
+  template: TemplateKey;
+  language: Language;
   data: string;
   status: string;
   attempts: Generated<number>;
@@ -390,8 +392,8 @@ export interface Open311RequestsTable {
 
 /** Running counts kept by database triggers (migrations 002, 015); written by code only to fold shards (db/tallies.ts). */
 export interface CaseTalliesTable {
-  stage: string;
-  urgency: string;
+  stage: Stage;
+  urgency: Urgency;
   category: string;
   lead_unit_id: string;
   /** The PostgreSQL backend that wrote the row (0 on SQLite, and once folded): readers sum shards. */

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stats, statsWeeks, type Stats } from '../commands/stats.js';
-import { openStages } from '../core/types.js';
+import { openStages, urgencies, type Stage } from '../core/types.js';
 import { caseReference } from '../core/reference.js';
 import { databaseKinds } from '../../test/databases.js';
 import { testContext } from '../../test/world.js';
@@ -54,20 +54,20 @@ async function openFixture(kind: 'sqlite' | 'postgres', before?: string): Promis
   };
 }
 
-const stagesCycle = ['prevention', 'reception', 'decision', 'resolution', 'review', 'closed', 'not_accepted'];
+const stagesCycle: Stage[] = ['prevention', 'reception', 'decision', 'resolution', 'review', 'closed', 'not_accepted'];
 
 /** Cases across stages, urgencies, categories and units, received over 14 weeks, due around now. */
 function fixtureCases(fixture: Fixture, count: number, seed = 0): CasesTable[] {
   return Array.from({ length: count }, (_, n) => {
     const i = n + seed;
     const stage = stagesCycle[i % stagesCycle.length] ?? 'closed';
-    const open = openStages.includes(stage as never);
+    const open = openStages.includes(stage);
     const received = new Date(Date.parse(now) - (i * 37 % (14 * 7 * 24)) * hour).toISOString();
     // Due from 50 hours ago to 30 hours ahead, a few earlier this hour (10:00–10:30).
     const due = i % 9 === 0 ? '2026-11-20T10:05:00.000Z' : new Date(Date.parse(now) + ((i * 13) % 80 - 50) * hour).toISOString();
     return {
       id: randomUUID(), reference: caseReference(2026, randomBytes(8)), plan_id: fixture.planId, kind: 'individual', channel: 'letter',
-      urgency: ['normal', 'urgent', 'major'][i % 3] ?? 'normal', category: ['housing', 'wage-arrears'][i % 2] ?? 'housing', title: `Case ${i}`, description: '.',
+      urgency: urgencies[i % 3] ?? 'normal', category: ['housing', 'wage-arrears'][i % 2] ?? 'housing', title: `Case ${i}`, description: '.',
       location: null, headcount: 1, stage, stage_changed_at: received, not_accepted_reason: null, receive_together: 0,
       received_at: received, created_at: received, created_by: null, updated_at: received, accept_due_at: due, accepted_at: null,
       conclude_due_at: null, concluded_at: null, review_request_due_at: null, review_count: 0, review_started_at: null,
@@ -196,7 +196,7 @@ describe.each(databaseKinds)('dashboard tallies on %s', (kind) => {
 
   it.skipIf(kind !== 'postgres')('lets two intakes run at once: the second does not wait for the first to commit', async () => {
     fixture = await openFixture(kind);
-    const [first, second] = fixtureCases(fixture, 2).map((row) => ({ ...row, stage: 'reception', urgency: 'normal', category: 'housing', lead_unit_id: fixture?.units[0] ?? null, received_at: now, closed_at: null, next_due_at: '2026-11-21T00:00:00.000Z' }));
+    const [first, second] = fixtureCases(fixture, 2).map((row) => ({ ...row, stage: 'reception' as const, urgency: 'normal' as const, category: 'housing', lead_unit_id: fixture?.units[0] ?? null, received_at: now, closed_at: null, next_due_at: '2026-11-21T00:00:00.000Z' }));
     const options = `-c search_path=${fixture.schema ?? ''}`;
     const a = new pg.Client({ connectionString: postgresUrl, options });
     const b = new pg.Client({ connectionString: postgresUrl, options });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignUnit, recordAssignmentStep } from '../commands/assign-unit.js';
 import { addAnswer } from '../commands/case-records.js';
@@ -17,7 +18,7 @@ async function eventsOf(world: World, caseId: string, type: string) {
 }
 
 const notificationsOf = (world: World, caseId: string) =>
-  world.ctx.db.selectFrom('notifications').select('template').where('case_id', '=', caseId).where('template', 'like', 'deadline.%').execute();
+  world.ctx.db.selectFrom('notifications').select('template').where('case_id', '=', caseId).where(sql.ref<string>('template'), 'like', 'deadline.%').execute();
 
 describe.each(databaseKinds)('a case at rest stops its units’ clocks, on %s', (kind) => {
   let world: World;

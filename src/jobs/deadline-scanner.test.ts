@@ -5,6 +5,7 @@ import { openStore, type Store } from '../db/connect.js';
 import { hours, minutes } from '../../test/clock.js';
 import { databaseKinds } from '../../test/databases.js';
 import { buildCase, buildWorld, fiveRepresentatives, type World } from '../../test/world.js';
+import type { TemplateKey } from '../notifications/templates.js';
 import { scanDeadlines } from './deadline-scanner.js';
 
 async function eventsOf(world: World, caseId: string, type: string) {
@@ -12,7 +13,7 @@ async function eventsOf(world: World, caseId: string, type: string) {
   return rows.map((row) => JSON.parse(row.data) as Record<string, unknown>);
 }
 
-async function inbox(world: World, userId: string, template: string, caseId: string) {
+async function inbox(world: World, userId: string, template: TemplateKey, caseId: string) {
   return world.ctx.db
     .selectFrom('notifications')
     .select(['id', 'data'])

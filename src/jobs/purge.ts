@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Stage } from '../core/types.js';
 import type { Context } from '../commands/context.js';
 import { runCaseBatch } from '../commands/case-command.js';
 
@@ -22,7 +23,7 @@ export async function purgePersonalData(ctx: Context, retentionDays: number, bat
           .selectFrom('cases')
           .select('id')
           .where('personal_data_purged_at', 'is', null)
-          .where('stage', 'in', [sql.lit('closed'), sql.lit('not_accepted')])
+          .where('stage', 'in', [sql.lit<Stage>('closed'), sql.lit<Stage>('not_accepted')])
           .where('stage_changed_at', '<', cutoff)
           .limit(batch);
         if (ctx.adapter.supportsRowLocks) query = query.forUpdate().skipLocked();

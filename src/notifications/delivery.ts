@@ -5,7 +5,7 @@ import type { Selectable } from 'kysely';
 import type { NotificationsTable } from '../db/schema.js';
 
 type NotificationRow = Selectable<NotificationsTable>;
-import { render, type Language, type TemplateKey } from './templates.js';
+import { render } from './templates.js';
 
 export interface Mail {
   to: string;
@@ -99,7 +99,7 @@ async function sendOne(ctx: Context, senders: Senders, row: NotificationRow): Pr
   const to = row.address_sealed
     ? ctx.sealer.open(row.address_sealed)
     : (await ctx.db.selectFrom('users').select('email').where('id', '=', row.user_id ?? '').executeTakeFirstOrThrow()).email;
-  const message = render(row.template as TemplateKey, row.language as Language, JSON.parse(row.data) as Record<string, unknown>, ctx.timeZone);
+  const message = render(row.template, row.language, JSON.parse(row.data) as Record<string, unknown>, ctx.timeZone);
   await senders.email({ to, ...message });
 }
 

@@ -64,9 +64,15 @@ export function registerAuth(app: FastifyInstance, ctx: Context): void {
   });
 }
 
-/** The authenticated actor, or a 401. */
-export function actorOf(request: FastifyRequest): Actor {
+/** The signed-in user, or a 401. */
+export function userOf(request: FastifyRequest): UserView {
   const user = request.user;
   if (!user) throw new DomainError('unauthenticated', 'Sign in, or send a bearer token.');
+  return user;
+}
+
+/** The authenticated actor, or a 401. */
+export function actorOf(request: FastifyRequest): Actor {
+  const user = userOf(request);
   return { id: user.id, role: user.role, unitId: user.unitId };
 }

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../typed-app.js';
 import type { Context } from '../../commands/context.js';
 import { actorOf } from '../plugins/auth.js';
 import { errorResponses, Time } from '../schemas.js';
@@ -10,7 +10,7 @@ const ClientConfig = Type.Object({
 });
 
 /** What the web app needs to know about this server: its time zone and its clock. */
-export function configRoutes(app: FastifyInstance, ctx: Context): void {
+export function configRoutes(app: App, ctx: Context): void {
   app.get('/api/v1/config', {
     schema: { tags: ['system'], summary: "The jurisdiction's time zone and the server's clock", response: { 200: ClientConfig, ...errorResponses } },
     handler: async (request) => {

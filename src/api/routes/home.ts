@@ -1,11 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../typed-app.js';
 import { Type } from 'typebox';
 import { messages, pickLanguage } from '../messages.js';
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** The health check, and the start page when the web app is not built (it serves `/` when it is). */
-export function homeRoutes(app: FastifyInstance, options: { startPage?: boolean } = {}): void {
+export function homeRoutes(app: App, options: { startPage?: boolean } = {}): void {
   app.get('/health', {
     schema: { tags: ['system'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } },
     handler: async () => ({ status: 'ok' as const }),

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../typed-app.js';
 import type { CaseChanged } from '../../commands/change-feed.js';
 import type { Context } from '../../commands/context.js';
 import { onCredentialsEnded } from '../../commands/revocations.js';
@@ -12,7 +12,7 @@ export interface StreamOptions {
 }
 
 /** Server-sent events: every committed change to a case the caller may read, as it happens. */
-export function streamRoutes(app: FastifyInstance, ctx: Context, options: StreamOptions = {}): void {
+export function streamRoutes(app: App, ctx: Context, options: StreamOptions = {}): void {
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const open = new Set<() => void>();
   // Open streams never end by themselves; end them so the server can close.

@@ -238,7 +238,7 @@ export async function listOpen311Requests(ctx: Context, props: { filters: Open31
   const leadOf = new Map(leads.map((lead) => [lead.case_id, { name: lead.name, nameEn: lead.name_en }]));
   const answerOf = new Map(answers.map((answer) => [answer.case_id, answer.body]));
   return rows.map((row) => {
-    const stage = row.stage as Stage;
+    const stage = row.stage;
     const open = openStages.includes(stage);
     return {
       reference: row.reference,

@@ -91,11 +91,11 @@ async function publicStatus(trx: Trx, row: CaseRow, now: string): Promise<Public
   const withinWindow = row.review_request_due_at !== null && now <= row.review_request_due_at;
   return {
     reference: row.reference,
-    kind: row.kind as CaseKind,
-    channel: row.channel as Channel,
+    kind: row.kind,
+    channel: row.channel,
     category: { code: row.category, name: category?.name ?? { zh: row.category, en: row.category } },
     receivedAt: row.received_at,
-    stage: row.stage as Stage,
+    stage: row.stage,
     stageChangedAt: row.stage_changed_at,
     notAcceptedReason: row.not_accepted_reason,
     deadlines: caseDeadlines(caseClock(row), now),
@@ -108,7 +108,7 @@ async function publicStatus(trx: Trx, row: CaseRow, now: string): Promise<Public
     })),
     reviewCount: row.review_count,
     maxReviews,
-    review: reviewWindow(row.stage as Stage, facts),
+    review: reviewWindow(row.stage, facts),
     feedback: {
       possible: latest !== undefined && !rated.has(latest.id) && withinWindow,
       answerId: latest?.id ?? null,

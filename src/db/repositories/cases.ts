@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { CaseFlag } from '../../core/flags.js';
 import { referenceQuery, type PrefixRange, type QueueOrder } from '../../core/queue.js';
-import { openStages } from '../../core/types.js';
+import { openStages, type AssignmentRole, type Stage, type Urgency } from '../../core/types.js';
 import type { CaseScope } from '../../core/policy.js';
 import { forUpdate, type DialectAdapter } from '../adapter.js';
 import type { CasesTable, Database } from '../schema.js';
@@ -35,11 +35,11 @@ export async function referenceTaken(db: Kysely<Database>, reference: string): P
 }
 
 export interface CaseFilters {
-  stage?: string;
+  stage?: Stage | 'open';
   unitId?: string;
   /** With `unitId`: only where that unit holds this role. */
-  role?: string;
-  urgency?: string;
+  role?: AssignmentRole;
+  urgency?: Urgency;
   category?: string;
   overdue?: boolean;
   q?: string;
@@ -141,7 +141,7 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
           .whereRef('assignments.case_id', '=', 'cases.id')
           .where('assignments.unit_id', '=', otherUnit)
           .where(assignmentActive())
-          .$if(filters.role !== undefined, (sub) => sub.where('assignments.role', '=', filters.role ?? '')),
+          .$call((sub) => (filters.role ? sub.where('assignments.role', '=', filters.role) : sub)),
       ),
     );
   }

@@ -1,11 +1,11 @@
-import { Type, type Static } from 'typebox';
-import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { App } from '../../typed-app.js';
 import type { Context } from '../../../commands/context.js';
 import { changeOwnPassword } from '../../../commands/passwords.js';
 import { login, logout, sessionHours } from '../../../commands/sign-in.js';
 import { DomainError } from '../../../core/errors.js';
 import { globalAbilities } from '../../../core/policy.js';
-import { actorOf, requestSecret, sessionCookie } from '../../plugins/auth.js';
+import { actorOf, userOf, requestSecret, sessionCookie } from '../../plugins/auth.js';
 import { ErrorResponse, errorResponses } from '../../schemas.js';
 import { LoginBody, PasswordBody, SignedIn } from './schemas.js';
 import { secondFactorRoutes } from './second-factor-routes.js';
@@ -15,7 +15,7 @@ export interface AuthOptions {
   pause?: (ms: number) => Promise<void>;
 }
 
-export function authRoutes(app: FastifyInstance, ctx: Context, options: AuthOptions = {}): void {
+export function authRoutes(app: App, ctx: Context, options: AuthOptions = {}): void {
   app.post('/api/v1/auth/login', {
     schema: {
       tags: ['auth'],
@@ -24,7 +24,7 @@ export function authRoutes(app: FastifyInstance, ctx: Context, options: AuthOpti
       response: { 200: SignedIn, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse },
     },
     handler: async (request, reply) => {
-      const body = request.body as Static<typeof LoginBody>;
+      const body = request.body;
       try {
         const { token, user, pending } = await login(ctx, {
           ...body,
@@ -56,15 +56,15 @@ export function authRoutes(app: FastifyInstance, ctx: Context, options: AuthOpti
       const secret = requestSecret(request);
       if (secret) await logout(ctx, secret);
       reply.clearCookie(sessionCookie, { path: '/' });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   });
 
   app.get('/api/v1/auth/me', {
     schema: { tags: ['auth'], summary: 'The signed-in user, and what their session must do first', response: { 200: SignedIn, ...errorResponses } },
     handler: async (request) => {
-      const actor = actorOf(request);
-      return { user: request.user, pending: request.pending ?? [], abilities: globalAbilities(actor) };
+      const user = userOf(request);
+      return { user, pending: request.pending ?? [], abilities: globalAbilities(actorOf(request)) };
     },
   });
 
@@ -76,9 +76,9 @@ export function authRoutes(app: FastifyInstance, ctx: Context, options: AuthOpti
       response: { 204: Type.Null(), ...errorResponses },
     },
     handler: async (request, reply) => {
-      const body = request.body as Static<typeof PasswordBody>;
+      const body = request.body;
       await changeOwnPassword(ctx, { actor: actorOf(request), ...body, keepCredentialId: request.credential?.id });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   });
 

@@ -1,5 +1,5 @@
-import { Type, type Static } from 'typebox';
-import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { App } from '../../typed-app.js';
 import type { Context } from '../../../commands/context.js';
 import { confirmTotp, disableTotp, recoveryCodesLeft, requiredTotpRoles, setTotpRoles, startTotpEnrolment, totpPolicy } from '../../../commands/totp.js';
 import { forbidden } from '../../../core/errors.js';
@@ -9,7 +9,7 @@ import { errorResponses } from '../../schemas.js';
 import { RecoveryCodes, TotpConfirmBody, TotpDisableBody, TotpEnrolment, TotpPolicy, TotpPolicyBody, TotpStatus } from './schemas.js';
 
 /** The second factor: one's own TOTP (status, set up, confirm, turn off) and which roles must use one. */
-export function secondFactorRoutes(app: FastifyInstance, ctx: Context): void {
+export function secondFactorRoutes(app: App, ctx: Context): void {
   app.get('/api/v1/auth/totp', {
     schema: { tags: ['auth'], summary: 'Whether your second factor is on, required, and how many recovery codes are left', response: { 200: TotpStatus, ...errorResponses } },
     handler: async (request) => {
@@ -38,7 +38,7 @@ export function secondFactorRoutes(app: FastifyInstance, ctx: Context): void {
       body: TotpConfirmBody,
       response: { 200: RecoveryCodes, ...errorResponses },
     },
-    handler: async (request) => confirmTotp(ctx, { actor: actorOf(request), code: (request.body as Static<typeof TotpConfirmBody>).code }),
+    handler: async (request) => confirmTotp(ctx, { actor: actorOf(request), code: request.body.code }),
   });
 
   app.delete('/api/v1/auth/totp', {
@@ -49,8 +49,8 @@ export function secondFactorRoutes(app: FastifyInstance, ctx: Context): void {
       response: { 204: Type.Null(), ...errorResponses },
     },
     handler: async (request, reply) => {
-      await disableTotp(ctx, { actor: actorOf(request), password: (request.body as Static<typeof TotpDisableBody>).password });
-      return reply.status(204).send();
+      await disableTotp(ctx, { actor: actorOf(request), password: request.body.password });
+      return reply.status(204).send(null);
     },
   });
 
@@ -69,6 +69,6 @@ export function secondFactorRoutes(app: FastifyInstance, ctx: Context): void {
       body: TotpPolicyBody,
       response: { 200: TotpPolicy, ...errorResponses },
     },
-    handler: async (request) => setTotpRoles(ctx, { actor: actorOf(request), roles: (request.body as Static<typeof TotpPolicyBody>).requiredRoles }),
+    handler: async (request) => setTotpRoles(ctx, { actor: actorOf(request), roles: request.body.requiredRoles }),
   });
 }

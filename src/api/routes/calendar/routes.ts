@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../../typed-app.js';
 import { calendarByYear, calendarSourceText, importCalendar, importCalendarYears, loadCalendar } from '../../../commands/calendar.js';
 import type { Context } from '../../../commands/context.js';
 import { forbidden } from '../../../core/errors.js';
@@ -11,7 +11,7 @@ import { CalendarYears } from './schemas.js';
 const YamlBody = Type.String({ maxLength: 1_000_000 });
 
 /** The holiday calendar working-day deadlines count by: read by everyone who reads plans, changed by admins. */
-export function calendarRoutes(app: FastifyInstance, ctx: Context): void {
+export function calendarRoutes(app: App, ctx: Context): void {
   app.get('/api/v1/calendar', {
     schema: { tags: ['calendar'], summary: 'The holiday calendar in force, as YAML', response: { 200: Type.String(), ...errorResponses } },
     handler: async (request, reply) => {

@@ -1,5 +1,4 @@
-import { type Static } from 'typebox';
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../../typed-app.js';
 import { objectToAssignment, rerouteAssignment } from '../../../commands/assign-unit.js';
 import type { Context } from '../../../commands/context.js';
 import { extendDeadline } from '../../../commands/extend-deadline.js';
@@ -10,7 +9,7 @@ import { AssignmentOnlyParams, CaseDetail, CaseParams, ExtensionBody, ObjectionB
 const changed = { 200: CaseDetail, ...errorResponses };
 
 /** Extensions and rerouting: the routes that move a case's clocks or its responsible unit. */
-export function caseClockRoutes(app: FastifyInstance, ctx: Context): void {
+export function caseClockRoutes(app: App, ctx: Context): void {
   app.post('/api/v1/cases/:id/extensions', {
     schema: {
       tags: ['cases'],
@@ -20,8 +19,8 @@ export function caseClockRoutes(app: FastifyInstance, ctx: Context): void {
       response: changed,
     },
     handler: async (request) => {
-      const { id } = request.params as Static<typeof CaseParams>;
-      const body = request.body as Static<typeof ExtensionBody>;
+      const { id } = request.params;
+      const body = request.body;
       return extendDeadline(ctx, { actor: actorOf(request), caseId: id, ...body });
     },
   });
@@ -35,8 +34,8 @@ export function caseClockRoutes(app: FastifyInstance, ctx: Context): void {
       response: changed,
     },
     handler: async (request) => {
-      const { id, assignmentId } = request.params as Static<typeof AssignmentOnlyParams>;
-      const { reason } = request.body as Static<typeof ObjectionBody>;
+      const { id, assignmentId } = request.params;
+      const { reason } = request.body;
       return objectToAssignment(ctx, { actor: actorOf(request), caseId: id, assignmentId, reason });
     },
   });
@@ -50,8 +49,8 @@ export function caseClockRoutes(app: FastifyInstance, ctx: Context): void {
       response: changed,
     },
     handler: async (request) => {
-      const { id, assignmentId } = request.params as Static<typeof AssignmentOnlyParams>;
-      const { unitId } = request.body as Static<typeof RerouteBody>;
+      const { id, assignmentId } = request.params;
+      const { unitId } = request.body;
       return rerouteAssignment(ctx, { actor: actorOf(request), caseId: id, assignmentId, unitId });
     },
   });

@@ -1,5 +1,4 @@
-import { type Static } from 'typebox';
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../../typed-app.js';
 import { clearCaseFlag } from '../../../commands/case-flags.js';
 import type { Context } from '../../../commands/context.js';
 import { actorOf } from '../../plugins/auth.js';
@@ -7,7 +6,7 @@ import { errorResponses } from '../../schemas.js';
 import { CaseDetail, FlagParams } from './schemas.js';
 
 /** Flags on a case (e.g. `suspected_spam`): the office clears one after looking at the case. */
-export function caseFlagRoutes(app: FastifyInstance, ctx: Context): void {
+export function caseFlagRoutes(app: App, ctx: Context): void {
   app.post('/api/v1/cases/:id/flags/:flag/clear', {
     schema: {
       tags: ['cases'],
@@ -16,7 +15,7 @@ export function caseFlagRoutes(app: FastifyInstance, ctx: Context): void {
       response: { 200: CaseDetail, ...errorResponses },
     },
     handler: async (request) => {
-      const { id, flag } = request.params as Static<typeof FlagParams>;
+      const { id, flag } = request.params;
       return clearCaseFlag(ctx, { actor: actorOf(request), caseId: id, flag });
     },
   });

@@ -1,5 +1,4 @@
-import type { Static } from 'typebox';
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../../typed-app.js';
 import type { Context } from '../../../commands/context.js';
 import { revealPersonalData } from '../../../commands/reveal-personal-data.js';
 import { actorOf } from '../../plugins/auth.js';
@@ -7,7 +6,7 @@ import { errorResponses } from '../../schemas.js';
 import { CaseParams, PersonalData, RevealBody } from './schemas.js';
 
 /** The break-glass read of a case's names and contacts, for readers who do not see them by default. */
-export function casePersonalDataRoutes(app: FastifyInstance, ctx: Context): void {
+export function casePersonalDataRoutes(app: App, ctx: Context): void {
   app.post('/api/v1/cases/:id/personal-data/reveal', {
     schema: {
       tags: ['cases'],
@@ -17,8 +16,8 @@ export function casePersonalDataRoutes(app: FastifyInstance, ctx: Context): void
       response: { 200: PersonalData, ...errorResponses },
     },
     handler: async (request) => {
-      const { id } = request.params as Static<typeof CaseParams>;
-      const { reason } = request.body as Static<typeof RevealBody>;
+      const { id } = request.params;
+      const { reason } = request.body;
       return revealPersonalData(ctx, { actor: actorOf(request), caseId: id, reason });
     },
   });

@@ -1,5 +1,4 @@
-import { type Static } from 'typebox';
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../../typed-app.js';
 import type { Context } from '../../../commands/context.js';
 import { getCase } from '../../../commands/get-case.js';
 import { listCases } from '../../../commands/list-cases.js';
@@ -10,7 +9,7 @@ import { idempotently } from '../../plugins/idempotency.js';
 import { ErrorResponse, errorResponses, Page } from '../../schemas.js';
 import { CaseDetail, CaseParams, CaseSummary, Event, EventsQuery, ListCasesQuery, OpenCaseBody } from './schemas.js';
 
-export function caseRoutes(app: FastifyInstance, ctx: Context): void {
+export function caseRoutes(app: App, ctx: Context): void {
   app.post('/api/v1/cases', {
     schema: {
       tags: ['cases'],
@@ -19,7 +18,7 @@ export function caseRoutes(app: FastifyInstance, ctx: Context): void {
       response: { 201: CaseDetail, ...errorResponses, 422: ErrorResponse },
     },
     handler: async (request, reply) => {
-      const body = request.body as Static<typeof OpenCaseBody>;
+      const body = request.body;
       const actor = actorOf(request);
       const detail = await idempotently(ctx, request, reply, `user:${actor.id}`, (key) => openCase(ctx, { actor, ...body }, key));
       return reply.status(201).send(detail);
@@ -29,7 +28,7 @@ export function caseRoutes(app: FastifyInstance, ctx: Context): void {
   app.get('/api/v1/cases', {
     schema: { tags: ['cases'], summary: 'The case queue', querystring: ListCasesQuery, response: { 200: Page(CaseSummary), ...errorResponses } },
     handler: async (request) => {
-      const query = request.query as Static<typeof ListCasesQuery>;
+      const query = request.query;
       return listCases(ctx, {
         actor: actorOf(request),
         filters: {
@@ -53,7 +52,7 @@ export function caseRoutes(app: FastifyInstance, ctx: Context): void {
   app.get('/api/v1/cases/:id', {
     schema: { tags: ['cases'], summary: 'One case with everything on it', params: CaseParams, response: { 200: CaseDetail, ...errorResponses } },
     handler: async (request) => {
-      const { id } = request.params as Static<typeof CaseParams>;
+      const { id } = request.params;
       return getCase(ctx, { actor: actorOf(request), caseId: id });
     },
   });
@@ -67,8 +66,8 @@ export function caseRoutes(app: FastifyInstance, ctx: Context): void {
       response: { 200: Page(Event), ...errorResponses },
     },
     handler: async (request) => {
-      const { id } = request.params as Static<typeof CaseParams>;
-      const query = request.query as Static<typeof EventsQuery>;
+      const { id } = request.params;
+      const query = request.query;
       return listEvents(ctx, {
         actor: actorOf(request),
         caseId: id,

@@ -186,6 +186,9 @@ export const NoteBody = Type.Object({ body: Type.String({ minLength: 1, maxLengt
 
 export const AnswerBody = NoteBody;
 
+/** The bodies of an assigned unit's steps (POST …/assignments/:assignmentId/{acknowledge|arrive|propose}). */
+export const AcknowledgeBody = Type.Object({}, { additionalProperties: false });
+export const ArriveBody = Type.Object({ arrivedAt: Type.Optional(Type.String({ description: 'When the unit really arrived (ISO 8601); default now.' })) }, { additionalProperties: false });
 export const ProposalBody = Type.Object({ proposal: Type.String({ minLength: 1, maxLength: 20_000 }) }, { additionalProperties: false });
 
 export const ReceiveTogetherBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
@@ -215,6 +218,7 @@ export const EventsQuery = Type.Object(
 );
 
 export const CaseParams = Type.Object({ id: Id }, { additionalProperties: false });
+/** The steps an assigned unit takes; each has its own route and body (AcknowledgeBody, ArriveBody, ProposalBody). */
 export const AssignmentParams = Type.Object(
   { id: Id, assignmentId: Id, action: Type.Enum(['acknowledge', 'arrive', 'propose']) },
   { additionalProperties: false },

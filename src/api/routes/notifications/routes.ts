@@ -1,5 +1,5 @@
-import { Type, type Static } from 'typebox';
-import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { App } from '../../typed-app.js';
 import type { Context } from '../../../commands/context.js';
 import { listMyNotifications, markNotificationRead } from '../../../commands/notifications.js';
 import { actorOf } from '../../plugins/auth.js';
@@ -12,11 +12,11 @@ const NotificationsQuery = Type.Object(
 );
 
 /** The signed-in user's in-app notifications. */
-export function notificationRoutes(app: FastifyInstance, ctx: Context): void {
+export function notificationRoutes(app: App, ctx: Context): void {
   app.get('/api/v1/notifications', {
     schema: { tags: ['notifications'], summary: 'My notifications, newest first', querystring: NotificationsQuery, response: { 200: Type.Object({ items: Type.Array(Notification) }), ...errorResponses } },
     handler: async (request) => {
-      const query = request.query as Static<typeof NotificationsQuery>;
+      const query = request.query;
       return { items: await listMyNotifications(ctx, { actor: actorOf(request), unreadOnly: query.unread ?? false, ...(query.limit ? { limit: query.limit } : {}) }) };
     },
   });
@@ -24,9 +24,9 @@ export function notificationRoutes(app: FastifyInstance, ctx: Context): void {
   app.post('/api/v1/notifications/:id/read', {
     schema: { tags: ['notifications'], summary: 'Mark a notification read', params: IdParams, response: { 204: Type.Null(), ...errorResponses } },
     handler: async (request, reply) => {
-      const { id } = request.params as Static<typeof IdParams>;
+      const { id } = request.params;
       await markNotificationRead(ctx, { actor: actorOf(request), notificationId: id });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   });
 }

@@ -2,7 +2,7 @@ import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { Counters } from '../../../db/counters.js';
 import { sharedLimitStore } from '../../plugins/limit-store.js';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../../../commands/context.js';
 import { open311ClientFor } from '../../../commands/public/open311-keys.js';
 import {
@@ -18,6 +18,7 @@ import { portalMessages } from '../../portal/i18n/index.js';
 import { idempotently } from '../../plugins/idempotency.js';
 import { formatOfUrl, isFormat, sendOpen311, sendOpen311Errors, splitFormat, type Open311Format } from './format.js';
 import { requestOf, serviceDefinitionOf, serviceDefinitionXml, serviceOf } from './present.js';
+import type { App } from '../../typed-app.js';
 
 export interface Open311Options {
   /** Requests one client may make per minute. */
@@ -82,7 +83,7 @@ async function clientOf(ctx: Context, key: string | undefined, required: boolean
 }
 
 /** GeoReport v2 at /open311/v2: discovery, services, requests and tokens, in XML and JSON, errors in the spec's shape. */
-export async function registerOpen311(app: FastifyInstance, ctx: Context, counters: Counters, options: Open311Options = {}): Promise<void> {
+export async function registerOpen311(app: App, ctx: Context, counters: Counters, options: Open311Options = {}): Promise<void> {
   const limits = { ...open311Defaults, ...options };
   await app.register(
     async (scope) => {

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Context } from '../../../commands/context.js';
 import { createPlanDraft, getPlan, publishPlan, updatePlanDraft } from '../../../commands/plans.js';
 import { forbidden } from '../../../core/errors.js';
@@ -9,10 +9,11 @@ import { listPlans } from '../../../db/repositories/plans.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses, IdParams } from '../../schemas.js';
 import { Plan, PlanBody, PlanSummary } from './schemas.js';
+import type { App } from '../../typed-app.js';
 
 const wantsYaml = (request: FastifyRequest) => /\b(application|text)\/(x-)?yaml\b/.test(request.headers.accept ?? '');
 
-export function planRoutes(app: FastifyInstance, ctx: Context): void {
+export function planRoutes(app: App, ctx: Context): void {
   app.get('/api/v1/plans', {
     schema: { tags: ['plans'], summary: 'List plan versions', response: { 200: Type.Object({ items: Type.Array(PlanSummary) }), ...errorResponses } },
     handler: async (request) => {

@@ -1,6 +1,6 @@
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../../typed-app.js';
 import type { Context } from '../../../commands/context.js';
 import { DomainError } from '../../../core/errors.js';
 import type { Counters } from '../../../db/counters.js';
@@ -33,7 +33,7 @@ export const publicDefaults = {
  * scope so one per-client rate limit covers both, with the guess throttle shared between them; both
  * count in `counters`, which several server processes share.
  */
-export async function registerPublicSide(app: FastifyInstance, ctx: Context, counters: Counters, options: PublicOptions = {}): Promise<void> {
+export async function registerPublicSide(app: App, ctx: Context, counters: Counters, options: PublicOptions = {}): Promise<void> {
   const limits = { ...publicDefaults, ...options };
   const throttle = new GuessThrottle(counters, { ...defaultGuessPolicy, ...options.guesses });
   const shared = { throttle, submissionsPerHour: limits.submissionsPerHour, bodyLimit: limits.bodyLimit };

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../../typed-app.js';
 import type { Static } from 'typebox';
 import type { Context } from '../../../commands/context.js';
 import { typed, type PetitionInput } from '../../../commands/public/petition-input.js';
@@ -54,7 +54,7 @@ function petitionInput(body: Static<typeof SubmitPetitionBody>): PetitionInput {
 }
 
 /** `/public/v1/petitions…`: the petitioner's API, no account — a reference and a private access code. */
-export function publicPetitionRoutes(app: FastifyInstance, ctx: Context, options: PublicApiOptions): void {
+export function publicPetitionRoutes(app: App, ctx: Context, options: PublicApiOptions): void {
   app.post('/public/v1/petitions', {
     bodyLimit: options.bodyLimit,
     config: { rateLimit: { max: options.submissionsPerHour, timeWindow: '1 hour' } },
@@ -66,7 +66,7 @@ export function publicPetitionRoutes(app: FastifyInstance, ctx: Context, options
       response: { 201: Receipt, ...publicErrors },
     },
     handler: async (request, reply) => {
-      const body = request.body as Static<typeof SubmitPetitionBody>;
+      const body = request.body;
       // No account here: the caller is their network address, so nobody else can replay their receipt.
       const receipt = await idempotently(ctx, request, reply, `public:${request.ip}`, (key) =>
         submitPetition(ctx, { input: petitionInput(body), via: 'public_api', idempotency: key }),
@@ -85,8 +85,8 @@ export function publicPetitionRoutes(app: FastifyInstance, ctx: Context, options
       response: { 200: PublicStatusSchema, ...publicErrors },
     },
     handler: async (request, reply) => {
-      const { reference } = request.params as Static<typeof ReferenceParams>;
-      const accessCode = (request.headers as Static<typeof AccessCodeHeaders>)['x-access-code'];
+      const { reference } = request.params;
+      const accessCode = request.headers['x-access-code'];
       const status = await guarded(options.throttle, request, reply, () => getPetitionStatus(ctx, { reference, accessCode }));
       return reply.header('cache-control', 'no-store').send(present(status));
     },
@@ -104,9 +104,9 @@ export function publicPetitionRoutes(app: FastifyInstance, ctx: Context, options
       response: { 201: FeedbackResult, ...publicErrors },
     },
     handler: async (request, reply) => {
-      const { reference } = request.params as Static<typeof ReferenceParams>;
-      const accessCode = (request.headers as Static<typeof AccessCodeHeaders>)['x-access-code'];
-      const body = request.body as Static<typeof FeedbackBody>;
+      const { reference } = request.params;
+      const accessCode = request.headers['x-access-code'];
+      const body = request.body;
       const result = await guarded(options.throttle, request, reply, () =>
         giveFeedback(ctx, { reference, accessCode, rating: body.rating, ...(body.comment ? { comment: body.comment } : {}) }),
       );
@@ -126,9 +126,9 @@ export function publicPetitionRoutes(app: FastifyInstance, ctx: Context, options
       response: { 200: PublicStatusSchema, ...publicErrors },
     },
     handler: async (request, reply) => {
-      const { reference } = request.params as Static<typeof ReferenceParams>;
-      const accessCode = (request.headers as Static<typeof AccessCodeHeaders>)['x-access-code'];
-      const { reason } = request.body as Static<typeof ReviewBody>;
+      const { reference } = request.params;
+      const accessCode = request.headers['x-access-code'];
+      const { reason } = request.body;
       const status = await guarded(options.throttle, request, reply, () => requestReview(ctx, { reference, accessCode, reason }));
       return reply.header('cache-control', 'no-store').send(present(status));
     },

@@ -1,8 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import { Report, ReportQuery, Stats } from './schemas.js';
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../../typed-app.js';
 import type { Context } from '../../../commands/context.js';
 import { accountabilityReport, type AccountabilityReport } from '../../../commands/reports.js';
 import { stats } from '../../../commands/stats.js';
@@ -74,7 +74,7 @@ ${rows}
 }
 
 /** The accountability report (JSON, CSV, printable HTML) and the dashboard's statistics. */
-export function reportRoutes(app: FastifyInstance, ctx: Context): void {
+export function reportRoutes(app: App, ctx: Context): void {
   app.get('/api/v1/reports/accountability', {
     schema: {
       tags: ['reports'],
@@ -83,7 +83,7 @@ export function reportRoutes(app: FastifyInstance, ctx: Context): void {
       response: { 200: Type.Union([Report, Type.String()]), ...errorResponses },
     },
     handler: async (request, reply) => {
-      const query = request.query as Static<typeof ReportQuery>;
+      const query = request.query;
       const report = await accountabilityReport(ctx, { actor: actorOf(request), ...query, ...(query.unit ? { unitId: query.unit } : {}) });
       if ((request.headers.accept ?? '').includes('text/csv')) {
         const language = pickLanguage(query.lang, request.headers['accept-language']);
@@ -100,7 +100,7 @@ export function reportRoutes(app: FastifyInstance, ctx: Context): void {
   app.get('/reports/accountability', {
     schema: { hide: true, querystring: ReportQuery },
     handler: async (request, reply) => {
-      const query = request.query as Static<typeof ReportQuery>;
+      const query = request.query;
       const report = await accountabilityReport(ctx, { actor: actorOf(request), ...query, ...(query.unit ? { unitId: query.unit } : {}) });
       const language = pickLanguage(query.lang, request.headers['accept-language']);
       return reply.type('text/html; charset=utf-8').send(toHtml(report, language, ctx.timeZone));

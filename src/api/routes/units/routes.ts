@@ -1,12 +1,12 @@
-import { Type, type Static } from 'typebox';
-import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { App } from '../../typed-app.js';
 import type { Context } from '../../../commands/context.js';
 import { createUnit, deactivateUnit, listUnits, reactivateUnit, updateUnit } from '../../../commands/units.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses, IdParams } from '../../schemas.js';
 import { CreateUnitBody, Unit, UpdateUnitBody } from './schemas.js';
 
-export function unitRoutes(app: FastifyInstance, ctx: Context): void {
+export function unitRoutes(app: App, ctx: Context): void {
   app.get('/api/v1/units', {
     schema: { tags: ['units'], summary: 'List units, active or not', response: { 200: Type.Object({ items: Type.Array(Unit) }), ...errorResponses } },
     handler: async (request) => ({ items: await listUnits(ctx, { actor: actorOf(request) }) }),
@@ -15,7 +15,7 @@ export function unitRoutes(app: FastifyInstance, ctx: Context): void {
   app.post('/api/v1/units', {
     schema: { tags: ['units'], summary: 'Add a unit', body: CreateUnitBody, response: { 201: Unit, ...errorResponses } },
     handler: async (request, reply) => {
-      const body = request.body as Static<typeof CreateUnitBody>;
+      const body = request.body;
       const unit = await createUnit(ctx, { actor: actorOf(request), ...body });
       return reply.status(201).send(unit);
     },
@@ -30,8 +30,8 @@ export function unitRoutes(app: FastifyInstance, ctx: Context): void {
       response: { 200: Unit, ...errorResponses },
     },
     handler: async (request) => {
-      const { id } = request.params as Static<typeof IdParams>;
-      const body = request.body as Static<typeof UpdateUnitBody>;
+      const { id } = request.params;
+      const body = request.body;
       return updateUnit(ctx, { actor: actorOf(request), unitId: id, ...body });
     },
   });
@@ -44,7 +44,7 @@ export function unitRoutes(app: FastifyInstance, ctx: Context): void {
       response: { 200: Unit, ...errorResponses },
     },
     handler: async (request) => {
-      const { id } = request.params as Static<typeof IdParams>;
+      const { id } = request.params;
       return deactivateUnit(ctx, { actor: actorOf(request), unitId: id });
     },
   });
@@ -52,7 +52,7 @@ export function unitRoutes(app: FastifyInstance, ctx: Context): void {
   app.post('/api/v1/units/:id/reactivate', {
     schema: { tags: ['units'], summary: 'Reactivate a unit', params: IdParams, response: { 200: Unit, ...errorResponses } },
     handler: async (request) => {
-      const { id } = request.params as Static<typeof IdParams>;
+      const { id } = request.params;
       return reactivateUnit(ctx, { actor: actorOf(request), unitId: id });
     },
   });

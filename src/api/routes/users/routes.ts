@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Context } from '../../../commands/context.js';
 import { createOwnToken, listCredentials, revokeCredential, type CredentialKind } from '../../../commands/credentials.js';
 import { resetPassword } from '../../../commands/passwords.js';
@@ -10,13 +10,14 @@ import { actorOf } from '../../plugins/auth.js';
 import { errorResponses, IdParams } from '../../schemas.js';
 import { forbidden } from '../../../core/errors.js';
 import { CreateTokenBody, CreateUserBody, Credential, CredentialParams, NewToken, TemporaryPassword, UpdateUserBody, User } from './schemas.js';
+import type { App } from '../../typed-app.js';
 
 /** A credential as listed, marking the one this request came with. */
 export function presentCredential(request: FastifyRequest, item: TokenView): Static<typeof Credential> {
   return { ...item, current: request.credential?.id === item.id };
 }
 
-export function userRoutes(app: FastifyInstance, ctx: Context): void {
+export function userRoutes(app: App, ctx: Context): void {
   app.get('/api/v1/users', {
     schema: { tags: ['users'], summary: 'List staff accounts', response: { 200: Type.Object({ items: Type.Array(User) }), ...errorResponses } },
     handler: async (request) => ({ items: await listUsers(ctx, { actor: actorOf(request) }) }),
@@ -30,7 +31,7 @@ export function userRoutes(app: FastifyInstance, ctx: Context): void {
       response: { 201: User, ...errorResponses },
     },
     handler: async (request, reply) => {
-      const body = request.body as Static<typeof CreateUserBody>;
+      const body = request.body;
       const user = await createUser(ctx, { actor: actorOf(request), ...body, mustChangePassword: true });
       return reply.status(201).send(user);
     },
@@ -38,7 +39,7 @@ export function userRoutes(app: FastifyInstance, ctx: Context): void {
 
   app.get('/api/v1/users/:id', {
     schema: { tags: ['users'], summary: 'One staff account', params: IdParams, response: { 200: User, ...errorResponses } },
-    handler: async (request) => getUser(ctx, { actor: actorOf(request), userId: (request.params as Static<typeof IdParams>).id }),
+    handler: async (request) => getUser(ctx, { actor: actorOf(request), userId: request.params.id }),
   });
 
   app.patch('/api/v1/users/:id', {
@@ -50,8 +51,8 @@ export function userRoutes(app: FastifyInstance, ctx: Context): void {
       response: { 200: User, ...errorResponses },
     },
     handler: async (request) => {
-      const body = request.body as Static<typeof UpdateUserBody>;
-      return updateUser(ctx, { actor: actorOf(request), userId: (request.params as Static<typeof IdParams>).id, ...body });
+      const body = request.body;
+      return updateUser(ctx, { actor: actorOf(request), userId: request.params.id, ...body });
     },
   });
 
@@ -62,7 +63,7 @@ export function userRoutes(app: FastifyInstance, ctx: Context): void {
       params: IdParams,
       response: { 200: TemporaryPassword, ...errorResponses },
     },
-    handler: async (request) => resetPassword(ctx, { actor: actorOf(request), userId: (request.params as Static<typeof IdParams>).id }),
+    handler: async (request) => resetPassword(ctx, { actor: actorOf(request), userId: request.params.id }),
   });
 
   app.delete('/api/v1/users/:id/totp', {
@@ -73,8 +74,8 @@ export function userRoutes(app: FastifyInstance, ctx: Context): void {
       response: { 204: Type.Null(), ...errorResponses },
     },
     handler: async (request, reply) => {
-      await clearUserTotp(ctx, { actor: actorOf(request), userId: (request.params as Static<typeof IdParams>).id });
-      return reply.status(204).send();
+      await clearUserTotp(ctx, { actor: actorOf(request), userId: request.params.id });
+      return reply.status(204).send(null);
     },
   });
 
@@ -83,16 +84,16 @@ export function userRoutes(app: FastifyInstance, ctx: Context): void {
     app.get(`/api/v1/users/:id/${plural}`, {
       schema: { tags: ['users'], summary: `A user's ${plural} (the owner or an admin)`, params: IdParams, response: { 200: Type.Object({ items: Type.Array(Credential) }), ...errorResponses } },
       handler: async (request) => {
-        const items = await listCredentials(ctx, { actor: actorOf(request), userId: (request.params as Static<typeof IdParams>).id, kind });
+        const items = await listCredentials(ctx, { actor: actorOf(request), userId: request.params.id, kind });
         return { items: items.map((item) => presentCredential(request, item)) };
       },
     });
     app.delete(`/api/v1/users/:id/${plural}/:credentialId`, {
       schema: { tags: ['users'], summary: kind === 'session' ? 'End a session' : 'Revoke a token', params: CredentialParams, response: { 204: Type.Null(), ...errorResponses } },
       handler: async (request, reply) => {
-        const params = request.params as Static<typeof CredentialParams>;
+        const params = request.params;
         await revokeCredential(ctx, { actor: actorOf(request), userId: params.id, kind, id: params.credentialId });
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     });
   }
@@ -107,8 +108,8 @@ export function userRoutes(app: FastifyInstance, ctx: Context): void {
     },
     handler: async (request, reply) => {
       const actor = actorOf(request);
-      if ((request.params as Static<typeof IdParams>).id !== actor.id) throw forbidden('A token can only be created by its owner.');
-      const body = request.body as Static<typeof CreateTokenBody>;
+      if (request.params.id !== actor.id) throw forbidden('A token can only be created by its owner.');
+      const body = request.body;
       const { token, item } = await createOwnToken(ctx, { actor, name: body.name, expiresInDays: body.expiresInDays });
       return reply.status(201).send({ token, item: presentCredential(request, item) });
     },

@@ -1,5 +1,5 @@
-import { Type, type Static } from 'typebox';
-import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { App } from '../../typed-app.js';
 import type { Context } from '../../../commands/context.js';
 import { createWebhook, deleteWebhook, listWebhookDeliveries, listWebhooks, setWebhookActive } from '../../../commands/webhooks.js';
 import { actorOf } from '../../plugins/auth.js';
@@ -7,7 +7,7 @@ import { errorResponses, IdParams } from '../../schemas.js';
 import { CreateWebhookBody, DeliveriesQuery, Delivery, NewWebhook, UpdateWebhookBody, Webhook } from './schemas.js';
 
 /** Webhooks (admins): every notification is POSTed to each enabled one, signed with its secret. */
-export function webhookRoutes(app: FastifyInstance, ctx: Context): void {
+export function webhookRoutes(app: App, ctx: Context): void {
   app.get('/api/v1/webhooks', {
     schema: { tags: ['webhooks'], summary: 'Webhooks, each with how its deliveries stand (admins)', response: { 200: Type.Object({ items: Type.Array(Webhook) }), ...errorResponses } },
     handler: async (request) => ({ items: await listWebhooks(ctx, { actor: actorOf(request) }) }),
@@ -21,7 +21,7 @@ export function webhookRoutes(app: FastifyInstance, ctx: Context): void {
       response: { 201: NewWebhook, ...errorResponses },
     },
     handler: async (request, reply) => {
-      const body = request.body as Static<typeof CreateWebhookBody>;
+      const body = request.body;
       return reply.status(201).header('cache-control', 'no-store').send(await createWebhook(ctx, { actor: actorOf(request), ...body }));
     },
   });
@@ -29,28 +29,28 @@ export function webhookRoutes(app: FastifyInstance, ctx: Context): void {
   app.patch('/api/v1/webhooks/:id', {
     schema: { tags: ['webhooks'], summary: 'Disable (`active: false`) or enable a webhook', params: IdParams, body: UpdateWebhookBody, response: { 204: Type.Null(), ...errorResponses } },
     handler: async (request, reply) => {
-      const { id } = request.params as Static<typeof IdParams>;
-      const { active } = request.body as Static<typeof UpdateWebhookBody>;
+      const { id } = request.params;
+      const { active } = request.body;
       await setWebhookActive(ctx, { actor: actorOf(request), webhookId: id, active });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   });
 
   app.post('/api/v1/webhooks/:id/disable', {
     schema: { tags: ['webhooks'], summary: 'Stop delivering to a webhook (the same as PATCH with `active: false`)', params: IdParams, response: { 204: Type.Null(), ...errorResponses } },
     handler: async (request, reply) => {
-      const { id } = request.params as Static<typeof IdParams>;
+      const { id } = request.params;
       await setWebhookActive(ctx, { actor: actorOf(request), webhookId: id, active: false });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   });
 
   app.delete('/api/v1/webhooks/:id', {
     schema: { tags: ['webhooks'], summary: 'Remove a webhook and its deliveries', params: IdParams, response: { 204: Type.Null(), ...errorResponses } },
     handler: async (request, reply) => {
-      const { id } = request.params as Static<typeof IdParams>;
+      const { id } = request.params;
       await deleteWebhook(ctx, { actor: actorOf(request), webhookId: id });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   });
 
@@ -63,8 +63,8 @@ export function webhookRoutes(app: FastifyInstance, ctx: Context): void {
       response: { 200: Type.Object({ items: Type.Array(Delivery) }), ...errorResponses },
     },
     handler: async (request) => {
-      const { id } = request.params as Static<typeof IdParams>;
-      const query = request.query as Static<typeof DeliveriesQuery>;
+      const { id } = request.params;
+      const query = request.query;
       return { items: await listWebhookDeliveries(ctx, { actor: actorOf(request), webhookId: id, status: query.status, limit: query.limit }) };
     },
   });
