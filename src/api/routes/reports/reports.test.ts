@@ -178,6 +178,21 @@ describe.each(databaseKinds)('accountability report and statistics on %s', (kind
     expect((await world.as('unit_officer', { method: 'GET', url: '/reports/accountability' })).statusCode).toBe(403);
   });
 
+  it("escapes a unit's name in the printable report, quotes included", async () => {
+    const unitUrl = `/api/v1/units/${world.units.department.id}`;
+    const patch = (name: string) => world.as('admin', { method: 'PATCH', url: unitUrl, payload: { name } });
+    expectStatus(await patch(`<script>alert('x')</script> Bureau's "office" & co`), 200);
+    try {
+      const response = await world.as('coordinator', { method: 'GET', url: `/reports/accountability?from=${from}&to=${to}&lang=en` });
+      expect(response.statusCode).toBe(200);
+      expect(response.body).not.toContain('<script>');
+      expect(response.body).not.toContain("Bureau's");
+      expect(response.body).toContain('<th scope="row">&#60;script&#62;alert(&#39;x&#39;)&#60;/script&#62; Bureau&#39;s &#34;office&#34; &#38; co</th>');
+    } finally {
+      expectStatus(await patch(world.units.department.name), 200);
+    }
+  });
+
   it('refuses a period that ends before it starts, officers and strangers', async () => {
     expectError(await get(world, 'coordinator', `/api/v1/reports/accountability?from=${to}&to=${from}`), 400, 'validation_failed', 'from');
     expectError(await get(world, 'coordinator', '/api/v1/reports/accountability?from=yesterday'), 400, 'validation_failed', 'from');

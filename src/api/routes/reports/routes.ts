@@ -8,6 +8,7 @@ import { accountabilityReport, type AccountabilityReport } from '../../../comman
 import { stats } from '../../../commands/stats.js';
 import { figureNames } from '../../../core/accountability.js';
 import { pickLanguage, type Language } from '../../messages.js';
+import { html } from '../../portal/html.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas.js';
 import { reportMessages } from './messages.js';
@@ -29,48 +30,44 @@ function toCsv(report: AccountabilityReport, language: Language): string {
   return `\uFEFF${stringify([header, ...rows])}`;
 }
 
-const escape = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-
 function toHtml(report: AccountabilityReport, language: Language, timeZone: string): string {
   const text = reportMessages[language];
   const local = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).toFormat('yyyy-MM-dd HH:mm');
   const figureCell = (unit: AccountabilityReport['units'][number], name: (typeof figureNames)[number]) => {
     const cases = unit.cases[name];
-    if (cases.length === 0) return `<td>${unit[name]}</td>`;
-    const links = cases.map((item) => `<a href="/cases/${encodeURIComponent(item.id)}">${escape(item.reference)}</a>`).join(' ');
-    return `<td><details><summary>${unit[name]}</summary>${links}</details></td>`;
+    if (cases.length === 0) return html`<td>${unit[name]}</td>`;
+    const links = cases.map((item, index) => html`${index > 0 ? ' ' : ''}<a href="/cases/${encodeURIComponent(item.id)}">${item.reference}</a>`);
+    return html`<td><details><summary>${unit[name]}</summary>${links}</details></td>`;
   };
-  const rows = report.units
-    .map(
-      (unit) =>
-        `<tr><th scope="row">${escape(unit.unitName)}</th>${figureNames.map((name) => figureCell(unit, name)).join('')}${metricKeys
-          .map(([key]) => `<td>${unit[key] ?? '—'}</td>`)
-          .join('')}</tr>`,
-    )
-    .join('\n');
-  return `<!doctype html>
+  const rows = report.units.map(
+    (unit, index) =>
+      html`${index > 0 ? '\n' : ''}<tr><th scope="row">${unit.unitName}</th>${figureNames.map((name) => figureCell(unit, name))}${metricKeys.map(
+        ([key]) => html`<td>${unit[key] ?? '—'}</td>`,
+      )}</tr>`,
+  );
+  return html`<!doctype html>
 <html lang="${language === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(text.title)}</title>
+<title>${text.title}</title>
 <style>
 body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:2rem;color:#1a1a1a}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #999;padding:.35rem .5rem;text-align:right;vertical-align:top}
 th[scope=row],thead th:first-child{text-align:left}thead th{background:#eef2f7}details summary{cursor:pointer;color:#0b5394}
 details a{display:inline-block;margin:.1rem .25rem}.meta{color:#444}@media print{button{display:none}details{display:block}details>a{display:inline}}
 </style></head><body><main>
-<h1>${escape(text.title)}</h1>
-<p class="meta">${escape(text.period)}: ${local(report.from)} – ${local(report.to)} · ${escape(text.generated)}: ${local(report.generatedAt)}</p>
-<p class="meta">${escape(text.note)}</p>
-<button type="button" onclick="window.print()">${escape(text.print)}</button>
+<h1>${text.title}</h1>
+<p class="meta">${text.period}: ${local(report.from)} – ${local(report.to)} · ${text.generated}: ${local(report.generatedAt)}</p>
+<p class="meta">${text.note}</p>
+<button type="button" onclick="window.print()">${text.print}</button>
 ${
   report.units.length === 0
-    ? `<p>${escape(text.noData)}</p>`
-    : `<table><thead><tr><th scope="col">${escape(text.unit)}</th>${figureNames.map((name) => `<th scope="col">${escape(text.figures[name])}</th>`).join('')}${metricKeys
-        .map(([, label]) => `<th scope="col">${escape(text[label])}</th>`)
-        .join('')}</tr></thead><tbody>
+    ? html`<p>${text.noData}</p>`
+    : html`<table><thead><tr><th scope="col">${text.unit}</th>${figureNames.map((name) => html`<th scope="col">${text.figures[name]}</th>`)}${metricKeys.map(
+        ([, label]) => html`<th scope="col">${text[label]}</th>`,
+      )}</tr></thead><tbody>
 ${rows}
 </tbody></table>`
 }
-</main></body></html>`;
+</main></body></html>`.value;
 }
 
 /** The accountability report (JSON, CSV, printable HTML) and the dashboard's statistics. */

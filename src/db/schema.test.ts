@@ -1,0 +1,86 @@
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds, openTestStore, type TestStore } from '../../test/databases.js';
+import type { Database } from './schema.js';
+
+/**
+ * Every table's columns, as the migrations make them. `satisfies` holds this list to the row types
+ * of schema.ts one way (no column here that schema.ts lacks) and `complete` below the other way (none
+ * of schema.ts left out), so a column added, renamed or dropped on one side only fails the
+ * typecheck; the test holds the list to the migrated database on each kind.
+ */
+const columns = {
+  units: ['id', 'name', 'name_en', 'kind', 'parent_id', 'created_at', 'leader_name', 'leader_duty', 'deactivated_at', 'updated_at'],
+  users: ['id', 'email', 'name', 'role', 'unit_id', 'password_hash', 'created_at', 'disabled_at', 'language', 'must_change_password', 'totp_secret_sealed', 'totp_pending_sealed', 'totp_enabled_at', 'totp_last_step'],
+  credentials: ['id', 'user_id', 'kind', 'name', 'created_at', 'expires_at', 'last_used_at', 'client', 'user_agent'],
+  plans: ['id', 'key', 'version', 'status', 'name', 'document', 'created_at', 'created_by', 'published_at', 'published_by'],
+  cases: ['id', 'reference', 'plan_id', 'kind', 'channel', 'urgency', 'category', 'title', 'description', 'location', 'headcount', 'stage', 'stage_changed_at', 'not_accepted_reason', 'receive_together', 'received_at', 'created_at', 'created_by', 'updated_at', 'accept_due_at', 'accepted_at', 'conclude_due_at', 'concluded_at', 'review_request_due_at', 'review_count', 'review_started_at', 'review_due_at', 'review_concluded_at', 'next_due_at', 'closed_at', 'petitioner_name_sealed', 'petitioner_contact_sealed', 'lead_unit_id', 'personal_data_purged_at', 'extension_days', 'extension_reason', 'extended_at', 'flags'],
+  representatives: ['id', 'case_id', 'position', 'name_sealed', 'contact_sealed', 'created_at'],
+  assignments: ['id', 'case_id', 'unit_id', 'role', 'notified_at', 'notified_by', 'acknowledge_due_at', 'acknowledged_at', 'acknowledged_by', 'on_scene_due_at', 'arrived_at', 'arrived_by', 'proposal_due_at', 'proposal_submitted_at', 'objection_due_at', 'objected_at', 'objection_reason', 'released_at', 'clocks_stopped_at', 'case_received_at', 'case_due_key', 'case_urgency_rank'],
+  events: ['id', 'case_id', 'type', 'actor_id', 'at', 'data', 'chain_seq', 'prev_hash', 'hash'],
+  meetings: ['id', 'case_id', 'held_at', 'attendees', 'summary', 'commitments', 'created_by', 'created_at'],
+  answers: ['id', 'case_id', 'body', 'review_round', 'created_by', 'created_at'],
+  step_completions: ['case_id', 'step_id', 'done_by', 'done_at'],
+  audit_entries: ['id', 'seq', 'at', 'actor_id', 'action', 'subject_type', 'subject_id', 'detail', 'prev_hash', 'hash'],
+  chain_heads: ['chain', 'seq', 'hash'],
+  audit_checkpoints: ['id', 'at', 'audit_seq', 'audit_hash', 'events_seq', 'events_hash', 'key_id', 'signature', 'emailed'],
+  settings: ['key', 'value', 'updated_at', 'updated_by'],
+  deadlines: ['id', 'case_id', 'subject', 'kind', 'unit_id', 'due_at', 'done_at', 'missed_at', 'escalate_at', 'escalated_at'],
+  notifications: ['id', 'channel', 'user_id', 'webhook_id', 'address_sealed', 'case_id', 'template', 'language', 'data', 'status', 'attempts', 'next_attempt_at', 'claimed_until', 'last_error', 'last_error_code', 'last_http_status', 'created_at', 'sent_at', 'read_at'],
+  webhooks: ['id', 'url', 'secret', 'description', 'created_at', 'created_by', 'disabled_at'],
+  case_tallies: ['stage', 'urgency', 'category', 'lead_unit_id', 'shard', 'count'],
+  case_flow: ['hour', 'shard', 'received', 'closed'],
+  case_due_tallies: ['due_hour', 'lead_unit_id', 'shard', 'count'],
+  access_codes: ['case_id', 'digest', 'created_at'],
+  feedback: ['id', 'case_id', 'answer_id', 'rating', 'comment', 'created_at'],
+  open311_keys: ['id', 'name', 'digest', 'created_at', 'created_by', 'revoked_at', 'revoked_by', 'last_used_at'],
+  open311_requests: ['case_id', 'key_id', 'token', 'latitude', 'longitude', 'address_string', 'address_id', 'media_url', 'created_at'],
+  limit_counters: ['key', 'count', 'window_ends_at'],
+  recovery_codes: ['digest', 'user_id', 'created_at', 'used_at'],
+  sign_in_failures: ['key', 'failures', 'last_at'],
+  idempotency_keys: ['scope', 'key', 'fingerprint', 'case_id', 'result_sealed', 'shown_at', 'created_at', 'expires_at'],
+} as const satisfies { [T in keyof Database]: readonly (keyof Database[T] & string)[] };
+
+type Unlisted = { [T in keyof Database]: Exclude<keyof Database[T], (typeof columns)[T][number]> }[keyof Database];
+/** A column of schema.ts missing above makes this a type error naming it. */
+const complete: [Unlisted] extends [never] ? true : Unlisted = true;
+
+/** Tables the database has for its own bookkeeping, outside the row types. */
+const bookkeeping = new Set(['kysely_migration', 'kysely_migration_lock']);
+
+async function migratedColumns(store: TestStore): Promise<Record<string, string[]>> {
+  const db: Kysely<unknown> = store.db as unknown as Kysely<unknown>;
+  const rows =
+    store.adapter.name === 'postgres'
+      ? (
+          await sql<{ table_name: string; column_name: string }>`
+            select table_name, column_name from information_schema.columns
+            where table_schema = current_schema() order by table_name, ordinal_position`.execute(db)
+        ).rows
+      : (
+          await sql<{ table_name: string; column_name: string }>`
+            select m.name as table_name, p.name as column_name from sqlite_master m, pragma_table_info(m.name) p
+            where m.type = 'table' and m.name not like 'sqlite_%' order by m.name, p.cid`.execute(db)
+        ).rows;
+  const found: Record<string, string[]> = {};
+  for (const row of rows) if (!bookkeeping.has(row.table_name)) (found[row.table_name] ??= []).push(row.column_name);
+  return found;
+}
+
+const sorted = (record: Record<string, readonly string[]>) =>
+  Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)).map(([table, names]) => [table, [...names].sort()]));
+
+describe.each(databaseKinds)('db/schema.ts and the migrated database on %s', (kind) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await openTestStore(kind);
+  });
+  afterAll(async () => {
+    await store.dispose();
+  });
+
+  it('name the same tables with the same columns', async () => {
+    expect(complete).toBe(true);
+    expect(sorted(await migratedColumns(store))).toEqual(sorted(columns));
+  });
+});
