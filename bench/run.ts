@@ -3,8 +3,9 @@
  * times the queries the queue runs on every view and prints their query plans.
  * Each order the queue offers (newest, oldest, nearest deadline, urgency) is timed on the first
  * page, a later page by cursor, a stage filter and a unit officer's queue; so are reference
- * searches and the objection and flag filters.
- *   npm run bench -- [--cases N] [--db sqlite:PATH|postgres://…] [--schema NAME (PostgreSQL)] [--only audit|ratios|dashboard] [--pg postgres://…]
+ * searches, the objection and flag filters, and the received/closed week filters.
+ *   npm run bench -- [--cases N] [--db sqlite:PATH|postgres://…] [--schema NAME (PostgreSQL)] [--only audit|ratios|dashboard|queue] [--pg postgres://…]
+ *   --only queue: the queue's queries alone (no personal-data read bench, no ratios, no HTTP dashboard bench).
  * (bench/audit.ts: concurrent personal-data reads on PostgreSQL, SQLite synchronous = FULL vs NORMAL;
  * bench/ratios.ts: per-request cost over HTTP against a bare route and naive one-statement routes)
  */
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
     });
     if (only === 'dashboard') return;
   }
+  // --only queue: the queue's queries alone (no personal-data read bench, no ratios, no HTTP dashboard bench).
   if (only === 'audit' || only === 'all') {
     // The personal-data read bench needs PostgreSQL: --pg, or the --db URL when it is one.
     const pg = option('pg', url.startsWith('postgres') ? url : process.env.REDRESS_TEST_POSTGRES_URL ?? '');
@@ -170,9 +172,29 @@ async function main(): Promise<void> {
   // A reference from the middle of the table, typed as people type it.
   const known = await db.selectFrom('cases').select('reference').orderBy('id').offset(Math.floor(total / 2)).limit(1).executeTakeFirstOrThrow();
   const [year, first, second] = known.reference.split('-') as [string, string, string];
-  for (const q of [`${year}-${first}`, `${first}-${second}`.toLowerCase(), `${first}${second}`.toLowerCase(), second.toLowerCase()]) {
+  const fragments = [
+    `${year}-${first}`,
+    `${first}-${second}`.toLowerCase(),
+    `${first}${second}`.toLowerCase(),
+    second.toLowerCase(),
+    // Fragments across the dashes (migration 017): from inside the first group, and from inside the year.
+    `${first.slice(2)}-${second.slice(0, 2)}`,
+    `${first.slice(1)}${second.slice(0, 1)}`.toLowerCase(),
+    `${year.slice(2)}-${first}`,
+  ];
+  for (const q of fragments) {
     scenarios.push([`reference "${q}"`, { ...base, scope: all, filters: { q }, after: null }]);
   }
+  // A week's bar on the dashboard opens the queue of the cases received, or closed, in it.
+  const week = { receivedFrom: ago(14), receivedTo: ago(7) };
+  const closedWeek = { closedFrom: ago(14), closedTo: ago(7) };
+  scenarios.push(
+    ['newest: received in one week', { ...base, scope: all, filters: week, order: 'newest', after: null }],
+    ['deadline: received in one week', { ...base, scope: all, filters: week, order: 'deadline', after: null }],
+    ['newest: received in one week, unit', { ...base, scope: { all: false, unitId: someUnit }, filters: week, order: 'newest', after: null }],
+    ['newest: closed in one week', { ...base, scope: all, filters: closedWeek, order: 'newest', after: null }],
+    ['deadline: closed in one week', { ...base, scope: all, filters: closedWeek, order: 'deadline', after: null }],
+  );
   for (const order of ['newest', 'deadline'] as const) {
     scenarios.push(
       [`${order}: open objections`, { ...base, scope: all, filters: { objection: true }, order, after: null }],

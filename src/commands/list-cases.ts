@@ -25,6 +25,28 @@ function isCaseCursor(value: unknown): value is CaseCursor {
   return isQueueOrder(candidate?.order) && Array.isArray(candidate.key) && isSortKey(candidate.order, candidate.key);
 }
 
+const timeFields = ['receivedFrom', 'receivedTo', 'closedFrom', 'closedTo'] as const;
+
+/**
+ * The time filters as stored (ISO 8601 UTC with milliseconds), so an instant written with an
+ * offset or without milliseconds compares right; each range must end after it starts.
+ */
+function timeFilters(filters: CaseFilters): Pick<CaseFilters, (typeof timeFields)[number]> {
+  const out: Pick<CaseFilters, (typeof timeFields)[number]> = {};
+  for (const field of timeFields) {
+    const value = filters[field];
+    if (value === undefined) continue;
+    const at = Date.parse(value);
+    if (!Number.isFinite(at) || at < Date.parse('0001-01-01T00:00:00Z') || at > Date.parse('9999-12-31T23:59:59.999Z')) {
+      throw invalid(field, 'must be a date and time (ISO 8601) between the years 1 and 9999.');
+    }
+    out[field] = new Date(at).toISOString();
+  }
+  if (out.receivedFrom && out.receivedTo && out.receivedTo <= out.receivedFrom) throw invalid('receivedTo', 'must be after receivedFrom.');
+  if (out.closedFrom && out.closedTo && out.closedTo <= out.closedFrom) throw invalid('closedTo', 'must be after closedFrom.');
+  return out;
+}
+
 /**
  * One page of the cases an actor may see, in the order asked for (newest first by default): the
  * server sorts the whole filtered set, and the cursor carries on in the same order.
@@ -41,7 +63,8 @@ export async function listCases(
   // A cursor continues the order it was made for; another order would skip or repeat cases.
   if (after && after.order !== order) throw invalid('cursor', `continues the ${after.order} order, not ${order}.`);
   const now = ctx.now();
-  const rows = await queryCases(ctx.db, ctx.adapter, { scope: caseScope(props.actor), filters: props.filters, order, now, limit: limit + 1, after });
+  const filters = { ...props.filters, ...timeFilters(props.filters) };
+  const rows = await queryCases(ctx.db, ctx.adapter, { scope: caseScope(props.actor), filters, order, now, limit: limit + 1, after });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {

@@ -13,6 +13,7 @@ import * as units from './migrations/011-units.js';
 import * as limitCounters from './migrations/012-limit-counters.js';
 import * as webhookDeliveries from './migrations/014-webhook-deliveries.js';
 import * as tallyShards from './migrations/015-tally-shards.js';
+import * as referenceFragments from './migrations/017-reference-fragments.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -31,6 +32,7 @@ const all: Record<string, AdapterMigration> = {
   '012-limit-counters': limitCounters,
   '014-webhook-deliveries': webhookDeliveries,
   '015-tally-shards': tallyShards,
+  '017-reference-fragments': referenceFragments,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

@@ -47,6 +47,14 @@ export interface CaseFilters {
   objection?: boolean;
   /** Only cases carrying this flag. */
   flag?: CaseFlag;
+  /** Received at or after this instant (ISO 8601 UTC, as stored). */
+  receivedFrom?: string;
+  /** Received before this instant: `receivedFrom`–`receivedTo` is a half-open interval, so weeks tile. */
+  receivedTo?: string;
+  /** Closed at or after this instant (its closed_at; a case reopened for review has none). */
+  closedFrom?: string;
+  /** Closed before this instant. */
+  closedTo?: string;
 }
 
 /** Where the last page ended: the order's sort key of its last case (see `sortKey`). */
@@ -168,6 +176,13 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
       eb.selectFrom('cases as flagged').select('flagged.id').where(sql<boolean>`flagged.flags <> '[]'`).where('flagged.flags', 'like', flag),
     );
   }
+  // A unit's queue ranges its assignments' copy of received_at (one index with the unit); others the cases' (cases_received).
+  const received = unitId ? sql.ref('queue.case_received_at') : sql.ref('cases.received_at');
+  if (filters.receivedFrom) query = query.where(received, '>=', filters.receivedFrom);
+  if (filters.receivedTo) query = query.where(received, '<', filters.receivedTo);
+  // Closed in a week: few cases, found from cases_closed_at (migration 002), then sorted.
+  if (filters.closedFrom) query = query.where('cases.closed_at', '>=', filters.closedFrom);
+  if (filters.closedTo) query = query.where('cases.closed_at', '<', filters.closedTo);
   if (filters.q) query = query.where(matches(adapter, filters.q));
   const { keys, direction } = orderBy(order, Boolean(unitId));
   if (props.after) {
@@ -207,8 +222,9 @@ function orderBy(order: QueueOrder, fromUnit: boolean) {
 }
 
 /**
- * The text search: a reference (or its start, random part or second group, typed in any case
- * with or without dashes), else also a title or description containing the text. A query that can
+ * The text search: a reference (or its start, or any run of three or more of its characters, across
+ * its dashes too, typed in any case with or without dashes), else also a title or description
+ * containing the text. A query that can
  * only be a reference is looked up in the reference indexes alone.
  */
 function matches(adapter: DialectAdapter, q: string) {
@@ -217,9 +233,13 @@ function matches(adapter: DialectAdapter, q: string) {
     const within = (column: RawBuilder<string>, range: PrefixRange) =>
       range.below === null ? eb(column, '>=', range.from) : eb.and([eb(column, '>=', range.from), eb(column, '<', range.below)]);
     const terms: Expression<SqlBool>[] = [eb('cases.reference', '=', q.trim().toUpperCase())];
-    if (reference?.whole) terms.push(within(sql<string>`${sql.ref('cases.reference')}`, reference.whole));
-    if (reference?.code) terms.push(within(sql<string>`substr(${sql.ref('cases.reference')}, 6)`, reference.code));
-    if (reference?.group) terms.push(within(sql<string>`substr(${sql.ref('cases.reference')}, 11)`, reference.group));
+    for (const part of reference?.parts ?? []) {
+      // Literal start positions, so each term reads exactly as its index (migrations 006 and 017).
+      const from = part.start === 1 ? sql<string>`${sql.ref('cases.reference')}` : sql<string>`substr(${sql.ref('cases.reference')}, ${sql.lit(part.start)})`;
+      const term = within(from, part.range);
+      const tail = part.yearEndsWith;
+      terms.push(tail ? eb.and([term, eb(sql<string>`substr(${sql.ref('cases.reference')}, ${sql.lit(5 - tail.length)}, ${sql.lit(tail.length)})`, '=', tail)]) : term);
+    }
     if (!reference?.referenceOnly) {
       const pattern = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
       terms.push(

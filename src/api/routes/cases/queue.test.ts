@@ -111,6 +111,73 @@ describe.each(databaseKinds)('the queue sorted, searched and filtered by the ser
     expect(missing.items.map((item) => item.reference)).not.toContain(reference);
   });
 
+  it('finds a case by a fragment of its reference that straddles its dashes, in any case, with or without them', async () => {
+    const detail = expectStatus<Item>(await get(world, 'coordinator', `/api/v1/cases/${ids[4]}`), 200);
+    const reference = detail.reference;
+    const [year, first, second] = reference.split('-') as [string, string, string];
+    const typed = [
+      `${first.slice(2)}-${second.slice(0, 2)}`,
+      `${first.slice(2)}${second.slice(0, 2)}`.toLowerCase(),
+      `${first.slice(1)}${second}`.toLowerCase(),
+      `${first.slice(3)}-${second.slice(0, 3)}`,
+      `${year.slice(2)}-${first}`,
+      `${year.slice(3)}${first.slice(0, 3)}`.toLowerCase(),
+      second.slice(1),
+    ];
+    for (const q of typed) {
+      const page = expectStatus<Page>(await get(world, 'coordinator', `/api/v1/cases?q=${encodeURIComponent(q)}&limit=100`), 200);
+      expect(page.items.map((item) => item.reference), q).toContain(reference);
+      // A fragment that can only be a reference (letters and digits) finds only the cases that hold it.
+      const compact = q.toUpperCase().replace(/-/g, '');
+      if (compact.length >= 4 && /\d/.test(compact) && /[A-Z]/.test(compact)) {
+        for (const item of page.items) expect(item.reference.replace(/-/g, ''), q).toContain(compact);
+      }
+    }
+    const last = second.slice(1, 2) === 'Z' ? 'Y' : 'Z';
+    const missing = expectStatus<Page>(await get(world, 'coordinator', `/api/v1/cases?q=${first.slice(2)}-${second.slice(0, 1)}${last}`), 200);
+    expect(missing.items.map((item) => item.reference)).not.toContain(reference);
+  });
+
+  it('filters by when cases were received and closed, from inclusive and to exclusive, and answers 400 naming a bad bound', async () => {
+    const now = Date.parse(world.clock.now());
+    const at = (ago: number) => encodeURIComponent(new Date(now - days(ago)).toISOString());
+    // Received 25 to 3 days ago: the letters of 20, 10 and 5 days.
+    expect(await walk('coordinator', `receivedFrom=${at(25)}&receivedTo=${at(3)}`)).toEqual([5, 3, 4]);
+    expect(await walk('coordinator', `receivedFrom=${at(25)}&receivedTo=${at(3)}&sort=oldest`)).toEqual([4, 3, 5]);
+    // The bounds themselves: a case received exactly at `from` is in, exactly at `to` is out.
+    const fifth = expectStatus<{ receivedAt: string }>(await get(world, 'coordinator', `/api/v1/cases/${ids[5]}`), 200).receivedAt;
+    expect(await walk('coordinator', `receivedFrom=${encodeURIComponent(fifth)}&receivedTo=${at(0)}`)).toEqual([1, 5]);
+    expect(await walk('coordinator', `receivedFrom=${at(25)}&receivedTo=${encodeURIComponent(fifth)}`)).toEqual([3, 4]);
+    // An instant written with an offset is the same instant.
+    const offset = new Date(Date.parse(fifth) + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
+    expect(await walk('coordinator', `receivedFrom=${encodeURIComponent(offset)}&receivedTo=${at(0)}`)).toEqual([1, 5]);
+    // A unit's queue (walked from its assignments) is filtered the same way.
+    await assignId(world, ids[4] ?? '', world.units.township.id);
+    const unitAll = await walk('unit_officer', '');
+    expect(await walk('unit_officer', `receivedFrom=${at(25)}&receivedTo=${at(3)}`)).toEqual(unitAll.filter((index) => [3, 4, 5].includes(index)));
+
+    // Closed: one case concluded now; the filter finds it and nothing closed at another time.
+    const closedId = await openCaseId(world, letter({ title: 'closedwindow case' }));
+    for (const [who, path, body] of [
+      ['coordinator', 'assignments', { unitId: world.units.township.id, role: 'lead' }],
+      ['coordinator', 'transitions', { to: 'resolution' }],
+      ['coordinator', 'answers', { body: 'The answer.' }],
+      ['coordinator', 'transitions', { to: 'closed' }],
+    ] as const) {
+      expect((await post(world, who, `/api/v1/cases/${closedId}/${path}`, body)).statusCode).toBeLessThan(300);
+    }
+    const closedAt = expectStatus<{ closedAt: string }>(await get(world, 'coordinator', `/api/v1/cases/${closedId}`), 200).closedAt;
+    const closedIn = async (from: string, to: string) =>
+      expectStatus<Page>(await get(world, 'coordinator', `/api/v1/cases?closedFrom=${encodeURIComponent(from)}&closedTo=${encodeURIComponent(to)}&limit=200`), 200).items.map((item) => item.id);
+    const later = new Date(Date.parse(closedAt) + 60_000).toISOString();
+    expect(await closedIn(closedAt, later)).toEqual([closedId]);
+    expect(await closedIn(new Date(Date.parse(closedAt) - days(7)).toISOString(), closedAt)).not.toContain(closedId);
+
+    expectError(await get(world, 'coordinator', '/api/v1/cases?receivedFrom=last-week'), 400, 'validation_failed', 'receivedFrom');
+    expectError(await get(world, 'coordinator', `/api/v1/cases?receivedFrom=${at(3)}&receivedTo=${at(25)}`), 400, 'validation_failed', 'receivedTo');
+    expectError(await get(world, 'coordinator', `/api/v1/cases?closedFrom=${at(3)}&closedTo=${at(3)}`), 400, 'validation_failed', 'closedTo');
+  });
+
   it("shows and filters a unit's open objection until the office reroutes the case", async () => {
     const caseId = ids[5] ?? '';
     const detail = expectStatus<{ assignments: { id: string; unitId: string }[] }>(await get(world, 'coordinator', `/api/v1/cases/${caseId}`), 200);

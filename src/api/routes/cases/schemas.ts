@@ -168,6 +168,11 @@ export const ListCasesQuery = Type.Object(
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     objection: Type.Optional(Type.Boolean()),
     flag: Type.Optional(Type.Enum([...caseFlags])),
+    /** Received in [receivedFrom, receivedTo): from inclusive, to exclusive (a week: Monday 00:00 to the next Monday 00:00, local). */
+    receivedFrom: Type.Optional(Type.String({ format: 'date-time', description: 'Received at or after this instant (inclusive).' })),
+    receivedTo: Type.Optional(Type.String({ format: 'date-time', description: 'Received before this instant (exclusive).' })),
+    closedFrom: Type.Optional(Type.String({ format: 'date-time', description: 'Closed at or after this instant (inclusive); a case reopened for review is not closed.' })),
+    closedTo: Type.Optional(Type.String({ format: 'date-time', description: 'Closed before this instant (exclusive).' })),
     sort: Type.Optional(Type.Enum([...queueOrders])),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
     cursor: Type.Optional(Type.String({ maxLength: 500 })),

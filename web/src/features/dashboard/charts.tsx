@@ -27,7 +27,8 @@ export function usePick<T extends Picked>(data: readonly T[]) {
  */
 export function ChartFigure(props: {
   title: string;
-  rows: { label: string; values: number[]; to?: string }[];
+  /** Each row's label may open its cases (`to`), and so may each value (`links`, by column). */
+  rows: { label: string; values: number[]; to?: string; links?: (string | undefined)[] }[];
   columns: string[];
   children: ReactNode;
   height?: number;
@@ -65,9 +66,10 @@ export function ChartFigure(props: {
               {props.rows.map((row) => (
                 <tr key={row.label}>
                   <th scope="row">{row.to ? <Link to={row.to}>{row.label}</Link> : row.label}</th>
-                  {row.values.map((value, index) => (
-                    <td key={index}>{value}</td>
-                  ))}
+                  {row.values.map((value, index) => {
+                    const link = row.links?.[index];
+                    return <td key={index}>{link ? <Link to={link}>{value}</Link> : value}</td>;
+                  })}
                 </tr>
               ))}
             </tbody>
@@ -111,18 +113,27 @@ export interface WeekRow extends Picked {
   received: number;
   closed: number;
   missed: number;
+  /** The queue of the cases received, and closed, in this week. */
+  receivedTo: string;
+  closedTo: string;
 }
 
+/** Each week's two bars: a click on one opens the cases received, or closed, in that week. */
 export function ReceivedClosed({ data, labels }: { data: WeekRow[]; labels: { received: string; closed: string } }) {
+  const navigate = useNavigate();
+  const open = (key: 'receivedTo' | 'closedTo') => (_bar: unknown, index: number) => {
+    const week = data[index];
+    if (week) void navigate(week[key]);
+  };
   return (
-    <BarChart data={data} margin={{ left: 0, right: 16, top: 8, bottom: 8 }}>
+    <BarChart data={data} margin={{ left: 0, right: 16, top: 8, bottom: 8 }} className="chart-clickable">
       <CartesianGrid stroke={palette.grid} vertical={false} />
       <XAxis dataKey="week" tick={axis} />
       <YAxis allowDecimals={false} tick={axis} width={36} />
       <Tooltip />
       <Legend />
-      <Bar dataKey="received" name={labels.received} fill={palette.primary} isAnimationActive={false} />
-      <Bar dataKey="closed" name={labels.closed} fill={palette.secondary} isAnimationActive={false} />
+      <Bar dataKey="received" name={labels.received} fill={palette.primary} isAnimationActive={false} onClick={open('receivedTo')} />
+      <Bar dataKey="closed" name={labels.closed} fill={palette.secondary} isAnimationActive={false} onClick={open('closedTo')} />
     </BarChart>
   );
 }

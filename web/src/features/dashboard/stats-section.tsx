@@ -4,11 +4,18 @@ import { openStages } from '../../../../src/core/types.js';
 import { query } from '../../api/client';
 import type { Stats } from '../../api/types';
 import { useFormat } from '../../session/formatters';
-import { formatDay } from '../../ui/time';
+import { formatDay, fromZonedInput } from '../../ui/time';
 import { ChartFigure, CountBars, MissedOverTime, ReceivedClosed, type WeekRow } from './charts';
 
 /** The queue showing the cases behind a figure (the URL parameters the queue reads). */
 export const queueOf = (params: Record<string, string | boolean>) => `/${query(params)}`;
+
+/** The UTC instants a local week (from its Monday, `YYYY-MM-DD`) starts and ends at in the jurisdiction's zone. */
+export function weekBounds(weekStart: string, timeZone: string): { from: string; to: string } {
+  const [year, month, day] = weekStart.split('-').map(Number);
+  const next = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) + 7)).toISOString().slice(0, 10);
+  return { from: fromZonedInput(`${weekStart}T00:00`, timeZone) ?? '', to: fromZonedInput(`${next}T00:00`, timeZone) ?? '' };
+}
 
 /** The accountability table for one local week (Monday to Sunday), where each miss names its cases. */
 export function weekOf(weekStart: string): string {
@@ -27,13 +34,18 @@ export function StatsSection({ stats }: { stats: Stats }) {
     count: row.count,
     to: queueOf({ stage: 'open', unit: row.unitId, role: 'lead' }),
   }));
-  const weeks: WeekRow[] = stats.weekly.map((row) => ({
-    week: formatDay(row.weekStart, format.language),
-    received: row.received,
-    closed: row.closed,
-    missed: row.missed,
-    to: weekOf(row.weekStart),
-  }));
+  const weeks: WeekRow[] = stats.weekly.map((row) => {
+    const { from, to } = weekBounds(row.weekStart, format.timeZone);
+    return {
+      week: formatDay(row.weekStart, format.language),
+      received: row.received,
+      closed: row.closed,
+      missed: row.missed,
+      to: weekOf(row.weekStart),
+      receivedTo: queueOf({ receivedFrom: from, receivedTo: to }),
+      closedTo: queueOf({ closedFrom: from, closedTo: to }),
+    };
+  });
   const major = stats.open.byUrgency.major ?? 0;
   const urgent = stats.open.byUrgency.urgent ?? 0;
   return (
@@ -84,7 +96,7 @@ export function StatsSection({ stats }: { stats: Stats }) {
         <ChartFigure
           title={t('dashboard.receivedClosed')}
           columns={[t('dashboard.week'), t('dashboard.received'), t('dashboard.closed')]}
-          rows={weeks.map((row) => ({ label: row.week, values: [row.received, row.closed] }))}
+          rows={weeks.map((row) => ({ label: row.week, values: [row.received, row.closed], links: [row.receivedTo, row.closedTo] }))}
         >
           <ReceivedClosed data={weeks} labels={{ received: t('dashboard.received'), closed: t('dashboard.closed') }} />
         </ChartFigure>

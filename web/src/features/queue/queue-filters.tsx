@@ -28,7 +28,10 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
   }, [text, value, onChange]);
 
   const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch });
-  const active = Boolean(value.stage || value.urgency || value.unit || value.role || value.category || value.overdue || value.q || value.objection || value.flag);
+  const periods = datePeriods(value);
+  const active = Boolean(
+    value.stage || value.urgency || value.unit || value.role || value.category || value.overdue || value.q || value.objection || value.flag || periods.length > 0,
+  );
   // One choice of what needs a look: a unit's open objection, or one of the flags.
   const attention = value.objection ? 'objection' : value.flag ? `flag:${value.flag}` : '';
   const setAttention = (choice: string) =>
@@ -139,6 +142,20 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
         <input id="queue-overdue" type="checkbox" checked={Boolean(value.overdue)} onChange={(event) => set({ overdue: event.target.checked || undefined })} />
         <label htmlFor="queue-overdue">{t('queue.overdueOnly')}</label>
       </div>
+      {periods.map((period) => (
+        <p className="filter filter-period" key={period.kind} id={`queue-${period.kind}-period`}>
+          <span>
+            {t(`queue.period.${period.kind}`, {
+              from: period.from ? format.date(period.from) : '…',
+              // The end is exclusive: the last day shown is the one before it.
+              to: period.to ? format.date(new Date(Date.parse(period.to) - 1).toISOString()) : '…',
+            })}
+          </span>
+          <button type="button" className="button button-quiet" onClick={() => set(period.kind === 'received' ? { receivedFrom: undefined, receivedTo: undefined } : { closedFrom: undefined, closedTo: undefined })}>
+            {t('queue.period.clear')}
+          </button>
+        </p>
+      ))}
       {active ? (
         <button type="button" className="button button-quiet filter-clear" onClick={() => onChange({ sort: value.sort })}>
           {t('queue.clear')}
@@ -146,4 +163,12 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
       ) : null}
     </form>
   );
+}
+
+/** The time filters in force (set from the dashboard's weekly chart), each shown with a way to clear it. */
+function datePeriods(value: QueueFilters): { kind: 'received' | 'closed'; from?: string; to?: string }[] {
+  const periods: { kind: 'received' | 'closed'; from?: string; to?: string }[] = [];
+  if (value.receivedFrom || value.receivedTo) periods.push({ kind: 'received', from: value.receivedFrom, to: value.receivedTo });
+  if (value.closedFrom || value.closedTo) periods.push({ kind: 'closed', from: value.closedFrom, to: value.closedTo });
+  return periods;
 }

@@ -12,7 +12,7 @@ import { isSortOrder } from './sort';
 import { useQueue } from './use-queue';
 import './queue.css';
 
-const filterKeys = ['stage', 'urgency', 'unit', 'role', 'category', 'q', 'flag'] as const;
+const filterKeys = ['stage', 'urgency', 'unit', 'role', 'category', 'q', 'flag', 'receivedFrom', 'receivedTo', 'closedFrom', 'closedTo'] as const;
 
 function readFilters(search: URLSearchParams): FilterState {
   const state: FilterState = { sort: isSortOrder(search.get('sort')) ? (search.get('sort') as FilterState['sort']) : 'newest' };

@@ -17,6 +17,12 @@ export interface QueueFilters {
   objection?: boolean;
   /** Only cases carrying this flag. */
   flag?: string;
+  /** Received in [receivedFrom, receivedTo) (UTC instants; the dashboard opens a week's bar with them). */
+  receivedFrom?: string;
+  receivedTo?: string;
+  /** Closed in [closedFrom, closedTo). */
+  closedFrom?: string;
+  closedTo?: string;
   /** The order, over every case that matches (newest when unset). */
   sort?: SortOrder;
 }
