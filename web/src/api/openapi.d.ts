@@ -4158,6 +4158,14 @@ export interface paths {
                     q?: string;
                     objection?: boolean;
                     flag?: "suspected_spam";
+                    /** @description Received at or after this instant (inclusive). */
+                    receivedFrom?: string;
+                    /** @description Received before this instant (exclusive). */
+                    receivedTo?: string;
+                    /** @description Closed at or after this instant (inclusive); a case reopened for review is not closed. */
+                    closedFrom?: string;
+                    /** @description Closed before this instant (exclusive). */
+                    closedTo?: string;
                     sort?: "newest" | "oldest" | "deadline" | "urgency";
                     limit?: number;
                     cursor?: string;
