@@ -26,7 +26,6 @@ import { createUnit } from '../src/commands/units.js';
 import { createUser } from '../src/commands/users.js';
 import { emptyCalendar } from '../src/core/calendar.js';
 import { openStore } from '../src/db/connect.js';
-import { migrateToLatest } from '../src/db/migrate.js';
 import { createSealer } from '../src/security/sealer.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -99,11 +98,13 @@ async function load(scenario: Scenario, connections: number, seconds: number): P
   return { rps: result.requests.total / seconds, p50: result.latency.p50, p99: result.latency.p99, errors: bad };
 }
 
-/** A fresh database with the built-in plan, a coordinator and their token, for one Redress server. */
+/**
+ * A coordinator and their token on a Redress server's database. The server has migrated it with
+ * its own code first, so an older build (--redress) is measured on the schema it knows.
+ */
 async function prepareRedress(url: string): Promise<{ token: string }> {
   const store = openStore(url);
   try {
-    await migrateToLatest(store.db, store.adapter);
     const ctx: Context = {
       db: store.db,
       adapter: store.adapter,
@@ -188,7 +189,6 @@ export async function benchRatios(options: Options): Promise<void> {
         : []),
     ];
     for (const server of servers) {
-      const { token } = await prepareRedress(server.url);
       const env = {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? folder,
@@ -204,6 +204,7 @@ export async function benchRatios(options: Options): Promise<void> {
       children.push(start(process.execPath, [options.redress, 'serve'], env, folder, 0));
       const base = `http://127.0.0.1:${server.port}`;
       await waitFor(`${base}/health`);
+      const { token } = await prepareRedress(server.url);
       scenarios.push(...(await redressScenarios(server.prefix, base, token)));
     }
     await waitFor(`${baseline}/bare`);

@@ -156,13 +156,11 @@ export interface AnswerView {
   createdAt: string;
 }
 
-export interface ChecklistStage {
-  stage: string;
-  name: { zh?: string; en?: string };
-  requirements: { zh?: string; en?: string }[];
-  cautions: { zh?: string; en?: string }[];
-  staffing: { zh?: string; en?: string }[];
-  steps: { id: string; text: { zh?: string; en?: string }; doneAt: string | null; doneBy: string | null }[];
+/** A ticked step of the pinned plan's checklist (the checklist itself: GET /api/v1/plans/:id/checklist). */
+export interface CompletedStep {
+  id: string;
+  doneAt: string;
+  doneBy: string | null;
 }
 
 /** The whole case as staff see it: names and contacts only for the office and the assigned units (reading them is audit-logged). */
@@ -180,7 +178,7 @@ export interface CaseDetail extends CaseSummary {
   assignments: AssignmentView[];
   meetings: MeetingView[];
   answers: AnswerView[];
-  checklist: ChecklistStage[];
+  completedSteps: CompletedStep[];
   moves: OfferedMove[];
   /** The petitioner's window to request a review, as the portal and the public API show it. */
   review: ReviewWindow;

@@ -1,4 +1,3 @@
-import { type PlanDocument } from '../core/plan.js';
 import { caseAbilities, personalDataAccess, type CaseAction } from '../core/policy.js';
 import { offeredMoves, reviewWindow, undoneSteps } from '../core/stages.js';
 import type { Actor } from '../core/types.js';
@@ -8,24 +7,11 @@ import { loadPlan } from '../db/repositories/plans.js';
 import { notFound } from '../core/errors.js';
 import { checkCaseAccess } from './case-access.js';
 import { moveFacts } from './case-facts.js';
-import { assignmentView, caseSummary, type CaseDetail, type ChecklistStage } from './case-view.js';
+import { completedSteps } from './plan-checklist.js';
+import { assignmentView, caseSummary, type CaseDetail } from './case-view.js';
 import type { Context, Trx } from './context.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import type { AnswersTable, AssignmentsTable, MeetingsTable, RepresentativesTable, StepCompletionsTable } from '../db/schema.js';
-
-function checklist(plan: PlanDocument, done: Map<string, { done_at: string; done_by: string | null }>): ChecklistStage[] {
-  return plan.stages.map((stage) => ({
-    stage: stage.key,
-    name: stage.name,
-    requirements: stage.requirements,
-    cautions: stage.cautions,
-    staffing: stage.staffing,
-    steps: stage.steps.map((step) => {
-      const completion = done.get(`${stage.key}.${step.id}`);
-      return { id: `${stage.key}.${step.id}`, text: step.text, doneAt: completion?.done_at ?? null, doneBy: completion?.done_by ?? null };
-    }),
-  }));
-}
 
 type PersonalData = Pick<CaseDetail, 'petitioner' | 'representatives'>;
 
@@ -186,7 +172,7 @@ export async function caseDetail(
       createdAt: meeting.created_at,
     })),
     answers: answers.map((answer) => ({ id: answer.id, body: answer.body, reviewRound: answer.review_round, createdAt: answer.created_at })),
-    checklist: checklist(document, done),
+    completedSteps: completedSteps(document, done),
     moves: offeredMoves(row.stage, actor.role, facts, undoneSteps(document.stages, row.stage, new Set(done.keys()))),
     review: reviewWindow(row.stage, facts),
     abilities: caseAbilities(actor, units),

@@ -9,7 +9,7 @@ import type { CalendarYears as CalendarYearsSchema } from '../../../src/api/rout
 import type { Open311Key as Open311KeySchema, NewOpen311Key as NewOpen311KeySchema } from '../../../src/api/routes/open311/keys-schemas.js';
 import type { Delivery as DeliverySchema, NewWebhook as NewWebhookSchema, Webhook as WebhookSchema } from '../../../src/api/routes/webhooks/schemas.js';
 import type { Notification as NotificationSchema } from '../../../src/api/routes/notifications/schemas.js';
-import type { Plan as PlanSchema, PlanSummary as PlanSummarySchema } from '../../../src/api/routes/plans/schemas.js';
+import type { Plan as PlanSchema, PlanChecklist as PlanChecklistSchema, PlanSummary as PlanSummarySchema } from '../../../src/api/routes/plans/schemas.js';
 import type { Stats as StatsSchema } from '../../../src/api/routes/reports/schemas.js';
 import type { Setting as SettingSchema } from '../../../src/api/routes/settings/schemas.js';
 import type { Unit as UnitSchema } from '../../../src/api/routes/units/schemas.js';
@@ -29,7 +29,13 @@ export type CaseSummary = Static<typeof CaseSummarySchema>;
 export type CaseDetail = Omit<Static<typeof CaseDetailSchema>, 'abilities'> & { abilities: Record<CaseAction, boolean> };
 export type CaseEvent = Static<typeof EventSchema>;
 export type Assignment = CaseDetail['assignments'][number];
-export type ChecklistStage = CaseDetail['checklist'][number];
+/** A plan version's checklist (GET /api/v1/plans/:id/checklist), sent once per version. */
+export type PlanChecklist = Static<typeof PlanChecklistSchema>;
+type PlanChecklistStage = PlanChecklist['stages'][number];
+/** A stage of the checklist with the case's ticks on its steps (see features/case/checklist.ts). */
+export type ChecklistStage = Omit<PlanChecklistStage, 'steps'> & {
+  steps: (PlanChecklistStage['steps'][number] & { doneAt: string | null; doneBy: string | null })[];
+};
 export type OfferedMove = CaseDetail['moves'][number];
 export type Plan = Static<typeof PlanSchema>;
 export type PlanSummary = Static<typeof PlanSummarySchema>;

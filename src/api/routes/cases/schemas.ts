@@ -100,16 +100,9 @@ export const CaseDetail = Type.Intersect([
       }),
     ),
     answers: Type.Array(Type.Object({ id: Id, body: Type.String(), reviewRound: Type.Integer(), createdAt: Time })),
-    checklist: Type.Array(
-      Type.Object({
-        stage: Type.String(),
-        name: LocalTextOut,
-        requirements: Type.Array(LocalTextOut),
-        cautions: Type.Array(LocalTextOut),
-        staffing: Type.Array(LocalTextOut),
-        steps: Type.Array(Type.Object({ id: Type.String(), text: LocalTextOut, doneAt: Nullable(Time), doneBy: Nullable(Id) })),
-      }),
-    ),
+    completedSteps: Type.Array(Type.Object({ id: Type.String(), doneAt: Time, doneBy: Nullable(Id) }), {
+      description: "The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist.",
+    }),
     moves: Type.Array(
       Type.Object({
         to: Type.Enum([...stages]),

@@ -12,7 +12,7 @@ interface Detail {
   deadlines: Record<'accept' | 'conclude' | 'reviewRequest' | 'review', { dueAt: string | null; doneAt: string | null; status: string | null }>;
   representatives: { name: string }[];
   assignments: { id: string; unitId: string; acknowledge: { status: string }; onScene: { dueAt: string; status: string } }[];
-  checklist: { stage: string; steps: { id: string; doneAt: string | null; doneBy: string | null }[] }[];
+  completedSteps: { id: string; doneAt: string; doneBy: string | null }[];
   meetings: { summary: string; commitments: string[] }[];
   answers: { body: string }[];
   moves: { to: string; blockedBy: string | null }[];
@@ -78,8 +78,12 @@ describe.each(databaseKinds)('a collective visit worked through the whole plan o
       expectStatus(await post('unit_officer', `${base}/steps/${step}/done`), 200);
     }
     const afterSteps = expectStatus<Detail>(await world.as('coordinator', { method: 'GET', url: base }), 200);
-    const reception = afterSteps.checklist.find((stage) => stage.stage === 'reception');
-    expect(reception?.steps.find((step) => step.id === 'reception.elect-representatives')?.doneBy).toBe(world.users.unit_officer.id);
+    // In the plan's order, not the order they were ticked in.
+    expect(afterSteps.completedSteps.map((step) => [step.id, step.doneBy])).toEqual([
+      ['reception.receive-and-listen', world.users.unit_officer.id],
+      ['reception.elect-representatives', world.users.unit_officer.id],
+      ['reception.designate-waiting-place', world.users.unit_officer.id],
+    ]);
 
     // Accepted into the decision stage; the 60-day clock starts.
     world.clock.advance(hours(1));

@@ -19,7 +19,12 @@ interface PlanView {
 interface CaseView {
   id: string;
   planId: string;
-  checklist: { stage: string; steps: { id: string; text: { en?: string } }[] }[];
+  completedSteps: { id: string }[];
+}
+
+interface Checklist {
+  planId: string;
+  stages: { stage: string; name: { zh?: string; en?: string }; steps: { id: string; text: { en?: string } }[] }[];
 }
 
 const builtinSource = readFileSync(builtinPlanPath(), 'utf8');
@@ -115,12 +120,52 @@ describe.each(databaseKinds)('plans over the API on %s', (kind) => {
 
     const later = expectStatus<CaseView>(await get(world, 'coordinator', `/api/v1/cases/${pinned.id}`), 200);
     expect(later.planId).toBe(v1.id);
-    const step = (view: CaseView) => view.checklist.find((stage) => stage.stage === 'resolution')?.steps[0]?.text.en;
-    expect(step(later)).toBe(firstStepText);
+    // The checklist comes once per plan version, by the id the case names.
+    const checklist = async (view: CaseView) => expectStatus<Checklist>(await get(world, 'coordinator', `/api/v1/plans/${view.planId}/checklist`), 200);
+    const step = async (view: CaseView) => (await checklist(view)).stages.find((stage) => stage.stage === 'resolution')?.steps[0]?.text.en;
+    expect(await step(later)).toBe(firstStepText);
     // New cases open under the newest published version.
     const fresh = expectStatus<CaseView>(await post(world, 'coordinator', '/api/v1/cases', letter()), 201);
     expect(fresh.planId).toBe(v2.id);
-    expect(step(fresh)).toBe('Carry out the decision, version two.');
+    expect(await step(fresh)).toBe('Carry out the decision, version two.');
+  });
+
+  it("sends a version's checklist with an ETag, 304 to a client that holds it, and no text inside a case", async () => {
+    const opened = expectStatus<CaseView & Record<string, unknown>>(await post(world, 'coordinator', '/api/v1/cases', letter()), 201);
+    expect(opened).not.toHaveProperty('checklist');
+    expect(opened.completedSteps).toEqual([]);
+    const url = `/api/v1/plans/${opened.planId}/checklist`;
+    const first = await get(world, 'unit_officer', url);
+    const checklist = expectStatus<Checklist>(first, 200);
+    expect(checklist.planId).toBe(opened.planId);
+    expect(checklist.stages.map((stage) => stage.stage)).toEqual(['prevention', 'reception', 'decision', 'resolution']);
+    expect(checklist.stages.find((stage) => stage.stage === 'reception')?.steps[0]?.id).toBe('reception.receive-and-listen');
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    // A published version never changes: the client may keep it for good.
+    expect(first.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+
+    const again = await world.as('leader', { method: 'GET', url, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const stale = await world.as('leader', { method: 'GET', url, headers: { 'if-none-match': '"something-else"' } });
+    expect(stale.statusCode).toBe(200);
+    expect(stale.headers.etag).toBe(etag);
+
+    // A draft may still change: its tag follows its text, and it is revalidated every time.
+    const draft = expectStatus<PlanView>(await importYaml(source), 201);
+    const draftUrl = `/api/v1/plans/${draft.id}/checklist`;
+    const before = await get(world, 'admin', draftUrl);
+    expect(before.headers['cache-control']).toBe('private, no-cache');
+    const edited = source.replace(firstStepText, 'Changed in the draft.');
+    expectStatus(await world.as('admin', { method: 'PUT', url: `/api/v1/plans/${draft.id}`, headers: { 'content-type': 'application/yaml' }, payload: edited }), 200);
+    const after = await world.as('admin', { method: 'GET', url: draftUrl, headers: { 'if-none-match': String(before.headers.etag) } });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    expect(expectStatus<Checklist>(after, 200).stages.find((stage) => stage.stage === 'resolution')?.steps[0]?.text.en).toBe('Changed in the draft.');
+
+    expectError(await get(world, 'coordinator', '/api/v1/plans/no-such-plan/checklist'), 404, 'not_found');
+    expect((await world.as('anonymous', { method: 'GET', url })).statusCode).toBe(401);
   });
 
   it('answers 404 for a plan that does not exist', async () => {

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Context } from '../../../commands/context.js';
+import { planChecklist } from '../../../commands/plan-checklist.js';
 import { createPlanDraft, getPlan, publishPlan, updatePlanDraft } from '../../../commands/plans.js';
 import { forbidden } from '../../../core/errors.js';
 import { planToYaml } from '../../../core/plan-yaml.js';
@@ -8,7 +9,7 @@ import { can } from '../../../core/policy.js';
 import { listPlans } from '../../../db/repositories/plans.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses, IdParams } from '../../schemas.js';
-import { Plan, PlanBody, PlanSummary } from './schemas.js';
+import { Plan, PlanBody, PlanChecklist, PlanSummary } from './schemas.js';
 import type { App } from '../../typed-app.js';
 
 const wantsYaml = (request: FastifyRequest) => /\b(application|text)\/(x-)?yaml\b/.test(request.headers.accept ?? '');
@@ -61,6 +62,24 @@ export function planRoutes(app: App, ctx: Context): void {
       const plan = await getPlan(ctx, { actor: actorOf(request), planId: id });
       if (wantsYaml(request)) return reply.type('application/yaml; charset=utf-8').serializer(String).send(planToYaml(plan.document));
       return plan;
+    },
+  });
+
+  app.get('/api/v1/plans/:id/checklist', {
+    schema: {
+      tags: ['plans'],
+      summary: "A plan version's checklist and stage guidance, once per version (ETag; If-None-Match answers 304)",
+      params: IdParams,
+      response: { 200: PlanChecklist, 304: Type.Null({ description: 'Not modified: the copy the client holds is current.' }), ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const { id } = request.params;
+      const answer = await planChecklist(ctx, { actor: actorOf(request), planId: id });
+      // Private: only signed-in staff may read it. A published version never changes; a draft may, so it is revalidated.
+      reply.header('etag', answer.etag).header('cache-control', answer.immutable ? 'private, max-age=31536000, immutable' : 'private, no-cache');
+      const held = request.headers['if-none-match'];
+      if (held && held.split(',').some((tag) => tag.trim().replace(/^W\//, '') === answer.etag)) return reply.status(304).send(null);
+      return answer.checklist;
     },
   });
 

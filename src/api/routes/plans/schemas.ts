@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { PlanDocument } from '../../../core/plan.js';
-import { Id, Nullable, Time } from '../../schemas.js';
+import { Id, LocalTextOut, Nullable, Time } from '../../schemas.js';
 
 export const PlanSummary = Type.Object({
   id: Id,
@@ -13,6 +13,21 @@ export const PlanSummary = Type.Object({
 });
 
 export const Plan = Type.Intersect([PlanSummary, Type.Object({ document: PlanDocument })]);
+
+/** A plan version's checklist and each stage's guidance, the same for every case pinned to it. */
+export const PlanChecklist = Type.Object({
+  planId: Id,
+  stages: Type.Array(
+    Type.Object({
+      stage: Type.String(),
+      name: LocalTextOut,
+      requirements: Type.Array(LocalTextOut),
+      cautions: Type.Array(LocalTextOut),
+      staffing: Type.Array(LocalTextOut),
+      steps: Type.Array(Type.Object({ id: Type.String({ description: '`stage.step`, as a case\'s completedSteps name it' }), text: LocalTextOut })),
+    }),
+  ),
+});
 
 /** A plan arrives as YAML text (application/yaml) or as a JSON document. */
 export const PlanBody = Type.Union([Type.String({ maxLength: 1_000_000 }), Type.Object({}, { additionalProperties: true })]);

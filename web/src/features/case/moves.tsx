@@ -7,6 +7,7 @@ import { errorFor, Field } from '../../ui/field';
 import { guardText } from '../../ui/server-text';
 import { ActionError } from '../../ui/states';
 import { useCase, useCaseAction } from './case-context';
+import { useChecklist } from './checklist';
 import { hasDraft, useDraft } from './drafts';
 import { KeptDraft } from './kept-draft';
 
@@ -19,8 +20,10 @@ function UndoneSteps({ move }: { move: Move }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { detail } = useCase();
+  const checklist = useChecklist(detail);
   if (move.undoneSteps.length === 0) return null;
-  const steps = new Map(detail.checklist.flatMap((stage) => stage.steps).map((step) => [step.id, step.text]));
+  // Named from the plan's checklist; by id until it has come (it is fetched once per plan version).
+  const steps = new Map((checklist.stages ?? []).flatMap((stage) => stage.steps).map((step) => [step.id, step.text]));
   return (
     <div className="notice notice-warning undone-steps" role="note">
       <p>{t('moves.undoneSteps', { count: move.undoneSteps.length, stage: t(`stage.${detail.stage}`) })}</p>

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistStage } from '../../api/types';
 import { useFormat } from '../../session/formatters';
-import { ActionError } from '../../ui/states';
+import { ActionError, ErrorState, Loading } from '../../ui/states';
 import { useCase, useCaseAction } from './case-context';
+import { useChecklist } from './checklist';
 
 function Checklist({ stage, who }: { stage: ChecklistStage; who: Map<string, string> }) {
   const { t } = useTranslation();
@@ -100,14 +101,21 @@ export function StagePanel() {
   const { detail, events } = useCase();
   // Who ticked each step last (a tick taken back and given again names the second).
   const who = new Map(events.filter((event) => event.type === 'step.done').map((event) => [String(event.data.stepId), event.actorName ?? '']));
-  const current = detail.checklist.find((stage) => stage.stage === detail.stage);
-  const others = detail.checklist.filter((stage) => stage !== current);
+  // The plan's text comes once per plan version; the case says only which steps are ticked.
+  const checklist = useChecklist(detail);
+  const stages = checklist.stages ?? [];
+  const current = stages.find((stage) => stage.stage === detail.stage);
+  const others = stages.filter((stage) => stage !== current);
   return (
     <section className="card stage-panel" aria-labelledby="stage-heading">
       <h2 id="stage-heading">
         {t('stagePanel.title', { stage: current ? format.text(current.name) : t(`stage.${detail.stage}`) })}
       </h2>
-      {current ? (
+      {checklist.error ? (
+        <ErrorState error={checklist.error} retry={checklist.retry} untitled />
+      ) : !checklist.stages ? (
+        <Loading />
+      ) : current ? (
         <>
           <Guidance stage={current} />
           <h3>{t('stagePanel.checklist')}</h3>
