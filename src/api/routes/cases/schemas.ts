@@ -3,7 +3,7 @@ import { caseFlags } from '../../../core/flags.js';
 import { caseActions } from '../../../core/policy.js';
 import { queueOrders } from '../../../core/queue.js';
 import { assignmentRoles, caseKinds, channels, maxRepresentatives, stages, urgencies } from '../../../core/types.js';
-import { GuardCode, Id, LocalTextOut, Nullable, ReviewWindow, Time } from '../../schemas.js';
+import { GuardCode, Id, Nullable, ReviewWindow, Time } from '../../schemas.js';
 
 const text = (maxLength: number) => Type.String({ maxLength });
 
