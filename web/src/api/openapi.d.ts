@@ -3934,6 +3934,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan version's checklist and stage guidance, once per version (ETag; If-None-Match answers 304) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            planId: string;
+                            stages: {
+                                stage: string;
+                                name: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                requirements: {
+                                    zh?: string;
+                                    en?: string;
+                                }[];
+                                cautions: {
+                                    zh?: string;
+                                    en?: string;
+                                }[];
+                                staffing: {
+                                    zh?: string;
+                                    en?: string;
+                                }[];
+                                steps: {
+                                    /** @description `stage.step`, as a case's completedSteps name it */
+                                    id: string;
+                                    text: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not modified: the copy the client holds is current. */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{id}/publish": {
         parameters: {
             query?: never;
@@ -4523,34 +4677,12 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
-                            checklist: {
-                                stage: string;
-                                name: {
-                                    zh?: string;
-                                    en?: string;
-                                };
-                                requirements: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                cautions: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                staffing: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                steps: {
-                                    id: string;
-                                    text: {
-                                        zh?: string;
-                                        en?: string;
-                                    };
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    doneBy: string | null;
-                                }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
                             }[];
                             moves: {
                                 /** @enum {unknown} */
@@ -4858,34 +4990,12 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
-                            checklist: {
-                                stage: string;
-                                name: {
-                                    zh?: string;
-                                    en?: string;
-                                };
-                                requirements: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                cautions: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                staffing: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                steps: {
-                                    id: string;
-                                    text: {
-                                        zh?: string;
-                                        en?: string;
-                                    };
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    doneBy: string | null;
-                                }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
                             }[];
                             moves: {
                                 /** @enum {unknown} */
@@ -5323,34 +5433,12 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
-                            checklist: {
-                                stage: string;
-                                name: {
-                                    zh?: string;
-                                    en?: string;
-                                };
-                                requirements: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                cautions: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                staffing: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                steps: {
-                                    id: string;
-                                    text: {
-                                        zh?: string;
-                                        en?: string;
-                                    };
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    doneBy: string | null;
-                                }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
                             }[];
                             moves: {
                                 /** @enum {unknown} */
@@ -5652,34 +5740,12 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
-                            checklist: {
-                                stage: string;
-                                name: {
-                                    zh?: string;
-                                    en?: string;
-                                };
-                                requirements: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                cautions: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                staffing: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                steps: {
-                                    id: string;
-                                    text: {
-                                        zh?: string;
-                                        en?: string;
-                                    };
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    doneBy: string | null;
-                                }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
                             }[];
                             moves: {
                                 /** @enum {unknown} */
@@ -5975,34 +6041,12 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
-                            checklist: {
-                                stage: string;
-                                name: {
-                                    zh?: string;
-                                    en?: string;
-                                };
-                                requirements: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                cautions: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                staffing: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                steps: {
-                                    id: string;
-                                    text: {
-                                        zh?: string;
-                                        en?: string;
-                                    };
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    doneBy: string | null;
-                                }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
                             }[];
                             moves: {
                                 /** @enum {unknown} */
@@ -6302,34 +6346,12 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
-                            checklist: {
-                                stage: string;
-                                name: {
-                                    zh?: string;
-                                    en?: string;
-                                };
-                                requirements: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                cautions: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                staffing: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                steps: {
-                                    id: string;
-                                    text: {
-                                        zh?: string;
-                                        en?: string;
-                                    };
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    doneBy: string | null;
-                                }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
                             }[];
                             moves: {
                                 /** @enum {unknown} */
@@ -6633,34 +6655,12 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
-                            checklist: {
-                                stage: string;
-                                name: {
-                                    zh?: string;
-                                    en?: string;
-                                };
-                                requirements: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                cautions: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                staffing: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                steps: {
-                                    id: string;
-                                    text: {
-                                        zh?: string;
-                                        en?: string;
-                                    };
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    doneBy: string | null;
-                                }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
                             }[];
                             moves: {
                                 /** @enum {unknown} */
@@ -6960,34 +6960,12 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
-                            checklist: {
-                                stage: string;
-                                name: {
-                                    zh?: string;
-                                    en?: string;
-                                };
-                                requirements: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                cautions: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                staffing: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                steps: {
-                                    id: string;
-                                    text: {
-                                        zh?: string;
-                                        en?: string;
-                                    };
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    doneBy: string | null;
-                                }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
                             }[];
                             moves: {
                                 /** @enum {unknown} */
@@ -7282,34 +7260,12 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
-                            checklist: {
-                                stage: string;
-                                name: {
-                                    zh?: string;
-                                    en?: string;
-                                };
-                                requirements: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                cautions: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                staffing: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                steps: {
-                                    id: string;
-                                    text: {
-                                        zh?: string;
-                                        en?: string;
-                                    };
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    doneBy: string | null;
-                                }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
                             }[];
                             moves: {
                                 /** @enum {unknown} */
@@ -7604,34 +7560,12 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
-                            checklist: {
-                                stage: string;
-                                name: {
-                                    zh?: string;
-                                    en?: string;
-                                };
-                                requirements: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                cautions: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                staffing: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                steps: {
-                                    id: string;
-                                    text: {
-                                        zh?: string;
-                                        en?: string;
-                                    };
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    doneBy: string | null;
-                                }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
                             }[];
                             moves: {
                                 /** @enum {unknown} */
@@ -7931,34 +7865,12 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
-                            checklist: {
-                                stage: string;
-                                name: {
-                                    zh?: string;
-                                    en?: string;
-                                };
-                                requirements: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                cautions: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                staffing: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                steps: {
-                                    id: string;
-                                    text: {
-                                        zh?: string;
-                                        en?: string;
-                                    };
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    doneBy: string | null;
-                                }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
                             }[];
                             moves: {
                                 /** @enum {unknown} */
@@ -8259,34 +8171,12 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
-                            checklist: {
-                                stage: string;
-                                name: {
-                                    zh?: string;
-                                    en?: string;
-                                };
-                                requirements: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                cautions: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                staffing: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                steps: {
-                                    id: string;
-                                    text: {
-                                        zh?: string;
-                                        en?: string;
-                                    };
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    doneBy: string | null;
-                                }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
                             }[];
                             moves: {
                                 /** @enum {unknown} */
@@ -8587,34 +8477,12 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
-                            checklist: {
-                                stage: string;
-                                name: {
-                                    zh?: string;
-                                    en?: string;
-                                };
-                                requirements: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                cautions: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                staffing: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                steps: {
-                                    id: string;
-                                    text: {
-                                        zh?: string;
-                                        en?: string;
-                                    };
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    doneBy: string | null;
-                                }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
                             }[];
                             moves: {
                                 /** @enum {unknown} */
@@ -8915,34 +8783,12 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
-                            checklist: {
-                                stage: string;
-                                name: {
-                                    zh?: string;
-                                    en?: string;
-                                };
-                                requirements: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                cautions: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                staffing: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                steps: {
-                                    id: string;
-                                    text: {
-                                        zh?: string;
-                                        en?: string;
-                                    };
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    doneBy: string | null;
-                                }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
                             }[];
                             moves: {
                                 /** @enum {unknown} */
@@ -9237,34 +9083,12 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
-                            checklist: {
-                                stage: string;
-                                name: {
-                                    zh?: string;
-                                    en?: string;
-                                };
-                                requirements: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                cautions: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                staffing: {
-                                    zh?: string;
-                                    en?: string;
-                                }[];
-                                steps: {
-                                    id: string;
-                                    text: {
-                                        zh?: string;
-                                        en?: string;
-                                    };
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    doneBy: string | null;
-                                }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
                             }[];
                             moves: {
                                 /** @enum {unknown} */
