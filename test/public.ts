@@ -63,7 +63,7 @@ export interface Submitted {
 export async function submit(world: ApiWorld, body: Record<string, unknown> = petition()): Promise<Submitted> {
   const response = await world.as('anonymous', { method: 'POST', url: '/public/v1/petitions', payload: body });
   expect(response.statusCode, response.body).toBe(201);
-  return response.json() as Submitted;
+  return response.json<Submitted>();
 }
 
 /** Reads a petition's public status with its access code. */

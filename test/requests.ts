@@ -30,7 +30,7 @@ export function get(world: ApiWorld, who: Who, url: string): Promise<LightMyRequ
 export function expectError(response: LightMyRequestResponse, status: number, code: string, field?: string): ErrorBody {
   expect(response.statusCode, response.body).toBe(status);
   expect(response.headers['content-type']).toMatch(/^application\/json/);
-  const body = response.json() as { error: ErrorBody };
+  const body = response.json<{ error: ErrorBody }>();
   expect(Object.keys(body)).toEqual(['error']);
   expect(Object.keys(body.error).every((key) => ['code', 'message', 'field', 'details'].includes(key))).toBe(true);
   expect(body.error.code).toBe(code);
@@ -110,14 +110,14 @@ export function letter(overrides: Record<string, unknown> = {}): Record<string, 
 export async function openCaseId(world: ApiWorld, body: Record<string, unknown> = collectiveVisit()): Promise<string> {
   const response = await post(world, 'coordinator', '/api/v1/cases', body);
   expect(response.statusCode, response.body).toBe(201);
-  return (response.json() as { id: string }).id;
+  return response.json<{ id: string }>().id;
 }
 
 /** Assigns a unit to a case as the coordinator and returns the new assignment's id. */
 export async function assignId(world: ApiWorld, caseId: string, unitId: string, role: 'lead' | 'assisting' = 'lead'): Promise<string> {
   const response = await post(world, 'coordinator', `/api/v1/cases/${caseId}/assignments`, { unitId, role });
   expect(response.statusCode, response.body).toBe(201);
-  const assignments = (response.json() as { assignments: { id: string; unitId: string }[] }).assignments;
+  const assignments = response.json<{ assignments: { id: string; unitId: string }[] }>().assignments;
   const assignment = assignments.find((item) => item.unitId === unitId);
   if (!assignment) throw new Error(`No assignment for unit ${unitId} in ${response.body}`);
   return assignment.id;

@@ -68,7 +68,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     logController: requestLog,
     bodyLimit: 1_048_576,
-    frameworkErrors,
+    frameworkErrors: (error, request, reply) => {
+      void frameworkErrors(error, request, reply);
+    },
     // Behind a reverse proxy, the client's address (for rate limits and guess counting) comes from X-Forwarded-For.
     trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -32,14 +32,14 @@ export function planView(row: PlanRow): PlanView {
 }
 
 /** Parses a plan from YAML text or an already-parsed document; errors name line and field. */
-export function readPlan(source: string | unknown): PlanDocument {
+export function readPlan(source: unknown): PlanDocument {
   return typeof source === 'string' ? parsePlanYaml(source) : validatePlan(source);
 }
 
 /** Stores a plan as a new draft version of its key. Published versions are never touched. */
 export async function createPlanDraft(
   ctx: Context,
-  props: { actor: Actor | null; source: string | unknown; publish?: boolean },
+  props: { actor: Actor | null; source: unknown; publish?: boolean },
 ): Promise<PlanView> {
   if (props.actor && !can(props.actor, 'plan.write')) throw forbidden('Only an admin can import plans.');
   const document = readPlan(props.source);
@@ -79,7 +79,7 @@ export async function createPlanDraft(
 /** Replaces the document of a draft; a published version is immutable. */
 export async function updatePlanDraft(
   ctx: Context,
-  props: { actor: Actor; planId: string; source: string | unknown },
+  props: { actor: Actor; planId: string; source: unknown },
 ): Promise<PlanView> {
   if (!can(props.actor, 'plan.write')) throw forbidden('Only an admin can edit plans.');
   const document = readPlan(props.source);

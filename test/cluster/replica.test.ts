@@ -109,7 +109,7 @@ describe.skipIf(!canRun)('the dashboard and reports from a streaming replica', (
   const openCases = async () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/stats', headers: { authorization: `Bearer ${token}` } });
     expect(response.statusCode).toBe(200);
-    return (response.json() as { open: { total: number } }).open.total;
+    return response.json<{ open: { total: number } }>().open.total;
   };
   const openLetter = async () => {
     const response = await app.inject({
@@ -119,7 +119,7 @@ describe.skipIf(!canRun)('the dashboard and reports from a streaming replica', (
       payload: { kind: 'individual', channel: 'letter', category: 'wage-arrears', title: 'Unpaid wages', description: 'Three months unpaid.' },
     });
     expect(response.statusCode).toBe(201);
-    return (response.json() as { id: string }).id;
+    return response.json<{ id: string }>().id;
   };
 
   it('serves the dashboard from the replica while writes go to the primary', async () => {

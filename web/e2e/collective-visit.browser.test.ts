@@ -122,7 +122,7 @@ describe.runIf(hasBrowser)('a collective visit, from the counter to closing, thr
       url: '/api/v1/cases',
       payload: { kind: 'individual', channel: 'letter', category: 'housing', title: '安置房漏水', description: '安置房屋顶漏水半年未修。' },
     });
-    const caseId = (opened.json() as { id: string }).id;
+    const caseId = opened.json<{ id: string }>().id;
     await world.as('coordinator', { method: 'POST', url: `/api/v1/cases/${caseId}/assignments`, payload: { unitId: world.units.township.id, role: 'lead' } });
 
     const page = await (await harness.context({ locale: 'en-GB' })).newPage();

@@ -149,7 +149,7 @@ describe.runIf(hasBrowser)('the staff web app: live updates, dashboard, plans, p
     const problem = page.getByRole('button', { name: `Line ${line}` });
     await problem.waitFor();
     await problem.click();
-    await expect(page.getByText(`Cursor on line ${line}`)).toBeTruthy();
+    await page.getByText(`Cursor on line ${line}`).waitFor();
     await editor.fill(yaml.replace('acceptDays: 15', 'acceptDays: 10'));
     await page.getByRole('button', { name: 'Check and save draft' }).click();
     await page.getByText('Saved as draft version 2.').waitFor();

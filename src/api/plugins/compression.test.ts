@@ -86,7 +86,7 @@ describe.each(databaseKinds)('compressed responses on %s', (kind) => {
     const plain = await get('/api/v1/cases?limit=50');
     expect(plain.statusCode).toBe(200);
     expect(plain.headers['content-encoding']).toBeUndefined();
-    const items = (plain.json() as { items: unknown[] }).items;
+    const items = plain.json<{ items: unknown[] }>().items;
     expect(items).toHaveLength(12);
     expect(plain.body.length).toBeGreaterThan(4096);
 

@@ -36,7 +36,7 @@ describe.each(databaseKinds)('Idempotency-Key on the requests that open a case, 
     // Another caller's key is their own: the same string opens their own case.
     const other = await staffCase('4f9a1c2e-retry-1', letter(), 'admin');
     expect(other.statusCode).toBe(201);
-    expect((other.json() as { id: string }).id).not.toBe((first.json() as { id: string }).id);
+    expect(other.json<{ id: string }>().id).not.toBe(first.json<{ id: string }>().id);
     // Without a key, every request is a new one.
     expect((await world.as('coordinator', { method: 'POST', url: '/api/v1/cases', payload: letter() })).statusCode).toBe(201);
     expect((await world.as('coordinator', { method: 'POST', url: '/api/v1/cases', payload: letter() })).statusCode).toBe(201);
@@ -65,12 +65,12 @@ describe.each(databaseKinds)('Idempotency-Key on the requests that open a case, 
     expect(again.statusCode).toBe(201);
     expect(again.body).toBe(first.body);
     expect(await caseCount()).toBe(before + 1);
-    const receipt = first.json() as { reference: string; accessCode: string };
+    const receipt = first.json<{ reference: string; accessCode: string }>();
     expect((await status(world, receipt.reference, receipt.accessCode)).statusCode).toBe(200);
     // The key is the client's: another address sending it files its own petition.
     const elsewhere = await world.app.inject(withKey('"petition-7d1e"', { method: 'POST', url: '/public/v1/petitions', payload: petition(), remoteAddress: '203.0.113.9' }));
     expect(elsewhere.statusCode).toBe(201);
-    expect((elsewhere.json() as { reference: string }).reference).not.toBe(receipt.reference);
+    expect(elsewhere.json<{ reference: string }>().reference).not.toBe(receipt.reference);
   });
 
   it('answers a retried Open311 POST requests with the same service request', async () => {

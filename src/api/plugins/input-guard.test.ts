@@ -104,6 +104,6 @@ describe.each(databaseKinds)('bad input on %s', (kind) => {
     expect(list.body).toContain('城关镇东街');
     // JSON may carry them escaped, as sent.
     const asJson = await world.app.inject({ method: 'GET', url: `/open311/v2/requests.json?api_key=${encodeURIComponent(key)}` });
-    expect((asJson.json() as { description: string }[])[0]?.description).toBe('Unpaid since August.\u0001\u0008 Twelve workers.');
+    expect(asJson.json<{ description: string }[]>()[0]?.description).toBe('Unpaid since August.\u0001\u0008 Twelve workers.');
   });
 });

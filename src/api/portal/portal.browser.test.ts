@@ -51,11 +51,11 @@ describe.runIf(hasBrowser)('the petition portal in a browser without JavaScript'
       await expect(page.locator('#reference').textContent()).resolves.toBe(reference);
       expect(await page.content()).not.toContain(accessCode);
       await page.screenshot({ path: screenshotPath('portal-receipt-reloaded-zh-375'), fullPage: true });
-      const filed = (await world.as('coordinator', { method: 'GET', url: '/api/v1/cases?limit=100' })).json() as { items: { reference: string; title: string }[] };
+      const filed = (await world.as('coordinator', { method: 'GET', url: '/api/v1/cases?limit=100' })).json<{ items: { reference: string; title: string }[] }>();
       expect(filed.items.filter((item) => item.title === '东街工地拖欠十二名工人工资')).toHaveLength(1);
 
       // The office answers; the petitioner comes back later and types the reference and code by hand.
-      const queue = (await world.as('coordinator', { method: 'GET', url: `/api/v1/cases?q=${reference}` })).json() as { items: { id: string }[] };
+      const queue = (await world.as('coordinator', { method: 'GET', url: `/api/v1/cases?q=${reference}` })).json<{ items: { id: string }[] }>();
       const caseId = queue.items[0]?.id ?? '';
       for (const [who, path, body] of [
         ['coordinator', 'assignments', { unitId: world.units.township.id, role: 'lead' }],

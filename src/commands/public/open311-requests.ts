@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError, invalid, notFound } from '../../core/errors.js';
 import type { LocalText } from '../../core/plan.js';
-import { openStages, type CaseKind, type Stage } from '../../core/types.js';
+import { openStages, type Stage } from '../../core/types.js';
 import { loadCurrentPlan } from '../../db/repositories/plans.js';
 import type { Context } from '../context.js';
 import { keepIdempotentResult, type IdempotencyKey } from '../idempotency.js';
@@ -96,7 +96,7 @@ export async function createOpen311Request(
   const contact = [typed(props.email), typed(props.phone)].filter(Boolean).join(' / ') || undefined;
   const location = addressString ?? (latitude !== null ? `${latitude}, ${longitude}` : undefined);
   const input: PetitionInput = {
-    kind: kind as CaseKind,
+    kind: kind,
     category: serviceCode,
     title,
     description,

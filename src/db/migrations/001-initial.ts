@@ -203,6 +203,6 @@ export async function up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<
     .execute();
   await db
     .insertInto('audit_head' as never)
-    .values({ id: 1, seq: 0, hash: '0'.repeat(64) } as never)
+    .values({ id: 1, seq: 0, hash: '0'.repeat(64) })
     .execute();
 }

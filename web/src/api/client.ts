@@ -52,7 +52,7 @@ function requestInit(options: RequestOptions): RequestInit {
   if (options.signal) init.signal = options.signal;
   if (options.body !== undefined) {
     headers['content-type'] = options.yaml ? 'application/yaml' : 'application/json';
-    init.body = options.yaml ? String(options.body) : JSON.stringify(options.body);
+    init.body = options.yaml && typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
   }
   return init;
 }

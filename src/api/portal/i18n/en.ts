@@ -179,7 +179,7 @@ export const en: Messages = {
     intro: 'Rate the latest written answer. Each answer can be rated once.',
     until: (date: string) => `You can rate it until ${date}.`,
     rating: 'How satisfied are you with the answer?',
-    ratings: { 1: 'Very unsatisfied', 2: 'Unsatisfied', 3: 'Partly satisfied', 4: 'Satisfied', 5: 'Very satisfied' } as Record<number, string>,
+    ratings: { 1: 'Very unsatisfied', 2: 'Unsatisfied', 3: 'Partly satisfied', 4: 'Satisfied', 5: 'Very satisfied' },
     comment: 'Comment (optional)',
     submit: 'Send rating',
     thanks: 'Your rating has been recorded. Thank you.',

@@ -57,7 +57,7 @@ describe.each(databaseKinds)('Open311 keys at /api/v1/open311/keys on %s', (kind
       ['POST', '/api/v1/open311/keys/some-id/revoke', undefined],
     ];
     for (const [method, url, payload] of routes) {
-      const send = (who: Who) => () => world.as(who, { method: method as 'GET' | 'POST', url, ...(payload ? { payload } : {}) });
+      const send = (who: Who) => () => world.as(who, { method: method, url, ...(payload ? { payload } : {}) });
       expectError(await withoutWrites(world, send('anonymous')), 401, 'unauthenticated');
       for (const who of ['coordinator', 'unit_officer', 'leader', 'auditor'] as const) {
         expectError(await withoutWrites(world, send(who)), 403, 'forbidden');

@@ -76,7 +76,7 @@ describe.each(databaseKinds)('Open311 GeoReport v2 on %s', (kind) => {
   const postRequest = async (format: 'json' | 'xml', body = fixtureBody()): Promise<string> => {
     const response = await open311('POST', `requests.${format}`, body);
     expect(response.statusCode, response.body).toBe(201);
-    if (format === 'json') return (response.json() as { service_request_id: string }[])[0]?.service_request_id ?? '';
+    if (format === 'json') return response.json<{ service_request_id: string }[]>()[0]?.service_request_id ?? '';
     const parsed = xml(response) as { service_requests: { request: { service_request_id: string }[] } };
     return parsed.service_requests.request[0]?.service_request_id ?? '';
   };
@@ -119,9 +119,9 @@ describe.each(databaseKinds)('Open311 GeoReport v2 on %s', (kind) => {
     );
 
     const reference = String(created[0]?.service_request_id);
-    const queue = (await get(world, 'coordinator', `/api/v1/cases?q=${reference}`)).json() as { items: { id: string; channel: string; kind: string; headcount: number }[] };
+    const queue = (await get(world, 'coordinator', `/api/v1/cases?q=${reference}`)).json<{ items: { id: string; channel: string; kind: string; headcount: number }[] }>();
     expect(queue.items[0]).toMatchObject({ channel: 'open311', kind: 'collective', headcount: 12 });
-    const detail = (await get(world, 'coordinator', `/api/v1/cases/${queue.items[0]?.id}`)).json() as { petitioner: unknown; title: string };
+    const detail = (await get(world, 'coordinator', `/api/v1/cases/${queue.items[0]?.id}`)).json<{ petitioner: unknown; title: string }>();
     expect(detail.petitioner).toEqual({ name: 'Ming Li', contact: 'worker@mail.example / 13900000001' });
     expect(detail.title).toBe('Twelve workers at the east street site have not been paid s…');
     // device_id and account_id identify a device or an account, not the problem: they are not kept.
@@ -170,7 +170,7 @@ describe.each(databaseKinds)('Open311 GeoReport v2 on %s', (kind) => {
 
   it('fills status, status_notes and agency_responsible from the case as the office works it', async () => {
     const reference = await postRequest('json');
-    const caseId = ((await get(world, 'coordinator', `/api/v1/cases?q=${reference}`)).json() as { items: { id: string }[] }).items[0]?.id;
+    const caseId = (await get(world, 'coordinator', `/api/v1/cases?q=${reference}`)).json<{ items: { id: string }[] }>().items[0]?.id;
     const office = async (who: 'coordinator' | 'unit_officer', path: string, body: object) => {
       const response = await post(world, who, `/api/v1/cases/${caseId}/${path}`, body);
       expect(response.statusCode, response.body).toBeLessThan(300);
@@ -214,7 +214,7 @@ describe.each(databaseKinds)('Open311 GeoReport v2 on %s', (kind) => {
 
   it('resolves a token to its request', async () => {
     const response = await open311('POST', 'requests.json', fixtureBody());
-    const created = (response.json() as { service_request_id: string; token: string }[])[0];
+    const created = response.json<{ service_request_id: string; token: string }[]>()[0];
     const found = json(await open311('GET', `tokens/${created?.token}.json`));
     expect(shape(found)).toEqual(shape(JSON.parse(fixture('token.json'))));
     expect(found).toEqual([{ service_request_id: created?.service_request_id, token: created?.token }]);

@@ -36,7 +36,7 @@ type Params = Record<string, unknown>;
 
 const text = (source: Params, name: string): string | undefined => {
   const value = source[name];
-  const first = Array.isArray(value) ? value[0] : value;
+  const first: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
   return typeof first === 'string' ? first : undefined;
 };
 
@@ -194,7 +194,7 @@ export async function registerOpen311(app: App, ctx: Context, counters: Counters
           const attributes: Record<string, string> = {};
           for (const [name, value] of Object.entries(body)) {
             const code = /^attribute\[([^\]]+)\](\[\])?$/.exec(name)?.[1];
-            const first = Array.isArray(value) ? value[0] : value;
+            const first: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
             if (code && typeof first === 'string') attributes[code] = first;
           }
           const field = (name: string) => text(body, name);
@@ -204,11 +204,11 @@ export async function registerOpen311(app: App, ctx: Context, counters: Counters
               {
                 client,
             attributes,
-            ...Object.fromEntries(
+            ...(Object.fromEntries(
               (['service_code', 'lat', 'long', 'address_string', 'address_id', 'email', 'first_name', 'last_name', 'phone', 'description', 'media_url'] as const)
                 .map((name) => [name, field(name)])
                 .filter(([, value]) => value !== undefined),
-            ),
+            ) as Record<string, string>),
               },
               key,
             ),

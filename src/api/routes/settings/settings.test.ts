@@ -52,7 +52,7 @@ describe.each(databaseKinds)('GET /api/v1/settings on %s', (kind) => {
   it('shows an admin the settings, without a secret', async () => {
     const response = await read('admin');
     expect(response.statusCode).toBe(200);
-    const names = (response.json() as { items: { name: string }[] }).items.map((item) => item.name);
+    const names = response.json<{ items: { name: string }[] }>().items.map((item) => item.name);
     expect(names).toContain('REDRESS_RETENTION_DAYS');
     expect(response.body).not.toContain('db-password-42');
   });

@@ -32,7 +32,7 @@ export function CasePage() {
   const [registered, setRegistered] = useState((location.state as { registered?: string } | null)?.registered);
   // Said once: a reload or the way back to this page does not say it again.
   useEffect(() => {
-    if (location.state) navigate(location.pathname, { replace: true, state: null });
+    if (location.state) void navigate(location.pathname, { replace: true, state: null });
   }, [location, navigate]);
   const data = useCaseData(id);
   const { user } = useSession();

@@ -81,7 +81,7 @@ export function eventText(
       return { title: t('timeline.answer'), late };
     case 'step.done':
     case 'step.undone': {
-      const step = data.text && typeof data.text === 'object' ? local(data.text as LocalText) : String(data.stepId ?? '');
+      const step = data.text && typeof data.text === 'object' ? local(data.text) : String(data.stepId ?? '');
       return { title: t(event.type === 'step.done' ? 'timeline.step' : 'timeline.stepUndone', { step }), late };
     }
     case 'group.received_together': {

@@ -49,7 +49,7 @@ export function InboxPage() {
       return;
     }
     event.preventDefault();
-    if (await markRead(item)) navigate(target);
+    if (await markRead(item)) void navigate(target);
   };
 
   const items = inbox.data?.items ?? [];

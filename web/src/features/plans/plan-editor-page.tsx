@@ -136,7 +136,7 @@ export function PlanEditorPage() {
               {busy ? t('common.saving') : t('editor.save')}
             </button>
             {saved && !dirty ? (
-              <PublishButton plan={saved} onPublished={(plan) => navigate(`/plans/${plan.id}`)} />
+              <PublishButton plan={saved} onPublished={(plan) => void navigate(`/plans/${plan.id}`)} />
             ) : (
               <p className="hint">{t(saved ? 'editor.saveBeforePublish' : 'editor.notSavedYet')}</p>
             )}

@@ -42,7 +42,7 @@ export function QueueTable({ items }: { items: CaseSummary[] }) {
       else if (event.key === 'k') select(selected - 1);
       else if (event.key === 'Enter' && selected >= 0 && document.activeElement === document.body) {
         const item = items[selected];
-        if (item) navigate(`/cases/${item.id}`);
+        if (item) void navigate(`/cases/${item.id}`);
       } else return;
       event.preventDefault();
     };

@@ -44,7 +44,7 @@ export function RegisterPage() {
     setError(undefined);
     try {
       const created = await api<CaseDetail>('/api/v1/cases', { body: caseBody(draft, timeZone).body });
-      navigate(`/cases/${created.id}`, { state: { registered: created.reference } });
+      void navigate(`/cases/${created.id}`, { state: { registered: created.reference } });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError(0, 'error', String(caught)));
       setBusy(false);

@@ -51,7 +51,7 @@ export function UsersPage() {
   const format = useFormat();
   const { user: me } = useSession();
   const users = useResource<{ items: User[] }>('/api/v1/users');
-  const [editing, setEditing] = useState<string | 'new' | null>(null);
+  const [editing, setEditing] = useState<string | null>(null) /* a user's id, or 'new' */;
   const [oneTime, setOneTime] = useState<{ email: string; password: string }>();
   const [error, setError] = useState<ApiError>();
 
