@@ -14,7 +14,7 @@ describe.runIf(hasBrowser)("the petition portal's forms in a browser: each POST 
   it('rates and asks for a review; reloading after each sends nothing again, and after the cookie is gone says what to do', async () => {
     const { world, base } = harness;
     const { reference, accessCode } = await submit(world);
-    const caseId = ((await world.as('coordinator', { method: 'GET', url: `/api/v1/cases?q=${reference}` })).json() as { items: { id: string }[] }).items[0]?.id ?? '';
+    const caseId = (await world.as('coordinator', { method: 'GET', url: `/api/v1/cases?q=${reference}` })).json<{ items: { id: string }[] }>().items[0]?.id ?? '';
     for (const [who, path, body] of [
       ['coordinator', 'assignments', { unitId: world.units.township.id, role: 'lead' }],
       ['coordinator', 'transitions', { to: 'resolution' }],
@@ -26,7 +26,7 @@ describe.runIf(hasBrowser)("the petition portal's forms in a browser: each POST 
     const count = async (table: 'feedback' | 'reviews') =>
       table === 'feedback'
         ? (await world.ctx.db.selectFrom('feedback').select('id').where('case_id', '=', caseId).execute()).length
-        : ((await world.as('coordinator', { method: 'GET', url: `/api/v1/cases/${caseId}` })).json() as { reviewCount: number }).reviewCount;
+        : (await world.as('coordinator', { method: 'GET', url: `/api/v1/cases/${caseId}` })).json<{ reviewCount: number }>().reviewCount;
 
     const context = await harness.context({ locale: 'en-GB', width: 375 });
     const page = await context.newPage();
