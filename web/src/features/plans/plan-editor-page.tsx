@@ -70,7 +70,7 @@ export function PlanEditorPage() {
       void queryClient.invalidateQueries({ queryKey: queryKeys.planList });
       setSaved(plan);
       setDirty(false);
-      if (!saved) navigate(`/plans/${plan.id}/edit`, { replace: true });
+      if (!saved) void navigate(`/plans/${plan.id}/edit`, { replace: true });
     },
   });
   const busy = saving.isPending;
