@@ -32,7 +32,7 @@ function columns(changes: StageChanges): Partial<CasesTable> {
     reviewConcludedAt: 'review_concluded_at',
   };
   const { unitClocksStopAt: _units, ...fields } = changes;
-  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [names[key as keyof typeof names], value])) as Partial<CasesTable>;
+  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [names[key as keyof typeof names], value]));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 
 /** What holds a stage move back (the stage machine's code, src/core/stages.ts `guardCodes`), in the user's language. */
 export function guardText(t: TFunction, guard: string, params: Record<string, unknown> = {}): string {
-  return t(`guards.${guard}`, params);
+  return t(`guards.${guard}`, { ...params, defaultValue: guard });
 }
 
 /** Schema messages that only say a required field is empty, however the server words it. */
