@@ -125,7 +125,7 @@ export function assignmentView(
         arrivalOwed: row.on_scene_due_at !== null && row.arrived_at === null,
         proposed: row.proposal_submitted_at !== null,
         objection: { dueAt: row.objection_due_at, at: row.objected_at },
-        caseOpen: openStages.includes(theCase.stage as Stage),
+        caseOpen: openStages.includes(theCase.stage),
       },
       now,
     ),

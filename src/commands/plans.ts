@@ -23,7 +23,7 @@ export function planView(row: PlanRow): PlanView {
     id: row.id,
     key: row.key,
     version: row.version,
-    status: row.status as PlanView['status'],
+    status: row.status,
     name: row.name,
     createdAt: row.created_at,
     publishedAt: row.published_at,

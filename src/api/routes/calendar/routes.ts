@@ -28,7 +28,7 @@ export function calendarRoutes(app: App, ctx: Context): void {
       response: { 200: Type.Object({ name: Type.String(), years: Type.Array(Type.Integer()), holidays: Type.Integer(), workdays: Type.Integer() }), ...errorResponses },
     },
     handler: async (request) => {
-      const calendar = await importCalendar(ctx, { actor: actorOf(request), source: request.body as string });
+      const calendar = await importCalendar(ctx, { actor: actorOf(request), source: request.body });
       return { name: calendar.name, years: calendar.years, holidays: calendar.holidays.size, workdays: calendar.workdays.size };
     },
   });
@@ -52,7 +52,7 @@ export function calendarRoutes(app: App, ctx: Context): void {
       response: { 200: Type.Intersect([Type.Object({ imported: Type.Array(Type.Integer()) }), CalendarYears]), ...errorResponses },
     },
     handler: async (request) => {
-      const result = await importCalendarYears(ctx, { actor: actorOf(request), source: request.body as string });
+      const result = await importCalendarYears(ctx, { actor: actorOf(request), source: request.body });
       return { imported: result.imported, ...calendarByYear(result.calendar) };
     },
   });

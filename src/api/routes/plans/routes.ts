@@ -58,7 +58,7 @@ export function planRoutes(app: App, ctx: Context): void {
       },
     },
     handler: async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const plan = await getPlan(ctx, { actor: actorOf(request), planId: id });
       if (wantsYaml(request)) return reply.type('application/yaml; charset=utf-8').serializer(String).send(planToYaml(plan.document));
       return plan;
@@ -86,7 +86,7 @@ export function planRoutes(app: App, ctx: Context): void {
   app.put('/api/v1/plans/:id', {
     schema: { tags: ['plans'], summary: 'Replace a draft', params: IdParams, body: PlanBody, response: { 200: Plan, ...errorResponses } },
     handler: async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       return updatePlanDraft(ctx, { actor: actorOf(request), planId: id, source: request.body });
     },
   });
@@ -94,7 +94,7 @@ export function planRoutes(app: App, ctx: Context): void {
   app.post('/api/v1/plans/:id/publish', {
     schema: { tags: ['plans'], summary: 'Publish a draft; it becomes immutable', params: IdParams, response: { 200: Plan, ...errorResponses } },
     handler: async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       return publishPlan(ctx, { actor: actorOf(request), planId: id });
     },
   });
