@@ -1,6 +1,8 @@
 import { DomainError, invalid, notFound } from '../core/errors.js';
+import { answerStops } from '../core/clocks.js';
 import { reviewRequestDueAt } from '../core/deadlines.js';
 import type { Actor } from '../core/types.js';
+import { stopUnitClocks } from '../db/repositories/assignments.js';
 import { pinnedPlan } from '../db/repositories/plans.js';
 import type { CasesTable } from '../db/schema.js';
 import { runCaseCommand } from './case-command.js';
@@ -77,11 +79,13 @@ export async function addAnswer(ctx: Context, props: { actor: Actor; caseId: str
       .insertInto('answers')
       .values({ id: answerId, case_id: row.id, body, review_round: row.review_count, created_by: props.actor.id, created_at: now })
       .execute();
+    const stops = answerStops(row.stage, { concludedAt: row.concluded_at, reviewConcludedAt: row.review_concluded_at }, now);
+    await stopUnitClocks(trx, row.id, stops.unitClocksStopAt);
     const changes: Partial<CasesTable> = {
       review_request_due_at: reviewRequestDueAt(plan.deadlines, now, jurisdiction(ctx)),
+      ...(stops.concludedAt ? { concluded_at: stops.concludedAt } : {}),
+      ...(stops.reviewConcludedAt ? { review_concluded_at: stops.reviewConcludedAt } : {}),
     };
-    if (row.stage === 'resolution' && row.concluded_at === null) changes.concluded_at = now;
-    if (row.stage === 'review' && row.review_concluded_at === null) changes.review_concluded_at = now;
     return {
       changes,
       event: { type: 'answer.given', data: { answerId, reviewRound: row.review_count } },

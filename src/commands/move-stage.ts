@@ -2,6 +2,7 @@ import { DomainError, invalid } from '../core/errors.js';
 import { judgeMove, stageChanges, undoneSteps, type Mover, type StageChanges } from '../core/stages.js';
 import { stages, type Actor, type Stage } from '../core/types.js';
 import type { CaseRow } from '../db/repositories/cases.js';
+import { stopUnitClocks } from '../db/repositories/assignments.js';
 import { pinnedPlan } from '../db/repositories/plans.js';
 import type { CasesTable } from '../db/schema.js';
 import { moveContext } from './case-facts.js';
@@ -59,16 +60,8 @@ export async function stageMove(
   const ticked = await trx.selectFrom('step_completions').select('step_id').where('case_id', '=', row.id).execute();
   const undone = undoneSteps(plan.stages, from, new Set(ticked.map((item) => item.step_id)));
   const changes = stageChanges(from, to, { now, reason, reviewCount: row.review_count, policy: plan.deadlines, where: jurisdiction(ctx) });
-  if (changes.unitClocksStopAt !== undefined) {
-    // As closing would: what the units still owed stops for good (see clocksIn in core/clocks.ts).
-    await trx
-      .updateTable('assignments')
-      .set({ clocks_stopped_at: changes.unitClocksStopAt })
-      .where('case_id', '=', row.id)
-      .where('clocks_stopped_at', 'is', null)
-      .where('released_at', 'is', null)
-      .execute();
-  }
+  // As closing would: what the units still owed stops for good (see clocksIn in core/clocks.ts).
+  if (changes.unitClocksStopAt !== undefined) await stopUnitClocks(trx, row.id, changes.unitClocksStopAt);
   return {
     changes: columns(changes),
     event: {

@@ -131,7 +131,8 @@ export function accountability(events: readonly ReportEvent[], period: Period, n
     const data = event.data;
     const assignmentId = str(data.assignmentId);
     if (event.type === 'case.opened') receivedAt.set(event.caseId, str(data.receivedAt) ?? event.at);
-    if (event.type === 'stage.changed' && restsIn(data.to)) {
+    // The written answer stops the units' clocks as coming to rest does (answerStops in clocks.ts).
+    if ((event.type === 'stage.changed' && restsIn(data.to)) || event.type === 'answer.given') {
       for (const facts of assignments.values()) {
         if (facts.caseId === event.caseId && facts.stoppedAt === null && facts.releasedAt === null) facts.stoppedAt = event.at;
       }

@@ -24,6 +24,21 @@ export const clocksIn: Record<Stage, 'run' | 'stop'> = {
   not_accepted: 'stop',
 };
 
+/**
+ * What the official written answer does to the clocks. The first answer in resolution concludes the
+ * case, the first answer in a review concludes the review round, and either stops every unit's
+ * clock not yet done: once the petitioner has the answer, an arrival or a proposal owed for it no
+ * longer means anything (closing later stops nothing more; a review is judged by its own clock).
+ */
+export function answerStops(
+  stage: 'resolution' | 'review',
+  answered: { concludedAt: string | null; reviewConcludedAt: string | null },
+  now: string,
+): { concludedAt?: string; reviewConcludedAt?: string; unitClocksStopAt: string } {
+  if (stage === 'resolution') return { ...(answered.concludedAt === null ? { concludedAt: now } : {}), unitClocksStopAt: now };
+  return { ...(answered.reviewConcludedAt === null ? { reviewConcludedAt: now } : {}), unitClocksStopAt: now };
+}
+
 /** The moment the case's stage stopped its clocks, or null while they run. */
 export function stageStop(stage: Stage, stageChangedAt: string): string | null {
   return clocksIn[stage] === 'stop' ? stageChangedAt : null;
@@ -36,7 +51,7 @@ const earliest = (...times: (string | null)[]): string | null =>
 export interface AssignmentStops {
   /** Set when the office rerouted the case to another unit. */
   releasedAt: string | null;
-  /** Set the first time the case entered a stage that stops the clocks (see `clocksIn`). */
+  /** Set the first time the case entered a stage that stops the clocks (see `clocksIn`), or was answered (`answerStops`). */
   clocksStoppedAt: string | null;
 }
 

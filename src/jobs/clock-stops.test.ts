@@ -68,6 +68,28 @@ describe.each(databaseKinds)('a case at rest stops its units’ clocks, on %s', 
     expect(figures).toMatchObject({ casesAssigned: 1, neverAcknowledged: 0, proposalsLate: 0 });
   });
 
+  it('stops the units’ clocks at the written answer, before the office closes the case', async () => {
+    // Notified 08:00 (acknowledgement due 08:30); answered at 08:10; the office has not closed it.
+    world.clock.set('2026-11-09T08:00:00.000Z');
+    const opened = await buildCase(world);
+    const assigned = await assignUnit(world.ctx, { actor: coordinator(), caseId: opened.id, unitId: world.units.township.id, role: 'lead' });
+    const assignmentId = assigned.assignments[0]?.id ?? '';
+    await moveStage(world.ctx, { actor: coordinator(), caseId: opened.id, to: 'resolution' });
+    world.clock.advance(minutes(10));
+    const answered = await addAnswer(world.ctx, { actor: coordinator(), caseId: opened.id, body: 'The wages were paid on 1 November.' });
+    expect(answered.stage).toBe('resolution');
+    world.clock.set('2026-11-20T08:00:00.000Z');
+    await scanDeadlines(world.ctx);
+    expect(await eventsOf(world, opened.id, 'deadline.missed')).toEqual([]);
+    expect(await notificationsOf(world, opened.id)).toEqual([]);
+    const seen = await getCase(world.ctx, { actor: coordinator(), caseId: opened.id });
+    expect(seen.assignments[0]).toMatchObject({ clocksStoppedAt: '2026-11-09T08:10:00.000Z', acknowledge: { status: 'stopped' }, proposal: { status: 'stopped' } });
+    const attempt = recordAssignmentStep(world.ctx, { actor: world.actor(world.users.unit_officer), caseId: opened.id, assignmentId, step: 'acknowledge' });
+    await expect(attempt).rejects.toMatchObject({ code: 'clocks_stopped', status: 409 });
+    const figures = await township('2026-11-09T00:00:00.000Z', '2026-11-10T00:00:00.000Z');
+    expect(figures).toMatchObject({ casesAssigned: 1, neverAcknowledged: 0, proposalsLate: 0 });
+  });
+
   it('refuses to record a step for a unit once its case is closed, naming why', async () => {
     const { caseId, assignmentId, closedAt } = await closedCase('2026-11-03T08:00:00.000Z', minutes(5));
     const attempt = recordAssignmentStep(world.ctx, { actor: world.actor(world.users.unit_officer), caseId, assignmentId, step: 'acknowledge' });

@@ -1,4 +1,5 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
+import type { Database } from '../schema.js';
 
 /**
  * The one rule for "this unit is on the case": its assignment has not been released (the office
@@ -8,4 +9,18 @@ import { sql, type RawBuilder } from 'kysely';
  */
 export function assignmentActive(table = 'assignments'): RawBuilder<boolean> {
   return sql<boolean>`${sql.ref(`${table}.released_at`)} is null`;
+}
+
+/**
+ * Stops, at `at`, the clocks of every unit still on the case that have not stopped yet: what the
+ * units still owed stops for good (the case came to rest or was answered; see core/clocks.ts).
+ */
+export async function stopUnitClocks(trx: Transaction<Database>, caseId: string, at: string): Promise<void> {
+  await trx
+    .updateTable('assignments')
+    .set({ clocks_stopped_at: at })
+    .where('case_id', '=', caseId)
+    .where('clocks_stopped_at', 'is', null)
+    .where(assignmentActive())
+    .execute();
 }
