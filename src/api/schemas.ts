@@ -1,11 +1,9 @@
 import { Type, type TSchema } from 'typebox';
+import { Id, Nullable, Time } from '../contract/common.js';
 import { guardCodes } from '../core/stages.js';
 
-/** Shapes shared by every resource's schemas. */
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-
-export const Id = Type.String({ minLength: 1, maxLength: 64 });
-export const Time = Type.String({ format: 'date-time' });
+/** Shapes shared by every resource's schemas (the ones the web app shares too live in src/contract). */
+export { Id, Nullable, Time };
 
 export const ErrorResponse = Type.Object({
   error: Type.Object({

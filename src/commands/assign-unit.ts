@@ -57,7 +57,7 @@ async function notifyUnit(
 ) {
   // Locked so that a unit being deactivated at this moment either sees this assignment or refuses it.
   const unit = await forUpdate(ctx.adapter, trx.selectFrom('units').select(['id', 'name', 'deactivated_at']).where('id', '=', props.unitId)).executeTakeFirst();
-  if (!unit) throw invalid('unitId', 'no unit has this id.');
+  if (!unit) throw invalid('unitId', 'no unit has this id.', { code: 'no_such_unit' });
   if (unit.deactivated_at) throw new DomainError('unit_inactive', `${unit.name} is deactivated and takes no new cases.`, { field: 'unitId' });
   const released = await trx
     .selectFrom('assignments')
@@ -110,7 +110,7 @@ export async function objectToAssignment(
   props: { actor: Actor; caseId: string; assignmentId: string; reason: string },
 ): Promise<CaseDetail> {
   const reason = props.reason.trim();
-  if (reason === '') throw invalid('reason', 'say why the case is outside your unit\'s remit.');
+  if (reason === '') throw invalid('reason', 'say why the case is outside your unit\'s remit.', { code: 'required' });
   return runCaseCommand(ctx, { actor: props.actor, caseId: props.caseId, action: 'case.read' }, async (trx, row, _units, now) => {
     const assignment = await activeAssignment(trx, row.id, props.assignmentId);
     // Only the unit itself can say a case is outside its remit; the office reroutes, it does not object.
@@ -180,10 +180,10 @@ const stepFields: Record<AssignmentStep, { at: keyof AssignmentsTable; due: keyo
 function arrivalTime(value: string | undefined, notifiedAt: string, now: string): string {
   if (value === undefined) return now;
   const time = Date.parse(value);
-  if (Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) throw invalid('arrivedAt', 'is not an ISO 8601 time.');
+  if (Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) throw invalid('arrivedAt', 'is not an ISO 8601 time.', { code: 'date_time' });
   const at = new Date(time).toISOString();
-  if (at > now) throw invalid('arrivedAt', 'an arrival is recorded after it happens, not before.');
-  if (at < notifiedAt) throw invalid('arrivedAt', `the unit was notified at ${notifiedAt}; it cannot have arrived before that.`);
+  if (at > now) throw invalid('arrivedAt', 'an arrival is recorded after it happens, not before.', { code: 'in_future' });
+  if (at < notifiedAt) throw invalid('arrivedAt', `the unit was notified at ${notifiedAt}; it cannot have arrived before that.`, { code: 'before_notified', params: { at: notifiedAt } });
   return at;
 }
 
@@ -198,7 +198,7 @@ export async function recordAssignmentStep(
   props: { actor: Actor; caseId: string; assignmentId: string; step: AssignmentStep; proposal?: string; arrivedAt?: string },
 ): Promise<CaseDetail> {
   const fields = stepFields[props.step];
-  if (props.step === 'propose' && !props.proposal?.trim()) throw invalid('proposal', 'must not be empty.');
+  if (props.step === 'propose' && !props.proposal?.trim()) throw invalid('proposal', 'must not be empty.', { code: 'required' });
   if (props.step !== 'arrive' && props.arrivedAt !== undefined) throw invalid('arrivedAt', 'is recorded only with an arrival.');
   return runCaseCommand(ctx, { actor: props.actor, caseId: props.caseId, action: 'case.read' }, async (trx, row, _units, now) => {
     const assignment = await trx

@@ -11,7 +11,7 @@ import { jurisdiction, type Context } from './context.js';
 
 function required(field: string, value: string | undefined): string {
   const trimmed = value?.trim() ?? '';
-  if (trimmed === '') throw invalid(field, 'must not be empty.');
+  if (trimmed === '') throw invalid(field, 'must not be empty.', { code: 'required' });
   return trimmed;
 }
 
@@ -38,8 +38,8 @@ export async function addMeeting(ctx: Context, props: MeetingProps): Promise<Cas
   const summary = required('summary', props.summary);
   const attendees = required('attendees', props.attendees);
   const heldAt = Date.parse(props.heldAt);
-  if (Number.isNaN(heldAt)) throw invalid('heldAt', 'is not an ISO 8601 time.');
-  if (heldAt > Date.parse(ctx.now())) throw invalid('heldAt', 'a meeting is recorded after it is held, not before.');
+  if (Number.isNaN(heldAt)) throw invalid('heldAt', 'is not an ISO 8601 time.', { code: 'date_time' });
+  if (heldAt > Date.parse(ctx.now())) throw invalid('heldAt', 'a meeting is recorded after it is held, not before.', { code: 'in_future' });
   const commitments = (props.commitments ?? []).map((item, index) => required(`commitments[${index}]`, item));
   return runCaseCommand(ctx, { ...props, action: 'case.meet' }, async (trx, row, _units, now) => {
     const meetingId = ctx.newId();

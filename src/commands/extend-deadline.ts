@@ -15,13 +15,13 @@ const emailLike = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  */
 export async function extendDeadline(ctx: Context, props: { actor: Actor; caseId: string; days: number; reason: string }): Promise<CaseDetail> {
   const reason = props.reason.trim();
-  if (reason === '') throw invalid('reason', 'the petitioner must be told why; give the reason.');
-  if (!Number.isInteger(props.days) || props.days < 1) throw invalid('days', 'must be a whole number of days, at least 1.');
+  if (reason === '') throw invalid('reason', 'the petitioner must be told why; give the reason.', { code: 'required' });
+  if (!Number.isInteger(props.days) || props.days < 1) throw invalid('days', 'must be a whole number of days, at least 1.', { code: 'too_small', params: { limit: 1 } });
   return runCaseCommand(ctx, { actor: props.actor, caseId: props.caseId, action: 'case.assign' }, async (trx, row) => {
     const plan = await pinnedPlan(trx, row);
     const policy = plan.deadlines;
     if (props.days > policy.extensionMaxDays) {
-      throw invalid('days', `an extension is at most ${policy.extensionMaxDays} days.`);
+      throw invalid('days', `an extension is at most ${policy.extensionMaxDays} days.`, { code: 'too_large', params: { limit: policy.extensionMaxDays } });
     }
     if (row.extension_days !== null) {
       throw new DomainError('conflict', `This case was already extended once (by ${row.extension_days} days); the regulations allow one extension.`);

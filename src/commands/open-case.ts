@@ -30,26 +30,26 @@ function checkShape(props: OpenCaseProps, now: string): void {
   if (!caseKinds.includes(props.kind)) throw invalid('kind', `must be one of ${caseKinds.join(', ')}.`);
   if (!channels.includes(props.channel)) throw invalid('channel', `must be one of ${channels.join(', ')}.`);
   if (props.urgency && !urgencies.includes(props.urgency)) throw invalid('urgency', `must be one of ${urgencies.join(', ')}.`);
-  if (props.title.trim() === '') throw invalid('title', 'must not be empty.');
-  if (props.description.trim() === '') throw invalid('description', 'must not be empty.');
+  if (props.title.trim() === '') throw invalid('title', 'must not be empty.', { code: 'required' });
+  if (props.description.trim() === '') throw invalid('description', 'must not be empty.', { code: 'required' });
   const representatives = props.representatives ?? [];
   if (representatives.length > maxRepresentatives) {
-    throw invalid('representatives', `a collective visit elects at most ${maxRepresentatives} representatives.`);
+    throw invalid('representatives', `a collective visit elects at most ${maxRepresentatives} representatives.`, { code: 'too_many', params: { limit: maxRepresentatives } });
   }
   if (props.kind === 'individual' && representatives.length > 0) {
-    throw invalid('representatives', 'only a collective case has representatives.');
+    throw invalid('representatives', 'only a collective case has representatives.', { code: 'not_allowed' });
   }
   representatives.forEach((rep, index) => {
-    if (rep.name.trim() === '') throw invalid(`representatives[${index}].name`, 'must not be empty.');
+    if (rep.name.trim() === '') throw invalid(`representatives[${index}].name`, 'must not be empty.', { code: 'required' });
   });
   if (props.headcount !== undefined && props.headcount !== null) {
-    if (props.kind === 'individual' && props.headcount !== 1) throw invalid('headcount', 'an individual petition has a headcount of 1.');
-    if (props.kind === 'collective' && props.headcount < 2) throw invalid('headcount', 'a collective case involves at least 2 people.');
+    if (props.kind === 'individual' && props.headcount !== 1) throw invalid('headcount', 'an individual petition has a headcount of 1.', { code: 'individual_headcount' });
+    if (props.kind === 'collective' && props.headcount < 2) throw invalid('headcount', 'a collective case involves at least 2 people.', { code: 'collective_headcount' });
   }
   if (props.receivedAt !== undefined) {
     const parsed = Date.parse(props.receivedAt);
-    if (Number.isNaN(parsed)) throw invalid('receivedAt', 'is not an ISO 8601 time.');
-    if (parsed > Date.parse(now)) throw invalid('receivedAt', 'cannot be in the future.');
+    if (Number.isNaN(parsed)) throw invalid('receivedAt', 'is not an ISO 8601 time.', { code: 'date_time' });
+    if (parsed > Date.parse(now)) throw invalid('receivedAt', 'cannot be in the future.', { code: 'in_future' });
   }
 }
 
@@ -73,7 +73,7 @@ export async function openCase(ctx: Context, props: OpenCaseProps, idempotency?:
     const { row: plan, document } = loaded;
     if (plan.status !== 'published') throw invalid('planId', 'cases open only under a published plan.');
     if (!document.categories.some((category) => category.code === props.category)) {
-      throw invalid('category', `"${props.category}" is not a category of plan ${plan.key}.`);
+      throw invalid('category', `"${props.category}" is not a category of plan ${plan.key}.`, { code: 'unknown_category' });
     }
     const actor = props.actor;
     const row = await insertCase(ctx, trx, {

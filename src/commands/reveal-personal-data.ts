@@ -19,7 +19,7 @@ export async function revealPersonalData(
   props: { actor: Actor; caseId: string; reason: string },
 ): Promise<Pick<CaseDetail, 'petitioner' | 'representatives'>> {
   const reason = props.reason.trim();
-  if (reason.length < minReasonLength) throw invalid('reason', `say why you need the names and contacts (at least ${minReasonLength} characters).`);
+  if (reason.length < minReasonLength) throw invalid('reason', `say why you need the names and contacts (at least ${minReasonLength} characters).`, { code: 'too_short', params: { limit: minReasonLength } });
   return ctx.db.transaction().execute(async (trx) => {
     const { row, unitIds } = await caseFor(ctx, trx, { actor: props.actor, caseId: props.caseId, action: 'case.read' });
     const access = personalDataAccess(props.actor, unitIds);

@@ -54,7 +54,7 @@ export interface CreateUnitProps {
 /** Adds an organisation to the tree: leadership group, office, township or department. */
 export async function createUnit(ctx: Context, props: CreateUnitProps): Promise<UnitView> {
   if (props.actor && !can(props.actor, 'unit.create')) throw forbidden('Only an admin can add units.');
-  if (props.name.trim() === '') throw invalid('name', 'must not be empty.');
+  if (props.name.trim() === '') throw invalid('name', 'must not be empty.', { code: 'required' });
   if (!unitKinds.includes(props.kind)) throw invalid('kind', `must be one of ${unitKinds.join(', ')}.`);
   const row: Selectable<UnitsTable> = {
     id: ctx.newId(),
@@ -130,7 +130,7 @@ export interface UpdateUnitProps {
 /** Edits a unit: its names, kind, place in the tree, and responsible leader with their duty. */
 export async function updateUnit(ctx: Context, props: UpdateUnitProps): Promise<UnitView> {
   if (!can(props.actor, 'unit.update')) throw forbidden('Only an admin can edit units.');
-  if (props.name !== undefined && props.name.trim() === '') throw invalid('name', 'must not be empty.');
+  if (props.name !== undefined && props.name.trim() === '') throw invalid('name', 'must not be empty.', { code: 'required' });
   if (props.kind !== undefined && !unitKinds.includes(props.kind)) throw invalid('kind', `must be one of ${unitKinds.join(', ')}.`);
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {

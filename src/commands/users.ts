@@ -81,7 +81,7 @@ export async function createUser(ctx: Context, props: CreateUserProps): Promise<
   if (props.actor && !can(props.actor, 'user.create')) throw forbidden('Only an admin can add users.');
   const email = props.email.trim().toLowerCase();
   if (!emailPattern.test(email)) throw invalid('email', 'is not an email address.');
-  if (props.name.trim() === '') throw invalid('name', 'must not be empty.');
+  if (props.name.trim() === '') throw invalid('name', 'must not be empty.', { code: 'required' });
   if (!roles.includes(props.role)) throw invalid('role', `must be one of ${roles.join(', ')}.`);
   checkNewPassword('password', props.password, email);
   if (props.role === 'unit_officer' && !props.unitId) throw invalid('unitId', 'a unit officer must belong to a unit.');
@@ -142,7 +142,7 @@ export interface UpdateUserProps {
 /** Edits an account (an admin's change); deactivating ends its sessions and tokens in the same transaction. */
 export async function updateUser(ctx: Context, props: UpdateUserProps): Promise<UserView> {
   if (props.actor && !can(props.actor, 'user.update')) throw forbidden('Only an admin can change accounts.');
-  if (props.name !== undefined && props.name.trim() === '') throw invalid('name', 'must not be empty.');
+  if (props.name !== undefined && props.name.trim() === '') throw invalid('name', 'must not be empty.', { code: 'required' });
   if (props.actor?.id === props.userId && props.active === false) throw invalid('active', 'you cannot deactivate your own account.');
   if (props.actor?.id === props.userId && props.role !== undefined && props.role !== props.actor.role) {
     throw invalid('role', 'you cannot change your own role; another admin can.');

@@ -1,3 +1,5 @@
+import type { ProblemCode, ProblemParams } from '../contract/problems.js';
+
 /** One catalogue of domain errors: each has a stable code and the HTTP status it maps to. */
 export const errorCatalogue = {
   validation_failed: 400,
@@ -56,9 +58,12 @@ export class DomainError extends Error {
   }
 }
 
-/** Shorthand for a 400 naming the field that is wrong. */
-export function invalid(field: string, message: string): DomainError {
-  return new DomainError('validation_failed', `${field}: ${message}`, { field });
+/**
+ * Shorthand for a 400 naming the field that is wrong. `problem` says what is wrong as a code and its
+ * parameters (`details.problems`), which the apps word in their reader's language; the message is for logs.
+ */
+export function invalid(field: string, message: string, problem: { code: ProblemCode; params?: ProblemParams } = { code: 'invalid' }): DomainError {
+  return new DomainError('validation_failed', `${field}: ${message}`, { field, details: { problems: [{ field, ...problem }] } });
 }
 
 export function notFound(what: string): DomainError {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { statutoryDefaults } from './deadlines.js';
 import { DomainError } from './errors.js';
-import { localText, planStage, pointerSegments, segmentsToPath, validatePlan, type PlanDocument, type PlanProblem } from './plan.js';
+import { localText, planStage, validatePlan, type PlanDocument, type PlanProblem } from './plan.js';
 import { parsePlanYaml, planToYaml } from './plan-yaml.js';
 import { planStages } from './types.js';
 
@@ -331,20 +331,6 @@ describe('validatePlan on a JavaScript object', () => {
     const error = planError(() => validatePlan('not a plan'));
     expect(problemsOf(error)[0]?.path).toBe('');
     expect(error.message).toMatch(/^The plan is not valid: document: /);
-  });
-});
-
-describe('paths', () => {
-  it('turns JSON pointers into segments', () => {
-    expect(pointerSegments('')).toEqual([]);
-    expect(pointerSegments('/stages/2/steps/0/id')).toEqual(['stages', 2, 'steps', 0, 'id']);
-    expect(pointerSegments('/a~1b/c~0d')).toEqual(['a/b', 'c~d']);
-  });
-
-  it('turns segments into dotted paths', () => {
-    expect(segmentsToPath([])).toBe('');
-    expect(segmentsToPath(['stages', 2, 'steps', 0, 'id'])).toBe('stages[2].steps[0].id');
-    expect(segmentsToPath(['deadlines', 'acceptDays'])).toBe('deadlines.acceptDays');
   });
 });
 

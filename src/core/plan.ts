@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
+import { pointerSegments, segmentsToPath } from '../contract/problems.js';
 import { DomainError } from './errors.js';
 import { planStages, type PlanStage } from './types.js';
 
@@ -95,23 +96,6 @@ export interface PlanProblem {
 }
 
 const check = Compile(PlanDocument);
-
-/** Turns a JSON pointer such as `/stages/2/id` into segments `['stages', 2, 'id']`. */
-export function pointerSegments(pointer: string): (string | number)[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
-
-export function segmentsToPath(segments: readonly (string | number)[]): string {
-  return segments.reduce<string>(
-    (path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment),
-    '',
-  );
-}
 
 interface LocatedProblem {
   segments: (string | number)[];

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/errors.js';
-import { pointerSegments, segmentsToPath } from '../../core/plan.js';
+import { pointerSegments, schemaProblems, segmentsToPath } from '../../contract/problems.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; field?: string; details?: unknown };
@@ -72,7 +72,9 @@ export function registerErrorHandling(
       // A false sub-schema only repeats what additionalProperties says; prefer the clearer one.
       const first = errors.find((item) => item.keyword !== 'boolean') ?? errors[0] ?? {};
       const { field, message } = describe(error.validationContext, first);
-      return send(reply, 400, { code: 'validation_failed', message, field });
+      // Every problem at once, each a code and its parameters, so a form marks all its fields.
+      const problems = schemaProblems(errors, error.validationContext ?? 'body');
+      return send(reply, 400, { code: 'validation_failed', message, field, details: { problems } });
     }
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
       return send(reply, 400, { code: 'invalid_json', message: 'The request body is not valid JSON.' });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { invalid } from '../../core/errors.js';
-import { segmentsToPath } from '../../core/plan.js';
+import { segmentsToPath } from '../../contract/problems.js';
 
 type Segment = string | number;
 

@@ -28,7 +28,7 @@ function authorise(actor: Actor | null): void {
 export async function createOpen311Key(ctx: Context, props: { actor: Actor | null; name: string }): Promise<Open311KeyView & { key: string }> {
   authorise(props.actor);
   const name = props.name.trim();
-  if (name === '') throw invalid('name', 'must not be empty.');
+  if (name === '') throw invalid('name', 'must not be empty.', { code: 'required' });
   if (name.length > 100) throw invalid('name', 'must be at most 100 characters.');
   const { secret, digest } = newSecret('o311');
   const row: Open311KeysTable = {

@@ -50,7 +50,7 @@ const sentences: Record<ProblemRule, (limit: number | undefined) => string> = {
 
 /** The first problem as our 400 error, naming the field. */
 export function problemError(problem: Problem): DomainError {
-  return invalid(problem.field, sentences[problem.rule](problem.limit));
+  return invalid(problem.field, sentences[problem.rule](problem.limit), { code: problem.rule, ...(problem.limit === undefined ? {} : { params: { limit: problem.limit } }) });
 }
 
 function text(problems: Problem[], field: string, value: string | undefined, limit: number, required: boolean): void {

@@ -22,7 +22,7 @@ describe('every error the server can answer, in words', () => {
     const { t } = await createI18n('zh');
     expect(errorText(t, { code: 'forbidden', message: 'Statistics are for the petition office, leaders, auditors and admins.' })).toBe('您所在的单位或您的角色无权进行此操作。');
     expect(errorText(t, { code: 'conflict', message: 'This step is not done.', details: { reason: 'step_not_done', stepId: 'x' } })).toBe('此步骤尚未勾选，没有可撤销的勾选。');
-    expect(errorText(t, { code: 'validation_failed', message: 'title: must not be empty.', field: 'title' })).toBe('此项为必填项。');
+    expect(errorText(t, { code: 'validation_failed', message: 'title: must not be empty.', field: 'title', details: { problems: [{ field: 'title', code: 'required' }] } })).toBe('此项为必填项。');
     expect(errorText(t, { code: 'guard_failed', message: 'Any words at all.', details: { guard: 'leadUnitAssigned' } })).toBe('请先交办牵头责任单位。');
     expect(errorText(t, { code: 'something_new', message: 'Whatever.' })).toBe('出现错误，请重试。');
   });

@@ -1,6 +1,11 @@
 import { useId, type ReactNode } from 'react';
+import type { FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../api/client';
+import { ApiError } from '../api/client';
+import { problemOfFieldError, problemText } from '../forms/problem-text';
+import { currentLanguage } from '../i18n';
+import { useAuth } from '../session/session';
+import { formatDateTime } from './time';
 import { errorText } from './server-text';
 
 export interface ControlProps {
@@ -20,17 +25,21 @@ export function errorFor(error: ApiError | undefined, ...fields: string[]): ApiE
   return fields.some((field) => named === field || named.startsWith(`${field}.`) || named.startsWith(`${field}[`)) ? error : undefined;
 }
 
-/** A labelled control with its hint and the server's error, wired for screen readers. */
+/** A labelled control with its hint and its problem, wired for screen readers. */
 export function Field(props: {
   label: ReactNode;
   hint?: ReactNode;
-  /** The server's error for this field (shown in the user's language), or a sentence of the app's own. */
-  error?: ApiError | string | undefined;
+  /** The field's problem from its form (forms/use-schema-form.ts), the server's error for it, or a sentence of the app's own. */
+  error?: FieldError | ApiError | string | undefined;
   required?: boolean;
   className?: string;
   children: (control: ControlProps) => ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { state } = useAuth();
+  // Fields show before anyone signs in too (the sign-in page); a time then reads in the browser's zone.
+  const timeZone = state.status === 'signed-in' ? state.session.timeZone : Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const time = (iso: string) => formatDateTime(iso, currentLanguage(i18n), timeZone);
   const id = useId();
   const hintId = props.hint ? `${id}-hint` : undefined;
   const errorId = props.error ? `${id}-error` : undefined;
@@ -62,7 +71,11 @@ export function Field(props: {
       {props.error ? (
         <p className="field-error" id={errorId}>
           <span className="visually-hidden">{t('common.errorPrefix')}</span>
-          {typeof props.error === 'string' ? props.error : errorText(t, props.error)}
+          {typeof props.error === 'string'
+            ? props.error
+            : props.error instanceof ApiError
+              ? errorText(t, props.error)
+              : problemText(t, problemOfFieldError(props.error), time)}
         </p>
       ) : null}
     </div>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { guardCodes, judgeMove, type MoveContext } from '../../../src/core/stages.js';
 import { createI18n } from '../i18n';
-import { errorText, fieldGloss, guardText } from './server-text';
+import { errorText, guardText } from './server-text';
 
 describe('what holds a stage move back, in both languages', () => {
   it('has zh and en words for every code the stage machine can give', async () => {
@@ -37,11 +37,14 @@ describe('what holds a stage move back, in both languages', () => {
   });
 });
 
-describe('a field the server says is empty', () => {
-  it('is said plainly first, with the server’s words kept', async () => {
+describe('a field the server says is wrong', () => {
+  it('is said from the problem’s code and parameters, never from the server’s sentence', async () => {
     const { t } = await createI18n('zh');
-    expect(fieldGloss(t, 'category: must NOT have fewer than 1 characters.')).toBe('此项为必填项。');
-    expect(fieldGloss(t, 'title: must not be empty.')).toBe('此项为必填项。');
-    expect(fieldGloss(t, 'headcount: a collective case involves at least 2 people.')).toBeNull();
+    const empty = { code: 'validation_failed', message: 'category: must NOT have fewer than 1 characters.', details: { problems: [{ field: 'category', code: 'required' }] } };
+    expect(errorText(t, empty)).toBe('此项为必填项。');
+    const long = { code: 'validation_failed', message: 'Any words.', details: { problems: [{ field: 'title', code: 'too_long', params: { limit: 200 } }] } };
+    expect(errorText(t, long)).toBe('最多填写 200 个字。');
+    const { t: en } = await createI18n('en');
+    expect(errorText(en, long)).toBe('Write at most 200 characters.');
   });
 });

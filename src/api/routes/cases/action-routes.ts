@@ -12,17 +12,13 @@ import {
   AnswerBody,
   ArriveBody,
   AssignBody,
-  AssignmentOnlyParams,
-  AssignmentParams,
-  CaseDetail,
-  CaseParams,
   MeetingBody,
   NoteBody,
   ProposalBody,
   ReceiveTogetherBody,
-  StepParams,
   TransitionBody,
-} from './schemas.js';
+} from '../../../contract/case-bodies.js';
+import { AssignmentOnlyParams, AssignmentParams, CaseDetail, CaseParams, StepParams } from './schemas.js';
 
 const changed = { 200: CaseDetail, ...errorResponses };
 const created = { 201: CaseDetail, ...errorResponses };

@@ -51,6 +51,25 @@ describe.each(databaseKinds)('bad input to the case routes on %s', (kind) => {
       expectError(await withoutWrites(world, open(collectiveVisit({ headcount: 'forty' }))), 400, 'validation_failed', 'headcount');
     });
 
+    it('names every wrong field at once, each as a code and its parameters', async () => {
+      const body = collectiveVisit({ title: '', category: '', headcount: 'forty', urgency: 'now', representatives: [{ name: '' }] });
+      const error = expectError(await withoutWrites(world, open(body)), 400, 'validation_failed', 'urgency');
+      expect(error.details).toEqual({
+        problems: [
+          { field: 'urgency', code: 'one_of', params: { values: ['normal', 'urgent', 'major'] } },
+          { field: 'category', code: 'required' },
+          { field: 'title', code: 'required' },
+          { field: 'headcount', code: 'not_integer' },
+          { field: 'representatives[0].name', code: 'required' },
+        ],
+      });
+    });
+
+    it('says a rule of the command as a code too, never only as a sentence', async () => {
+      const error = expectError(await withoutWrites(world, open(collectiveVisit({ headcount: 1 }))), 400, 'validation_failed', 'headcount');
+      expect(error.details).toEqual({ problems: [{ field: 'headcount', code: 'collective_headcount' }] });
+    });
+
     it('names an unknown field', async () => {
       const error = expectError(await withoutWrites(world, open(letter({ priority: 'high' }))), 400, 'validation_failed', 'priority');
       expect(error.message).toMatch(/priority/);

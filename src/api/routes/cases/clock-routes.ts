@@ -4,7 +4,8 @@ import type { Context } from '../../../commands/context.js';
 import { extendDeadline } from '../../../commands/extend-deadline.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas.js';
-import { AssignmentOnlyParams, CaseDetail, CaseParams, ExtensionBody, ObjectionBody, RerouteBody } from './schemas.js';
+import { ExtensionBody, ObjectionBody, RerouteBody } from '../../../contract/case-bodies.js';
+import { AssignmentOnlyParams, CaseDetail, CaseParams } from './schemas.js';
 
 const changed = { 200: CaseDetail, ...errorResponses };
 

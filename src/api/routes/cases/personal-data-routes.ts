@@ -3,7 +3,8 @@ import type { Context } from '../../../commands/context.js';
 import { revealPersonalData } from '../../../commands/reveal-personal-data.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas.js';
-import { CaseParams, PersonalData, RevealBody } from './schemas.js';
+import { RevealBody } from '../../../contract/case-bodies.js';
+import { CaseParams, PersonalData } from './schemas.js';
 
 /** The break-glass read of a case's names and contacts, for readers who do not see them by default. */
 export function casePersonalDataRoutes(app: App, ctx: Context): void {

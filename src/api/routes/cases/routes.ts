@@ -7,7 +7,8 @@ import { openCase } from '../../../commands/open-case.js';
 import { actorOf } from '../../plugins/auth.js';
 import { idempotently } from '../../plugins/idempotency.js';
 import { ErrorResponse, errorResponses, Page } from '../../schemas.js';
-import { CaseDetail, CaseParams, CaseSummary, Event, EventsQuery, ListCasesQuery, OpenCaseBody } from './schemas.js';
+import { OpenCaseBody } from '../../../contract/case-bodies.js';
+import { CaseDetail, CaseParams, CaseSummary, Event, EventsQuery, ListCasesQuery } from './schemas.js';
 
 export function caseRoutes(app: App, ctx: Context): void {
   app.post('/api/v1/cases', {

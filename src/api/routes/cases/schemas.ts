@@ -2,10 +2,8 @@ import { Type } from 'typebox';
 import { caseFlags } from '../../../core/flags.js';
 import { caseActions } from '../../../core/policy.js';
 import { queueOrders } from '../../../core/queue.js';
-import { assignmentRoles, caseKinds, channels, maxRepresentatives, stages, urgencies } from '../../../core/types.js';
+import { assignmentRoles, caseKinds, channels, stages, urgencies } from '../../../core/types.js';
 import { GuardCode, Id, Nullable, ReviewWindow, Time } from '../../schemas.js';
-
-const text = (maxLength: number) => Type.String({ maxLength });
 
 export const Deadline = Type.Object({
   dueAt: Nullable(Time),
@@ -66,11 +64,6 @@ export const PersonalData = Type.Object({
   representatives: Type.Array(Type.Object({ id: Id, position: Type.Integer(), name: Nullable(Type.String()), contact: Nullable(Type.String()) })),
 });
 
-export const RevealBody = Type.Object(
-  { reason: Type.String({ minLength: 1, maxLength: 1000, description: 'Why the names and contacts are needed; recorded and sent to the auditors.' }) },
-  { additionalProperties: false },
-);
-
 export const CaseDetail = Type.Intersect([
   CaseSummary,
   Type.Object({
@@ -117,37 +110,6 @@ export const CaseDetail = Type.Intersect([
   }),
 ]);
 
-const Person = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 100 }), contact: Type.Optional(Nullable(text(200))) },
-  { additionalProperties: false },
-);
-
-export const OpenCaseBody = Type.Object(
-  {
-    kind: Type.Enum([...caseKinds]),
-    channel: Type.Enum([...channels]),
-    urgency: Type.Optional(Type.Enum([...urgencies])),
-    category: Type.String({ minLength: 1, maxLength: 64 }),
-    title: Type.String({ minLength: 1, maxLength: 200 }),
-    description: Type.String({ minLength: 1, maxLength: 20_000 }),
-    location: Type.Optional(Nullable(text(500))),
-    headcount: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100_000 }))),
-    representatives: Type.Optional(Type.Array(Person, { maxItems: maxRepresentatives })),
-    petitioner: Type.Optional(
-      Nullable(
-        Type.Object(
-          { name: Type.Optional(Nullable(text(100))), contact: Type.Optional(Nullable(text(200))) },
-          { additionalProperties: false },
-        ),
-      ),
-    ),
-    receivedAt: Type.Optional(Time),
-    receiveTogether: Type.Optional(Type.Boolean()),
-    planId: Type.Optional(Id),
-  },
-  { additionalProperties: false },
-);
-
 export const ListCasesQuery = Type.Object(
   {
     /** A stage, or `open` for every stage still being worked (not closed, not not-accepted). */
@@ -173,34 +135,6 @@ export const ListCasesQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const TransitionBody = Type.Object(
-  { to: Type.Enum([...stages]), reason: Type.Optional(Type.String({ maxLength: 5000 })) },
-  { additionalProperties: false },
-);
-
-export const AssignBody = Type.Object({ unitId: Id, role: Type.Enum([...assignmentRoles]) }, { additionalProperties: false });
-
-export const NoteBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 20_000 }) }, { additionalProperties: false });
-
-export const AnswerBody = NoteBody;
-
-/** The bodies of an assigned unit's steps (POST …/assignments/:assignmentId/{acknowledge|arrive|propose}). */
-export const AcknowledgeBody = Type.Object({}, { additionalProperties: false });
-export const ArriveBody = Type.Object({ arrivedAt: Type.Optional(Type.String({ description: 'When the unit really arrived (ISO 8601); default now.' })) }, { additionalProperties: false });
-export const ProposalBody = Type.Object({ proposal: Type.String({ minLength: 1, maxLength: 20_000 }) }, { additionalProperties: false });
-
-export const ReceiveTogetherBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
-
-export const MeetingBody = Type.Object(
-  {
-    heldAt: Time,
-    attendees: Type.String({ minLength: 1, maxLength: 2000 }),
-    summary: Type.String({ minLength: 1, maxLength: 20_000 }),
-    commitments: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 2000 }), { maxItems: 50 })),
-  },
-  { additionalProperties: false },
-);
-
 export const Event = Type.Object({
   id: Type.Integer(),
   type: Type.String(),
@@ -222,15 +156,6 @@ export const AssignmentParams = Type.Object(
   { additionalProperties: false },
 );
 export const StepParams = Type.Object({ id: Id, stepId: Type.String({ minLength: 1, maxLength: 140 }) }, { additionalProperties: false });
-
-export const ExtensionBody = Type.Object(
-  { days: Type.Integer({ minimum: 1, maximum: 365 }), reason: Type.String({ minLength: 1, maxLength: 5000 }) },
-  { additionalProperties: false },
-);
-
-export const ObjectionBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
-
-export const RerouteBody = Type.Object({ unitId: Id }, { additionalProperties: false });
 
 export const AssignmentOnlyParams = Type.Object({ id: Id, assignmentId: Id }, { additionalProperties: false });
 

@@ -1,10 +1,11 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useResource } from '../../../api/use-resource';
 import type { Setting } from '../../../api/types';
 import { PageTitle } from '../../../ui/page-title';
 import { ErrorState, Loading } from '../../../ui/states';
 
-function shown(value: Setting['value'], t: ReturnType<typeof useTranslation>['t']): string {
+function shown(value: Setting['value'], t: TFunction): string {
   if (value === null) return t('adminSettings.notSet');
   if (typeof value === 'boolean') return t(value ? 'adminSettings.on' : 'adminSettings.off');
   return String(value);

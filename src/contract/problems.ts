@@ -1,0 +1,183 @@
+import { Settings } from 'typebox/system';
+
+/**
+ * What is wrong with one field of a request, as a stable code and its parameters: the server's 400
+ * (`details.problems`) and the web app's forms both say a problem this way, and each app words the
+ * code in its reader's language. Never a sentence to match.
+ */
+export interface Problem {
+  /** The field, in the dotted form `representatives[1].name`; '' for the whole body. */
+  field: string;
+  code: ProblemCode;
+  params?: ProblemParams;
+}
+
+export type ProblemParams = Record<string, string | number | string[]>;
+
+export const problemCodes = [
+  'required',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_large',
+  'too_few',
+  'too_many',
+  'not_integer',
+  'not_number',
+  'wrong_type',
+  'one_of',
+  'date_time',
+  'unknown_field',
+  'not_allowed',
+  'in_future',
+  'before_notified',
+  'no_such_unit',
+  'collective_headcount',
+  'individual_headcount',
+  'unknown_category',
+  'invalid',
+] as const;
+export type ProblemCode = (typeof problemCodes)[number];
+
+export function isProblemCode(value: unknown): value is ProblemCode {
+  return (problemCodes as readonly unknown[]).includes(value);
+}
+
+// TypeBox stops after 8 errors by default; a form shows every field's problem at once, so both the
+// server and the web app collect them all (a body is at most a megabyte, and each problem is small).
+Settings.Set({ maxErrors: 200 });
+
+/** A JSON pointer (`/stages/2/steps/0/id`) as path segments, array indexes as numbers. */
+export function pointerSegments(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/** Path segments in the dotted form our fields are named by: `stages[2].steps[0].id`. */
+export function segmentsToPath(segments: readonly (string | number)[]): string {
+  return segments.reduce<string>(
+    (path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment),
+    '',
+  );
+}
+
+/** A TypeBox (or Ajv) validation error, as much of it as a problem needs. */
+export interface SchemaError {
+  keyword?: string;
+  instancePath?: string;
+  params?: unknown;
+}
+
+interface Params {
+  limit?: number;
+  type?: string;
+  format?: string;
+  allowedValue?: unknown;
+  allowedValues?: unknown[];
+  additionalProperties?: string[];
+  requiredProperties?: string[];
+  additionalProperty?: string;
+  missingProperty?: string;
+}
+
+function words(values: unknown[]): string[] {
+  return values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value)));
+}
+
+/** One error's problem, before the errors at one field are weighed against each other. */
+function problemOfError(keyword: string, params: Params): Omit<Problem, 'field'> {
+  const limit = params.limit ?? 0;
+  switch (keyword) {
+    case 'minLength':
+      return limit <= 1 ? { code: 'required' } : { code: 'too_short', params: { limit } };
+    case 'maxLength':
+      return { code: 'too_long', params: { limit } };
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return { code: 'too_small', params: { limit } };
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return { code: 'too_large', params: { limit } };
+    case 'minItems':
+      return { code: 'too_few', params: { limit } };
+    case 'maxItems':
+      return { code: 'too_many', params: { limit } };
+    case 'type':
+      if (params.type === 'integer') return { code: 'not_integer' };
+      if (params.type === 'number') return { code: 'not_number' };
+      return { code: 'wrong_type', params: { type: params.type ?? '' } };
+    case 'enum':
+      return { code: 'one_of', params: { values: words(params.allowedValues ?? []) } };
+    case 'const':
+      return { code: 'one_of', params: { values: words([params.allowedValue]) } };
+    case 'format':
+      return params.format === 'date-time' ? { code: 'date_time' } : { code: 'invalid', params: { format: params.format ?? '' } };
+    default:
+      return { code: 'invalid' };
+  }
+}
+
+/**
+ * The errors at one field as one problem: a union (`Nullable(…)`, a set of literals) fails each
+ * branch, so its `const`s become one list of allowed values and its `null` branch says nothing.
+ */
+function weigh(field: string, found: { keyword: string; params: Params }[]): Problem {
+  const consts = found.filter((error) => error.keyword === 'const');
+  const allowed = [...new Set(consts.flatMap((error) => words([error.params.allowedValue])))];
+  const enums = found.find((error) => error.keyword === 'enum');
+  if (consts.length > 0 || enums) {
+    const values = [...allowed, ...words(enums?.params.allowedValues ?? [])];
+    return { field, code: 'one_of', params: { values } };
+  }
+  const telling = found.filter((error) => !(error.keyword === 'type' && error.params.type === 'null'));
+  const first = telling[0] ?? found[0] ?? { keyword: 'invalid', params: {} };
+  return { field, ...problemOfError(first.keyword, first.params) };
+}
+
+/** Every problem the schema errors name, one per field, in the order the fields were first named. */
+export function schemaProblems(errors: Iterable<SchemaError>, whole = ''): Problem[] {
+  const byField = new Map<string, { keyword: string; params: Params }[]>();
+  const settled = new Map<string, Problem>();
+  const add = (segments: (string | number)[], keyword: string, params: Params) => {
+    const field = segmentsToPath(segments) || whole;
+    byField.set(field, [...(byField.get(field) ?? []), { keyword, params }]);
+  };
+  for (const error of errors) {
+    const keyword = error.keyword ?? 'invalid';
+    const params = (error.params ?? {}) as Params;
+    const segments = pointerSegments(error.instancePath ?? '');
+    // A false sub-schema repeats what additionalProperties says, and anyOf only that a branch failed.
+    if (keyword === 'boolean' || keyword === 'anyOf' || keyword === 'oneOf') continue;
+    if (keyword === 'additionalProperties') {
+      for (const name of params.additionalProperties ?? [params.additionalProperty ?? '']) {
+        settled.set(segmentsToPath([...segments, name]), { field: segmentsToPath([...segments, name]), code: 'unknown_field' });
+      }
+      continue;
+    }
+    if (keyword === 'required') {
+      for (const name of params.requiredProperties ?? [params.missingProperty ?? '']) {
+        settled.set(segmentsToPath([...segments, name]), { field: segmentsToPath([...segments, name]), code: 'required' });
+      }
+      continue;
+    }
+    add(segments, keyword, params);
+  }
+  const weighed = [...byField].map(([field, found]) => weigh(field, found));
+  return [...settled.values(), ...weighed.filter((problem) => !settled.has(problem.field))];
+}
+
+/** The problems an error answer carries (`details.problems`), ignoring anything not in that shape. */
+export function problemsOf(details: unknown): Problem[] {
+  const problems = (details as { problems?: unknown } | null | undefined)?.problems;
+  if (!Array.isArray(problems)) return [];
+  return problems.flatMap((item: unknown) => {
+    const problem = item as { field?: unknown; code?: unknown; params?: unknown } | null;
+    if (typeof problem?.field !== 'string' || !isProblemCode(problem.code)) return [];
+    const params = typeof problem.params === 'object' && problem.params !== null ? (problem.params as ProblemParams) : undefined;
+    return [{ field: problem.field, code: problem.code, ...(params ? { params } : {}) }];
+  });
+}
