@@ -2,7 +2,7 @@ import { DomainError, invalid } from '../core/errors.js';
 import { countFailure, judgeSignIn, type FailureCount, type ThrottleCounts } from '../core/sign-in-throttle.js';
 import { recordAudit } from '../db/audit.js';
 import type { UsersTable } from '../db/schema.js';
-import { digestSecret, newSecret, verifyPassword } from '../security/passwords.js';
+import { digestSecret, newSecret, unknownAccountHash, verifyPassword } from '../security/passwords.js';
 import type { Context, Trx } from './context.js';
 import { endCredentials } from './revocations.js';
 import { requiredTotpRoles, verifySecondFactor } from './totp.js';
@@ -60,8 +60,6 @@ async function recordFailure(ctx: Context, props: { email: string; client: strin
   });
 }
 
-// Spending the same scrypt time on unknown emails keeps them indistinguishable by timing.
-const dummyHash = 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 /**
  * Checks a password (and the second factor, when the account has one) and opens a session. The
@@ -80,7 +78,7 @@ export async function login(ctx: Context, props: SignInProps): Promise<{ token: 
   if (verdict.pauseMs > 0) await (props.pause ?? realPause)(verdict.pauseMs);
 
   const row = await ctx.db.selectFrom('users').selectAll().where('email', '=', email).where('disabled_at', 'is', null).executeTakeFirst();
-  const ok = await verifyPassword(props.password, row?.password_hash ?? dummyHash);
+  const ok = await verifyPassword(props.password, row?.password_hash ?? unknownAccountHash());
   if (!row || !ok) {
     await recordFailure(ctx, { email, client: props.client, user: row, factor: 'password' });
     throw new DomainError('invalid_credentials', 'The email or password is not right.');
