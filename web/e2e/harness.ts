@@ -1,14 +1,14 @@
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { AuditKey } from '../../src/security/audit-key.js';
 import { buildApiWorld, type ApiWorld } from '../../test/api.js';
-import { launchBrowser } from '../../test/browser.js';
+import { launchBrowser, type TestBrowser } from '../../test/browser.js';
 import { password } from '../../test/world.js';
 
 export interface Harness {
   world: ApiWorld;
   base: string;
-  browser: Browser;
+  browser: TestBrowser;
   /** A fresh browser profile (its own cookies and storage), at a phone's width when asked. */
   context(options?: { locale?: string; width?: number }): Promise<BrowserContext>;
   close(): Promise<void>;
@@ -28,7 +28,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await world.app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(world.app.server.address() as AddressInfo).port}`;
   const browser = await launchBrowser();
-  const contexts: BrowserContext[] = [];
   return {
     world,
     base,
@@ -39,11 +38,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         viewport: { width: options.width ?? 1280, height: 900 },
       });
       context.setDefaultTimeout(5_000);
-      contexts.push(context);
       return context;
     },
     async close() {
-      for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close();
       await world.dispose();
     },
