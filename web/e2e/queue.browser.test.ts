@@ -85,6 +85,8 @@ describe.runIf(hasBrowser)('the staff web app: the queue sorted by the server, s
     await page.getByText('1 case', { exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByText('50 cases shown; more can be loaded').waitFor();
+    expect(await page.getByLabel('Search').inputValue()).toBe('');
     await page.getByLabel('Needs a look').selectOption({ label: 'Unit objected' });
     const row = page.locator('tbody tr').filter({ has: page.getByRole('link', { name: objectedTitle }) });
     await row.getByText('Unit objected').waitFor();

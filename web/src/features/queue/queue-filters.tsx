@@ -5,8 +5,8 @@ import { assignmentRoles, stages, urgencies } from '../../../../src/core/types.j
 import { useFormat } from '../../session/formatters';
 import { useCurrentPlan } from '../../session/plans';
 import { useSession } from '../../session/session';
-import { sortOrders, type SortOrder } from './sort';
-import type { QueueFilters } from './use-queue';
+import { oneOf, type QueueFilters } from './queue-query';
+import { isSortOrder, sortOrders, type SortOrder } from './sort';
 
 export interface FilterState extends QueueFilters {
   sort: SortOrder;
@@ -19,8 +19,13 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
   const format = useFormat();
   const plan = useCurrentPlan();
   const [text, setText] = useState(value.q ?? '');
-
-  useEffect(() => setText(value.q ?? ''), [value.q]);
+  // The box follows the search in force when that changes from outside (back, a link, clearing).
+  const [shownQ, setShownQ] = useState(value.q);
+  if (shownQ !== value.q) {
+    setShownQ(value.q);
+    setText(value.q ?? '');
+  }
+  // Typing applies once it pauses; any other change meanwhile restarts the wait with the new filters.
   useEffect(() => {
     if (text === (value.q ?? '')) return;
     const timer = setTimeout(() => onChange({ ...value, q: text.trim() || undefined }), 400);
@@ -35,7 +40,7 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
   // One choice of what needs a look: a unit's open objection, or one of the flags.
   const attention = value.objection ? 'objection' : value.flag ? `flag:${value.flag}` : '';
   const setAttention = (choice: string) =>
-    set({ objection: choice === 'objection' || undefined, flag: choice.startsWith('flag:') ? choice.slice('flag:'.length) : undefined });
+    set({ objection: choice === 'objection' || undefined, flag: choice.startsWith('flag:') ? oneOf(caseFlags, choice.slice('flag:'.length)) : undefined });
 
   return (
     <form className="filters" role="search" aria-label={t('queue.filters')} onSubmit={(event) => event.preventDefault()}>
@@ -54,7 +59,7 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
       </div>
       <div className="filter">
         <label htmlFor="queue-stage">{t('queue.stage')}</label>
-        <select id="queue-stage" value={value.stage ?? ''} onChange={(event) => set({ stage: event.target.value || undefined })}>
+        <select id="queue-stage" value={value.stage ?? ''} onChange={(event) => set({ stage: oneOf([...stages, 'open'], event.target.value) })}>
           <option value="">{t('queue.any')}</option>
           <option value="open">{t('queue.anyOpen')}</option>
           {stages.map((stage) => (
@@ -66,7 +71,7 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
       </div>
       <div className="filter">
         <label htmlFor="queue-urgency">{t('queue.urgency')}</label>
-        <select id="queue-urgency" value={value.urgency ?? ''} onChange={(event) => set({ urgency: event.target.value || undefined })}>
+        <select id="queue-urgency" value={value.urgency ?? ''} onChange={(event) => set({ urgency: oneOf(urgencies, event.target.value) })}>
           <option value="">{t('queue.any')}</option>
           {urgencies.map((urgency) => (
             <option key={urgency} value={urgency}>
@@ -95,7 +100,7 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
       {value.unit || user.role === 'unit_officer' ? (
         <div className="filter">
           <label htmlFor="queue-role">{t('queue.unitRole')}</label>
-          <select id="queue-role" value={value.role ?? ''} onChange={(event) => set({ role: event.target.value || undefined })}>
+          <select id="queue-role" value={value.role ?? ''} onChange={(event) => set({ role: oneOf(assignmentRoles, event.target.value) })}>
             <option value="">{t('queue.any')}</option>
             {assignmentRoles.map((role) => (
               <option key={role} value={role}>
@@ -130,7 +135,7 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
       </div>
       <div className="filter">
         <label htmlFor="queue-sort">{t('queue.sort')}</label>
-        <select id="queue-sort" value={value.sort} onChange={(event) => set({ sort: event.target.value as SortOrder })}>
+        <select id="queue-sort" value={value.sort} onChange={(event) => set({ sort: isSortOrder(event.target.value) ? event.target.value : value.sort })}>
           {sortOrders.map((order) => (
             <option key={order} value={order}>
               {t(`queue.sortBy.${order}`)}
@@ -157,7 +162,15 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
         </p>
       ))}
       {active ? (
-        <button type="button" className="button button-quiet filter-clear" onClick={() => onChange({ sort: value.sort })}>
+        <button
+          type="button"
+          className="button button-quiet filter-clear"
+          onClick={() => {
+            // Text typed but not yet applied would otherwise be applied after the filters were cleared.
+            setText('');
+            onChange({ sort: value.sort });
+          }}
+        >
           {t('queue.clear')}
         </button>
       ) : null}

@@ -1,22 +1,32 @@
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { caseFlags } from '../../../../src/core/flags.js';
 import { can } from '../../../../src/core/policy.js';
-import { useLiveChanges } from '../../live/live';
+import { assignmentRoles, stages, urgencies } from '../../../../src/core/types.js';
 import { useSession } from '../../session/session';
 import { PageTitle } from '../../ui/page-title';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { QueueFilterBar, type FilterState } from './queue-filters';
 import { QueueTable } from './queue-table';
+import { oneOf, queueQuery } from './queue-query';
 import { isSortOrder } from './sort';
-import { useQueue } from './use-queue';
 import './queue.css';
 
-const filterKeys = ['stage', 'urgency', 'unit', 'role', 'category', 'q', 'flag', 'receivedFrom', 'receivedTo', 'closedFrom', 'closedTo'] as const;
+const textKeys = ['unit', 'category', 'q', 'receivedFrom', 'receivedTo', 'closedFrom', 'closedTo'] as const;
+const filterKeys = [...textKeys, 'stage', 'urgency', 'role', 'flag'] as const;
 
 function readFilters(search: URLSearchParams): FilterState {
-  const state: FilterState = { sort: isSortOrder(search.get('sort')) ? (search.get('sort') as FilterState['sort']) : 'newest' };
-  for (const key of filterKeys) {
+  const sort = search.get('sort');
+  const state: FilterState = {
+    sort: isSortOrder(sort) ? sort : 'newest',
+    stage: oneOf([...stages, 'open'], search.get('stage')),
+    urgency: oneOf(urgencies, search.get('urgency')),
+    role: oneOf(assignmentRoles, search.get('role')),
+    flag: oneOf(caseFlags, search.get('flag')),
+  };
+  for (const key of textKeys) {
     const value = search.get(key);
     if (value) state[key] = value;
   }
@@ -44,10 +54,13 @@ export function QueuePage() {
   const [search, setSearch] = useSearchParams();
   const filters = useMemo(() => readFilters(search), [search]);
   // The server sorts: every page comes in the order chosen, over all the cases that match.
-  const queue = useQueue(filters.sort === 'newest' ? { ...filters, sort: undefined } : filters);
-  const items = queue.items;
+  // While other filters load, the cases of the last ones stay on screen. The live stream
+  // invalidates the queue (live/live.tsx), which fetches every loaded page again.
+  const queue = useInfiniteQuery({ ...queueQuery(filters.sort === 'newest' ? { ...filters, sort: undefined } : filters), placeholderData: keepPreviousData });
+  const items = useMemo(() => queue.data?.pages.flatMap((page) => page.items) ?? [], [queue.data]);
+  // Loading is the first page of some filters or the next page; a live refetch is silent.
+  const loading = queue.isPending || queue.isPlaceholderData || queue.isFetchingNextPage;
   const onChange = useCallback((next: FilterState) => setSearch(writeFilters(next), { replace: true }), [setSearch]);
-  useLiveChanges(() => void queue.reload());
   const mayRegister = can({ id: user.id, role: user.role, unitId: user.unitId }, 'case.create');
 
   return (
@@ -68,9 +81,9 @@ export function QueuePage() {
       <QueueFilterBar value={filters} onChange={onChange} />
       <div className="queue-status">
         <p role="status" aria-live="polite">
-          {queue.loading && queue.items.length === 0
+          {loading && items.length === 0
             ? ''
-            : queue.nextCursor
+            : queue.hasNextPage
               ? t('queue.showingMore', { count: items.length })
               : t('queue.showing', { count: items.length })}
         </p>
@@ -78,13 +91,13 @@ export function QueuePage() {
           {t('queue.shortcuts')}
         </p>
       </div>
-      {queue.error ? <ErrorState error={queue.error} retry={() => void queue.reload()} /> : null}
-      {queue.loading && queue.items.length === 0 ? <Loading /> : null}
-      {!queue.loading && !queue.error && items.length === 0 ? <Empty>{t('queue.empty')}</Empty> : null}
+      {queue.error ? <ErrorState error={queue.error} retry={() => void queue.refetch()} /> : null}
+      {loading && items.length === 0 ? <Loading /> : null}
+      {!loading && !queue.error && items.length === 0 ? <Empty>{t('queue.empty')}</Empty> : null}
       {items.length > 0 ? <QueueTable items={items} /> : null}
-      {queue.nextCursor ? (
+      {queue.hasNextPage ? (
         <p className="load-more">
-          <button type="button" className="button" onClick={() => void queue.loadMore()} disabled={queue.loading}>
+          <button type="button" className="button" onClick={() => void queue.fetchNextPage()} disabled={loading}>
             {t('queue.loadMore')}
           </button>
         </p>
