@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { visibleAdminPages } from '../features/admin/admin-section';
 import { NotificationBell } from '../features/notifications/bell';
-import { UnreadProvider } from '../features/notifications/unread-count';
 import { useLiveStatus } from '../live/live';
 import { useFormat } from '../session/formatters';
 import { useAuth, useSession } from '../session/session';
@@ -27,7 +26,7 @@ export function Layout() {
   ].filter((link) => link.show);
 
   return (
-    <UnreadProvider>
+    <>
       <a className="skip-link" href="#main">
         {t('common.skipToContent')}
       </a>
@@ -79,6 +78,6 @@ export function Layout() {
           <a href="/api/docs">{t('app.apiDocs')}</a>
         </p>
       </footer>
-    </UnreadProvider>
+    </>
   );
 }

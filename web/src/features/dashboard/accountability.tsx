@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { query, request } from '../../api/client';
+import { ApiError, client, ok, query, request } from '../../api/client';
+import { queryKeys } from '../../api/queries';
 import { accountabilityDurations, accountabilityFigures, isAccountabilityFigure, type AccountabilityReport } from '../../api/types';
-import { useResource } from '../../api/use-resource';
 import { useFormat } from '../../session/formatters';
 import { useNow } from '../../session/session';
 import { Field } from '../../ui/field';
@@ -70,14 +71,24 @@ export function Accountability() {
   const [range, setRange] = usePeriodParams({ from: monthAgo, to: today });
   const [draft, setDraft] = useState(range);
   const [selected, setSelected] = useState<Selection>();
-  const path = `/api/v1/reports/accountability${query(period(range, format.timeZone))}`;
-  const printable = `/reports/accountability${query({ ...period(range, format.timeZone), lang: format.language })}`;
-  const report = useResource<AccountabilityReport>(path);
+  const instants = period(range, format.timeZone);
+  const printable = `/reports/accountability${query({ ...instants, lang: format.language })}`;
+  const report = useQuery({
+    queryKey: queryKeys.accountability(instants.from ?? '', instants.to ?? ''),
+    queryFn: async ({ signal }): Promise<AccountabilityReport> => {
+      const report = await ok(client.GET('/api/v1/reports/accountability', { params: { query: instants }, signal }));
+      // The route answers CSV only when asked for it (the download below), never here.
+      if (typeof report === 'string') throw new ApiError(0, 'error', 'The report came as CSV.');
+      return report;
+    },
+  });
   // A week chosen on a chart changes the address; the form follows it.
-  useEffect(() => {
-    setDraft({ from: range.from, to: range.to });
+  const [shownRange, setShownRange] = useState(range);
+  if (shownRange.from !== range.from || shownRange.to !== range.to) {
+    setShownRange(range);
+    setDraft(range);
     setSelected(undefined);
-  }, [range.from, range.to]);
+  }
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -85,7 +96,8 @@ export function Accountability() {
     setRange(draft);
   };
   const downloadCsv = async () => {
-    const response = await request(`${path}&lang=${format.language}`, { accept: 'text/csv' });
+    // CSV is not what the typed client speaks.
+    const response = await request(`/api/v1/reports/accountability${query({ ...instants, lang: format.language })}`, { accept: 'text/csv' });
     const url = URL.createObjectURL(await response.blob());
     const link = document.createElement('a');
     link.href = url;
@@ -122,7 +134,7 @@ export function Accountability() {
           </>
         ) : null}
       </form>
-      {report.loading ? <Loading /> : null}
+      {report.isPending ? <Loading /> : null}
       {report.error?.status === 404 ? <p className="notice notice-info">{t('dashboard.notYet')}</p> : null}
       {report.error && report.error.status !== 404 ? <ErrorState error={report.error} /> : null}
       {report.data && report.data.units.length === 0 ? <p className="muted">{t('accountability.empty')}</p> : null}

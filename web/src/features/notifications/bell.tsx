@@ -2,12 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 import { badgeText, unreadFetchLimit } from './unread';
-import { useUnread } from './unread-count';
+import { useUnreadCount } from './notification-queries';
 
 /** The header's way to the inbox, with the unread count; a new notice is also announced. */
 export function NotificationBell() {
   const { t } = useTranslation();
-  const { count } = useUnread();
+  const count = useUnreadCount();
   const shown = badgeText(count ?? 0);
   const label = !count ? t('notifications.bellNone') : count >= unreadFetchLimit ? t('notifications.bellMany') : t('notifications.bell', { count });
   const previous = useRef<number | null>(null);

@@ -1,15 +1,15 @@
-import { useState, type MouseEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, ApiError } from '../../api/client';
+import { client, ok } from '../../api/client';
+import { queryKeys } from '../../api/queries';
 import type { Notification } from '../../api/types';
-import { useResource } from '../../api/use-resource';
-import { useLiveChanges } from '../../live/live';
 import { useFormat } from '../../session/formatters';
 import { PageTitle } from '../../ui/page-title';
 import { ActionError, Empty, ErrorState, Loading } from '../../ui/states';
 import { notificationTarget, withRead } from './unread';
-import { useUnread } from './unread-count';
+import { inboxQuery } from './notification-queries';
 import './notifications.css';
 
 /** A click the browser should handle itself: a new tab or window. */
@@ -20,26 +20,26 @@ export function InboxPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
-  const inbox = useResource<{ items: Notification[] }>('/api/v1/notifications');
-  const unread = useUnread();
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState<string | null>(null);
-  useLiveChanges(() => void inbox.reload(), undefined, 300);
+  // The live stream invalidates `notifications` (live/live.tsx): a new notice appears by itself.
+  const inbox = useQuery(inboxQuery);
+  const queryClient = useQueryClient();
+  const read = useMutation({
+    mutationFn: (item: Notification) => ok(client.POST('/api/v1/notifications/{id}/read', { params: { path: { id: item.id } } })),
+    onSuccess: (_answer, item) => {
+      // Shown read at once, without fetching the inbox again; the bell counts again.
+      queryClient.setQueryData(inboxQuery.queryKey, (previous) => previous && { ...previous, items: withRead(previous.items, item.id, new Date().toISOString()) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.unread });
+    },
+  });
+  const busy = read.isPending ? read.variables.id : null;
 
   const markRead = async (item: Notification): Promise<boolean> => {
     if (item.readAt !== null) return true;
-    setBusy(item.id);
-    setError(undefined);
     try {
-      await api(`/api/v1/notifications/${encodeURIComponent(item.id)}/read`, { method: 'POST' });
-      if (inbox.data) inbox.set({ items: withRead(inbox.data.items, item.id, new Date().toISOString()) });
-      void unread.refresh();
+      await read.mutateAsync(item);
       return true;
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'error', String(caught)));
-      return false;
-    } finally {
-      setBusy(null);
+    } catch {
+      return false; // shown by ActionError
     }
   };
 
@@ -57,9 +57,9 @@ export function InboxPage() {
     <>
       <PageTitle title={t('notifications.title')}>{t('notifications.title')}</PageTitle>
       <p className="lead">{t('notifications.lead')}</p>
-      {inbox.error && !inbox.data ? <ErrorState error={inbox.error} retry={() => void inbox.reload()} /> : null}
-      {inbox.loading && !inbox.data ? <Loading /> : null}
-      <ActionError error={error} />
+      {inbox.error && !inbox.data ? <ErrorState error={inbox.error} retry={() => void inbox.refetch()} /> : null}
+      {inbox.isPending ? <Loading /> : null}
+      <ActionError error={read.error ?? undefined} />
       {inbox.data && items.length === 0 ? <Empty>{t('notifications.empty')}</Empty> : null}
       {items.length > 0 ? (
         <ul className="inbox">
