@@ -1,8 +1,9 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { client, ok } from '../../api/client';
+import { queryKeys } from '../../api/queries';
 import type { TotpStatus } from '../../api/types';
-import { useResource } from '../../api/use-resource';
 import { useAuth, useSession } from '../../session/session';
 import { Field } from '../../ui/field';
 import { PageTitle } from '../../ui/page-title';
@@ -13,24 +14,31 @@ import { passwordError } from './password-words';
 import { TotpSetup } from './totp-setup';
 import './account.css';
 
+const totpQuery = queryOptions({
+  queryKey: queryKeys.totp,
+  queryFn: ({ signal }): Promise<TotpStatus> => ok(client.GET('/api/v1/auth/totp', { signal })),
+});
+
 /** The second factor: its state, setting it up, or turning it off with one's password. */
 function SecondFactor() {
   const { t } = useTranslation();
   const { refresh } = useAuth();
-  const status = useResource<TotpStatus>('/api/v1/auth/totp');
+  const queryClient = useQueryClient();
+  const status = useQuery(totpQuery);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError>();
-
-  const turnOff = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(undefined);
-    try {
-      await api('/api/v1/auth/totp', { method: 'DELETE', body: { password } });
+  const reload = () => queryClient.invalidateQueries({ queryKey: queryKeys.totp });
+  const off = useMutation({
+    mutationFn: (password: string) => ok(client.DELETE('/api/v1/auth/totp', { body: { password } })),
+    onSuccess: () => {
       setPassword('');
-      await status.reload();
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'error', String(caught)));
-    }
+      return reload();
+    },
+  });
+  const error = off.error ?? undefined;
+
+  const turnOff = (event: FormEvent) => {
+    event.preventDefault();
+    off.mutate(password);
   };
 
   if (!status.data) return <Loading />;
@@ -40,7 +48,7 @@ function SecondFactor() {
         <p>{t(status.data.required ? 'account.totp.offRequired' : 'account.totp.off')}</p>
         <TotpSetup
           onEnabled={async () => {
-            await status.reload();
+            await reload();
             await refresh();
           }}
         />
@@ -53,7 +61,7 @@ function SecondFactor() {
       {status.data.required ? (
         <p className="muted">{t('account.totp.requiredNote')}</p>
       ) : (
-        <form className="account-form" onSubmit={(event) => void turnOff(event)} noValidate>
+        <form className="account-form" onSubmit={turnOff} noValidate>
           <Field label={t('account.password.current')} error={error?.field === 'password' ? passwordError(t, error) : undefined} required>
             {(control) => <input {...control} type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
           </Field>
@@ -68,28 +76,29 @@ function SecondFactor() {
 }
 
 /** Make a token of one's own; its secret is shown once. */
-function NewToken({ userId, onCreated }: { userId: string; onCreated: () => void }) {
+function NewToken({ userId }: { userId: string }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [days, setDays] = useState('90');
   const [secret, setSecret] = useState<string>();
-  const [error, setError] = useState<ApiError>();
-
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(undefined);
-    try {
-      const made = await api<{ token: string }>(`/api/v1/users/${userId}/tokens`, { body: { name, expiresInDays: Number(days) } });
+  const make = useMutation({
+    mutationFn: () => ok(client.POST('/api/v1/users/{id}/tokens', { params: { path: { id: userId } }, body: { name, expiresInDays: Number(days) } })),
+    onSuccess: (made) => {
       setSecret(made.token);
       setName('');
-      onCreated();
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'error', String(caught)));
-    }
+      void queryClient.invalidateQueries({ queryKey: queryKeys.credentials(userId, 'token') });
+    },
+  });
+  const error = make.error ?? undefined;
+
+  const create = (event: FormEvent) => {
+    event.preventDefault();
+    make.mutate();
   };
 
   return (
-    <form className="account-form account-inline" onSubmit={(event) => void create(event)} noValidate>
+    <form className="account-form account-inline" onSubmit={create} noValidate>
       <Field label={t('account.tokens.name')} hint={t('account.tokens.nameHint')} error={error?.field === 'name' ? error.message : undefined} required>
         {(control) => <input {...control} value={name} maxLength={100} onChange={(event) => setName(event.target.value)} />}
       </Field>
@@ -114,7 +123,6 @@ function NewToken({ userId, onCreated }: { userId: string; onCreated: () => void
 export function AccountPage() {
   const { t } = useTranslation();
   const { user } = useSession();
-  const [tokensVersion, setTokensVersion] = useState(0);
   return (
     <>
       <PageTitle title={t('account.title')}>{t('account.title')}</PageTitle>
@@ -132,8 +140,8 @@ export function AccountPage() {
       <section className="account-section" aria-labelledby="account-tokens">
         <h2 id="account-tokens">{t('account.tokens.title')}</h2>
         <p className="muted">{t('account.tokens.intro')}</p>
-        <NewToken userId={user.id} onCreated={() => setTokensVersion((value) => value + 1)} />
-        <CredentialsList userId={user.id} kind="token" reloadKey={tokensVersion} />
+        <NewToken userId={user.id} />
+        <CredentialsList userId={user.id} kind="token" />
       </section>
       <section className="account-section" aria-labelledby="account-sessions">
         <h2 id="account-sessions">{t('account.sessions.title')}</h2>

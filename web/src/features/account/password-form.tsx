@@ -1,6 +1,7 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { client, ok } from '../../api/client';
 import { Field } from '../../ui/field';
 import { ActionError } from '../../ui/states';
 import { passwordError } from './password-words';
@@ -11,36 +12,34 @@ export function PasswordForm({ onChanged, currentLabel }: { onChanged: () => voi
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
-  const [error, setError] = useState<ApiError>();
   const [mismatch, setMismatch] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(undefined);
-    setDone(false);
-    setMismatch(next !== again);
-    if (next !== again) return;
-    setBusy(true);
-    try {
-      await api('/api/v1/auth/password', { body: { currentPassword: current, newPassword: next } });
+  const change = useMutation({
+    mutationFn: () => ok(client.POST('/api/v1/auth/password', { body: { currentPassword: current, newPassword: next } })),
+    onSuccess: async () => {
       setCurrent('');
       setNext('');
       setAgain('');
-      setDone(true);
       await onChanged();
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'error', String(caught)));
-    } finally {
-      setBusy(false);
+    },
+  });
+  const error = change.error ?? undefined;
+  const busy = change.isPending;
+  const done = change.isSuccess;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setMismatch(next !== again);
+    if (next !== again) {
+      change.reset();
+      return;
     }
+    change.mutate();
   };
 
   const fieldError = (field: string) => (error?.field === field ? passwordError(t, error) : undefined);
   const otherError = error && error.field !== 'currentPassword' && error.field !== 'newPassword' ? error : undefined;
   return (
-    <form className="account-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="account-form" onSubmit={submit} noValidate>
       <Field label={currentLabel ?? t('account.password.current')} error={fieldError('currentPassword')} required>
         {(control) => <input {...control} type="password" autoComplete="current-password" value={current} onChange={(event) => setCurrent(event.target.value)} />}
       </Field>

@@ -1,6 +1,7 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { client, ok } from '../../api/client';
 import type { TotpEnrolment } from '../../api/types';
 import { Field } from '../../ui/field';
 import { ActionError } from '../../ui/states';
@@ -27,27 +28,19 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
 /** Setting up a second factor: the QR code and secret, then a code from the app to confirm, then the recovery codes. */
 export function TotpSetup({ onEnabled }: { onEnabled: () => void | Promise<void> }) {
   const { t } = useTranslation();
-  const [enrolment, setEnrolment] = useState<TotpEnrolment>();
   const [code, setCode] = useState('');
-  const [codes, setCodes] = useState<string[]>();
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  // Starting answers the secret to scan; confirming a code from the app answers the recovery codes.
+  const begin = useMutation({ mutationFn: (): Promise<TotpEnrolment> => ok(client.POST('/api/v1/auth/totp')) });
+  const finish = useMutation({ mutationFn: (code: string) => ok(client.POST('/api/v1/auth/totp/confirm', { body: { code } })) });
+  const enrolment = begin.data;
+  const codes = finish.data?.recoveryCodes;
+  const error = (enrolment ? finish.error : begin.error) ?? undefined;
+  const busy = begin.isPending || finish.isPending;
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await work();
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'error', String(caught)));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const start = () => run(async () => setEnrolment(await api<TotpEnrolment>('/api/v1/auth/totp', { method: 'POST' })));
+  const start = () => begin.mutate();
   const confirm = (event: FormEvent) => {
     event.preventDefault();
-    void run(async () => setCodes((await api<{ recoveryCodes: string[] }>('/api/v1/auth/totp/confirm', { body: { code } })).recoveryCodes));
+    finish.mutate(code);
   };
 
   if (codes) return <RecoveryCodes codes={codes} onDone={() => void onEnabled()} />;
@@ -55,7 +48,7 @@ export function TotpSetup({ onEnabled }: { onEnabled: () => void | Promise<void>
     return (
       <>
         <ActionError error={error} />
-        <button type="button" className="button button-primary" disabled={busy} onClick={() => void start()}>
+        <button type="button" className="button button-primary" disabled={busy} onClick={start}>
           {t('account.totp.start')}
         </button>
       </>

@@ -1,11 +1,13 @@
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Static } from 'typebox';
 import type { AuditEntry as AuditEntrySchema, AuditReport as AuditReportSchema } from '../../../../src/api/routes/audit/schemas.js';
-import { api, ApiError, query } from '../../api/client';
+import { ApiError, client, ok, query } from '../../api/client';
+import { queryKeys } from '../../api/queries';
 import type { Page } from '../../api/types';
-import { useResource } from '../../api/use-resource';
+import { usersQuery } from '../admin/users/users-query';
 import { useFormat } from '../../session/formatters';
 import { PageTitle } from '../../ui/page-title';
 import { ActionError, Empty, ErrorState, Loading } from '../../ui/states';
@@ -22,7 +24,33 @@ interface Filters {
 
 const empty: Filters = { actor: '', action: '', subject: '', from: '', to: '' };
 /** A date picked in the browser, as the UTC instant of its local midnight. */
-const instant = (date: string) => (date ? new Date(`${date}T00:00:00`).toISOString() : '');
+const instant = (date: string) => (date ? new Date(`${date}T00:00:00`).toISOString() : undefined);
+
+/** The filters the server is asked for: only those filled in. */
+function auditParams(filters: Filters) {
+  return {
+    actor: filters.actor || undefined,
+    action: filters.action || undefined,
+    subject: filters.subject || undefined,
+    from: instant(filters.from),
+    to: instant(filters.to),
+  };
+}
+
+/** The log for some filters, newest first, 50 entries a page following the server's cursors. */
+function auditQuery(params: ReturnType<typeof auditParams>) {
+  return infiniteQueryOptions({
+    queryKey: queryKeys.audit(params),
+    queryFn: async ({ pageParam, signal }): Promise<Page<AuditEntry>> => {
+      const page = await ok(client.GET('/api/v1/audit', { params: { query: { ...params, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } }, signal }));
+      // The route answers CSV only when asked for it (the download link), never here.
+      if (typeof page === 'string') throw new ApiError(0, 'error', 'The audit log came as CSV.');
+      return page;
+    },
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
 
 function VerifyResult({ report }: { report: AuditReport }) {
   const { t, i18n } = useTranslation();
@@ -58,41 +86,22 @@ export function AuditPage() {
   const format = useFormat();
   const [draft, setDraft] = useState<Filters>(empty);
   const [filters, setFilters] = useState<Filters>(empty);
-  const params = { actor: filters.actor, action: filters.action, subject: filters.subject, from: instant(filters.from), to: instant(filters.to) };
-  const first = useResource<Page<AuditEntry>>(`/api/v1/audit${query({ ...params, limit: 50 })}`);
-  const [more, setMore] = useState<{ items: AuditEntry[]; nextCursor: string | null } | null>(null);
-  const [report, setReport] = useState<AuditReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const users = useResource<{ items: { id: string; name: string }[] }>('/api/v1/users');
+  const params = auditParams(filters);
+  const log = useInfiniteQuery(auditQuery(params));
+  // Checking the chains is asked for, and answers a report; it is not a query kept in the cache.
+  const check = useMutation({ mutationFn: (): Promise<AuditReport> => ok(client.POST('/api/v1/audit/verify')) });
+  const report = check.data;
+  const busy = check.isPending;
+  const users = useQuery(usersQuery);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setMore(null);
     setFilters(draft);
   };
-  const items = [...(first.data?.items ?? []), ...(more?.items ?? [])];
-  const nextCursor = more ? more.nextCursor : (first.data?.nextCursor ?? null);
-  const loadMore = async () => {
-    if (!nextCursor) return;
-    try {
-      const page = await api<Page<AuditEntry>>(`/api/v1/audit${query({ ...params, limit: 50, cursor: nextCursor })}`);
-      setMore({ items: [...(more?.items ?? []), ...page.items], nextCursor: page.nextCursor });
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'error', String(caught)));
-    }
-  };
-  const verify = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setReport(await api<AuditReport>('/api/v1/audit/verify', { method: 'POST' }));
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'error', String(caught)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const items = log.data?.pages.flatMap((page) => page.items) ?? [];
+  // A page after the first that failed is said beside the list, which stays.
+  const error = check.error ?? (log.data ? (log.error ?? undefined) : undefined);
+  const verify = () => check.mutate();
   const field = (name: keyof Filters) => ({
     value: draft[name],
     onChange: (event: { target: { value: string } }) => setDraft({ ...draft, [name]: event.target.value }),
@@ -136,15 +145,15 @@ export function AuditPage() {
         <a className="button button-quiet" href={`/api/v1/audit${query({ ...params, format: 'csv', lang: i18n.language.startsWith('en') ? 'en' : 'zh' })}`} download>
           {t('audit.csv')}
         </a>
-        <button type="button" className="button button-quiet" onClick={() => void verify()} disabled={busy}>
+        <button type="button" className="button button-quiet" onClick={verify} disabled={busy}>
           {busy ? t('audit.verifying') : t('audit.verify')}
         </button>
       </form>
       {error ? <ActionError error={error} /> : null}
       {report ? <VerifyResult report={report} /> : null}
-      {first.error && !first.data ? <ErrorState error={first.error} retry={() => void first.reload()} /> : null}
-      {first.loading ? <Loading /> : null}
-      {first.data && items.length === 0 ? <Empty>{t('audit.none')}</Empty> : null}
+      {log.error && !log.data ? <ErrorState error={log.error} retry={() => void log.refetch()} /> : null}
+      {log.isPending ? <Loading /> : null}
+      {log.data && items.length === 0 ? <Empty>{t('audit.none')}</Empty> : null}
       {items.length > 0 ? (
         <table className="data-table">
           <thead>
@@ -175,9 +184,9 @@ export function AuditPage() {
           </tbody>
         </table>
       ) : null}
-      {nextCursor ? (
+      {log.hasNextPage ? (
         <p>
-          <button type="button" className="button button-quiet" onClick={() => void loadMore()}>
+          <button type="button" className="button button-quiet" onClick={() => void log.fetchNextPage()}>
             {t('audit.more')}
           </button>
         </p>

@@ -1,8 +1,9 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../api/client';
+import { client, ok } from '../../../api/client';
+import { queryKeys } from '../../../api/queries';
 import type { CalendarYears } from '../../../api/types';
-import { useResource } from '../../../api/use-resource';
 import { useFormat } from '../../../session/formatters';
 import { PageTitle } from '../../../ui/page-title';
 import { ActionError, Empty, ErrorState, Loading } from '../../../ui/states';
@@ -11,6 +12,12 @@ import { lineOffset, problemsOf, YamlProblems } from '../../plans/yaml-problems'
 import { dayRuns, type Day } from './day-runs';
 
 type Year = CalendarYears['years'][number];
+type Imported = CalendarYears & { imported: number[] };
+
+const calendarQuery = queryOptions({
+  queryKey: queryKeys.calendar,
+  queryFn: ({ signal }): Promise<CalendarYears> => ok(client.GET('/api/v1/calendar/years', { signal })),
+});
 
 function Runs({ days, empty }: { days: Day[]; empty: string }) {
   const { t } = useTranslation();
@@ -46,30 +53,29 @@ function YearCard({ year }: { year: Year }) {
 }
 
 /** Adds a year from the State Council's notice: paste or choose the YAML file; problems are listed by line. */
-function ImportYear({ onImported }: { onImported: (result: CalendarYears & { imported: number[] }) => void }) {
+function ImportYear({ onImported }: { onImported: (result: Imported) => void }) {
   const { t } = useTranslation();
   const [source, setSource] = useState('');
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
   const editor = useRef<HTMLTextAreaElement>(null);
+  const send = useMutation({
+    mutationFn: (yaml: string): Promise<Imported> =>
+      ok(client.POST('/api/v1/calendar/years', { body: yaml, bodySerializer: String, headers: { 'content-type': 'application/yaml' } })),
+    onSuccess: (result) => {
+      onImported(result);
+      setSource('');
+    },
+  });
+  const error = send.error ?? undefined;
+  const busy = send.isPending;
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (file) setSource(await file.text());
-    setError(undefined);
+    send.reset();
   };
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onImported(await api<CalendarYears & { imported: number[] }>('/api/v1/calendar/years', { method: 'POST', body: source, yaml: true }));
-      setSource('');
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'error', String(caught)));
-    } finally {
-      setBusy(false);
-    }
+    send.mutate(source);
   };
   const goTo = (line: number) => {
     const area = editor.current;
@@ -82,7 +88,7 @@ function ImportYear({ onImported }: { onImported: (result: CalendarYears & { imp
   const problems = problemsOf(error?.details);
 
   return (
-    <form className="admin-form calendar-import" onSubmit={(event) => void submit(event)} aria-label={t('adminCalendar.importTitle')}>
+    <form className="admin-form calendar-import" onSubmit={submit} aria-label={t('adminCalendar.importTitle')}>
       <h2>{t('adminCalendar.importTitle')}</h2>
       <p className="muted">{t('adminCalendar.importIntro')}</p>
       <div className="field">
@@ -114,7 +120,8 @@ function ImportYear({ onImported }: { onImported: (result: CalendarYears & { imp
 /** The holiday calendar working-day deadlines count by: each year it holds, and the import of a new one. */
 export function CalendarPage() {
   const { t } = useTranslation();
-  const calendar = useResource<CalendarYears>('/api/v1/calendar/years');
+  const queryClient = useQueryClient();
+  const calendar = useQuery(calendarQuery);
   const [imported, setImported] = useState<number[]>();
   return (
     <>
@@ -125,8 +132,8 @@ export function CalendarPage() {
           {t('adminCalendar.imported', { years: imported.join(', ') })}
         </p>
       ) : null}
-      {calendar.error ? <ErrorState error={calendar.error} retry={() => void calendar.reload()} /> : null}
-      {!calendar.data && calendar.loading ? <Loading /> : null}
+      {calendar.error ? <ErrorState error={calendar.error} retry={() => void calendar.refetch()} /> : null}
+      {calendar.isPending ? <Loading /> : null}
       {calendar.data ? (
         <>
           <p>
@@ -146,7 +153,7 @@ export function CalendarPage() {
       <ImportYear
         onImported={(result) => {
           setImported(result.imported);
-          calendar.set({ name: result.name, years: result.years });
+          queryClient.setQueryData(calendarQuery.queryKey, { name: result.name, years: result.years });
         }}
       />
     </>

@@ -1,49 +1,47 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../api/client';
+import { client, ok } from '../../../api/client';
+import { queryKeys } from '../../../api/queries';
 import type { NewOpen311Key, Open311Key } from '../../../api/types';
-import { useResource } from '../../../api/use-resource';
 import { useFormat } from '../../../session/formatters';
 import { errorFor, Field } from '../../../ui/field';
 import { PageTitle } from '../../../ui/page-title';
-import { ActionError, Empty, ErrorState, Loading } from '../../../ui/states';
+import { ResourceTable } from '../../../ui/resource-table';
+import { ActionError } from '../../../ui/states';
 
-const asApiError = (caught: unknown) => (caught instanceof ApiError ? caught : new ApiError(0, 'error', String(caught)));
+const keysQuery = queryOptions({
+  queryKey: queryKeys.open311Keys,
+  queryFn: ({ signal }): Promise<{ items: Open311Key[] }> => ok(client.GET('/api/v1/open311/keys', { signal })),
+});
 
 /** The keys Open311 clients (a hotline's system, a city app) post service requests with: issue one, shown once; revoke one. */
 export function Open311KeysPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const keys = useResource<{ items: Open311Key[] }>('/api/v1/open311/keys');
+  const queryClient = useQueryClient();
+  const keys = useQuery(keysQuery);
   const [name, setName] = useState('');
   const [created, setCreated] = useState<NewOpen311Key>();
-  const [formError, setFormError] = useState<ApiError>();
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setFormError(undefined);
-    try {
-      setCreated(await api<NewOpen311Key>('/api/v1/open311/keys', { body: { name } }));
+  const issue = useMutation({
+    mutationFn: (name: string): Promise<NewOpen311Key> => ok(client.POST('/api/v1/open311/keys', { body: { name } })),
+    onSuccess: (key) => {
+      setCreated(key);
       setName('');
-      await keys.reload();
-    } catch (caught) {
-      setFormError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+      return queryClient.invalidateQueries({ queryKey: queryKeys.open311Keys });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (key: Open311Key) => ok(client.POST('/api/v1/open311/keys/{id}/revoke', { params: { path: { id: key.id } } })),
+    // Whether it worked or not (revoked meanwhile elsewhere), the list shows how the keys stand.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.open311Keys }),
+  });
+  const create = (event: FormEvent) => {
+    event.preventDefault();
+    issue.mutate(name);
   };
-  const revoke = async (key: Open311Key) => {
-    setError(undefined);
-    try {
-      await api(`/api/v1/open311/keys/${key.id}/revoke`, { method: 'POST' });
-    } catch (caught) {
-      setError(asApiError(caught));
-    }
-    await keys.reload();
-  };
+  const formError = issue.error ?? undefined;
+  const busy = issue.isPending;
 
   return (
     <>
@@ -60,7 +58,7 @@ export function Open311KeysPage() {
           </p>
         </div>
       ) : null}
-      <form className="admin-form" onSubmit={(event) => void create(event)} noValidate aria-label={t('adminOpen311.create')}>
+      <form className="admin-form" onSubmit={create} noValidate aria-label={t('adminOpen311.create')}>
         <Field label={t('adminOpen311.name')} hint={t('adminOpen311.nameHint')} error={errorFor(formError, 'name')} required>
           {(control) => <input {...control} autoComplete="off" value={name} onChange={(event) => setName(event.target.value)} />}
         </Field>
@@ -71,42 +69,29 @@ export function Open311KeysPage() {
           </button>
         </p>
       </form>
-      <ActionError error={error} />
-      {keys.error ? <ErrorState error={keys.error} retry={() => void keys.reload()} /> : null}
-      {!keys.data && keys.loading ? <Loading /> : null}
-      {keys.data && keys.data.items.length === 0 ? <Empty>{t('adminOpen311.none')}</Empty> : null}
-      {keys.data && keys.data.items.length > 0 ? (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('adminOpen311.name')}</th>
-              <th scope="col">{t('account.created')}</th>
-              <th scope="col">{t('account.lastUsed')}</th>
-              <th scope="col">{t('adminUsers.status')}</th>
-              <th scope="col">{t('adminUsers.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.data.items.map((key) => (
-              <tr key={key.id} className={key.revokedAt ? 'row-inactive' : undefined}>
-                <td data-label={t('adminOpen311.name')}>{key.name}</td>
-                <td data-label={t('account.created')}>{format.dateTime(key.createdAt)}</td>
-                <td data-label={t('account.lastUsed')}>{key.lastUsedAt ? format.dateTime(key.lastUsedAt) : '—'}</td>
-                <td data-label={t('adminUsers.status')}>{key.revokedAt ? t('adminOpen311.revokedAt', { time: format.dateTime(key.revokedAt) }) : t('adminUsers.active')}</td>
-                <td data-label={t('adminUsers.actions')} className="row-actions">
-                  {key.revokedAt ? (
-                    '—'
-                  ) : (
-                    <button type="button" className="button button-quiet" aria-label={t('adminOpen311.revokeOf', { name: key.name })} onClick={() => void revoke(key)}>
-                      {t('account.tokens.revoke')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <ActionError error={revoke.error ?? undefined} />
+      <ResourceTable
+        query={keys}
+        empty={t('adminOpen311.none')}
+        columns={[t('adminOpen311.name'), t('account.created'), t('account.lastUsed'), t('adminUsers.status'), t('adminUsers.actions')]}
+        row={(key) => (
+          <tr key={key.id} className={key.revokedAt ? 'row-inactive' : undefined}>
+            <td data-label={t('adminOpen311.name')}>{key.name}</td>
+            <td data-label={t('account.created')}>{format.dateTime(key.createdAt)}</td>
+            <td data-label={t('account.lastUsed')}>{key.lastUsedAt ? format.dateTime(key.lastUsedAt) : '—'}</td>
+            <td data-label={t('adminUsers.status')}>{key.revokedAt ? t('adminOpen311.revokedAt', { time: format.dateTime(key.revokedAt) }) : t('adminUsers.active')}</td>
+            <td data-label={t('adminUsers.actions')} className="row-actions">
+              {key.revokedAt ? (
+                '—'
+              ) : (
+                <button type="button" className="button button-quiet" aria-label={t('adminOpen311.revokeOf', { name: key.name })} onClick={() => revoke.mutate(key)}>
+                  {t('account.tokens.revoke')}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </>
   );
 }

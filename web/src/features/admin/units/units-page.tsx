@@ -1,9 +1,10 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unitKinds, type UnitKind } from '../../../../../src/core/types.js';
-import { api, ApiError } from '../../../api/client';
+import { client, ok } from '../../../api/client';
+import { queryKeys } from '../../../api/queries';
 import type { Unit } from '../../../api/types';
-import { useResource } from '../../../api/use-resource';
 import { errorFor, Field } from '../../../ui/field';
 import { PageTitle } from '../../../ui/page-title';
 import { ActionError, ErrorState, Loading } from '../../../ui/states';
@@ -27,40 +28,37 @@ const draftOf = (unit: Unit): Draft => ({
   leaderDuty: unit.leaderDuty ?? '',
 });
 
-const asError = (caught: unknown) => (caught instanceof ApiError ? caught : new ApiError(0, 'error', String(caught)));
+const unitsQuery = queryOptions({
+  queryKey: queryKeys.units,
+  queryFn: ({ signal }): Promise<{ items: Unit[] }> => ok(client.GET('/api/v1/units', { signal })),
+});
 
 /** The edit form of one unit: names, kind, parent (never itself or below it), responsible leader and duty. */
 function UnitEditor({ unit, units, onSaved, onClose }: { unit: Unit; units: Unit[]; onSaved(unit: Unit): void; onClose(): void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(draftOf(unit));
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
   const excluded = descendantsOf(units, unit.id);
   const set = (field: keyof Draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
-  const run = async (send: () => Promise<Unit>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      onSaved(await send());
-    } catch (caught) {
-      setError(asError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Saving the form closes it; (de)activating leaves it open on the unit as it now stands.
+  const send = useMutation({
+    mutationFn: (what: 'save' | 'toggle'): Promise<Unit> => {
+      const path = { params: { path: { id: unit.id } } };
+      if (what === 'toggle') return ok(unit.active ? client.POST('/api/v1/units/{id}/deactivate', path) : client.POST('/api/v1/units/{id}/reactivate', path));
+      const body = { ...draft, nameEn: draft.nameEn || null, parentId: draft.parentId || null, leaderName: draft.leaderName || null, leaderDuty: draft.leaderDuty || null };
+      return ok(client.PATCH('/api/v1/units/{id}', { ...path, body }));
+    },
+    onSuccess: (saved, what) => {
+      if (what === 'save') onClose();
+      onSaved(saved);
+    },
+  });
+  const error = send.error ?? undefined;
+  const busy = send.isPending;
   const save = (event: FormEvent) => {
     event.preventDefault();
-    void run(() =>
-      api<Unit>(`/api/v1/units/${encodeURIComponent(unit.id)}`, {
-        method: 'PATCH',
-        body: { ...draft, nameEn: draft.nameEn || null, parentId: draft.parentId || null, leaderName: draft.leaderName || null, leaderDuty: draft.leaderDuty || null },
-      }).then((saved) => {
-        onClose();
-        return saved;
-      }),
-    );
+    send.mutate('save');
   };
-  const toggle = () => void run(() => api<Unit>(`/api/v1/units/${encodeURIComponent(unit.id)}/${unit.active ? 'deactivate' : 'reactivate'}`, { method: 'POST' }));
+  const toggle = () => send.mutate('toggle');
   const openCases = error?.code === 'unit_has_open_assignments' ? ((error.details as { cases?: { id: string; reference: string }[] } | undefined)?.cases ?? []) : [];
   return (
     <form className="admin-form card" onSubmit={save} noValidate aria-label={t('adminUnits.editTitle', { name: unit.name })}>
@@ -133,17 +131,20 @@ function UnitEditor({ unit, units, onSaved, onClose }: { unit: Unit; units: Unit
 /** The units as a tree: each with its responsible leader, editable by admins. */
 export function UnitsPage() {
   const { t, i18n } = useTranslation();
-  const units = useResource<{ items: Unit[] }>('/api/v1/units');
+  const queryClient = useQueryClient();
+  const units = useQuery(unitsQuery);
   const [editing, setEditing] = useState<string | null>(null);
   const items = units.data?.items ?? [];
-  const saved = (unit: Unit) => units.set({ items: items.map((item) => (item.id === unit.id ? unit : item)) });
+  // The unit as saved replaces its row, without fetching the list again.
+  const saved = (unit: Unit) =>
+    queryClient.setQueryData(unitsQuery.queryKey, (previous) => previous && { items: previous.items.map((item) => (item.id === unit.id ? unit : item)) });
   const current = items.find((unit) => unit.id === editing);
   return (
     <>
       <PageTitle title={t('adminUnits.title')}>{t('adminUnits.title')}</PageTitle>
       <p className="muted">{t('adminUnits.intro')}</p>
-      {units.error ? <ErrorState error={units.error} retry={() => void units.reload()} /> : null}
-      {units.loading ? <Loading /> : null}
+      {units.error ? <ErrorState error={units.error} retry={() => void units.refetch()} /> : null}
+      {units.isPending ? <Loading /> : null}
       {current ? <UnitEditor key={current.id} unit={current} units={items} onSaved={saved} onClose={() => setEditing(null)} /> : null}
       {units.data ? (
         <table className="data-table">

@@ -1,7 +1,8 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '../../../../../src/core/types.js';
-import { api, ApiError } from '../../../api/client';
+import { client, ok } from '../../../api/client';
 import type { User } from '../../../api/types';
 import { useFormat } from '../../../session/formatters';
 import { useSession } from '../../../session/session';
@@ -31,31 +32,28 @@ export function UserForm({ user, onSaved, onCancel }: { user?: User; onSaved: (u
     language: user?.language ?? 'zh',
     password: '',
   });
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
+  const save = useMutation({
+    mutationFn: (): Promise<User> => {
+      const common = { name: draft.name, role: draft.role, unitId: draft.unitId || null, language: draft.language };
+      return user
+        ? ok(client.PATCH('/api/v1/users/{id}', { params: { path: { id: user.id } }, body: common }))
+        : ok(client.POST('/api/v1/users', { body: { ...common, email: draft.email, password: draft.password } }));
+    },
+    onSuccess: onSaved,
+  });
+  const error = save.error ?? undefined;
+  const busy = save.isPending;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    const common = { name: draft.name, role: draft.role, unitId: draft.unitId || null, language: draft.language };
-    try {
-      const saved = user
-        ? await api<User>(`/api/v1/users/${user.id}`, { method: 'PATCH', body: common })
-        : await api<User>('/api/v1/users', { body: { ...common, email: draft.email, password: draft.password } });
-      onSaved(saved);
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'error', String(caught)));
-    } finally {
-      setBusy(false);
-    }
+    save.mutate();
   };
   const errorOn = (field: string) => (error?.field === field ? (field === 'password' ? passwordError(t, error) : error.message) : undefined);
   const shownFields = ['email', 'name', 'role', 'unitId', 'language', 'password'];
 
   return (
-    <form className="account-form user-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t(user ? 'adminUsers.editTitle' : 'adminUsers.addTitle')}>
+    <form className="account-form user-form" onSubmit={submit} noValidate aria-label={t(user ? 'adminUsers.editTitle' : 'adminUsers.addTitle')}>
       {user ? null : (
         <Field label={t('adminUsers.email')} error={errorOn('email')} required>
           {(control) => <input {...control} type="email" autoComplete="off" value={draft.email} onChange={(event) => set('email', event.target.value)} />}

@@ -1,39 +1,52 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../api/client';
+import { client, ok } from '../../../api/client';
+import { queryKeys } from '../../../api/queries';
 import type { Delivery, NewWebhook, Webhook } from '../../../api/types';
-import { useResource } from '../../../api/use-resource';
 import { useFormat } from '../../../session/formatters';
 import { errorFor, Field } from '../../../ui/field';
 import { PageTitle } from '../../../ui/page-title';
-import { ActionError, Empty, ErrorState, Loading } from '../../../ui/states';
+import { ResourceTable } from '../../../ui/resource-table';
+import { ActionError } from '../../../ui/states';
 import { deliveryProblem, deliveryState } from './delivery-text';
 
-const asApiError = (caught: unknown) => (caught instanceof ApiError ? caught : new ApiError(0, 'error', String(caught)));
+const webhooksQuery = queryOptions({
+  queryKey: queryKeys.webhooks,
+  queryFn: ({ signal }): Promise<{ items: Webhook[] }> => ok(client.GET('/api/v1/webhooks', { signal })),
+});
+
+function deliveriesQuery(id: string) {
+  return queryOptions({
+    queryKey: queryKeys.webhookDeliveries(id),
+    queryFn: ({ signal }): Promise<{ items: Delivery[] }> => ok(client.GET('/api/v1/webhooks/{id}/deliveries', { params: { path: { id } }, signal })),
+  });
+}
+
+/** What an admin does to a webhook from its row. */
+type Change = 'enable' | 'disable' | 'delete';
 
 /** Adds a webhook; its signing secret is handed up to be shown this once. */
 function WebhookForm({ onCreated }: { onCreated: (created: NewWebhook) => void }) {
   const { t } = useTranslation();
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onCreated(await api<NewWebhook>('/api/v1/webhooks', { body: { url, description: description || null } }));
+  const add = useMutation({
+    mutationFn: (): Promise<NewWebhook> => ok(client.POST('/api/v1/webhooks', { body: { url, description: description || null } })),
+    onSuccess: (created) => {
+      onCreated(created);
       setUrl('');
       setDescription('');
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const error = add.error ?? undefined;
+  const busy = add.isPending;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate();
   };
   return (
-    <form className="admin-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('adminWebhooks.addTitle')}>
+    <form className="admin-form" onSubmit={submit} noValidate aria-label={t('adminWebhooks.addTitle')}>
       <h2>{t('adminWebhooks.addTitle')}</h2>
       <Field label={t('adminWebhooks.url')} hint={t('adminWebhooks.urlHint')} error={errorFor(error, 'url')} required>
         {(control) => <input {...control} type="url" inputMode="url" autoComplete="off" value={url} onChange={(event) => setUrl(event.target.value)} />}
@@ -55,55 +68,49 @@ function WebhookForm({ onCreated }: { onCreated: (created: NewWebhook) => void }
 function Deliveries({ webhook }: { webhook: Webhook }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const deliveries = useResource<{ items: Delivery[] }>(`/api/v1/webhooks/${webhook.id}/deliveries`);
+  const deliveries = useQuery(deliveriesQuery(webhook.id));
   return (
     <section className="webhook-deliveries" aria-label={t('adminWebhooks.deliveriesOf', { url: webhook.url })}>
       <h3>
         {t('adminWebhooks.deliveriesOf', { url: webhook.url })}{' '}
-        <button type="button" className="button button-quiet" onClick={() => void deliveries.reload()}>
+        <button type="button" className="button button-quiet" onClick={() => void deliveries.refetch()}>
           {t('adminWebhooks.refresh')}
         </button>
       </h3>
-      {deliveries.error ? <ErrorState error={deliveries.error} retry={() => void deliveries.reload()} untitled /> : null}
-      {!deliveries.data && deliveries.loading ? <Loading /> : null}
-      {deliveries.data && deliveries.data.items.length === 0 ? <Empty>{t('adminWebhooks.noDeliveries')}</Empty> : null}
-      {deliveries.data && deliveries.data.items.length > 0 ? (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('adminWebhooks.created')}</th>
-              <th scope="col">{t('adminWebhooks.event')}</th>
-              <th scope="col">{t('adminWebhooks.status')}</th>
-              <th scope="col">{t('adminWebhooks.attempts')}</th>
-              <th scope="col">{t('adminWebhooks.lastError')}</th>
-              <th scope="col">{t('adminWebhooks.nextAttempt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {deliveries.data.items.map((delivery) => (
-              <tr key={delivery.id} className={delivery.lastErrorCode ? 'row-problem' : undefined}>
-                <td data-label={t('adminWebhooks.created')}>{format.dateTime(delivery.createdAt)}</td>
-                <td data-label={t('adminWebhooks.event')} className="mono">
-                  {delivery.template}
-                </td>
-                <td data-label={t('adminWebhooks.status')}>{deliveryState(t, delivery)}</td>
-                <td data-label={t('adminWebhooks.attempts')}>{delivery.attempts}</td>
-                <td data-label={t('adminWebhooks.lastError')}>
-                  {delivery.lastErrorCode ? (
-                    <>
-                      {deliveryProblem(t, delivery)}
-                      {delivery.lastError ? <div className="muted small mono">{delivery.lastError}</div> : null}
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td data-label={t('adminWebhooks.nextAttempt')}>{delivery.nextAttemptAt ? format.dateTime(delivery.nextAttemptAt) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <ResourceTable
+        query={deliveries}
+        untitledError
+        empty={t('adminWebhooks.noDeliveries')}
+        columns={[
+          t('adminWebhooks.created'),
+          t('adminWebhooks.event'),
+          t('adminWebhooks.status'),
+          t('adminWebhooks.attempts'),
+          t('adminWebhooks.lastError'),
+          t('adminWebhooks.nextAttempt'),
+        ]}
+        row={(delivery) => (
+          <tr key={delivery.id} className={delivery.lastErrorCode ? 'row-problem' : undefined}>
+            <td data-label={t('adminWebhooks.created')}>{format.dateTime(delivery.createdAt)}</td>
+            <td data-label={t('adminWebhooks.event')} className="mono">
+              {delivery.template}
+            </td>
+            <td data-label={t('adminWebhooks.status')}>{deliveryState(t, delivery)}</td>
+            <td data-label={t('adminWebhooks.attempts')}>{delivery.attempts}</td>
+            <td data-label={t('adminWebhooks.lastError')}>
+              {delivery.lastErrorCode ? (
+                <>
+                  {deliveryProblem(t, delivery)}
+                  {delivery.lastError ? <div className="muted small mono">{delivery.lastError}</div> : null}
+                </>
+              ) : (
+                '—'
+              )}
+            </td>
+            <td data-label={t('adminWebhooks.nextAttempt')}>{delivery.nextAttemptAt ? format.dateTime(delivery.nextAttemptAt) : '—'}</td>
+          </tr>
+        )}
+      />
     </section>
   );
 }
@@ -112,28 +119,25 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
 export function WebhooksPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const webhooks = useResource<{ items: Webhook[] }>('/api/v1/webhooks');
+  const queryClient = useQueryClient();
+  const webhooks = useQuery(webhooksQuery);
   const [created, setCreated] = useState<NewWebhook>();
   const [open, setOpen] = useState<string>();
   const [confirming, setConfirming] = useState<string>();
-  const [error, setError] = useState<ApiError>();
-
-  const act = async (work: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await work();
-    } catch (caught) {
-      setError(asApiError(caught));
-    }
-    await webhooks.reload();
+  const change = useMutation({
+    mutationFn: ({ hook, to }: { hook: Webhook; to: Change }) => {
+      const path = { params: { path: { id: hook.id } } };
+      return to === 'delete' ? ok(client.DELETE('/api/v1/webhooks/{id}', path)) : ok(client.PATCH('/api/v1/webhooks/{id}', { ...path, body: { active: to === 'enable' } }));
+    },
+    // Whether it worked or not, the list shows how the webhooks now stand.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhooks }),
+  });
+  const setActive = (hook: Webhook, active: boolean) => change.mutate({ hook, to: active ? 'enable' : 'disable' });
+  const remove = (hook: Webhook) => {
+    setConfirming(undefined);
+    if (open === hook.id) setOpen(undefined);
+    change.mutate({ hook, to: 'delete' });
   };
-  const setActive = (hook: Webhook, active: boolean) => act(() => api(`/api/v1/webhooks/${hook.id}`, { method: 'PATCH', body: { active } }));
-  const remove = (hook: Webhook) =>
-    act(async () => {
-      setConfirming(undefined);
-      if (open === hook.id) setOpen(undefined);
-      await api(`/api/v1/webhooks/${hook.id}`, { method: 'DELETE' });
-    });
 
   const shown = webhooks.data?.items.find((hook) => hook.id === open);
   return (
@@ -154,76 +158,65 @@ export function WebhooksPage() {
       <WebhookForm
         onCreated={(hook) => {
           setCreated(hook);
-          void webhooks.reload();
+          void queryClient.invalidateQueries({ queryKey: queryKeys.webhooks });
         }}
       />
-      <ActionError error={error} />
-      {webhooks.error ? <ErrorState error={webhooks.error} retry={() => void webhooks.reload()} /> : null}
-      {!webhooks.data && webhooks.loading ? <Loading /> : null}
-      {webhooks.data && webhooks.data.items.length === 0 ? <Empty>{t('adminWebhooks.none')}</Empty> : null}
-      {webhooks.data && webhooks.data.items.length > 0 ? (
-        <table className="data-table webhooks-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('adminWebhooks.url')}</th>
-              <th scope="col">{t('adminWebhooks.state')}</th>
-              <th scope="col">{t('adminWebhooks.deliveries')}</th>
-              <th scope="col">{t('adminUsers.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {webhooks.data.items.map((hook) => (
-              <tr key={hook.id} className={hook.disabledAt ? 'row-inactive' : undefined}>
-                <td data-label={t('adminWebhooks.url')}>
-                  <span className="mono webhook-url">{hook.url}</span>
-                  {hook.description ? <div className="muted small">{hook.description}</div> : null}
-                </td>
-                <td data-label={t('adminWebhooks.state')}>
-                  {hook.disabledAt ? t('adminWebhooks.disabledSince', { time: format.dateTime(hook.disabledAt) }) : t('adminWebhooks.enabled')}
-                </td>
-                <td data-label={t('adminWebhooks.deliveries')}>
-                  <div>{t('adminWebhooks.counts', { pending: hook.pending, failed: hook.failed })}</div>
-                  <div className="muted small">{hook.lastSentAt ? t('adminWebhooks.lastSent', { time: format.dateTime(hook.lastSentAt) }) : t('adminWebhooks.neverSent')}</div>
-                </td>
-                <td data-label={t('adminUsers.actions')} className="row-actions">
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    aria-expanded={open === hook.id}
-                    aria-label={t('adminWebhooks.showDeliveriesOf', { url: hook.url })}
-                    onClick={() => setOpen(open === hook.id ? undefined : hook.id)}
-                  >
-                    {t('adminWebhooks.showDeliveries')}
+      <ActionError error={change.error ?? undefined} />
+      <ResourceTable
+        query={webhooks}
+        className="data-table webhooks-table"
+        empty={t('adminWebhooks.none')}
+        columns={[t('adminWebhooks.url'), t('adminWebhooks.state'), t('adminWebhooks.deliveries'), t('adminUsers.actions')]}
+        row={(hook) => (
+          <tr key={hook.id} className={hook.disabledAt ? 'row-inactive' : undefined}>
+            <td data-label={t('adminWebhooks.url')}>
+              <span className="mono webhook-url">{hook.url}</span>
+              {hook.description ? <div className="muted small">{hook.description}</div> : null}
+            </td>
+            <td data-label={t('adminWebhooks.state')}>
+              {hook.disabledAt ? t('adminWebhooks.disabledSince', { time: format.dateTime(hook.disabledAt) }) : t('adminWebhooks.enabled')}
+            </td>
+            <td data-label={t('adminWebhooks.deliveries')}>
+              <div>{t('adminWebhooks.counts', { pending: hook.pending, failed: hook.failed })}</div>
+              <div className="muted small">{hook.lastSentAt ? t('adminWebhooks.lastSent', { time: format.dateTime(hook.lastSentAt) }) : t('adminWebhooks.neverSent')}</div>
+            </td>
+            <td data-label={t('adminUsers.actions')} className="row-actions">
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-expanded={open === hook.id}
+                aria-label={t('adminWebhooks.showDeliveriesOf', { url: hook.url })}
+                onClick={() => setOpen(open === hook.id ? undefined : hook.id)}
+              >
+                {t('adminWebhooks.showDeliveries')}
+              </button>
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-label={t(hook.disabledAt ? 'adminWebhooks.enableOf' : 'adminWebhooks.disableOf', { url: hook.url })}
+                onClick={() => setActive(hook, Boolean(hook.disabledAt))}
+              >
+                {t(hook.disabledAt ? 'adminWebhooks.enable' : 'adminWebhooks.disable')}
+              </button>
+              {confirming === hook.id ? (
+                <span className="confirm-delete" role="group" aria-label={t('adminWebhooks.confirmDelete', { url: hook.url })}>
+                  <span className="small">{t('adminWebhooks.confirmDelete', { url: hook.url })}</span>{' '}
+                  <button type="button" className="button button-danger" onClick={() => remove(hook)}>
+                    {t('adminWebhooks.deleteConfirm')}
+                  </button>{' '}
+                  <button type="button" className="button button-quiet" onClick={() => setConfirming(undefined)}>
+                    {t('common.cancel')}
                   </button>
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    aria-label={t(hook.disabledAt ? 'adminWebhooks.enableOf' : 'adminWebhooks.disableOf', { url: hook.url })}
-                    onClick={() => void setActive(hook, Boolean(hook.disabledAt))}
-                  >
-                    {t(hook.disabledAt ? 'adminWebhooks.enable' : 'adminWebhooks.disable')}
-                  </button>
-                  {confirming === hook.id ? (
-                    <span className="confirm-delete" role="group" aria-label={t('adminWebhooks.confirmDelete', { url: hook.url })}>
-                      <span className="small">{t('adminWebhooks.confirmDelete', { url: hook.url })}</span>{' '}
-                      <button type="button" className="button button-danger" onClick={() => void remove(hook)}>
-                        {t('adminWebhooks.deleteConfirm')}
-                      </button>{' '}
-                      <button type="button" className="button button-quiet" onClick={() => setConfirming(undefined)}>
-                        {t('common.cancel')}
-                      </button>
-                    </span>
-                  ) : (
-                    <button type="button" className="button button-quiet" aria-label={t('adminWebhooks.deleteOf', { url: hook.url })} onClick={() => setConfirming(hook.id)}>
-                      {t('adminWebhooks.delete')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+                </span>
+              ) : (
+                <button type="button" className="button button-quiet" aria-label={t('adminWebhooks.deleteOf', { url: hook.url })} onClick={() => setConfirming(hook.id)}>
+                  {t('adminWebhooks.delete')}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
       {shown ? <Deliveries key={shown.id} webhook={shown} /> : null}
     </>
   );
