@@ -10,11 +10,11 @@
  * bench/ratios.ts: per-request cost over HTTP against a bare route and naive one-statement routes)
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createChangeFeed } from '../src/commands/change-feed.js';
+import { createChangeFeed } from '../src/context/change-feed.js';
 import { benchPersonalDataReads, benchSqliteSync } from './audit.js';
 import { benchRatios, redressBinary } from './ratios.js';
 import { benchDashboard } from './dashboard.js';
-import { calendarSource, type Context } from '../src/commands/context.js';
+import { calendarSource, type Context } from '../src/context/context.js';
 import { stats } from '../src/commands/stats.js';
 import { emptyCalendar } from '../src/core/calendar.js';
 import { scanDeadlines } from '../src/jobs/deadline-scanner.js';

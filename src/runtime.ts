@@ -1,10 +1,10 @@
 import { loadCalendar } from './commands/calendar.js';
-import { calendarSource, randomId, systemClock, type Context } from './commands/context.js';
+import { calendarSource, randomId, systemClock, type Context } from './context/context.js';
 import type { Config } from './config.js';
 import { openStore, type Store } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { openReadWorker, type ReadWorker } from './db/read-worker.js';
-import { createChangeFeed } from './commands/change-feed.js';
+import { createChangeFeed } from './context/change-feed.js';
 import { createSharedChangeFeed } from './db/change-notify.js';
 import { sql } from 'kysely';
 import { createSealer } from './security/sealer.js';

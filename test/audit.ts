@@ -1,4 +1,4 @@
-import type { Context } from '../src/commands/context.js';
+import type { Context } from '../src/context/context.js';
 import { verifyAuditChain, type AuditVerdict } from '../src/db/chains.js';
 import { sealAuditLog } from '../src/jobs/audit-sequencer.js';
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { calendarSource, type Context } from '../src/commands/context.js';
+import { calendarSource, type Context } from '../src/context/context.js';
 import { parseCalendarYaml } from '../src/core/calendar.js';
 import { builtinCalendarPath } from '../src/paths.js';
 import { openCase, type OpenCaseProps } from '../src/commands/open-case.js';
@@ -8,9 +8,9 @@ import { ensureBuiltinPlan } from '../src/commands/setup.js';
 import { createUnit, type UnitView } from '../src/commands/units.js';
 import { createUser, type UserView } from '../src/commands/users.js';
 import type { Actor, Role } from '../src/core/types.js';
-import { createChangeFeed } from '../src/commands/change-feed.js';
+import { createChangeFeed } from '../src/context/change-feed.js';
 import { createSealer } from '../src/security/sealer.js';
-import { testClock, type TestClock } from './clock.js';
+import { testClock, type TestClock } from './time.js';
 import { openTestStore, type TestStore } from './databases.js';
 import type { Store } from '../src/db/connect.js';
 

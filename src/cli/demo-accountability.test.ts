@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignUnit } from '../commands/assign-unit.js';
 import { addAnswer } from '../commands/case-records.js';
-import type { Context } from '../commands/context.js';
+import type { Context } from '../context/context.js';
 import { moveStage } from '../commands/move-stage.js';
 import { openCase } from '../commands/open-case.js';
 import { accountabilityReport } from '../commands/reports.js';
 import { ensureBuiltinPlan } from '../commands/setup.js';
 import type { Actor } from '../core/types.js';
 import { scanDeadlines } from '../jobs/deadline-scanner.js';
-import { days, minutes, testClock } from '../../test/clock.js';
+import { days, minutes, testClock } from '../../test/time.js';
 import { databaseKinds, openTestStore, type TestStore } from '../../test/databases.js';
 import { testContext } from '../../test/world.js';
 import { seedDemo } from './demo.js';

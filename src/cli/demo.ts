@@ -1,6 +1,6 @@
 import { assignUnit, recordAssignmentStep } from '../commands/assign-unit.js';
 import { addAnswer, addMeeting, completeStep } from '../commands/case-records.js';
-import type { Context } from '../commands/context.js';
+import type { Context } from '../context/context.js';
 import { moveStage } from '../commands/move-stage.js';
 import { openCase } from '../commands/open-case.js';
 import { createUnit, type UnitView } from '../commands/units.js';

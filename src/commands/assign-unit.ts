@@ -1,14 +1,14 @@
 import { DomainError, invalid, forbidden, notFound } from '../core/errors.js';
 import { assignmentDeadlines, objectionDueAt as objectionDueAtFor } from '../core/deadlines.js';
-import { assignmentStop } from '../core/clocks.js';
+import { assignmentStop } from '../core/clock-stops.js';
 import { can, type AssignmentAction } from '../core/policy.js';
 import { assignmentRoles, openStages, type Actor, type AssignmentRole } from '../core/types.js';
 import { forUpdate } from '../db/adapter.js';
 import { pinnedPlan } from '../db/repositories/plans.js';
 import type { AssignmentsTable } from '../db/schema.js';
-import { runCaseCommand } from './case-command.js';
-import type { CaseDetail } from './case-view.js';
-import { jurisdiction, type Context, type Trx } from './context.js';
+import { runCaseCommand } from './support/case-command.js';
+import type { CaseDetail } from '../presenters/case-view.js';
+import { jurisdiction, type Context, type Trx } from '../context/context.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import { enqueue } from '../notifications/outbox.js';
 import { assignmentActive } from '../db/repositories/assignments.js';

@@ -4,7 +4,7 @@ import { can } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
 import type { AuditKey } from '../security/audit-key.js';
 import { verifyAudit, type AuditReport } from './audit-verify.js';
-import type { Context } from './context.js';
+import type { Context } from '../context/context.js';
 import { decodeCursor, encodeCursor } from './list-cases.js';
 
 export interface AuditFilters {

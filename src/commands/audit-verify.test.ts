@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCase, buildWorld, type World } from '../../test/world.js';
 import { databaseKinds } from '../../test/databases.js';
-import { days } from '../../test/clock.js';
+import { days } from '../../test/time.js';
 import { assignUnit, recordAssignmentStep } from './assign-unit.js';
 import { verifyAudit } from './audit-verify.js';
 import { chains, genesisHash, verifyAuditChain, type ChainName } from '../db/chains.js';

@@ -7,7 +7,7 @@ import type { Actor } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
 import type { Database } from '../db/schema.js';
 import { builtinCalendarPath } from '../paths.js';
-import { actorId, type Context } from './context.js';
+import { actorId, type Context } from '../context/context.js';
 
 const settingKey = 'calendar';
 

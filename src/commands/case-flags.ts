@@ -1,9 +1,9 @@
 import { DomainError, invalid } from '../core/errors.js';
 import { caseFlags, parseFlags, storedFlags, type CaseFlag } from '../core/flags.js';
 import type { Actor } from '../core/types.js';
-import { runCaseCommand } from './case-command.js';
-import type { CaseDetail } from './case-view.js';
-import type { Context } from './context.js';
+import { runCaseCommand } from './support/case-command.js';
+import type { CaseDetail } from '../presenters/case-view.js';
+import type { Context } from '../context/context.js';
 
 function isCaseFlag(value: string): value is CaseFlag {
   return (caseFlags as readonly string[]).includes(value);

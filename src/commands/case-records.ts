@@ -1,13 +1,13 @@
 import { DomainError, invalid, notFound } from '../core/errors.js';
-import { answerStops } from '../core/clocks.js';
+import { answerStops } from '../core/clock-stops.js';
 import { reviewRequestDueAt } from '../core/deadlines.js';
 import type { Actor } from '../core/types.js';
 import { stopUnitClocks } from '../db/repositories/assignments.js';
 import { pinnedPlan } from '../db/repositories/plans.js';
 import type { CasesTable } from '../db/schema.js';
-import { runCaseCommand } from './case-command.js';
-import type { CaseDetail } from './case-view.js';
-import { jurisdiction, type Context } from './context.js';
+import { runCaseCommand } from './support/case-command.js';
+import type { CaseDetail } from '../presenters/case-view.js';
+import { jurisdiction, type Context } from '../context/context.js';
 
 function required(field: string, value: string | undefined): string {
   const trimmed = value?.trim() ?? '';

@@ -3,7 +3,7 @@ import { databaseKinds } from '../../test/databases.js';
 import { statementCounter, type Statement } from '../../test/statements.js';
 import { buildWorld, caseProps, fiveRepresentatives, type World } from '../../test/world.js';
 import { assignUnit } from './assign-unit.js';
-import type { Context } from './context.js';
+import type { Context } from '../context/context.js';
 import { getCase } from './get-case.js';
 import { openCase } from './open-case.js';
 

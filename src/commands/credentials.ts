@@ -4,8 +4,8 @@ import { can } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
 import type { CredentialsTable } from '../db/schema.js';
-import type { Context } from './context.js';
-import { endCredentials } from './revocations.js';
+import type { Context } from '../context/context.js';
+import { endCredentials } from '../context/revocations.js';
 import { issueToken, type TokenView } from './sign-in.js';
 
 export type CredentialKind = 'session' | 'token';

@@ -3,9 +3,9 @@ import { countDays } from '../core/deadlines.js';
 import type { Actor } from '../core/types.js';
 import { pinnedPlan } from '../db/repositories/plans.js';
 import { enqueue } from '../notifications/outbox.js';
-import { runCaseCommand } from './case-command.js';
-import type { CaseDetail } from './case-view.js';
-import { jurisdiction, type Context } from './context.js';
+import { runCaseCommand } from './support/case-command.js';
+import type { CaseDetail } from '../presenters/case-view.js';
+import { jurisdiction, type Context } from '../context/context.js';
 
 const emailLike = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -5,11 +5,11 @@ import { recordAudit } from '../db/audit.js';
 import { findCase } from '../db/repositories/cases.js';
 import { loadPlan } from '../db/repositories/plans.js';
 import { notFound } from '../core/errors.js';
-import { checkCaseAccess } from './case-access.js';
-import { moveFacts } from './case-facts.js';
+import { checkCaseAccess } from './support/case-access.js';
+import { moveFacts } from './support/move-facts.js';
 import { completedSteps } from './plan-checklist.js';
-import { assignmentView, caseSummary, type CaseDetail } from './case-view.js';
-import type { Context, Trx } from './context.js';
+import { assignmentView, caseSummary, type CaseDetail } from '../presenters/case-view.js';
+import type { Context, Trx } from '../context/context.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import type { AnswersTable, AssignmentsTable, MeetingsTable, RepresentativesTable, StepCompletionsTable } from '../db/schema.js';
 

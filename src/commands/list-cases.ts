@@ -3,8 +3,8 @@ import { can, caseScope } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
 import { isQueueOrder, type QueueOrder } from '../core/queue.js';
 import { isSortKey, listCases as queryCases, sortKey, type CaseCursor, type CaseFilters } from '../db/repositories/cases.js';
-import { caseSummary, type CaseSummary } from './case-view.js';
-import type { Context } from './context.js';
+import { caseSummary, type CaseSummary } from '../presenters/case-view.js';
+import type { Context } from '../context/context.js';
 
 export function encodeCursor(cursor: CaseCursor | { id: number }): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');

@@ -1,7 +1,7 @@
 import type { Actor } from '../core/types.js';
-import { caseFor } from './case-access.js';
+import { caseFor } from './support/case-access.js';
 import { decodeCursor, encodeCursor } from './list-cases.js';
-import type { Context } from './context.js';
+import type { Context } from '../context/context.js';
 
 export interface EventView {
   id: number;

@@ -5,10 +5,10 @@ import type { CaseRow } from '../db/repositories/cases.js';
 import { stopUnitClocks } from '../db/repositories/assignments.js';
 import { pinnedPlan } from '../db/repositories/plans.js';
 import type { CasesTable } from '../db/schema.js';
-import { moveContext } from './case-facts.js';
-import { runCaseCommand, type CaseChange } from './case-command.js';
-import type { CaseDetail } from './case-view.js';
-import { jurisdiction, type Context, type Trx } from './context.js';
+import { moveContext } from './support/move-facts.js';
+import { runCaseCommand, type CaseChange } from './support/case-command.js';
+import type { CaseDetail } from '../presenters/case-view.js';
+import { jurisdiction, type Context, type Trx } from '../context/context.js';
 
 export interface MoveStageProps {
   actor: Actor;

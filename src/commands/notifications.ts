@@ -1,7 +1,7 @@
 import { notFound } from '../core/errors.js';
 import type { Actor } from '../core/types.js';
 import { render } from '../notifications/templates.js';
-import type { Context } from './context.js';
+import type { Context } from '../context/context.js';
 
 export interface NotificationView {
   id: string;

@@ -3,11 +3,11 @@ import { assignmentDeadlines } from '../core/deadlines.js';
 import { can } from '../core/policy.js';
 import { channels, caseKinds, maxRepresentatives, urgencies, type Actor, type CaseKind, type Channel, type Urgency } from '../core/types.js';
 import { loadCurrentPlan, loadPlan } from '../db/repositories/plans.js';
-import type { CaseDetail } from './case-view.js';
-import { jurisdiction, type Context } from './context.js';
+import type { CaseDetail } from '../presenters/case-view.js';
+import { jurisdiction, type Context } from '../context/context.js';
 import { readCase } from './get-case.js';
-import { claimIdempotencyKey, keepIdempotentResult, type IdempotencyKey } from './idempotency.js';
-import { insertCase } from './insert-case.js';
+import { claimIdempotencyKey, keepIdempotentResult, type IdempotencyKey } from './support/idempotency.js';
+import { insertCase } from './support/insert-case.js';
 
 export interface OpenCaseProps {
   actor: Actor;

@@ -3,8 +3,8 @@ import { can } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
 import { generatePassword, hashPassword, verifyPassword } from '../security/passwords.js';
-import { actorId, type Context } from './context.js';
-import { endCredentials } from './revocations.js';
+import { actorId, type Context } from '../context/context.js';
+import { endCredentials } from '../context/revocations.js';
 import { clearTotp } from './totp.js';
 import { checkNewPassword } from './users.js';
 

@@ -4,7 +4,7 @@ import type { LocalText, PlanDocument } from '../core/plan.js';
 import { can } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
 import { loadPlan, type LoadedPlan } from '../db/repositories/plans.js';
-import type { Context } from './context.js';
+import type { Context } from '../context/context.js';
 
 /** One stage of a plan as the case page shows it: its guidance and its checklist's steps (ids `stage.step`). */
 export interface ChecklistStage {

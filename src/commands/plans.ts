@@ -5,7 +5,7 @@ import { can } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
 import { findPlan, latestVersion, planDocument, type PlanRow } from '../db/repositories/plans.js';
-import { actorId, type Context } from './context.js';
+import { actorId, type Context } from '../context/context.js';
 
 export interface PlanView {
   id: string;

@@ -2,7 +2,7 @@ import { accountability, figureNames, type FigureName, type ReportEvent } from '
 import { forbidden, invalid } from '../core/errors.js';
 import { can } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
-import { reportReads, type Context } from './context.js';
+import { reportReads, type Context } from '../context/context.js';
 
 const reportEventTypes = [
   'case.opened',

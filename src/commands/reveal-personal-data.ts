@@ -2,9 +2,9 @@ import { DomainError, invalid } from '../core/errors.js';
 import { personalDataAccess } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
 import { enqueue } from '../notifications/outbox.js';
-import { caseFor } from './case-access.js';
-import type { CaseDetail } from './case-view.js';
-import type { Context } from './context.js';
+import { caseFor } from './support/case-access.js';
+import type { CaseDetail } from '../presenters/case-view.js';
+import type { Context } from '../context/context.js';
 import { openPersonalData } from './get-case.js';
 
 export const minReasonLength = 10;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parsePlanYaml } from '../core/plan-yaml.js';
 import { builtinPlanPath } from '../paths.js';
 import { generatePassword } from '../security/passwords.js';
-import type { Context } from './context.js';
+import type { Context } from '../context/context.js';
 import { createPlanDraft, type PlanView } from './plans.js';
 import { createUnit } from './units.js';
 import { createUser } from './users.js';

@@ -3,8 +3,8 @@ import { countFailure, judgeSignIn, type FailureCount, type ThrottleCounts } fro
 import { recordAudit } from '../db/audit.js';
 import type { UsersTable } from '../db/schema.js';
 import { digestSecret, newSecret, unknownAccountHash, verifyPassword } from '../security/passwords.js';
-import type { Context, Trx } from './context.js';
-import { endCredentials } from './revocations.js';
+import type { Context, Trx } from '../context/context.js';
+import { endCredentials } from '../context/revocations.js';
 import { requiredTotpRoles, verifySecondFactor } from './totp.js';
 import { userView, type UserView } from './users.js';
 

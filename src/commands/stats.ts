@@ -5,7 +5,7 @@ import { can } from '../core/policy.js';
 import { openStages, type Actor } from '../core/types.js';
 import { hourKey } from '../db/tallies.js';
 import { noDeadline } from '../db/repositories/cases.js';
-import { reportReads, type Context } from './context.js';
+import { reportReads, type Context } from '../context/context.js';
 
 export interface Stats {
   generatedAt: string;

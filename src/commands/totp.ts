@@ -7,7 +7,7 @@ import { roles, type Actor, type Role } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
 import type { UsersTable } from '../db/schema.js';
 import { verifyPassword } from '../security/passwords.js';
-import type { Context } from './context.js';
+import type { Context } from '../context/context.js';
 
 /** The roles an admin has chosen to require a second factor for, beyond the operator's rule for admins. */
 const rolesSetting = 'auth.totp_required_roles';

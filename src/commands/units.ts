@@ -5,7 +5,7 @@ import { openStages, unitKinds, type Actor, type UnitKind } from '../core/types.
 import { forUpdate } from '../db/adapter.js';
 import { recordAudit } from '../db/audit.js';
 import type { UnitsTable } from '../db/schema.js';
-import { actorId, type Context, type Trx } from './context.js';
+import { actorId, type Context, type Trx } from '../context/context.js';
 import { assignmentActive } from '../db/repositories/assignments.js';
 
 export interface UnitView {

@@ -5,8 +5,8 @@ import { recordAudit } from '../db/audit.js';
 import type { UsersTable } from '../db/schema.js';
 import { hashPassword } from '../security/passwords.js';
 import { passwordProblem, type PasswordProblem } from '../security/password-policy.js';
-import { endCredentials } from './revocations.js';
-import { actorId, type Context, type Trx } from './context.js';
+import { endCredentials } from '../context/revocations.js';
+import { actorId, type Context, type Trx } from '../context/context.js';
 
 export { authenticate, createToken, login, logout, sessionHours } from './sign-in.js';
 export { minPasswordLength } from '../security/password-policy.js';

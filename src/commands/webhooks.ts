@@ -4,7 +4,7 @@ import { can } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
 import type { DeliveryErrorCode } from '../notifications/delivery.js';
-import type { Context } from './context.js';
+import type { Context } from '../context/context.js';
 
 export interface WebhookView {
   id: string;

@@ -1,4 +1,4 @@
-import { clocksIn } from './clocks.js';
+import { clocksIn } from './clock-stops.js';
 import { stages, type Stage } from './types.js';
 
 /**

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { databaseKinds, openTestStore } from '../../test/databases.js';
 import { testContext } from '../../test/world.js';
-import { calendarSource } from '../commands/context.js';
+import { calendarSource } from '../context/context.js';
 import { verifyAudit } from '../commands/audit-verify.js';
 import { createUnit } from '../commands/units.js';
 import { emptyCalendar } from '../core/calendar.js';

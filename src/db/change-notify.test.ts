@@ -6,7 +6,7 @@ import { openStream } from '../../test/streams.js';
 import { buildCase } from '../../test/world.js';
 import { buildApp } from '../api/app.js';
 import { addNote } from '../commands/case-records.js';
-import type { CaseChanged } from '../commands/change-feed.js';
+import type { CaseChanged } from '../context/change-feed.js';
 import { createToken } from '../commands/users.js';
 import { createSharedChangeFeed, type SharedChangeFeed } from './change-notify.js';
 import { openStore } from './connect.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createChangeFeed, type CaseChanged, type ChangeFeed } from '../commands/change-feed.js';
+import { createChangeFeed, type CaseChanged, type ChangeFeed } from '../context/change-feed.js';
 
 /** The change feed of several server processes on one PostgreSQL database. */
 export interface SharedChangeFeed extends ChangeFeed {

@@ -1,6 +1,6 @@
 import { renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Context } from '../commands/context.js';
+import type { Context } from '../context/context.js';
 import { exportCheckpoint, latestCheckpoint, type Checkpoint } from '../db/checkpoints.js';
 import { enqueue } from '../notifications/outbox.js';
 

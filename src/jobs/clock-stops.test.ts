@@ -7,7 +7,7 @@ import { moveStage } from '../commands/move-stage.js';
 import { accountabilityReport, type UnitReport } from '../commands/reports.js';
 import { DomainError } from '../core/errors.js';
 import { repair } from '../db/migrations/005-clock-stops.js';
-import { minutes } from '../../test/clock.js';
+import { minutes } from '../../test/time.js';
 import { databaseKinds } from '../../test/databases.js';
 import { buildCase, buildWorld, type World } from '../../test/world.js';
 import { scanDeadlines } from './deadline-scanner.js';

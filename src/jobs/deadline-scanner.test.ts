@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignUnit, recordAssignmentStep } from '../commands/assign-unit.js';
-import type { Context } from '../commands/context.js';
+import type { Context } from '../context/context.js';
 import { openStore, type Store } from '../db/connect.js';
-import { hours, minutes } from '../../test/clock.js';
+import { hours, minutes } from '../../test/time.js';
 import { databaseKinds } from '../../test/databases.js';
 import { buildCase, buildWorld, fiveRepresentatives, type World } from '../../test/world.js';
 import type { TemplateKey } from '../notifications/templates.js';

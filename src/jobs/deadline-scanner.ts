@@ -1,7 +1,7 @@
-import { escalationChain } from '../core/clocks.js';
+import { escalationChain } from '../core/clock-stops.js';
 import { addMinutes, defaultEscalateAfterMinutes } from '../core/deadlines.js';
-import { runCaseBatch } from '../commands/case-command.js';
-import type { Context, Trx } from '../commands/context.js';
+import { runCaseBatch } from '../commands/support/case-command.js';
+import type { Context, Trx } from '../context/context.js';
 import { loadPlan } from '../db/repositories/plans.js';
 import { enqueue, type Audience } from '../notifications/outbox.js';
 

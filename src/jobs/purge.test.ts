@@ -4,7 +4,7 @@ import { addAnswer } from '../commands/case-records.js';
 import { getCase } from '../commands/get-case.js';
 import { moveStage } from '../commands/move-stage.js';
 import { chainAndVerify } from '../../test/audit.js';
-import { days } from '../../test/clock.js';
+import { days } from '../../test/time.js';
 import { databaseKinds } from '../../test/databases.js';
 import { buildCase, buildWorld, fiveRepresentatives, type World } from '../../test/world.js';
 import { purgePersonalData } from './purge.js';

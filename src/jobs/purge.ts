@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Stage } from '../core/types.js';
-import type { Context } from '../commands/context.js';
-import { runCaseBatch } from '../commands/case-command.js';
+import type { Context } from '../context/context.js';
+import { runCaseBatch } from '../commands/support/case-command.js';
 
 /** Personal data is kept this long after a case is finally closed or declined, unless configured. */
 export const defaultRetentionDays = 730;

@@ -1,11 +1,11 @@
 import nodemailer from 'nodemailer';
-import type { Context } from '../commands/context.js';
+import type { Context } from '../context/context.js';
 import { loadCalendar } from '../commands/calendar.js';
 import { deliverDue, type Senders } from '../notifications/delivery.js';
 import { databaseCounters } from '../db/counters.js';
 import { scanDeadlines } from './deadline-scanner.js';
 import { foldTallies } from '../db/tallies.js';
-import { forgetExpiredIdempotencyKeys } from '../commands/idempotency.js';
+import { forgetExpiredIdempotencyKeys } from '../commands/support/idempotency.js';
 import { defaultRetentionDays, purgePersonalData } from './purge.js';
 import { purgeExpiredCredentials, purgeStaleSignInFailures } from '../commands/credentials.js';
 import type { AuditSettings } from '../config.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignUnit } from '../commands/assign-unit.js';
 import { createWebhook, disableWebhook } from '../commands/webhooks.js';
 import { createUser } from '../commands/users.js';
-import { minutes } from '../../test/clock.js';
+import { minutes } from '../../test/time.js';
 import { databaseKinds } from '../../test/databases.js';
 import { buildCase, buildWorld, password, type World } from '../../test/world.js';
 import { smtpSender } from '../jobs/worker.js';

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { Context } from '../commands/context.js';
+import type { Context } from '../context/context.js';
 import { addMinutes } from '../core/deadlines.js';
 import type { Selectable } from 'kysely';
 import type { NotificationsTable } from '../db/schema.js';

@@ -1,4 +1,4 @@
-import type { Context, Trx } from '../commands/context.js';
+import type { Context, Trx } from '../context/context.js';
 import type { Role } from '../core/types.js';
 import type { TemplateKey } from './templates.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus } from '../../test/api.js';
 import { hasBrowser, screenshotPath } from '../../test/browser.js';
-import { days, hours } from '../../test/clock.js';
+import { days, hours } from '../../test/time.js';
 import { signIn, startHarness, watchForErrors, type Harness } from './harness.js';
 
 interface Opened {

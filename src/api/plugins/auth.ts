@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Context } from '../../commands/context.js';
+import type { Context } from '../../context/context.js';
 import { authenticateCredential, type Authenticated, type PendingStep } from '../../commands/sign-in.js';
 import type { UserView } from '../../commands/users.js';
 import { DomainError } from '../../core/errors.js';

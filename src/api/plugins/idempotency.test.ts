@@ -1,12 +1,12 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiWorld } from '../../../test/api.js';
-import { hours } from '../../../test/clock.js';
+import { hours } from '../../../test/time.js';
 import { databaseKinds } from '../../../test/databases.js';
 import { buildPublicWorld, petition, status } from '../../../test/public.js';
 import { expectError, letter, withoutWrites } from '../../../test/requests.js';
 import { createOpen311Key } from '../../commands/public/open311-keys.js';
-import { forgetExpiredIdempotencyKeys } from '../../commands/idempotency.js';
+import { forgetExpiredIdempotencyKeys } from '../../commands/support/idempotency.js';
 
 describe.each(databaseKinds)('Idempotency-Key on the requests that open a case, on %s', (kind) => {
   let world: ApiWorld;

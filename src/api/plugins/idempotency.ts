@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { once, type IdempotencyKey } from '../../commands/idempotency.js';
-import type { Context } from '../../commands/context.js';
+import { once, type IdempotencyKey } from '../../commands/support/idempotency.js';
+import type { Context } from '../../context/context.js';
 import { invalid } from '../../core/errors.js';
 
 /** The same JSON whatever order its object keys came in. */

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, type ApiWorld } from '../../../test/api.js';
-import { days } from '../../../test/clock.js';
+import { days } from '../../../test/time.js';
 import { databaseKinds } from '../../../test/databases.js';
 import { buildPublicWorld, cookiesOf, form } from '../../../test/public.js';
 import { get, post, withoutWrites } from '../../../test/requests.js';

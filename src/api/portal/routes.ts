@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Context } from '../../commands/context.js';
+import type { Context } from '../../context/context.js';
 import { petitionProblems, publicLimits } from '../../commands/public/petition-input.js';
-import { once, showOnce } from '../../commands/idempotency.js';
+import { once, showOnce } from '../../commands/support/idempotency.js';
 import { getPetitionStatus, giveFeedback, requestReview, submitPetition, type PublicStatus, type Receipt } from '../../commands/public/petitions.js';
 import { DomainError } from '../../core/errors.js';
 import { localText } from '../../core/plan.js';

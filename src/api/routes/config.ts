@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '../typed-app.js';
-import type { Context } from '../../commands/context.js';
+import type { Context } from '../../context/context.js';
 import { actorOf } from '../plugins/auth.js';
 import { errorResponses, Time } from '../schemas.js';
 

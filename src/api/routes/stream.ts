@@ -1,9 +1,9 @@
 import type { App } from '../typed-app.js';
-import type { CaseChanged } from '../../commands/change-feed.js';
-import type { Context } from '../../commands/context.js';
-import { onCredentialsEnded } from '../../commands/revocations.js';
+import type { CaseChanged } from '../../context/change-feed.js';
+import type { Context } from '../../context/context.js';
+import { onCredentialsEnded } from '../../context/revocations.js';
 import { authenticate } from '../../commands/sign-in.js';
-import { mayActOnCase } from '../../commands/case-access.js';
+import { mayActOnCase } from '../../commands/support/case-access.js';
 import { actorOf, requestSecret } from '../plugins/auth.js';
 
 export interface StreamOptions {

@@ -2,9 +2,9 @@ import { DomainError } from '../../core/errors.js';
 import type { CaseFlag } from '../../core/flags.js';
 import type { CaseRow } from '../../db/repositories/cases.js';
 import { loadCurrentPlan } from '../../db/repositories/plans.js';
-import type { Context, Trx } from '../context.js';
-import { claimIdempotencyKey, type IdempotencyKey } from '../idempotency.js';
-import { insertCase } from '../insert-case.js';
+import type { Context, Trx } from '../../context/context.js';
+import { claimIdempotencyKey, type IdempotencyKey } from '../support/idempotency.js';
+import { insertCase } from '../support/insert-case.js';
 import { petitionProblems, problemError, type PetitionInput } from './petition-input.js';
 
 /** How a petition reached us from the public, for the case, its timeline and the audit log. */

@@ -4,7 +4,7 @@ import type { Actor } from '../../core/types.js';
 import { recordAudit } from '../../db/audit.js';
 import type { Open311KeysTable } from '../../db/schema.js';
 import { digestSecret, newSecret } from '../../security/passwords.js';
-import { actorId, type Context } from '../context.js';
+import { actorId, type Context } from '../../context/context.js';
 
 /** An Open311 client's key as admins see it: never the key itself, which is shown once on creation. */
 export interface Open311KeyView {

@@ -1,7 +1,7 @@
 import { accessCodeDigest, normaliseAccessCode, normaliseReference, sameDigest } from '../../core/access-code.js';
 import { DomainError } from '../../core/errors.js';
 import { findCase, type CaseRow } from '../../db/repositories/cases.js';
-import type { Context, Trx } from '../context.js';
+import type { Context, Trx } from '../../context/context.js';
 
 /** What the petitioner presents: the reference and the private access code from their receipt. */
 export interface PetitionKey {

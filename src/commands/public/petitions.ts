@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { accessCodeDigest, newAccessCode } from '../../core/access-code.js';
-import { caseDeadlines, type CaseDeadlines } from '../../core/case-clock.js';
+import { caseDeadlines, type CaseDeadlines } from '../../core/case-deadlines.js';
 import { DomainError, invalid } from '../../core/errors.js';
 import type { CaseFlag } from '../../core/flags.js';
 import type { LocalText } from '../../core/plan.js';
@@ -8,12 +8,12 @@ import { maxReviews, reviewWindow, type ReviewWindow } from '../../core/stages.j
 import type { CaseKind, Channel, Stage } from '../../core/types.js';
 import type { CaseRow } from '../../db/repositories/cases.js';
 import { loadPlan } from '../../db/repositories/plans.js';
-import { moveContext } from '../case-facts.js';
-import { runCaseWrite } from '../case-command.js';
-import { caseClock } from '../case-view.js';
-import type { Context, Trx } from '../context.js';
+import { moveContext } from '../support/move-facts.js';
+import { runCaseWrite } from '../support/case-command.js';
+import { caseClock } from '../../presenters/case-view.js';
+import type { Context, Trx } from '../../context/context.js';
 import { stageMove } from '../move-stage.js';
-import { keepIdempotentResult, type IdempotencyKey } from '../idempotency.js';
+import { keepIdempotentResult, type IdempotencyKey } from '../support/idempotency.js';
 import { openPublicCase } from './open-public-case.js';
 import { petitionFor, type PetitionKey } from './petition-access.js';
 import { publicLimits, type PetitionInput } from './petition-input.js';

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { clocksIn, voidingStop, type Rest } from '../../core/clocks.js';
+import { clocksIn, voidingStop, type Rest } from '../../core/clock-stops.js';
 import { stages, type Stage } from '../../core/types.js';
 import type { DialectAdapter } from '../adapter.js';
 import { recordAudit } from '../audit.js';

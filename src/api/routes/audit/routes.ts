@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { Type, type Static } from 'typebox';
 import type { App } from '../../typed-app.js';
 import { allAuditEntries, listAuditEntries, verifyAuditFor, type AuditFilters } from '../../../commands/audit-log.js';
-import type { Context } from '../../../commands/context.js';
+import type { Context } from '../../../context/context.js';
 import type { AuditKey } from '../../../security/audit-key.js';
 import { pickLanguage, type Language } from '../../messages.js';
 import { actorOf } from '../../plugins/auth.js';

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '../../typed-app.js';
-import type { Context } from '../../../commands/context.js';
+import type { Context } from '../../../context/context.js';
 import { changeOwnPassword } from '../../../commands/passwords.js';
 import { login, logout, sessionHours } from '../../../commands/sign-in.js';
 import { DomainError } from '../../../core/errors.js';

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '../../typed-app.js';
-import type { Context } from '../../../commands/context.js';
+import type { Context } from '../../../context/context.js';
 import { confirmTotp, disableTotp, recoveryCodesLeft, requiredTotpRoles, setTotpRoles, startTotpEnrolment, totpPolicy } from '../../../commands/totp.js';
 import { forbidden } from '../../../core/errors.js';
 import { can } from '../../../core/policy.js';

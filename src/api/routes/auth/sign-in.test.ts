@@ -1,7 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApiWorld, expectStatus, type ApiWorld } from '../../../../test/api.js';
-import { minutes } from '../../../../test/clock.js';
+import { minutes } from '../../../../test/time.js';
 import { databaseKinds } from '../../../../test/databases.js';
 import { password } from '../../../../test/world.js';
 import { expectError, get, post } from '../../../../test/requests.js';

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { App } from '../../typed-app.js';
 import { calendarByYear, calendarSourceText, importCalendar, importCalendarYears, loadCalendar } from '../../../commands/calendar.js';
-import type { Context } from '../../../commands/context.js';
+import type { Context } from '../../../context/context.js';
 import { forbidden } from '../../../core/errors.js';
 import { can } from '../../../core/policy.js';
 import { actorOf } from '../../plugins/auth.js';

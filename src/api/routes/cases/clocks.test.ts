@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApiWorld, expectStatus, type ApiWorld } from '../../../../test/api.js';
-import { days } from '../../../../test/clock.js';
+import { days } from '../../../../test/time.js';
 import { databaseKinds } from '../../../../test/databases.js';
 import { assignId, expectError, get, letter, openCaseId, post, withoutWrites } from '../../../../test/requests.js';
 import { password } from '../../../../test/world.js';

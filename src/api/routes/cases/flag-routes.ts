@@ -1,6 +1,6 @@
 import type { App } from '../../typed-app.js';
 import { clearCaseFlag } from '../../../commands/case-flags.js';
-import type { Context } from '../../../commands/context.js';
+import type { Context } from '../../../context/context.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas.js';
 import { CaseDetail, FlagParams } from './schemas.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApiWorld, expectStatus, type ApiWorld } from '../../../../test/api.js';
-import { minutes } from '../../../../test/clock.js';
+import { minutes } from '../../../../test/time.js';
 import { databaseKinds } from '../../../../test/databases.js';
 import { assignId, expectError, get, openCaseId, post, withoutWrites } from '../../../../test/requests.js';
 

@@ -1,5 +1,5 @@
 import type { App } from '../../typed-app.js';
-import type { Context } from '../../../commands/context.js';
+import type { Context } from '../../../context/context.js';
 import { revealPersonalData } from '../../../commands/reveal-personal-data.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApiWorld, expectStatus, type ApiWorld } from '../../../../test/api.js';
-import { days } from '../../../../test/clock.js';
+import { days } from '../../../../test/time.js';
 import { databaseKinds } from '../../../../test/databases.js';
 import { assignId, expectError, get, letter, openCaseId, post, type Who } from '../../../../test/requests.js';
 

@@ -1,5 +1,5 @@
 import type { App } from '../../typed-app.js';
-import type { Context } from '../../../commands/context.js';
+import type { Context } from '../../../context/context.js';
 import { getCase } from '../../../commands/get-case.js';
 import { listCases } from '../../../commands/list-cases.js';
 import { listEvents } from '../../../commands/list-events.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApiWorld, expectStatus, type ApiWorld } from '../../../../test/api.js';
-import { hours, minutes } from '../../../../test/clock.js';
+import { hours, minutes } from '../../../../test/time.js';
 import { databaseKinds } from '../../../../test/databases.js';
 import { fiveRepresentatives } from '../../../../test/world.js';
 import { chainAndVerify } from '../../../../test/audit.js';

@@ -1,6 +1,6 @@
 import type { App } from '../../typed-app.js';
 import { Type } from 'typebox';
-import type { Context } from '../../../commands/context.js';
+import type { Context } from '../../../context/context.js';
 import { createOpen311Key, listOpen311Keys, revokeOpen311Key } from '../../../commands/public/open311-keys.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas.js';

@@ -3,7 +3,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiWorld } from '../../../../test/api.js';
-import { days } from '../../../../test/clock.js';
+import { days } from '../../../../test/time.js';
 import { databaseKinds } from '../../../../test/databases.js';
 import { buildPublicWorld } from '../../../../test/public.js';
 import { get, post } from '../../../../test/requests.js';

@@ -3,7 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { Counters } from '../../../db/counters.js';
 import { sharedLimitStore } from '../../plugins/limit-store.js';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { Context } from '../../../commands/context.js';
+import type { Context } from '../../../context/context.js';
 import { open311ClientFor } from '../../../commands/public/open311-keys.js';
 import {
   createOpen311Request,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildApiWorld, expectStatus, type ApiWorld } from '../../../../test/api.js';
-import { minutes } from '../../../../test/clock.js';
+import { minutes } from '../../../../test/time.js';
 import { databaseKinds } from '../../../../test/databases.js';
 import { expectError, get, letter, post, withoutWrites } from '../../../../test/requests.js';
 import { builtinPlanPath } from '../../../paths.js';

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
-import type { Context } from '../../../commands/context.js';
+import type { Context } from '../../../context/context.js';
 import { planChecklist } from '../../../commands/plan-checklist.js';
 import { createPlanDraft, getPlan, publishPlan, updatePlanDraft } from '../../../commands/plans.js';
 import { forbidden } from '../../../core/errors.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, type ApiWorld } from '../../../../test/api.js';
 import { addDays } from '../../../core/deadlines.js';
-import { days } from '../../../../test/clock.js';
+import { days } from '../../../../test/time.js';
 import { databaseKinds } from '../../../../test/databases.js';
 import { buildPublicWorld, petition, status, submit } from '../../../../test/public.js';
 import { expectError, get, post, withoutWrites } from '../../../../test/requests.js';

@@ -1,7 +1,7 @@
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { App } from '../../typed-app.js';
-import type { Context } from '../../../commands/context.js';
+import type { Context } from '../../../context/context.js';
 import { DomainError } from '../../../core/errors.js';
 import type { Counters } from '../../../db/counters.js';
 import { sharedLimitStore } from '../../plugins/limit-store.js';

@@ -1,6 +1,6 @@
 import type { App } from '../../typed-app.js';
 import type { Static } from 'typebox';
-import type { Context } from '../../../commands/context.js';
+import type { Context } from '../../../context/context.js';
 import { typed, type PetitionInput } from '../../../commands/public/petition-input.js';
 import { getPetitionStatus, giveFeedback, requestReview, submitPetition, type PublicStatus } from '../../../commands/public/petitions.js';
 import { portalMessages } from '../../portal/i18n/index.js';

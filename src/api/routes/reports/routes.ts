@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { Type } from 'typebox';
 import { Report, ReportQuery, Stats } from './schemas.js';
 import type { App } from '../../typed-app.js';
-import type { Context } from '../../../commands/context.js';
+import type { Context } from '../../../context/context.js';
 import { accountabilityReport, type AccountabilityReport } from '../../../commands/reports.js';
 import { stats } from '../../../commands/stats.js';
 import { figureNames } from '../../../core/accountability.js';

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { FastifyRequest } from 'fastify';
-import type { Context } from '../../../commands/context.js';
+import type { Context } from '../../../context/context.js';
 import { createOwnToken, listCredentials, revokeCredential, type CredentialKind } from '../../../commands/credentials.js';
 import { resetPassword } from '../../../commands/passwords.js';
 import type { TokenView } from '../../../commands/sign-in.js';

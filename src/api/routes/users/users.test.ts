@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApiWorld, expectStatus, type ApiWorld } from '../../../../test/api.js';
-import { hours } from '../../../../test/clock.js';
+import { hours } from '../../../../test/time.js';
 import { databaseKinds } from '../../../../test/databases.js';
 import { expectError, get, post, withoutWrites } from '../../../../test/requests.js';
 

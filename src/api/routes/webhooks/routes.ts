@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '../../typed-app.js';
-import type { Context } from '../../../commands/context.js';
+import type { Context } from '../../../context/context.js';
 import { createWebhook, deleteWebhook, listWebhookDeliveries, listWebhooks, setWebhookActive } from '../../../commands/webhooks.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses, IdParams } from '../../schemas.js';

@@ -1,6 +1,6 @@
 import type { App } from '../../typed-app.js';
 import { objectToAssignment, rerouteAssignment } from '../../../commands/assign-unit.js';
-import type { Context } from '../../../commands/context.js';
+import type { Context } from '../../../context/context.js';
 import { extendDeadline } from '../../../commands/extend-deadline.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas.js';

@@ -1,5 +1,5 @@
-import { DomainError } from '../core/errors.js';
-import type { Context, Trx } from './context.js';
+import { DomainError } from '../../core/errors.js';
+import type { Context, Trx } from '../../context/context.js';
 
 /** How long a key answers a retry with the first answer; after that it is forgotten. */
 export const idempotencyKeyHours = 24;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseDeadlines, caseNextDueAt, type CaseClock } from './case-clock.js';
+import { caseDeadlines, caseNextDueAt, type CaseClock } from './case-deadlines.js';
 
 /** A case's clocks as stored; nothing started unless a test says so. */
 function buildClock(overrides: Partial<CaseClock> = {}): CaseClock {

@@ -1,7 +1,7 @@
-import type { MoveContext } from '../core/stages.js';
-import type { CaseRow } from '../db/repositories/cases.js';
-import type { Trx } from './context.js';
-import { assignmentActive } from '../db/repositories/assignments.js';
+import type { MoveContext } from '../../core/stages.js';
+import type { CaseRow } from '../../db/repositories/cases.js';
+import type { Trx } from '../../context/context.js';
+import { assignmentActive } from '../../db/repositories/assignments.js';
 
 /** What the guards need of a case's records, however they were read. */
 export interface MoveRecords {

@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { caseNextDueAt } from '../core/case-clock.js';
-import { acceptDueAt } from '../core/deadlines.js';
-import { storedFlags, type CaseFlag } from '../core/flags.js';
-import type { PlanDocument } from '../core/plan.js';
-import { caseReference } from '../core/reference.js';
-import type { CaseKind, Channel, Urgency } from '../core/types.js';
-import { recordAudit } from '../db/audit.js';
-import { appendEvent } from '../db/events.js';
-import { referenceTaken, type CaseRow } from '../db/repositories/cases.js';
-import { caseClock } from './case-view.js';
-import { jurisdiction, type Context, type Trx } from './context.js';
-import { syncClocks } from './sync-clocks.js';
+import { caseNextDueAt } from '../../core/case-deadlines.js';
+import { acceptDueAt } from '../../core/deadlines.js';
+import { storedFlags, type CaseFlag } from '../../core/flags.js';
+import type { PlanDocument } from '../../core/plan.js';
+import { caseReference } from '../../core/reference.js';
+import type { CaseKind, Channel, Urgency } from '../../core/types.js';
+import { recordAudit } from '../../db/audit.js';
+import { appendEvent } from '../../db/events.js';
+import { referenceTaken, type CaseRow } from '../../db/repositories/cases.js';
+import { caseClock } from '../../presenters/case-view.js';
+import { jurisdiction, type Context, type Trx } from '../../context/context.js';
+import { syncClocks } from './deadline-rows.js';
 
 async function uniqueReference(trx: Trx, year: number): Promise<string> {
   for (let attempt = 0; attempt < 5; attempt += 1) {

@@ -1,7 +1,7 @@
 import type { App } from '../../typed-app.js';
 import { assignUnit, recordAssignmentStep } from '../../../commands/assign-unit.js';
 import { addAnswer, addMeeting, addNote, completeStep, receiveTogether, undoStep } from '../../../commands/case-records.js';
-import type { Context } from '../../../commands/context.js';
+import type { Context } from '../../../context/context.js';
 import { moveStage } from '../../../commands/move-stage.js';
 import { DomainError } from '../../../core/errors.js';
 import type { Actor } from '../../../core/types.js';

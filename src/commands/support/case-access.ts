@@ -1,9 +1,9 @@
-import { forbidden, notFound } from '../core/errors.js';
-import { can, caseScope, type CaseAction } from '../core/policy.js';
-import type { Actor } from '../core/types.js';
-import { assignedUnitIds, findCase, type CaseRow } from '../db/repositories/cases.js';
-import type { Database } from '../db/schema.js';
-import type { Context, Trx } from './context.js';
+import { forbidden, notFound } from '../../core/errors.js';
+import { can, caseScope, type CaseAction } from '../../core/policy.js';
+import type { Actor } from '../../core/types.js';
+import { assignedUnitIds, findCase, type CaseRow } from '../../db/repositories/cases.js';
+import type { Database } from '../../db/schema.js';
+import type { Context, Trx } from '../../context/context.js';
 import type { Kysely } from 'kysely';
 
 /** Fails with 403 unless the actor may do the action on a case assigned to these units. */

@@ -1,5 +1,5 @@
-import { caseDeadlines, type CaseDeadlines } from '../core/case-clock.js';
-import { assignmentStop, clockStanding } from '../core/clocks.js';
+import { caseDeadlines, type CaseDeadlines } from '../core/case-deadlines.js';
+import { assignmentStop, clockStanding } from '../core/clock-stops.js';
 import type { Deadline } from '../core/deadlines.js';
 import { parseFlags, type CaseFlag } from '../core/flags.js';
 import { assignmentAbilities, type AssignmentAbilities, type CaseAction } from '../core/policy.js';

@@ -1,15 +1,15 @@
-import type { CaseAction } from '../core/policy.js';
-import type { Actor } from '../core/types.js';
-import { recordAudit } from '../db/audit.js';
-import { appendEvent } from '../db/events.js';
-import type { CaseRow } from '../db/repositories/cases.js';
-import type { CasesTable } from '../db/schema.js';
+import type { CaseAction } from '../../core/policy.js';
+import type { Actor } from '../../core/types.js';
+import { recordAudit } from '../../db/audit.js';
+import { appendEvent } from '../../db/events.js';
+import type { CaseRow } from '../../db/repositories/cases.js';
+import type { CasesTable } from '../../db/schema.js';
 import { caseFor } from './case-access.js';
 import { updateCase } from './case-update.js';
-import { syncClocks } from './sync-clocks.js';
-import type { CaseDetail } from './case-view.js';
-import type { Context, Trx } from './context.js';
-import { caseDetail } from './get-case.js';
+import { syncClocks } from './deadline-rows.js';
+import type { CaseDetail } from '../../presenters/case-view.js';
+import type { Context, Trx } from '../../context/context.js';
+import { caseDetail } from '../get-case.js';
 
 /** What a case write did, for the timeline and the audit log. */
 export interface CaseChange {

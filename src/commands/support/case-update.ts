@@ -1,8 +1,8 @@
-import { caseNextDueAt } from '../core/case-clock.js';
-import type { CaseRow } from '../db/repositories/cases.js';
-import type { CasesTable } from '../db/schema.js';
-import { caseClock } from './case-view.js';
-import type { Trx } from './context.js';
+import { caseNextDueAt } from '../../core/case-deadlines.js';
+import type { CaseRow } from '../../db/repositories/cases.js';
+import type { CasesTable } from '../../db/schema.js';
+import { caseClock } from '../../presenters/case-view.js';
+import type { Trx } from '../../context/context.js';
 
 /** Writes changed case fields, keeping `updated_at` and the derived `next_due_at` true. */
 export async function updateCase(trx: Trx, row: CaseRow, changes: Partial<CasesTable>, now: string): Promise<CaseRow> {

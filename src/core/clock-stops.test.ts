@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentStop, clocksIn, clocksOf, clockStanding, voidingStop, type AssignmentClockSource, type CaseClockSource } from './clocks.js';
+import { assignmentStop, clocksIn, clocksOf, clockStanding, voidingStop, type AssignmentClockSource, type CaseClockSource } from './clock-stops.js';
 import { stages } from './types.js';
 
 const closedAt = '2026-11-02T08:10:00.000Z';

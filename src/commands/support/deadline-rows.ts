@@ -1,7 +1,7 @@
-import { clocksOf, stageStop } from '../core/clocks.js';
-import type { CaseRow } from '../db/repositories/cases.js';
-import type { Context, Trx } from './context.js';
-import { assignmentActive } from '../db/repositories/assignments.js';
+import { clocksOf, stageStop } from '../../core/clock-stops.js';
+import type { CaseRow } from '../../db/repositories/cases.js';
+import type { Context, Trx } from '../../context/context.js';
+import { assignmentActive } from '../../db/repositories/assignments.js';
 
 /**
  * Brings the `deadlines` rows (and the lead unit) of a case in line with its state, inside the command's transaction.
