@@ -1,5 +1,5 @@
 import { loadCalendar } from './commands/calendar.js';
-import { calendarSource, randomId, systemClock, type Context } from './context/context.js';
+import { calendarSource, randomId, systemTime, type Context } from './context/context.js';
 import type { Config } from './config.js';
 import { openStore, type Store } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -31,7 +31,7 @@ export async function openRuntime(config: Config, log: RuntimeLog = defaultLog):
   const ctx: Context = {
     db: store.db,
     adapter: store.adapter,
-    now: systemClock,
+    now: systemTime,
     newId: randomId,
     timeZone: config.timeZone,
     calendar: calendarSource(await loadCalendar(store.db)),
@@ -52,7 +52,7 @@ export async function openRuntime(config: Config, log: RuntimeLog = defaultLog):
   };
 }
 
-export type RuntimeLog = (message: string, error?: unknown) => void;
+type RuntimeLog = (message: string, error?: unknown) => void;
 
 const defaultLog: RuntimeLog = (message, error) =>
   process.stderr.write(`${message}${error instanceof Error ? ` ${error.message}` : ''}\n`);

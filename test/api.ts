@@ -17,7 +17,7 @@ export async function buildApiWorld(kind: 'sqlite' | 'postgres', options: Omit<A
   const app = await buildApp({ ...options, ctx: world.ctx });
   const tokens = new Map<Who, string>();
   for (const [who, user] of Object.entries(world.users)) {
-    // Tests move their clock by months; their tokens must outlive that (the default is 90 days).
+    // Tests move their time by months; their tokens must outlive that (the default is 90 days).
     const { token } = await createToken(world.ctx, { email: user.email, name: 'test', days: 3650 });
     tokens.set(who as Who, token);
   }

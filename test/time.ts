@@ -1,11 +1,11 @@
-/** A clock tests move by hand. */
-export interface TestClock {
+/** The time source tests move by hand (what `ctx.now` reads). */
+export interface TestTime {
   now: () => string;
   set(iso: string): void;
   advance(ms: number): void;
 }
 
-export function testClock(start: string): TestClock {
+export function testTime(start: string): TestTime {
   let current = Date.parse(start);
   return {
     now: () => new Date(current).toISOString(),

@@ -10,7 +10,7 @@ import { createUser, type UserView } from '../src/commands/users.js';
 import type { Actor, Role } from '../src/core/types.js';
 import { createChangeFeed } from '../src/context/change-feed.js';
 import { createSealer } from '../src/security/sealer.js';
-import { testClock, type TestClock } from './time.js';
+import { testTime, type TestTime } from './time.js';
 import { openTestStore, type TestStore } from './databases.js';
 import type { Store } from '../src/db/connect.js';
 
@@ -19,7 +19,7 @@ export const password = 'correct horse battery';
 export interface World {
   store: TestStore;
   ctx: Context;
-  clock: TestClock;
+  time: TestTime;
   planId: string;
   units: { office: UnitView; leadership: UnitView; township: UnitView; department: UnitView };
   users: Record<Role, UserView> & { otherOfficer: UserView };
@@ -45,8 +45,8 @@ export function testContext(store: Pick<Store, 'db' | 'adapter'>, now: () => str
 /** A county in miniature: units, one user of each role, and the built-in plan published. */
 export async function buildWorld(kind: 'sqlite' | 'postgres', start = '2026-11-02T08:00:00.000Z'): Promise<World> {
   const store = await openTestStore(kind);
-  const clock = testClock(start);
-  const ctx = testContext(store, clock.now);
+  const time = testTime(start);
+  const ctx = testContext(store, time.now);
   const plan = await ensureBuiltinPlan(ctx);
   if (!plan) throw new Error('The built-in plan did not load.');
   const unit = (name: string, nameEn: string, kindName: UnitView['kind']) => createUnit(ctx, { actor: null, name, nameEn, kind: kindName });
@@ -69,7 +69,7 @@ export async function buildWorld(kind: 'sqlite' | 'postgres', start = '2026-11-0
   return {
     store,
     ctx,
-    clock,
+    time,
     planId: plan.id,
     units,
     users,

@@ -16,8 +16,8 @@ import { requestLog } from './plugins/request-log.js';
 import { appNotFound, registerWebApp, webAppRoot } from './plugins/web.js';
 import { auditRoutes } from './routes/audit/routes.js';
 import { authRoutes, type AuthOptions } from './routes/auth/routes.js';
-import { caseActionRoutes } from './routes/cases/record-routes.js';
-import { caseClockRoutes } from './routes/cases/assignment-routes.js';
+import { caseAssignmentRoutes } from './routes/cases/assignment-routes.js';
+import { caseRecordRoutes } from './routes/cases/record-routes.js';
 import { caseFlagRoutes } from './routes/cases/flag-routes.js';
 import { casePersonalDataRoutes } from './routes/cases/personal-data-routes.js';
 import { notificationRoutes } from './routes/notifications/routes.js';
@@ -109,8 +109,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   userRoutes(app, options.ctx);
   planRoutes(app, options.ctx);
   caseRoutes(app, options.ctx);
-  caseActionRoutes(app, options.ctx);
-  caseClockRoutes(app, options.ctx);
+  caseRecordRoutes(app, options.ctx);
+  caseAssignmentRoutes(app, options.ctx);
   caseFlagRoutes(app, options.ctx);
   casePersonalDataRoutes(app, options.ctx);
   notificationRoutes(app, options.ctx);
@@ -132,6 +132,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 }
 
 /** One SQLite database has one server process; PostgreSQL may have many, which must count together. */
-export function defaultCounters(ctx: Context): Counters {
+function defaultCounters(ctx: Context): Counters {
   return ctx.adapter.name === 'postgres' ? databaseCounters(ctx.db) : memoryCounters();
 }

@@ -13,7 +13,7 @@ type WithRuntime = <T>(work: (runtime: Runtime, config: Config) => Promise<T>) =
 const chainName = { audit: 'the audit log', events: 'the case timeline' } as const;
 
 /** One plain sentence per problem, for the operator. */
-export function describeProblem(problem: AuditProblem): string {
+function describeProblem(problem: AuditProblem): string {
   switch (problem.code) {
     case 'chain_broken':
       return problem.chain === 'audit'
@@ -37,7 +37,7 @@ export function describeProblem(problem: AuditProblem): string {
 }
 
 /** The report as the operator reads it: the verdict first, then what needs attention. */
-export function describeReport(report: AuditReport): string[] {
+function describeReport(report: AuditReport): string[] {
   const lines: string[] = [];
   if (report.ok) {
     const latest = report.latestCheckpoint ? `, latest at ${report.latestCheckpoint.at}` : '';

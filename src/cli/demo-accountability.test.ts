@@ -8,7 +8,7 @@ import { accountabilityReport } from '../commands/reports.js';
 import { ensureBuiltinPlan } from '../commands/setup.js';
 import type { Actor } from '../core/types.js';
 import { scanDeadlines } from '../jobs/deadline-scanner.js';
-import { days, minutes, testClock } from '../../test/time.js';
+import { days, minutes, testTime } from '../../test/time.js';
 import { databaseKinds, openTestStore, type TestStore } from '../../test/databases.js';
 import { testContext } from '../../test/world.js';
 import { seedDemo } from './demo.js';
@@ -39,10 +39,10 @@ const handCount: Record<string, [assigned: number, proposalsLate: number, overdu
 describe.each(databaseKinds)('the demo county’s accountability report on %s', (kind) => {
   let store: TestStore;
   let ctx: Context;
-  const clock = testClock('2026-12-01T02:00:00.000Z');
+  const time = testTime('2026-12-01T02:00:00.000Z');
   beforeAll(async () => {
     store = await openTestStore(kind);
-    ctx = testContext(store, clock.now);
+    ctx = testContext(store, time.now);
     await ensureBuiltinPlan(ctx);
     await seedDemo(ctx);
   });
@@ -61,20 +61,20 @@ describe.each(databaseKinds)('the demo county’s accountability report on %s', 
       description: '家长反映学校食堂收费标准未公示。',
     });
     await assignUnit(ctx, { actor: coordinator, caseId: opened.id, unitId: units.get('城关镇') ?? '', role: 'lead' });
-    clock.advance(minutes(10));
+    time.advance(minutes(10));
     await moveStage(ctx, { actor: coordinator, caseId: opened.id, to: 'resolution' });
     await addAnswer(ctx, { actor: coordinator, caseId: opened.id, body: '经核实，收费标准已在校门口公示。' });
-    clock.advance(minutes(10));
+    time.advance(minutes(10));
     await moveStage(ctx, { actor: coordinator, caseId: opened.id, to: 'closed' });
 
-    clock.advance(days(6));
+    time.advance(days(6));
     await scanDeadlines(ctx);
     const missed = await ctx.db.selectFrom('events').select('id').where('case_id', '=', opened.id).where('type', '=', 'deadline.missed').execute();
     expect(missed).toEqual([]);
 
     // The period ends just after the scan, so the misses it recorded fall inside it (the end is exclusive).
-    clock.advance(minutes(1));
-    const report = await accountabilityReport(ctx, { actor: coordinator, from: '2026-09-01T00:00:00.000Z', to: clock.now() });
+    time.advance(minutes(1));
+    const report = await accountabilityReport(ctx, { actor: coordinator, from: '2026-09-01T00:00:00.000Z', to: time.now() });
     const table = Object.fromEntries(
       report.units.map((unit) => [unit.unitName, [unit.casesAssigned, unit.proposalsLate, unit.casesOverdue, unit.recordedByOffice]]),
     );

@@ -54,11 +54,11 @@ export async function seedDemo(base: Context): Promise<{ users: { role: Role; em
   // longest timeline below spans about 6½ days, so nothing is ever dated after now.
   const start = Date.parse(base.now()) - 60 * 24 * hour;
   const gap = 2.7 * 24 * hour;
-  let clock = start;
+  let time = start;
   // Nobody reads the case views the commands hand back here: no personal data read is recorded.
-  const ctx: Context = { ...base, now: () => new Date(clock).toISOString(), showsResults: false };
+  const ctx: Context = { ...base, now: () => new Date(time).toISOString(), showsResults: false };
   const tick = (hours: number) => {
-    clock += hours * hour;
+    time += hours * hour;
   };
 
   const unitDefs: [string, string, UnitView['kind']][] = [
@@ -105,7 +105,7 @@ export async function seedDemo(base: Context): Promise<{ users: { role: Role; em
   const leader = actor('leader@demo.redress.local');
 
   for (const [index, demo] of cases.entries()) {
-    clock = start + index * gap;
+    time = start + index * gap;
     const representatives = demo.kind === 'collective' && demo.channel === 'visit' ? names.slice(0, 3 + (demo.title.length % 3)).map((name) => ({ name })) : [];
     const opened = await openCase(ctx, {
       actor: coordinator,

@@ -37,19 +37,19 @@ export async function assignUnit(
         .executeTakeFirst();
       if (lead) throw new DomainError('conflict', 'This case already has a lead unit; assign this one as assisting.', { field: 'role' });
     }
-    const notified = await notifyUnit(ctx, trx, row, { unitId: props.unitId, role: props.role, actorId: props.actor.id, now });
+    const assigned = await createAssignment(ctx, trx, row, { unitId: props.unitId, role: props.role, actorId: props.actor.id, now });
     return {
-      event: { type: 'assignment.notified', data: notified },
-      audit: { action: 'case.assign', detail: { assignmentId: notified.assignmentId, unitId: props.unitId, role: props.role } },
+      event: { type: 'assignment.notified', data: assigned },
+      audit: { action: 'case.assign', detail: { assignmentId: assigned.assignmentId, unitId: props.unitId, role: props.role } },
     };
   });
 }
 
 /**
- * Creates an assignment and tells the unit: its clocks (acknowledge, on scene, proposal, and the
+ * Assigns the unit: creates its assignment, whose clocks (acknowledge, on scene, proposal, and the
  * 5 working days to object) start now, and its officers are notified through the outbox.
  */
-async function notifyUnit(
+async function createAssignment(
   ctx: Context,
   trx: Trx,
   row: CaseRow,
@@ -145,11 +145,11 @@ export async function rerouteAssignment(
     }
     if (unitIds.includes(props.unitId)) throw new DomainError('conflict', 'That unit is already assigned to this case.', { field: 'unitId' });
     await trx.updateTable('assignments').set({ released_at: now }).where('id', '=', assignment.id).execute();
-    const notified = await notifyUnit(ctx, trx, row, { unitId: props.unitId, role: assignment.role, actorId: props.actor.id, now });
+    const assigned = await createAssignment(ctx, trx, row, { unitId: props.unitId, role: assignment.role, actorId: props.actor.id, now });
     return {
       event: {
         type: 'assignment.rerouted',
-        data: { fromAssignmentId: assignment.id, fromUnitId: assignment.unit_id, objection: assignment.objection_reason, ...notified },
+        data: { fromAssignmentId: assignment.id, fromUnitId: assignment.unit_id, objection: assignment.objection_reason, ...assigned },
       },
       audit: { action: 'case.reroute', detail: { from: assignment.unit_id, to: props.unitId } },
     };

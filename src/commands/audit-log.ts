@@ -18,7 +18,7 @@ export interface AuditFilters {
   to?: string;
 }
 
-export interface AuditEntryView {
+interface AuditEntryView {
   id: number;
   /** The entry's place in the hash chain; null until the sequencer has chained it. */
   seq: number | null;

@@ -99,7 +99,7 @@ for (const kind of databaseKinds) {
       const opened = await buildCase(world);
       const assigned = await assignUnit(world.ctx, { actor: world.actor(world.users.coordinator), caseId: opened.id, unitId: world.units.township.id, role: 'lead' });
       const assignmentId = assigned.assignments[0]?.id ?? '';
-      world.clock.advance(days(5));
+      world.time.advance(days(5));
       await recordAssignmentStep(world.ctx, { actor: world.actor(world.users.unit_officer), caseId: opened.id, assignmentId, step: 'acknowledge' });
       await seal();
       expect((await verifyAudit(world.ctx.db, { key })).ok).toBe(true);

@@ -30,7 +30,7 @@ export interface AuditReport {
   problems: AuditProblem[];
 }
 
-export interface VerifyAuditProps {
+interface VerifyAuditProps {
   /** The checkpoint signing key (or just its public half); without it signatures are not checked. */
   key: AuditKey | null;
   /** A checkpoint exported earlier and kept off the machine: proves the log was not cut back before it. */

@@ -47,7 +47,7 @@ export interface CalendarDay {
   name: string;
 }
 
-export interface CalendarYear {
+interface CalendarYear {
   year: number;
   /** Public holidays, and the weekend days worked instead (调休), each in date order. */
   holidays: CalendarDay[];
@@ -79,7 +79,7 @@ export function calendarByYear(calendar: Calendar): { name: string; years: Calen
 }
 
 /** The calendar as YAML in the shipped file's format (calendars/cn-mainland.yaml), a comment before each year. */
-export function calendarYaml(calendar: Calendar): string {
+function calendarYaml(calendar: Calendar): string {
   const byYear = calendarByYear(calendar).years;
   const list = (key: 'holidays' | 'workdays') =>
     byYear.flatMap((year) => (year[key].length === 0 ? [] : [`  # ${year.year}`, ...year[key].map((day) => `  - { date: ${day.date}, name: ${JSON.stringify(day.name)} }`)]));

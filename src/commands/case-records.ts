@@ -24,7 +24,7 @@ export async function addNote(ctx: Context, props: { actor: Actor; caseId: strin
   }));
 }
 
-export interface MeetingProps {
+interface MeetingProps {
   actor: Actor;
   caseId: string;
   heldAt: string;

@@ -37,7 +37,7 @@ function openedPersonalData(ctx: Context, row: CaseRow, representatives: readonl
  * called by the reads that show them to a person (the case page, the break-glass reveal, the
  * answer to opening a case), never by a view itself. A case holding none records nothing.
  */
-export async function recordPersonalDataRead(
+async function recordPersonalDataRead(
   ctx: Context,
   trx: Trx,
   actor: Actor,
@@ -79,7 +79,7 @@ function withheldPersonalData(row: CaseRow, representatives: readonly Representa
 type AssignmentRow = AssignmentsTable & { unit_name: string };
 
 /** Everything the case view shows besides the case row, each table read once. */
-export interface CaseRecords {
+interface CaseRecords {
   representatives: RepresentativesTable[];
   assignments: AssignmentRow[];
   meetings: MeetingsTable[];
@@ -91,7 +91,7 @@ export interface CaseRecords {
  * Reads a case's records for its view, one statement per table. `fresh`: the case was opened in
  * this transaction, so it has no meetings, answers or ticked steps yet and those are not asked for.
  */
-export async function caseRecords(trx: Trx, caseId: string, options: { fresh?: boolean } = {}): Promise<CaseRecords> {
+async function caseRecords(trx: Trx, caseId: string, options: { fresh?: boolean } = {}): Promise<CaseRecords> {
   const none = Promise.resolve([]);
   const [representatives, assignments, meetings, answers, completions] = await Promise.all([
     trx.selectFrom('representatives').selectAll().where('case_id', '=', caseId).orderBy('position').execute(),
@@ -111,7 +111,7 @@ export async function caseRecords(trx: Trx, caseId: string, options: { fresh?: b
 }
 
 /** The units still assigned (not rerouted away), as `assignedUnitIds` reads them. */
-export function activeUnitIds(assignments: readonly AssignmentRow[]): string[] {
+function activeUnitIds(assignments: readonly AssignmentRow[]): string[] {
   return assignments.filter((assignment) => assignment.released_at === null).map((assignment) => assignment.unit_id);
 }
 

@@ -3,7 +3,7 @@ import { caseFor } from './support/case-access.js';
 import { decodeCursor, encodeCursor } from './list-cases.js';
 import type { Context } from '../context/context.js';
 
-export interface EventView {
+interface EventView {
   id: number;
   type: string;
   actorId: string | null;

@@ -10,7 +10,7 @@ import { runCaseCommand, type CaseChange } from './support/case-command.js';
 import type { CaseDetail } from '../presenters/case-view.js';
 import { jurisdiction, type Context, type Trx } from '../context/context.js';
 
-export interface MoveStageProps {
+interface MoveStageProps {
   actor: Actor;
   caseId: string;
   to: string;
@@ -60,7 +60,7 @@ export async function stageMove(
   const ticked = await trx.selectFrom('step_completions').select('step_id').where('case_id', '=', row.id).execute();
   const undone = undoneSteps(plan.stages, from, new Set(ticked.map((item) => item.step_id)));
   const changes = stageChanges(from, to, { now, reason, reviewCount: row.review_count, policy: plan.deadlines, where: jurisdiction(ctx) });
-  // As closing would: what the units still owed stops for good (see clocksIn in core/clocks.ts).
+  // As closing would: what the units still owed stops for good (see clocksIn in core/clock-stops.ts).
   if (changes.unitClocksStopAt !== undefined) await stopUnitClocks(trx, row.id, changes.unitClocksStopAt);
   return {
     changes: columns(changes),

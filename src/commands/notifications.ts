@@ -3,7 +3,7 @@ import type { Actor } from '../core/types.js';
 import { render } from '../notifications/templates.js';
 import type { Context } from '../context/context.js';
 
-export interface NotificationView {
+interface NotificationView {
   id: string;
   caseId: string | null;
   template: string;

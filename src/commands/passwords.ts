@@ -36,7 +36,7 @@ export async function changeOwnPassword(
   endCredentials(row.id);
 }
 
-export interface ResetProps {
+interface ResetProps {
   /** The admin resetting, or null for the operator's CLI. */
   actor: Actor | null;
   userId: string;

@@ -22,7 +22,7 @@ export interface PlanChecklist {
   stages: ChecklistStage[];
 }
 
-export function checklistOf(planId: string, document: PlanDocument): PlanChecklist {
+function checklistOf(planId: string, document: PlanDocument): PlanChecklist {
   return {
     planId,
     stages: document.stages.map((stage) => ({
@@ -50,7 +50,7 @@ export function completedSteps(
   );
 }
 
-export interface ChecklistAnswer {
+interface ChecklistAnswer {
   checklist: PlanChecklist;
   /** A strong validator of the document: a published version's never changes, a draft's changes with each edit. */
   etag: string;

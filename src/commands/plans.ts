@@ -32,7 +32,7 @@ export function planView(row: PlanRow): PlanView {
 }
 
 /** Parses a plan from YAML text or an already-parsed document; errors name line and field. */
-export function readPlan(source: unknown): PlanDocument {
+function readPlan(source: unknown): PlanDocument {
   return typeof source === 'string' ? parsePlanYaml(source) : validatePlan(source);
 }
 

@@ -14,7 +14,7 @@ const reportEventTypes = [
   'answer.given',
   'deadline.missed',
   'deadline.extended',
-  // When a case came to rest, which stops its units' clocks (core/clocks.ts).
+  // When a case came to rest, which stops its units' clocks (core/clock-stops.ts).
   'stage.changed',
   'deadline.voided',
 ];

@@ -7,7 +7,7 @@ import type { CaseDetail } from '../presenters/case-view.js';
 import type { Context } from '../context/context.js';
 import { openPersonalData } from './get-case.js';
 
-export const minReasonLength = 10;
+const minReasonLength = 10;
 
 /**
  * A "break-glass" read: someone who may read a case but is not the office or an assigned unit

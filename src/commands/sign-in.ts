@@ -9,12 +9,12 @@ import { requiredTotpRoles, verifySecondFactor } from './totp.js';
 import { userView, type UserView } from './users.js';
 
 export const sessionHours = 12;
-export const defaultTokenDays = 90;
+const defaultTokenDays = 90;
 
 /** What a signed-in session must do before anything else: choose a new password, set up a second factor. */
 export type PendingStep = 'password_change' | 'totp_enrolment';
 
-export interface SignInProps {
+interface SignInProps {
   email: string;
   password: string;
   /** The second factor: a 6-digit TOTP code or a recovery code, when the account has one. */
@@ -117,7 +117,7 @@ export async function login(ctx: Context, props: SignInProps): Promise<{ token: 
 }
 
 /** The steps a session of this user must take first; tokens are made deliberately and skip them. */
-export async function pendingSteps(ctx: Context, row: UsersTable): Promise<PendingStep[]> {
+async function pendingSteps(ctx: Context, row: UsersTable): Promise<PendingStep[]> {
   const steps: PendingStep[] = [];
   if (row.must_change_password) steps.push('password_change');
   if (!row.totp_enabled_at && (await requiredTotpRoles(ctx)).includes(row.role)) steps.push('totp_enrolment');

@@ -23,7 +23,7 @@ export interface UnitView {
   createdAt: string;
 }
 
-export function unitView(row: Selectable<UnitsTable>): UnitView {
+function unitView(row: Selectable<UnitsTable>): UnitView {
   return {
     id: row.id,
     name: row.name,
@@ -41,7 +41,7 @@ export function unitView(row: Selectable<UnitsTable>): UnitView {
 /** Trimmed text, or null when there is none. */
 const text = (value: string | null | undefined) => value?.trim() || null;
 
-export interface CreateUnitProps {
+interface CreateUnitProps {
   actor: Actor | null;
   name: string;
   nameEn?: string | null;
@@ -116,7 +116,7 @@ async function checkParent(trx: Trx, unitId: string, parentId: string): Promise<
   }
 }
 
-export interface UpdateUnitProps {
+interface UpdateUnitProps {
   actor: Actor;
   unitId: string;
   name?: string;

@@ -41,7 +41,7 @@ export function userView(row: UsersTable): UserView {
   };
 }
 
-export interface CreateUserProps {
+interface CreateUserProps {
   actor: Actor | null;
   email: string;
   name: string;
@@ -128,7 +128,7 @@ export async function getUser(ctx: Context, props: { actor: Actor; userId: strin
   return userView(row);
 }
 
-export interface UpdateUserProps {
+interface UpdateUserProps {
   actor: Actor | null;
   userId: string;
   name?: string;

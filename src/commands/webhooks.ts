@@ -6,7 +6,7 @@ import { recordAudit } from '../db/audit.js';
 import type { DeliveryErrorCode } from '../notifications/delivery.js';
 import type { Context } from '../context/context.js';
 
-export interface WebhookView {
+interface WebhookView {
   id: string;
   url: string;
   description: string | null;
@@ -18,7 +18,7 @@ export interface WebhookView {
   lastSentAt: string | null;
 }
 
-export interface DeliveryView {
+interface DeliveryView {
   id: string;
   template: string;
   caseId: string | null;

@@ -5,7 +5,7 @@ export interface CaseChanged {
   at: string;
 }
 
-export type ChangeListener = (change: CaseChanged) => void;
+type ChangeListener = (change: CaseChanged) => void;
 
 /**
  * Fan-out of committed case changes (server-sent events subscribe here). This one is in-process,

@@ -8,7 +8,7 @@ import type { ChangeFeed } from './change-feed.js';
 import type { Calendar } from '../core/calendar.js';
 import type { Jurisdiction } from '../core/deadlines.js';
 
-/** What commands run against. The clock and id generator are injected so tests control them. */
+/** What commands run against. The time source (`now`) and id generator are injected so tests control them. */
 export interface Context {
   db: Kysely<Database>;
   adapter: DialectAdapter;
@@ -38,7 +38,7 @@ export interface Context {
   replica?: Kysely<Database>;
 }
 
-export interface SecuritySettings {
+interface SecuritySettings {
   /** Whether every admin must use a second factor (REDRESS_ADMIN_TOTP=optional turns it off). */
   adminTotpRequired: boolean;
 }
@@ -50,7 +50,7 @@ export function reportReads(ctx: Pick<Context, 'db' | 'replica'>): Kysely<Databa
 
 export type Trx = Transaction<Database>;
 
-export function systemClock(): string {
+export function systemTime(): string {
   return new Date().toISOString();
 }
 
@@ -64,7 +64,7 @@ export function actorId(actor: Actor | null): string | null {
 }
 
 /** Holds the calendar in force, so that a replaced calendar takes effect without a restart. */
-export interface CalendarSource {
+interface CalendarSource {
   current(): Calendar;
   replace(calendar: Calendar): void;
 }

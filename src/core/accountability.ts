@@ -57,7 +57,7 @@ interface AssignmentFacts {
   arrivedAt: string | null;
   proposedAt: string | null;
   releasedAt: string | null;
-  /** When the case came to rest and stopped the unit's clocks for good (core/clocks.ts). */
+  /** When the case came to rest and stopped the unit's clocks for good (core/clock-stops.ts). */
   stoppedAt: string | null;
 }
 
@@ -131,7 +131,7 @@ export function accountability(events: readonly ReportEvent[], period: Period, n
     const data = event.data;
     const assignmentId = str(data.assignmentId);
     if (event.type === 'case.opened') receivedAt.set(event.caseId, str(data.receivedAt) ?? event.at);
-    // The written answer stops the units' clocks as coming to rest does (answerStops in clocks.ts).
+    // The written answer stops the units' clocks as coming to rest does (answerStops in clock-stops.ts).
     if ((event.type === 'stage.changed' && restsIn(data.to)) || event.type === 'answer.given') {
       for (const facts of assignments.values()) {
         if (facts.caseId === event.caseId && facts.stoppedAt === null && facts.releasedAt === null) facts.stoppedAt = event.at;

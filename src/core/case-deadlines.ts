@@ -1,7 +1,7 @@
 import { deadline, nextDueAt, type Deadline } from './deadlines.js';
 
-/** The statutory clocks a case carries, as stored. */
-export interface CaseClock {
+/** The due and done times of the statutory clocks, as the case row stores them. */
+export interface CaseDueTimes {
   acceptDueAt: string | null;
   acceptedAt: string | null;
   concludeDueAt: string | null;
@@ -24,21 +24,21 @@ export interface CaseDeadlines {
 }
 
 /** Every clock of a case with its standing at `now`. */
-export function caseDeadlines(clock: CaseClock, now: string): CaseDeadlines {
+export function caseDeadlines(times: CaseDueTimes, now: string): CaseDeadlines {
   const reviewRequestDone =
-    clock.reviewStartedAt !== null && clock.reviewRequestDueAt !== null && clock.reviewConcludedAt === null
-      ? clock.reviewStartedAt
+    times.reviewStartedAt !== null && times.reviewRequestDueAt !== null && times.reviewConcludedAt === null
+      ? times.reviewStartedAt
       : null;
   return {
-    accept: deadline(clock.acceptDueAt, clock.acceptedAt, now),
-    conclude: deadline(clock.concludeDueAt, clock.concludedAt, now),
-    reviewRequest: deadline(clock.reviewRequestDueAt, reviewRequestDone, now),
-    review: deadline(clock.reviewDueAt, clock.reviewConcludedAt, now),
+    accept: deadline(times.acceptDueAt, times.acceptedAt, now),
+    conclude: deadline(times.concludeDueAt, times.concludedAt, now),
+    reviewRequest: deadline(times.reviewRequestDueAt, reviewRequestDone, now),
+    review: deadline(times.reviewDueAt, times.reviewConcludedAt, now),
   };
 }
 
 /** The earliest deadline the office still owes on a case; what the overdue filter and index use. */
-export function caseNextDueAt(clock: CaseClock): string | null {
-  const owed = caseDeadlines(clock, '');
+export function caseNextDueAt(times: CaseDueTimes): string | null {
+  const owed = caseDeadlines(times, '');
   return nextDueAt([owed.accept, owed.conclude, owed.review]);
 }

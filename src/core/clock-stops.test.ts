@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentStop, clocksIn, clocksOf, clockStanding, voidingStop, type AssignmentClockSource, type CaseClockSource } from './clock-stops.js';
+import { assignmentStop, clocksIn, clockStanding, voidingStop } from './clock-stops.js';
+import { deadlineRowsOf, type AssignmentDeadlineSource, type CaseDeadlineSource } from './deadline-rows.js';
 import { stages } from './types.js';
 
 const closedAt = '2026-11-02T08:10:00.000Z';
 
-const theCase = (overrides: Partial<CaseClockSource> = {}): CaseClockSource => ({
+const theCase = (overrides: Partial<CaseDeadlineSource> = {}): CaseDeadlineSource => ({
   stage: 'resolution',
   stageChangedAt: '2026-11-02T08:05:00.000Z',
   reviewCount: 0,
@@ -18,7 +19,7 @@ const theCase = (overrides: Partial<CaseClockSource> = {}): CaseClockSource => (
   ...overrides,
 });
 
-const unit: AssignmentClockSource = {
+const unit: AssignmentDeadlineSource = {
   id: 'a1',
   unitId: 'township',
   acknowledgeDueAt: '2026-11-02T08:30:00.000Z',
@@ -38,7 +39,7 @@ describe('the clock rule', () => {
   });
 
   it('stops every clock of a closed case at the moment it closed', () => {
-    const clocks = clocksOf(theCase({ stage: 'closed', stageChangedAt: closedAt, concludedAt: '2026-11-02T08:08:00.000Z' }), [unit]);
+    const clocks = deadlineRowsOf(theCase({ stage: 'closed', stageChangedAt: closedAt, concludedAt: '2026-11-02T08:08:00.000Z' }), [unit]);
     expect(clocks.filter((clock) => clock.subject === 'a1').map((clock) => [clock.kind, clock.doneAt])).toEqual([
       ['acknowledge', closedAt],
       ['proposal', closedAt],
@@ -49,7 +50,7 @@ describe('the clock rule', () => {
   it('keeps a unit’s clocks stopped once the case has rested, even in a later review', () => {
     const stopped = { ...unit, clocksStoppedAt: closedAt };
     expect(assignmentStop(stopped, 'review', '2026-11-05T00:00:00.000Z')).toBe(closedAt);
-    expect(clocksOf(theCase({ stage: 'review', reviewCount: 1, reviewDueAt: '2026-12-05T15:59:59.999Z' }), [stopped]).find((clock) => clock.kind === 'acknowledge')?.doneAt).toBe(closedAt);
+    expect(deadlineRowsOf(theCase({ stage: 'review', reviewCount: 1, reviewDueAt: '2026-12-05T15:59:59.999Z' }), [stopped]).find((clock) => clock.kind === 'acknowledge')?.doneAt).toBe(closedAt);
     expect(assignmentStop(unit, 'resolution', closedAt)).toBeNull();
   });
 

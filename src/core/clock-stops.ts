@@ -1,10 +1,10 @@
 import { deadline, type Deadline } from './deadlines.js';
 import type { Stage } from './types.js';
 
-/** Every clock a case and its assignments carry, as the scanner and the report see them. */
-export const caseClockKinds = ['accept', 'conclude', 'review'] as const;
-export const assignmentClockKinds = ['acknowledge', 'on_scene', 'proposal'] as const;
-export type ClockKind = (typeof caseClockKinds)[number] | (typeof assignmentClockKinds)[number];
+/**
+ * The domain's clocks: the time limits a case and its units owe, which run while the case is worked
+ * and stop when it comes to rest. When they stop, and how a clock stands when it stopped.
+ */
 
 /**
  * What each stage does to the clocks. `run`: the case is being worked and every clock counts.
@@ -67,67 +67,8 @@ export function clockStanding(dueAt: string | null, doneAt: string | null, stopp
   return { dueAt, doneAt, status: stoppedAt <= dueAt ? 'stopped' : 'missed' };
 }
 
-export interface Clock {
-  /** 'case', or the id of the assignment the clock belongs to. */
-  subject: string;
-  kind: string;
-  unitId: string | null;
-  dueAt: string;
-  /** When the clock stopped counting: done, or stopped by a reroute or the case's stage. */
-  doneAt: string | null;
-}
-
-export interface CaseClockSource {
-  stage: Stage;
-  stageChangedAt: string;
-  reviewCount: number;
-  leadUnitId: string | null;
-  acceptDueAt: string | null;
-  acceptedAt: string | null;
-  concludeDueAt: string | null;
-  concludedAt: string | null;
-  reviewDueAt: string | null;
-  reviewConcludedAt: string | null;
-}
-
-export interface AssignmentClockSource extends AssignmentStops {
-  id: string;
-  unitId: string;
-  acknowledgeDueAt: string;
-  acknowledgedAt: string | null;
-  onSceneDueAt: string | null;
-  arrivedAt: string | null;
-  proposalDueAt: string;
-  proposalSubmittedAt: string | null;
-}
-
-/** The clocks that should exist for a case right now, derived from its stored state. */
-export function clocksOf(source: CaseClockSource, assignments: readonly AssignmentClockSource[]): Clock[] {
-  const clocks: Clock[] = [];
-  const add = (subject: string, kind: string, unitId: string | null, dueAt: string | null, doneAt: string | null) => {
-    if (dueAt !== null) clocks.push({ subject, kind, unitId, dueAt, doneAt });
-  };
-  const caseStop = stageStop(source.stage, source.stageChangedAt);
-  add('case', 'accept', null, source.acceptDueAt, source.acceptedAt ?? caseStop);
-  add('case', 'conclude', source.leadUnitId, source.concludeDueAt, source.concludedAt ?? caseStop);
-  // Each review round has a clock of its own, so a second review is judged on its own.
-  if (source.reviewCount > 0) add('case', `review-${source.reviewCount}`, source.leadUnitId, source.reviewDueAt, source.reviewConcludedAt ?? caseStop);
-  for (const assignment of assignments) {
-    const stopped = assignmentStop(assignment, source.stage, source.stageChangedAt);
-    add(assignment.id, 'acknowledge', assignment.unitId, assignment.acknowledgeDueAt, assignment.acknowledgedAt ?? stopped);
-    add(assignment.id, 'on_scene', assignment.unitId, assignment.onSceneDueAt, assignment.arrivedAt ?? stopped);
-    add(assignment.id, 'proposal', assignment.unitId, assignment.proposalDueAt, assignment.proposalSubmittedAt ?? stopped);
-  }
-  return clocks;
-}
-
-/** Who hears of a missed clock first, and who next if it stays missed: unit → office → leadership group. */
-export function escalationChain(subject: string): { first: 'office' | 'leadership_group'; then: 'leadership_group' | null } {
-  return subject === 'case' ? { first: 'leadership_group', then: null } : { first: 'office', then: 'leadership_group' };
-}
-
 /** A miss the scanner recorded, as its timeline event says. */
-export interface RecordedMiss {
+interface RecordedMiss {
   subject: string;
   dueAt: string;
   missedAt: string;

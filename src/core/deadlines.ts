@@ -90,13 +90,13 @@ export function reviewDueAt(policy: DeadlinePolicy, requestedAt: string, where: 
 export const defaultEscalateAfterMinutes = 120;
 
 /** Statutory: a body sent a case outside its remit objects within 5 working days, whatever the plan counts. */
-export const objectionWorkingDays = 5;
+const objectionWorkingDays = 5;
 
 export function objectionDueAt(notifiedAt: string, where: Jurisdiction): string {
   return addWorkingDays(notifiedAt, objectionWorkingDays, where.timeZone, where.calendar);
 }
 
-export interface AssignmentDeadlines {
+interface AssignmentDeadlines {
   acknowledgeDueAt: string;
   onSceneDueAt: string | null;
   proposalDueAt: string;
@@ -117,7 +117,7 @@ export function assignmentDeadlines(
 }
 
 /** `stopped`: the case came to rest (or the unit was rerouted away) before the clock ran out, so nothing is owed. */
-export type DeadlineStatus = 'pending' | 'overdue' | 'met' | 'missed' | 'stopped';
+type DeadlineStatus = 'pending' | 'overdue' | 'met' | 'missed' | 'stopped';
 
 export interface Deadline {
   dueAt: string | null;

@@ -16,7 +16,7 @@ export type LocalText = Static<typeof LocalText>;
 
 const slug = { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 1, maxLength: 64 };
 
-export const organisationRoles = [
+const organisationRoles = [
   'leadership_group',
   'office',
   'responsible_unit',
@@ -42,7 +42,7 @@ const PlanStageSchema = Type.Object(
 const days = Type.Integer({ minimum: 1, maximum: 365 });
 const minutes = Type.Integer({ minimum: 1, maximum: 60 * 24 * 30 });
 
-export const DeadlinePolicySchema = Type.Object(
+const DeadlinePolicySchema = Type.Object(
   {
     dayKind: Type.Union([Type.Literal('calendar'), Type.Literal('working')]),
     acceptDays: days,
@@ -85,7 +85,7 @@ export const PlanDocument = Type.Object(
   { additionalProperties: false },
 );
 export type PlanDocument = Static<typeof PlanDocument>;
-export type PlanStageDocument = PlanDocument['stages'][number];
+type PlanStageDocument = PlanDocument['stages'][number];
 
 export interface PlanProblem {
   /** Where in the document, as a dotted path such as `stages[2].steps[0].id`. */

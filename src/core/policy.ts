@@ -140,7 +140,7 @@ export function globalAbilities(actor: Actor): Record<GlobalAction, boolean> {
  * else who may read the case, who sees it without them and may reveal them only with a stated
  * reason (a "break-glass" read, audited and reported to the auditor); `none` to who cannot read it.
  */
-export type PersonalDataAccess = 'shown' | 'on_request' | 'none';
+type PersonalDataAccess = 'shown' | 'on_request' | 'none';
 
 export function personalDataAccess(actor: Actor, assignedUnitIds: readonly string[]): PersonalDataAccess {
   if (!can(actor, 'case.read', { type: 'case', assignedUnitIds })) return 'none';
@@ -152,7 +152,7 @@ export function personalDataAccess(actor: Actor, assignedUnitIds: readonly strin
 /** What can be recorded of a unit's work on a case: each once, and only while its clocks run. */
 export interface AssignmentStanding {
   unitId: string;
-  /** When its clocks stopped: rerouted away, or the case came to rest (core/clocks.ts). */
+  /** When its clocks stopped: rerouted away, or the case came to rest (core/clock-stops.ts). */
   stoppedAt: string | null;
   /** Set when the office rerouted the case away from this unit. */
   releasedAt: string | null;

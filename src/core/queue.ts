@@ -15,7 +15,7 @@ export function isQueueOrder(value: unknown): value is QueueOrder {
  * What a typed query can stand for in a reference (`YYYY-XXXX-XXXX`): a list of places it may
  * start, each a range of the reference's text from that place on.
  */
-export interface ReferenceQuery {
+interface ReferenceQuery {
   parts: ReferencePart[];
   /**
    * The query can only be a reference (letters and digits, at least one of each, four or more):
@@ -29,7 +29,7 @@ export interface ReferenceQuery {
  * `range`; and, when `yearEndsWith` is set, the year ends with those digits (a fragment such as
  * `26-CRKK`, read as the random part's start `CRKK` in a year ending in 26).
  */
-export interface ReferencePart {
+interface ReferencePart {
   start: number;
   range: PrefixRange;
   yearEndsWith?: string;

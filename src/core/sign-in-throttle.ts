@@ -16,7 +16,7 @@ export interface ThrottleCounts {
   account: FailureCount | null;
 }
 
-export type ThrottleVerdict =
+type ThrottleVerdict =
   | { allowed: true; /** How long to hold the answer, slowing a spread-out guesser. */ pauseMs: number }
   | { allowed: false; retryAfterSeconds: number; scope: 'pair' | 'client' };
 
@@ -27,7 +27,7 @@ interface Rule {
   maxWaitSeconds: number;
 }
 
-export const throttleRules = {
+const throttleRules = {
   pair: { free: 5, maxWaitSeconds: 15 * 60 },
   client: { free: 50, maxWaitSeconds: 60 * 60 },
   /** From this many failures on, every answer for the account is held back a little. */

@@ -37,7 +37,7 @@ export const guardCodes = [
 export type GuardCode = (typeof guardCodes)[number];
 
 /** The English words of each code, for the API's `message` (read by developers, never shown by the apps). */
-export const guardMessages: Record<GuardCode, string> = {
+const guardMessages: Record<GuardCode, string> = {
   representativesChosen: 'A collective visit needs its representatives recorded, or a recorded decision to receive the group together.',
   leadUnitAssigned: 'Assign a lead unit responsible for the case first.',
   reasonGiven: 'This move needs a reason.',
@@ -86,9 +86,9 @@ export type Mover = Role | 'petitioner';
  * - `close`: the case is closed;
  * - `stopUnitClocks`: the answer concluded the units' part, so what they still owed stops as closing would stop it;
  * - `startReview`: a review round begins with a clock of its own, and the case is open again.
- * (What a stage does to the clocks while the case is in it is `clocksIn` in clocks.ts.)
+ * (What a stage does to the clocks while the case is in it is `clocksIn` in clock-stops.ts.)
  */
-export type MoveEffect = 'startAccept' | 'accept' | 'decline' | 'reopen' | 'close' | 'stopUnitClocks' | 'startReview';
+type MoveEffect = 'startAccept' | 'accept' | 'decline' | 'reopen' | 'close' | 'stopUnitClocks' | 'startReview';
 
 interface Move {
   from: Stage;
@@ -160,7 +160,7 @@ export const moves: readonly Move[] = [
   },
 ];
 
-export type MoveVerdict =
+type MoveVerdict =
   | { ok: true }
   | { ok: false; code: 'move_not_allowed' | 'forbidden'; message: string; guard?: undefined; details?: undefined }
   | { ok: false; code: 'guard_failed'; message: string; guard: GuardCode; details: { guard: GuardCode; until?: string } };
@@ -236,7 +236,7 @@ export interface OfferedMove {
 }
 
 /** A plan's checklist as the stage machine needs it: each stage's step ids. */
-export interface ChecklistShape {
+interface ChecklistShape {
   key: string;
   steps: readonly { id: string }[];
 }
@@ -264,7 +264,7 @@ export function isAcceptance(from: Stage, to: Stage): boolean {
   return findMove(from, to)?.effects.includes('accept') ?? false;
 }
 
-/** What a move sets on the case, in the names of `CaseClock` (case-clock.ts) plus the stage's own fields. */
+/** What a move sets on the case, in the names of `CaseDueTimes` (case-deadlines.ts) plus the stage's own fields. */
 export interface StageChanges {
   stage: Stage;
   stageChangedAt: string;
@@ -282,7 +282,7 @@ export interface StageChanges {
 }
 
 /** What the caller knows when a move is made: when, why, the case's review count, and how its plan counts time. */
-export interface MoveMoment {
+interface MoveMoment {
   now: string;
   reason: string | undefined;
   reviewCount: number;

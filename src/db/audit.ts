@@ -3,7 +3,7 @@ import type { Database } from './schema.js';
 
 export { verifyAuditChain, type AuditVerdict } from './chains.js';
 
-export interface AuditInput {
+interface AuditInput {
   at: string;
   actorId: string | null;
   action: string;

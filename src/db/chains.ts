@@ -13,13 +13,13 @@ type AuditFields = Pick<AuditEntriesTable, 'at' | 'actor_id' | 'action' | 'subje
 type EventFields = Pick<EventsTable, 'case_id' | 'type' | 'actor_id' | 'at' | 'data'> & { id: number };
 
 /** An audit entry's link in its chain: everything it says, its place, and the hash before it. */
-export function auditEntryHash(prevHash: string, seq: number, row: AuditFields): string {
+function auditEntryHash(prevHash: string, seq: number, row: AuditFields): string {
   const detail = JSON.parse(row.detail) as Record<string, unknown>;
   return link(prevHash, JSON.stringify([seq, row.at, row.actor_id, row.action, row.subject_type, row.subject_id, detail]));
 }
 
 /** A timeline event's link: its id, case, type, actor, time and data, so an edited time breaks the chain. */
-export function eventHash(prevHash: string, seq: number, row: EventFields): string {
+function eventHash(prevHash: string, seq: number, row: EventFields): string {
   return link(prevHash, JSON.stringify([seq, row.id, row.case_id, row.type, row.actor_id, row.at, row.data]));
 }
 
@@ -30,7 +30,7 @@ export function eventHash(prevHash: string, seq: number, row: EventFields): stri
  */
 export type ChainName = 'audit' | 'events';
 
-export interface ChainLink {
+interface ChainLink {
   /** The row's own key (audit_entries.id, events.id). */
   id: number;
   seq: number | null;

@@ -11,7 +11,7 @@ export interface SharedChangeFeed extends ChangeFeed {
   close(): Promise<void>;
 }
 
-export interface SharedFeedOptions {
+interface SharedFeedOptions {
   url: string;
   /** The schema Redress works in: each schema has its own channel, so two installations never mix. */
   schema: string;

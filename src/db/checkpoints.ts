@@ -12,10 +12,10 @@ export interface Checkpoint {
   signature: string;
 }
 
-export const checkpointFormat = 'redress-audit-checkpoint/1';
+const checkpointFormat = 'redress-audit-checkpoint/1';
 
 /** Exactly the bytes that are signed: the format, the time and both heads, and the key's id. */
-export function checkpointPayload(checkpoint: Omit<Checkpoint, 'signature'>): string {
+function checkpointPayload(checkpoint: Omit<Checkpoint, 'signature'>): string {
   return JSON.stringify([checkpointFormat, checkpoint.at, checkpoint.audit.seq, checkpoint.audit.hash, checkpoint.events.seq, checkpoint.events.hash, checkpoint.keyId]);
 }
 

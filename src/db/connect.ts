@@ -19,7 +19,7 @@ export interface Store {
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value) => new Date(value).toISOString());
 
-export interface OpenOptions {
+interface OpenOptions {
   /** For PostgreSQL: the schema to work in (tests give each run its own). */
   schema?: string;
 }

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from './schema.js';
 
-export interface EventInput {
+interface EventInput {
   caseId: string;
   type: string;
   actorId: string | null;

@@ -55,7 +55,7 @@ export interface CredentialsTable {
 }
 
 /** A second-factor recovery code, as a SHA-256 digest; each works once. */
-export interface RecoveryCodesTable {
+interface RecoveryCodesTable {
   digest: string;
   user_id: string;
   created_at: string;
@@ -63,7 +63,7 @@ export interface RecoveryCodesTable {
 }
 
 /** Failed sign-ins counted per key (`pair:`, `client:`, `account:`); see core/sign-in-throttle.ts. */
-export interface SignInFailuresTable {
+interface SignInFailuresTable {
   key: string;
   failures: number;
   last_at: string;
@@ -222,14 +222,14 @@ export interface AuditEntriesTable {
 }
 
 /** The head of a hash chain: `audit` (audit_entries) or `events` (the case timeline). */
-export interface ChainHeadsTable {
+interface ChainHeadsTable {
   chain: 'audit' | 'events';
   seq: number;
   hash: string;
 }
 
 /** A signed statement of both chains' heads, so the chains cannot be rewritten without the key. */
-export interface AuditCheckpointsTable {
+interface AuditCheckpointsTable {
   id: Generated<number>;
   at: string;
   audit_seq: number;
@@ -273,8 +273,8 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
 }
 
-/** What a request that opened a case answered, under its idempotency key (see commands/idempotency.ts). */
-export interface IdempotencyKeysTable {
+/** What a request that opened a case answered, under its idempotency key (see commands/support/idempotency.ts). */
+interface IdempotencyKeysTable {
   scope: string;
   key: string;
   fingerprint: string;
@@ -286,14 +286,14 @@ export interface IdempotencyKeysTable {
 }
 
 /** One key's count in its current window, shared by every server process (see db/counters.ts). */
-export interface LimitCountersTable {
+interface LimitCountersTable {
   key: string;
   count: number;
   /** Epoch milliseconds. */
   window_ends_at: number;
 }
 
-export interface SettingsTable {
+interface SettingsTable {
   key: string;
   value: string;
   updated_at: string;
@@ -338,7 +338,7 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
-export interface WebhooksTable {
+interface WebhooksTable {
   id: string;
   url: string;
   secret: string;
@@ -349,14 +349,14 @@ export interface WebhooksTable {
 }
 
 /** A petitioner's private access code, as a SHA-256 digest only (see core/access-code.ts). */
-export interface AccessCodesTable {
+interface AccessCodesTable {
   case_id: string;
   digest: string;
   created_at: string;
 }
 
 /** The petitioner's rating of an answer, 1 (very unsatisfied) to 5 (very satisfied). */
-export interface FeedbackTable {
+interface FeedbackTable {
   id: string;
   case_id: string;
   answer_id: string;
@@ -378,7 +378,7 @@ export interface Open311KeysTable {
 }
 
 /** What an Open311 client sent beyond the case itself: where, a media link, and its token. */
-export interface Open311RequestsTable {
+interface Open311RequestsTable {
   case_id: string;
   key_id: string;
   token: string;
@@ -391,7 +391,7 @@ export interface Open311RequestsTable {
 }
 
 /** Running counts kept by database triggers (migrations 002, 015); written by code only to fold shards (db/tallies.ts). */
-export interface CaseTalliesTable {
+interface CaseTalliesTable {
   stage: Stage;
   urgency: Urgency;
   category: string;
@@ -402,7 +402,7 @@ export interface CaseTalliesTable {
 }
 
 /** Cases received and closed per UTC hour (`YYYY-MM-DDTHH`) and shard, kept by database triggers. */
-export interface CaseFlowTable {
+interface CaseFlowTable {
   hour: string;
   shard: number;
   received: number;
@@ -410,7 +410,7 @@ export interface CaseFlowTable {
 }
 
 /** Open cases with a next deadline by its UTC hour (hours long past folded into one) and lead unit. */
-export interface CaseDueTalliesTable {
+interface CaseDueTalliesTable {
   due_hour: string;
   lead_unit_id: string;
   shard: number;

@@ -12,7 +12,7 @@ import type { Database } from './schema.js';
  */
 
 /** The due hour that hours long past are folded into: before every real hour. */
-export const pastHour = '0000-00-00T00';
+const pastHour = '0000-00-00T00';
 
 /** The open stages as SQL literals, for trigger bodies and partial-index-friendly filters. */
 export function openStageList(): string {

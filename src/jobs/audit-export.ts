@@ -4,7 +4,7 @@ import type { Context } from '../context/context.js';
 import { exportCheckpoint, latestCheckpoint, type Checkpoint } from '../db/checkpoints.js';
 import { enqueue } from '../notifications/outbox.js';
 
-export interface ExportTargets {
+interface ExportTargets {
   /** The operator copies this file off the machine (and may point it at a mounted share). */
   checkpointFile: string;
   /** Receives each checkpoint as a JSON POST; it is configured outside the database. */

@@ -54,9 +54,9 @@ for (const kind of databaseKinds) {
       expect((await seal(60)).checkpoint).not.toBeNull();
       await write(1);
       expect((await seal(60)).checkpoint).toBeNull();
-      world.clock.advance(61_000);
+      world.time.advance(61_000);
       expect((await seal(60)).checkpoint?.audit.seq).toBeGreaterThan(0);
-      world.clock.advance(61_000);
+      world.time.advance(61_000);
       expect((await seal(60)).checkpoint).toBeNull();
     });
 
@@ -87,7 +87,7 @@ for (const kind of databaseKinds) {
         };
         await sealAndExport(world.ctx, settings, log);
         await buildCase(world);
-        world.clock.advance(60_000);
+        world.time.advance(60_000);
         await sealAndExport(world.ctx, settings, log);
 
         const latest = parseExportedCheckpoint(readFileSync(file, 'utf8'));

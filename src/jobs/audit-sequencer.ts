@@ -5,7 +5,7 @@ import { insertCheckpoint, latestCheckpoint, signCheckpoint, type Checkpoint } f
 import type { Database } from '../db/schema.js';
 import type { AuditKey } from '../security/audit-key.js';
 
-export interface SealOptions {
+interface SealOptions {
   db: Kysely<Database>;
   adapter: DialectAdapter;
   now: () => string;

@@ -31,13 +31,13 @@ describe.each(databaseKinds)('a case at rest stops its units’ clocks, on %s', 
 
   /** A letter led by the township, accepted, answered and closed `closeAfter` ms after the unit was notified. */
   async function closedCase(start: string, closeAfter: number) {
-    world.clock.set(start);
+    world.time.set(start);
     const opened = await buildCase(world);
     const assigned = await assignUnit(world.ctx, { actor: coordinator(), caseId: opened.id, unitId: world.units.township.id, role: 'lead' });
     const assignmentId = assigned.assignments[0]?.id ?? '';
     // The scanner runs every minute while the case is open.
     for (let passed = 0; passed < closeAfter; passed += minutes(1)) {
-      world.clock.advance(Math.min(minutes(1), closeAfter - passed));
+      world.time.advance(Math.min(minutes(1), closeAfter - passed));
       await scanDeadlines(world.ctx);
     }
     await moveStage(world.ctx, { actor: coordinator(), caseId: opened.id, to: 'resolution' });
@@ -52,7 +52,7 @@ describe.each(databaseKinds)('a case at rest stops its units’ clocks, on %s', 
   it('records no miss, notifies nobody and counts nothing against a unit whose case closed before its clocks ran out', async () => {
     // Notified 08:00; acknowledgement due 08:30, proposal due 7 Nov; the case closes at 08:10.
     const { caseId, closedAt } = await closedCase('2026-11-02T08:00:00.000Z', minutes(10));
-    world.clock.set('2026-11-20T08:00:00.000Z');
+    world.time.set('2026-11-20T08:00:00.000Z');
     await scanDeadlines(world.ctx);
     expect(await eventsOf(world, caseId, 'deadline.missed')).toEqual([]);
     expect(await notificationsOf(world, caseId)).toEqual([]);
@@ -70,15 +70,15 @@ describe.each(databaseKinds)('a case at rest stops its units’ clocks, on %s', 
 
   it('stops the units’ clocks at the written answer, before the office closes the case', async () => {
     // Notified 08:00 (acknowledgement due 08:30); answered at 08:10; the office has not closed it.
-    world.clock.set('2026-11-09T08:00:00.000Z');
+    world.time.set('2026-11-09T08:00:00.000Z');
     const opened = await buildCase(world);
     const assigned = await assignUnit(world.ctx, { actor: coordinator(), caseId: opened.id, unitId: world.units.township.id, role: 'lead' });
     const assignmentId = assigned.assignments[0]?.id ?? '';
     await moveStage(world.ctx, { actor: coordinator(), caseId: opened.id, to: 'resolution' });
-    world.clock.advance(minutes(10));
+    world.time.advance(minutes(10));
     const answered = await addAnswer(world.ctx, { actor: coordinator(), caseId: opened.id, body: 'The wages were paid on 1 November.' });
     expect(answered.stage).toBe('resolution');
-    world.clock.set('2026-11-20T08:00:00.000Z');
+    world.time.set('2026-11-20T08:00:00.000Z');
     await scanDeadlines(world.ctx);
     expect(await eventsOf(world, opened.id, 'deadline.missed')).toEqual([]);
     expect(await notificationsOf(world, opened.id)).toEqual([]);
@@ -101,9 +101,9 @@ describe.each(databaseKinds)('a case at rest stops its units’ clocks, on %s', 
     // The acknowledgement was due 08:30 and the case closes at 09:00: that miss is real; the proposal's is not.
     const { caseId } = await closedCase('2026-11-04T08:00:00.000Z', minutes(60));
     expect((await eventsOf(world, caseId, 'deadline.missed')).map((miss) => [miss.kind, miss.at])).toEqual([['acknowledge', '2026-11-04T08:31:00.000Z']]);
-    world.clock.set('2026-11-05T08:00:00.000Z');
+    world.time.set('2026-11-05T08:00:00.000Z');
     await moveStage(world.ctx, { actor: coordinator(), caseId, to: 'review', reason: 'The petitioner says one month is still unpaid.' });
-    world.clock.set('2026-11-25T08:00:00.000Z');
+    world.time.set('2026-11-25T08:00:00.000Z');
     await scanDeadlines(world.ctx);
     // The review is judged by its own clock (due 5 Dec); the unit's old clocks do not start again.
     expect((await eventsOf(world, caseId, 'deadline.missed')).map((miss) => miss.kind)).toEqual(['acknowledge']);
@@ -117,14 +117,14 @@ describe.each(databaseKinds)('a case at rest stops its units’ clocks, on %s', 
     await world.ctx.db.updateTable('assignments').set({ clocks_stopped_at: null }).where('id', '=', assignmentId).execute();
     await world.ctx.db.updateTable('deadlines').set({ done_at: null }).where('subject', '=', assignmentId).execute();
     await world.ctx.db.updateTable('cases').set({ stage: 'resolution' }).where('id', '=', caseId).execute();
-    world.clock.set('2026-11-20T08:00:00.000Z');
+    world.time.set('2026-11-20T08:00:00.000Z');
     await scanDeadlines(world.ctx);
     await world.ctx.db.updateTable('cases').set({ stage: 'closed' }).where('id', '=', caseId).execute();
     const misses = await eventsOf(world, caseId, 'deadline.missed');
     expect(misses.map((miss) => miss.kind).sort()).toEqual(['acknowledge', 'proposal']);
     const period = ['2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z'] as const;
 
-    world.clock.set('2026-11-21T08:00:00.000Z');
+    world.time.set('2026-11-21T08:00:00.000Z');
     await world.ctx.db.transaction().execute((trx) => repair(trx, world.ctx.now()));
     const voided = await eventsOf(world, caseId, 'deadline.voided');
     expect(voided.map((item) => [item.kind, item.missedAt, item.stoppedAt]).sort()).toEqual(

@@ -40,13 +40,13 @@ describe.each(databaseKinds)('the deadline scanner on %s', (kind) => {
   afterAll(() => world.dispose());
 
   async function visitAssignedAtFour() {
-    world.clock.set('2026-11-02T08:00:00.000Z');
+    world.time.set('2026-11-02T08:00:00.000Z');
     const opened = await buildCase(world, { kind: 'collective', channel: 'visit', headcount: 30, representatives: fiveRepresentatives });
     const coordinator = world.actor(world.users.coordinator);
     const assigned = await assignUnit(world.ctx, { actor: coordinator, caseId: opened.id, unitId: world.units.township.id, role: 'lead' });
     const assignmentId = assigned.assignments[0]?.id ?? '';
     expect(assigned.assignments[0]?.onScene.dueAt).toBe('2026-11-02T10:00:00.000Z'); // 18:00 Beijing
-    world.clock.advance(minutes(10));
+    world.time.advance(minutes(10));
     await recordAssignmentStep(world.ctx, { actor: world.actor(world.users.unit_officer), caseId: opened.id, assignmentId, step: 'acknowledge' });
     return { caseId: opened.id, assignmentId };
   }
@@ -55,11 +55,11 @@ describe.each(databaseKinds)('the deadline scanner on %s', (kind) => {
     const { caseId } = await visitAssignedAtFour();
     const other = secondWorker(world, kind);
     try {
-      world.clock.set('2026-11-02T09:59:00.000Z');
+      world.time.set('2026-11-02T09:59:00.000Z');
       await Promise.all([scanDeadlines(world.ctx), scanDeadlines(other.ctx)]);
       expect(await eventsOf(world, caseId, 'deadline.missed')).toEqual([]);
 
-      world.clock.set('2026-11-02T10:01:00.000Z'); // 18:01 Beijing
+      world.time.set('2026-11-02T10:01:00.000Z'); // 18:01 Beijing
       const results = await Promise.all([scanDeadlines(world.ctx), scanDeadlines(other.ctx), scanDeadlines(world.ctx), scanDeadlines(other.ctx)]);
       expect(results.reduce((sum, result) => sum + result.missed, 0)).toBe(1);
       const missed = await eventsOf(world, caseId, 'deadline.missed');
@@ -70,7 +70,7 @@ describe.each(databaseKinds)('the deadline scanner on %s', (kind) => {
       expect(await inbox(world, world.users.unit_officer.id, 'deadline.missed', caseId)).toHaveLength(1);
       expect(await inbox(world, world.users.leader.id, 'deadline.missed', caseId)).toHaveLength(0);
 
-      world.clock.advance(minutes(30));
+      world.time.advance(minutes(30));
       await Promise.all([scanDeadlines(world.ctx), scanDeadlines(other.ctx)]);
       expect(await eventsOf(world, caseId, 'deadline.missed')).toHaveLength(1);
     } finally {
@@ -80,12 +80,12 @@ describe.each(databaseKinds)('the deadline scanner on %s', (kind) => {
 
   it('goes up to the leadership group once when the unit is still not there two hours later', async () => {
     const { caseId } = await visitAssignedAtFour();
-    world.clock.set('2026-11-02T10:01:00.000Z');
+    world.time.set('2026-11-02T10:01:00.000Z');
     await scanDeadlines(world.ctx);
-    world.clock.advance(hours(2) - minutes(2));
+    world.time.advance(hours(2) - minutes(2));
     await scanDeadlines(world.ctx);
     expect(await eventsOf(world, caseId, 'deadline.escalated')).toHaveLength(0);
-    world.clock.advance(minutes(3));
+    world.time.advance(minutes(3));
     await scanDeadlines(world.ctx);
     await scanDeadlines(world.ctx);
     const escalated = await eventsOf(world, caseId, 'deadline.escalated');
@@ -96,13 +96,13 @@ describe.each(databaseKinds)('the deadline scanner on %s', (kind) => {
 
   it('records nothing for a unit that arrives in time, and stops escalating once it arrives late', async () => {
     const onTime = await visitAssignedAtFour();
-    world.clock.set('2026-11-02T09:30:00.000Z');
+    world.time.set('2026-11-02T09:30:00.000Z');
     await recordAssignmentStep(world.ctx, { actor: world.actor(world.users.unit_officer), caseId: onTime.caseId, assignmentId: onTime.assignmentId, step: 'arrive' });
     const late = await visitAssignedAtFour();
-    world.clock.set('2026-11-02T10:05:00.000Z');
+    world.time.set('2026-11-02T10:05:00.000Z');
     await scanDeadlines(world.ctx);
     await recordAssignmentStep(world.ctx, { actor: world.actor(world.users.unit_officer), caseId: late.caseId, assignmentId: late.assignmentId, step: 'arrive' });
-    world.clock.advance(hours(5));
+    world.time.advance(hours(5));
     await scanDeadlines(world.ctx);
     expect(await eventsOf(world, onTime.caseId, 'deadline.missed')).toEqual([]);
     expect((await eventsOf(world, late.caseId, 'deadline.missed')).map((event) => event.kind)).toEqual(['on_scene']);
@@ -112,10 +112,10 @@ describe.each(databaseKinds)('the deadline scanner on %s', (kind) => {
   });
 
   it('tells the leadership group when the office misses the 15-day acceptance deadline', async () => {
-    world.clock.set('2026-11-02T08:00:00.000Z');
+    world.time.set('2026-11-02T08:00:00.000Z');
     const letter = await buildCase(world);
     expect(letter.deadlines.accept.dueAt).toBe('2026-11-17T15:59:59.999Z');
-    world.clock.set('2026-11-17T16:00:00.000Z');
+    world.time.set('2026-11-17T16:00:00.000Z');
     await scanDeadlines(world.ctx);
     const missed = await eventsOf(world, letter.id, 'deadline.missed');
     expect(missed).toEqual([expect.objectContaining({ kind: 'accept', subject: 'case', notified: 'leadership_group' })]);

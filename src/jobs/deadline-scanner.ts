@@ -1,4 +1,4 @@
-import { escalationChain } from '../core/clock-stops.js';
+import { escalationChain } from '../core/deadline-rows.js';
 import { addMinutes, defaultEscalateAfterMinutes } from '../core/deadlines.js';
 import { runCaseBatch } from '../commands/support/case-command.js';
 import type { Context, Trx } from '../context/context.js';

@@ -28,11 +28,11 @@ describe.each(databaseKinds)('the personal-data purge on %s', (kind) => {
 
   it('erases names and contacts two years after closing, keeps the record, and only once', async () => {
     const old = await closedCollectiveCase();
-    world.clock.advance(days(400));
+    world.time.advance(days(400));
     const recent = await closedCollectiveCase();
     const stillOpen = (await buildCase(world)).id;
 
-    world.clock.advance(days(331)); // 731 days after the first case closed, 331 after the second
+    world.time.advance(days(331)); // 731 days after the first case closed, 331 after the second
     expect(await purgePersonalData(world.ctx, 730)).toBe(1);
     expect(await purgePersonalData(world.ctx, 730)).toBe(0);
 

@@ -12,7 +12,7 @@ import type { AuditSettings } from '../config.js';
 import { sealAuditLog, type SealResult } from './audit-sequencer.js';
 import { exportNewCheckpoint, refreshCheckpointFile } from './audit-export.js';
 
-export interface WorkerOptions {
+interface WorkerOptions {
   intervalSeconds: number;
   retentionDays: number;
   smtpUrl: string | undefined;
@@ -37,7 +37,7 @@ export function smtpSender(smtpUrl: string, from: string): NonNullable<Senders['
 }
 
 /** One pass of everything the worker does; safe to run from several processes at once. */
-export async function workOnce(
+async function workOnce(
   ctx: Context,
   senders: Senders,
   retentionDays = defaultRetentionDays,

@@ -74,11 +74,11 @@ describe.each(databaseKinds)('notification delivery on %s', (kind) => {
       expect((await deliverDue(world.ctx, noEmail)).failed).toBe(1);
       // Not due again until the backoff has passed.
       expect((await deliverDue(world.ctx, noEmail)).failed).toBe(0);
-      world.clock.advance(minutes(1));
+      world.time.advance(minutes(1));
       expect((await deliverDue(world.ctx, noEmail)).failed).toBe(1);
-      world.clock.advance(minutes(2));
+      world.time.advance(minutes(2));
       expect((await deliverDue(world.ctx, noEmail)).sent).toBe(1);
-      world.clock.advance(minutes(60));
+      world.time.advance(minutes(60));
       await deliverDue(world.ctx, noEmail);
       expect(hook.calls).toHaveLength(3);
       expect(hook.accepted).toHaveLength(1);

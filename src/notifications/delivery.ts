@@ -7,7 +7,7 @@ import type { NotificationsTable } from '../db/schema.js';
 type NotificationRow = Selectable<NotificationsTable>;
 import { render } from './templates.js';
 
-export interface Mail {
+interface Mail {
   to: string;
   subject: string;
   text: string;
@@ -20,10 +20,10 @@ export interface Senders {
   webhookTimeoutMs: number;
 }
 
-export const maxAttempts = 8;
+const maxAttempts = 8;
 
 /** 30 s, 1 min, 2 min … capped at 1 hour: retries back off so a receiver that is down is not hammered. */
-export function backoffSeconds(attempts: number): number {
+function backoffSeconds(attempts: number): number {
   return Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
 }
 
@@ -39,7 +39,7 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
  */
 export type DeliveryErrorCode = 'http_status' | 'timeout' | 'unreachable' | 'webhook_disabled' | 'email_not_configured' | 'error';
 
-export class DeliveryError extends Error {
+class DeliveryError extends Error {
   readonly code: DeliveryErrorCode;
   readonly status: number | null;
 
@@ -52,7 +52,7 @@ export class DeliveryError extends Error {
 }
 
 /** The code of a failed attempt: a DeliveryError's own, a timeout's, or an unreachable receiver's. */
-export function deliveryErrorOf(error: unknown): { code: DeliveryErrorCode; status: number | null; message: string } {
+function deliveryErrorOf(error: unknown): { code: DeliveryErrorCode; status: number | null; message: string } {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof DeliveryError) return { code: error.code, status: error.status, message };
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return { code: 'timeout', status: null, message };

@@ -1,19 +1,17 @@
 import { DateTime } from 'luxon';
 
 /** Every notification Redress sends, written in Simplified Chinese and English. */
-export const templateKeys = [
-  'case.assigned',
-  'deadline.missed',
-  'deadline.escalated',
-  'assignment.objected',
-  'case.extended',
-  'personal_data.revealed',
-  'audit.checkpoint',
-] as const;
-export type TemplateKey = (typeof templateKeys)[number];
+export type TemplateKey =
+  | 'case.assigned'
+  | 'deadline.missed'
+  | 'deadline.escalated'
+  | 'assignment.objected'
+  | 'case.extended'
+  | 'personal_data.revealed'
+  | 'audit.checkpoint';
 export type Language = 'zh' | 'en';
 
-export interface Rendered {
+interface Rendered {
   subject: string;
   text: string;
 }

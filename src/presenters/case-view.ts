@@ -1,4 +1,4 @@
-import { caseDeadlines, type CaseDeadlines } from '../core/case-deadlines.js';
+import { caseDeadlines, type CaseDeadlines, type CaseDueTimes } from '../core/case-deadlines.js';
 import { assignmentStop, clockStanding } from '../core/clock-stops.js';
 import type { Deadline } from '../core/deadlines.js';
 import { parseFlags, type CaseFlag } from '../core/flags.js';
@@ -33,7 +33,8 @@ export interface CaseSummary {
   openObjection: boolean;
 }
 
-export function caseClock(row: CasesTable) {
+/** The statutory clocks' due and done times, read off the case row. */
+export function caseDueTimes(row: CasesTable): CaseDueTimes {
   return {
     acceptDueAt: row.accept_due_at,
     acceptedAt: row.accepted_at,
@@ -65,13 +66,13 @@ export function caseSummary(row: CasesTable, now: string, facts: { openObjection
     updatedAt: row.updated_at,
     closedAt: row.closed_at,
     reviewCount: row.review_count,
-    deadlines: caseDeadlines(caseClock(row), now),
+    deadlines: caseDeadlines(caseDueTimes(row), now),
     flags: parseFlags(row.flags),
     openObjection: facts.openObjection,
   };
 }
 
-export interface AssignmentView {
+interface AssignmentView {
   id: string;
   unitId: string;
   unitName: string;
@@ -133,14 +134,14 @@ export function assignmentView(
 }
 
 /** A representative; name and contact are null when withheld from this reader (see `personalDataAccess`). */
-export interface RepresentativeView {
+interface RepresentativeView {
   id: string;
   position: number;
   name: string | null;
   contact: string | null;
 }
 
-export interface MeetingView {
+interface MeetingView {
   id: string;
   heldAt: string;
   attendees: string;
@@ -149,7 +150,7 @@ export interface MeetingView {
   createdAt: string;
 }
 
-export interface AnswerView {
+interface AnswerView {
   id: string;
   body: string;
   reviewRound: number;
@@ -157,7 +158,7 @@ export interface AnswerView {
 }
 
 /** A ticked step of the pinned plan's checklist (the checklist itself: GET /api/v1/plans/:id/checklist). */
-export interface CompletedStep {
+interface CompletedStep {
   id: string;
   doneAt: string;
   doneBy: string | null;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
 
 export const minPasswordLength = 12;
-export const maxPasswordLength = 200;
+const maxPasswordLength = 200;
 
 /** Why a password is refused; the UI words it from this code. */
 export type PasswordProblem = 'too_short' | 'too_long' | 'common' | 'repetitive' | 'contains_email';

@@ -15,7 +15,7 @@ describe.runIf(hasBrowser)("the dashboard's weekly bars open the cases received,
   beforeAll(async () => {
     harness = await startHarness();
     const { world } = harness;
-    world.clock.set('2026-11-30T02:00:00.000Z');
+    world.time.set('2026-11-30T02:00:00.000Z');
     const open = async (title: string, receivedAt: string) =>
       expectStatus<{ id: string }>(
         await world.as('coordinator', {

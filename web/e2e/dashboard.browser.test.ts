@@ -14,7 +14,7 @@ describe.runIf(hasBrowser)('the dashboard: every figure opens its cases', () => 
   beforeAll(async () => {
     harness = await startHarness();
     const { world } = harness;
-    world.clock.set('2026-11-02T08:00:00.000Z');
+    world.time.set('2026-11-02T08:00:00.000Z');
     const open = async (title: string, unitId: string, urgency: string) => {
       const opened = expectStatus<{ id: string }>(
         await world.as('coordinator', {
@@ -29,7 +29,7 @@ describe.runIf(hasBrowser)('the dashboard: every figure opens its cases', () => 
     };
     await open('城关镇工地欠薪', world.units.township.id, 'urgent');
     await open('社保补缴', world.units.department.id, 'normal');
-    world.clock.set('2026-11-30T02:00:00.000Z');
+    world.time.set('2026-11-30T02:00:00.000Z');
     expect((await scanDeadlines(world.ctx)).missed).toBeGreaterThan(0);
   });
   afterAll(() => harness.close());

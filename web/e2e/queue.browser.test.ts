@@ -19,7 +19,7 @@ describe.runIf(hasBrowser)('the staff web app: the queue sorted by the server, s
   beforeAll(async () => {
     harness = await startHarness();
     const { world } = harness;
-    const now = Date.parse(world.clock.now());
+    const now = Date.parse(world.time.now());
     const open = async (title: string, receivedAt: string) =>
       expectStatus<Opened>(
         await world.as('coordinator', {

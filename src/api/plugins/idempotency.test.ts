@@ -90,14 +90,14 @@ describe.each(databaseKinds)('Idempotency-Key on the requests that open a case, 
 
   it('forgets a key after 24 hours: the same key then opens a new case', async () => {
     const first = await publicPetition('expiring-key');
-    world.clock.advance(hours(23));
+    world.time.advance(hours(23));
     expect((await publicPetition('expiring-key')).body).toBe(first.body);
-    world.clock.advance(hours(2));
+    world.time.advance(hours(2));
     const later = await publicPetition('expiring-key');
     expect(later.statusCode).toBe(201);
     expect(later.headers['idempotent-replayed']).toBeUndefined();
     expect(later.body).not.toBe(first.body);
-    world.clock.advance(hours(25));
+    world.time.advance(hours(25));
     expect(await forgetExpiredIdempotencyKeys(world.ctx)).toBeGreaterThan(0);
   });
 

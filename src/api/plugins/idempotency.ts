@@ -19,7 +19,7 @@ function canonical(value: unknown): string {
  * address, an Open311 key), fingerprinted with the method, path and body; undefined without one.
  * A key is 1–255 visible ASCII characters, optionally in double quotes (a structured-field string).
  */
-export function idempotencyKeyOf(request: FastifyRequest, scope: string): IdempotencyKey | undefined {
+function idempotencyKeyOf(request: FastifyRequest, scope: string): IdempotencyKey | undefined {
   const header = request.headers['idempotency-key'];
   if (header === undefined) return undefined;
   const raw = (Array.isArray(header) ? header.join(',') : header).trim();

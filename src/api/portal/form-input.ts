@@ -21,7 +21,7 @@ export function formToken(body: Record<string, unknown>): string | undefined {
 export const honeypotField = 'website';
 
 /** A submitted petition form: what to register, and what was typed, to show again if it is refused. */
-export interface PetitionForm {
+interface PetitionForm {
   input: PetitionInput;
   /** The typed values by field name (the honeypot excluded), for re-rendering the form. */
   values: Record<string, string>;

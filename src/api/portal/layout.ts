@@ -13,7 +13,7 @@ export const otherLanguage = (language: PortalLanguage): PortalLanguage => (lang
 /** How the same page is shown in the other language: a link (every page is a GET; the status page's petition is in its cookie). */
 export type LanguageSwitch = { href: string } | null;
 
-export interface PageOptions {
+interface PageOptions {
   language: PortalLanguage;
   title: string;
   body: SafeHtml;

@@ -8,7 +8,7 @@ import { portalBase } from './layout.js';
  * history. The reference and code are sealed (AES-256-GCM, so the browser can neither read nor
  * forge them), in an HttpOnly, SameSite=Strict cookie scoped to the portal, good for 30 minutes.
  */
-export const petitionCookie = 'redress_petition';
+const petitionCookie = 'redress_petition';
 export const petitionCookieMinutes = 30;
 
 const purpose = 'portal.petition.v1';

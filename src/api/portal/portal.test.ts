@@ -217,7 +217,7 @@ describe.each(databaseKinds)('the petition portal on %s', (kind) => {
     const { reference, accessCode } = await submitForm();
     const { location, cookies } = await lookUp({ lang: 'en', reference, accessCode });
     expect((await page(location, {}, cookies)).body).toContain(reference);
-    world.clock.advance(31 * 60_000);
+    world.time.advance(31 * 60_000);
     for (const response of [await page(location, {}, cookies), await page('/petition/progress?lang=en'), await send('/petition/feedback?lang=en', { lang: 'en', rating: '5' })]) {
       expectPage(response, response.statusCode, 'en');
       expect(response.body).toContain('this browser shows its progress for 30 minutes after the access code is entered, and that time has ended');
@@ -307,7 +307,7 @@ describe.each(databaseKinds)('the petition portal on %s', (kind) => {
     await post(world, 'coordinator', `/api/v1/cases/${caseId}/transitions`, { to: 'resolution' });
     await post(world, 'coordinator', `/api/v1/cases/${caseId}/answers`, { body: 'The answer.' });
     await post(world, 'coordinator', `/api/v1/cases/${caseId}/transitions`, { to: 'closed' });
-    world.clock.advance(days(31));
+    world.time.advance(days(31));
     const { cookies, response: late } = await lookUp({ lang: 'en', reference, accessCode });
     expect(late.body).toMatch(/The time to ask for a review ended on \d+ \w+ \d{4}[^;]*; a review can no longer be requested/);
     expect(late.body).not.toContain('action="/petition/review?lang=en"');

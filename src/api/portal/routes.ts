@@ -20,7 +20,7 @@ import { errorPage, homePage, lookupPage, privacyPage } from './pages/simple.js'
 import { reviewClosedReason, statusPage } from './pages/status.js';
 import { portalCss } from './styles.js';
 
-export interface PortalOptions {
+interface PortalOptions {
   throttle: GuessThrottle;
   submissionsPerHour: number;
   bodyLimit: number;

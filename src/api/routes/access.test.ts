@@ -56,7 +56,7 @@ describe.each(databaseKinds)('who may call what on %s', (kind) => {
       { method: 'POST', url: `${c}/assignments/${assignmentId}/acknowledge` },
       { method: 'POST', url: `${c}/assignments/${assignmentId}/arrive` },
       { method: 'POST', url: `${c}/notes`, body: { body: 'A note.' } },
-      { method: 'POST', url: `${c}/meetings`, body: { heldAt: world.clock.now(), attendees: 'Office', summary: 'Met.' } },
+      { method: 'POST', url: `${c}/meetings`, body: { heldAt: world.time.now(), attendees: 'Office', summary: 'Met.' } },
       { method: 'POST', url: `${c}/answers`, body: { body: 'The answer.' } },
       { method: 'POST', url: `${c}/steps/reception.receive-and-listen/done` },
     ];
@@ -120,7 +120,7 @@ describe.each(databaseKinds)('who may call what on %s', (kind) => {
       [{ method: 'POST', url: `${c}/assignments/${assignmentId}/dance` }, 'validation_failed', 'action'],
       [{ method: 'POST', url: `${c}/notes`, body: { body: '' } }, 'validation_failed', 'body'],
       [{ method: 'POST', url: `${c}/meetings`, body: { heldAt: 'yesterday', attendees: 'A', summary: 'S' } }, 'validation_failed', 'heldAt'],
-      [{ method: 'POST', url: `${c}/meetings`, body: { heldAt: world.clock.now(), summary: 'S' } }, 'validation_failed', 'attendees'],
+      [{ method: 'POST', url: `${c}/meetings`, body: { heldAt: world.time.now(), summary: 'S' } }, 'validation_failed', 'attendees'],
       [{ method: 'POST', url: `${c}/answers`, body: {} }, 'validation_failed', 'body'],
       [{ method: 'POST', url: `/api/v1/cases/${'c'.repeat(65)}/steps/reception.receive-and-listen/done` }, 'validation_failed', 'id'],
       [{ method: 'POST', url: '/api/v1/auth/login', body: { email: 'admin@county.test' } }, 'validation_failed', 'password'],

@@ -10,7 +10,7 @@ describe('GET /api/v1/config', () => {
 
   it('tells a signed-in user the jurisdiction’s time zone and the server’s clock', async () => {
     const body = expectStatus(await world.as('unit_officer', { method: 'GET', url: '/api/v1/config' }), 200);
-    expect(body).toEqual({ timeZone: 'Asia/Shanghai', now: world.clock.now() });
+    expect(body).toEqual({ timeZone: 'Asia/Shanghai', now: world.time.now() });
   });
 
   it('answers 401 to an anonymous caller', async () => {

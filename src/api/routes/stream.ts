@@ -6,7 +6,7 @@ import { authenticate } from '../../commands/sign-in.js';
 import { mayActOnCase } from '../../commands/support/case-access.js';
 import { actorOf, requestSecret } from '../plugins/auth.js';
 
-export interface StreamOptions {
+interface StreamOptions {
   /** How often a comment line keeps proxies from closing an idle stream; also when the session is rechecked. */
   heartbeatMs?: number;
 }

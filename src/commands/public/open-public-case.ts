@@ -8,7 +8,7 @@ import { insertCase } from '../support/insert-case.js';
 import { petitionProblems, problemError, type PetitionInput } from './petition-input.js';
 
 /** How a petition reached us from the public, for the case, its timeline and the audit log. */
-export interface PublicOrigin {
+interface PublicOrigin {
   channel: 'online' | 'open311';
   /** The door it came through. */
   via: 'portal' | 'public_api' | 'open311';

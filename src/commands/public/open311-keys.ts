@@ -7,7 +7,7 @@ import { digestSecret, newSecret } from '../../security/passwords.js';
 import { actorId, type Context } from '../../context/context.js';
 
 /** An Open311 client's key as admins see it: never the key itself, which is shown once on creation. */
-export interface Open311KeyView {
+interface Open311KeyView {
   id: string;
   name: string;
   createdAt: string;

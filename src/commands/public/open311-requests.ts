@@ -24,7 +24,7 @@ export async function open311Services(
 }
 
 /** What an Open311 client posts, as the spec names it (attribute[code]=value gathered in `attributes`). */
-export interface Open311RequestInput {
+interface Open311RequestInput {
   client: { id: string; name: string };
   service_code?: string;
   lat?: string;
@@ -41,7 +41,7 @@ export interface Open311RequestInput {
 }
 
 /** GeoReport v2 limits the description to 4,000 characters. */
-export const open311DescriptionLimit = 4000;
+const open311DescriptionLimit = 4000;
 
 function coordinate(field: 'lat' | 'long', value: string, bound: number): number {
   const parsed = Number(value);

@@ -13,7 +13,7 @@ export interface PetitionKey {
  * The one answer to a wrong code, an unknown reference, or a malformed one: the same status and the
  * same words, so an answer never tells which of the two was wrong.
  */
-export function noSuchPetition(): DomainError {
+function noSuchPetition(): DomainError {
   return new DomainError('not_found', 'No petition matches this reference and access code. Check both against your receipt.');
 }
 

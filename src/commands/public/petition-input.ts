@@ -31,7 +31,7 @@ export interface PetitionInput {
   petitioner?: { name?: string; contact?: string };
 }
 
-export type ProblemRule = 'required' | 'too_long' | 'invalid' | 'too_many' | 'not_allowed';
+type ProblemRule = 'required' | 'too_long' | 'invalid' | 'too_many' | 'not_allowed';
 
 /** One thing wrong with what was typed, named so the portal can say it in the reader's language. */
 export interface Problem {

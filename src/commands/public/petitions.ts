@@ -10,7 +10,7 @@ import type { CaseRow } from '../../db/repositories/cases.js';
 import { loadPlan } from '../../db/repositories/plans.js';
 import { moveContext } from '../support/move-facts.js';
 import { runCaseWrite } from '../support/case-command.js';
-import { caseClock } from '../../presenters/case-view.js';
+import { caseDueTimes } from '../../presenters/case-view.js';
 import type { Context, Trx } from '../../context/context.js';
 import { stageMove } from '../move-stage.js';
 import { keepIdempotentResult, type IdempotencyKey } from '../support/idempotency.js';
@@ -49,7 +49,7 @@ export async function submitPetition(
   return attached;
 }
 
-export interface PublicAnswer {
+interface PublicAnswer {
   id: string;
   body: string;
   reviewRound: number;
@@ -98,7 +98,7 @@ async function publicStatus(trx: Trx, row: CaseRow, now: string): Promise<Public
     stage: row.stage,
     stageChangedAt: row.stage_changed_at,
     notAcceptedReason: row.not_accepted_reason,
-    deadlines: caseDeadlines(caseClock(row), now),
+    deadlines: caseDeadlines(caseDueTimes(row), now),
     answers: answers.map((answer) => ({
       id: answer.id,
       body: answer.body,
@@ -124,7 +124,7 @@ export async function getPetitionStatus(ctx: Context, key: PetitionKey): Promise
 }
 
 /** A rating at or below this is "unsatisfied", and the answer to it offers the review. */
-export const unsatisfiedRating = 2;
+const unsatisfiedRating = 2;
 
 /**
  * Records the petitioner's rating (1–5) of the latest answer, once per answer and within 30 days

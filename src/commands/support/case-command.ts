@@ -6,7 +6,7 @@ import type { CaseRow } from '../../db/repositories/cases.js';
 import type { CasesTable } from '../../db/schema.js';
 import { caseFor } from './case-access.js';
 import { updateCase } from './case-update.js';
-import { syncClocks } from './deadline-rows.js';
+import { syncDeadlineRows } from './sync-deadline-rows.js';
 import type { CaseDetail } from '../../presenters/case-view.js';
 import type { Context, Trx } from '../../context/context.js';
 import { caseDetail } from '../get-case.js';
@@ -26,7 +26,7 @@ export interface CaseChange {
  * Who makes a write: a signed-in staff user, the petitioner (no account: the case's reference and
  * access code, checked by whoever locks the case), or the system itself (a job).
  */
-export type Writer = { kind: 'staff'; actor: Actor } | { kind: 'petitioner' } | { kind: 'system' };
+type Writer = { kind: 'staff'; actor: Actor } | { kind: 'petitioner' } | { kind: 'system' };
 
 /** The writer as the timeline and the audit log name it: a user's id, or no one (the petitioner, the system). */
 function writerId(by: Writer): string | null {
@@ -44,7 +44,7 @@ function signed(by: Writer, data: Record<string, unknown> | undefined): Record<s
  * `row` may be null for a change that sets no case field.
  * Returns the case as it now stands (null when no row was given).
  */
-export async function applyCaseChange(
+async function applyCaseChange(
   ctx: Context,
   trx: Trx,
   by: Writer,
@@ -56,7 +56,7 @@ export async function applyCaseChange(
   if (change.changes !== undefined) {
     if (target.row === null) throw new Error(`A change to case ${target.caseId} sets fields but was given no case row.`);
     updated = await updateCase(trx, target.row, change.changes, now);
-    await syncClocks(ctx, trx, updated);
+    await syncDeadlineRows(ctx, trx, updated);
   }
   await appendEvent(trx, { caseId: target.caseId, type: change.event.type, actorId: writerId(by), at: now, data: signed(by, change.event.data) });
   await recordAudit(trx, {
@@ -71,7 +71,7 @@ export async function applyCaseChange(
 }
 
 /** One write to one case, by any writer. */
-export interface CaseWrite<Locked extends { row: CaseRow }, Result> {
+interface CaseWrite<Locked extends { row: CaseRow }, Result> {
   by: Writer;
   /** Finds the case and locks its row until the transaction ends, checking the writer may act on it. */
   lock: (trx: Trx) => Promise<Locked>;

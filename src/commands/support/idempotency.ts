@@ -2,7 +2,7 @@ import { DomainError } from '../../core/errors.js';
 import type { Context, Trx } from '../../context/context.js';
 
 /** How long a key answers a retry with the first answer; after that it is forgotten. */
-export const idempotencyKeyHours = 24;
+const idempotencyKeyHours = 24;
 
 /**
  * An idempotency key as a command sees it: whose it is (`scope`), the key itself, and the
@@ -15,7 +15,7 @@ export interface IdempotencyKey {
 }
 
 /** Thrown inside a transaction whose key another request has already used: the transaction must not commit. */
-export class IdempotencyKeyTaken extends Error {
+class IdempotencyKeyTaken extends Error {
   constructor() {
     super('This idempotency key has already been used.');
     this.name = 'IdempotencyKeyTaken';
@@ -49,7 +49,7 @@ export async function keepIdempotentResult(ctx: Context, trx: Trx, key: Idempote
     .execute();
 }
 
-export interface StoredResult {
+interface StoredResult {
   caseId: string | null;
   /** The first answer; null once a portal receipt has been shown (see `takeReceipt`). */
   result: unknown;
@@ -57,7 +57,7 @@ export interface StoredResult {
 }
 
 /** The answer kept under a key still in force, or undefined; the same key on a different request is a 422. */
-export async function storedResult(ctx: Context, key: IdempotencyKey): Promise<StoredResult | undefined> {
+async function storedResult(ctx: Context, key: IdempotencyKey): Promise<StoredResult | undefined> {
   const row = await ctx.db
     .selectFrom('idempotency_keys')
     .selectAll()

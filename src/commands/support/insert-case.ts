@@ -8,9 +8,9 @@ import type { CaseKind, Channel, Urgency } from '../../core/types.js';
 import { recordAudit } from '../../db/audit.js';
 import { appendEvent } from '../../db/events.js';
 import { referenceTaken, type CaseRow } from '../../db/repositories/cases.js';
-import { caseClock } from '../../presenters/case-view.js';
+import { caseDueTimes } from '../../presenters/case-view.js';
 import { jurisdiction, type Context, type Trx } from '../../context/context.js';
-import { syncClocks } from './deadline-rows.js';
+import { syncDeadlineRows } from './sync-deadline-rows.js';
 
 async function uniqueReference(trx: Trx, year: number): Promise<string> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -21,7 +21,7 @@ async function uniqueReference(trx: Trx, year: number): Promise<string> {
 }
 
 /** A case about to be written, already validated by the command that opens it. */
-export interface NewCase {
+interface NewCase {
   plan: { id: string; document: PlanDocument };
   kind: CaseKind;
   channel: Channel;
@@ -94,7 +94,7 @@ export async function insertCase(ctx: Context, trx: Trx, input: NewCase): Promis
     extended_at: null,
     flags: storedFlags([...input.flags]),
   };
-  row.next_due_at = caseNextDueAt(caseClock(row));
+  row.next_due_at = caseNextDueAt(caseDueTimes(row));
   await trx.insertInto('cases').values(row).execute();
   if (input.representatives.length > 0) {
     // One statement for all of them (a round trip each on PostgreSQL otherwise).
@@ -129,7 +129,7 @@ export async function insertCase(ctx: Context, trx: Trx, input: NewCase): Promis
     },
   });
   await input.alongside?.(trx, row);
-  await syncClocks(ctx, trx, row);
+  await syncDeadlineRows(ctx, trx, row);
   await recordAudit(trx, {
     at: now,
     actorId: input.actorId,

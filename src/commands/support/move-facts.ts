@@ -4,7 +4,7 @@ import type { Trx } from '../../context/context.js';
 import { assignmentActive } from '../../db/repositories/assignments.js';
 
 /** What the guards need of a case's records, however they were read. */
-export interface MoveRecords {
+interface MoveRecords {
   representativeCount: number;
   hasLeadAssignment: boolean;
   answers: readonly { review_round: number; created_at: string }[];

@@ -10,7 +10,7 @@ const resting = (stage: unknown): boolean => stages.includes(stage as Stage) && 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /**
- * A case at rest stops its units' clocks (core/clocks.ts). Until now a closed or not-accepted case
+ * A case at rest stops its units' clocks (core/clock-stops.ts). Until now a closed or not-accepted case
  * kept them running, and the scanner recorded misses against units after the case was over. This
  * records when each unit's clocks stopped, stops the clocks still running on resting cases, and
  * voids every miss recorded against a clock the case had stopped before it ran out: a

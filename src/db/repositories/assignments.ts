@@ -13,7 +13,7 @@ export function assignmentActive(table = 'assignments'): RawBuilder<boolean> {
 
 /**
  * Stops, at `at`, the clocks of every unit still on the case that have not stopped yet: what the
- * units still owed stops for good (the case came to rest or was answered; see core/clocks.ts).
+ * units still owed stops for good (the case came to rest or was answered; see core/clock-stops.ts).
  */
 export async function stopUnitClocks(trx: Transaction<Database>, caseId: string, at: string): Promise<void> {
   await trx

@@ -73,7 +73,7 @@ export interface ListCasesProps {
 }
 
 /** A queue row: the case, and whether a unit's objection to it is open. */
-export type QueueRow = CaseRow & { open_objection: unknown };
+type QueueRow = CaseRow & { open_objection: unknown };
 
 /** Where cases owing nothing sort in the nearest-deadline order: after every real deadline. */
 export const noDeadline = '9999-12-31T23:59:59.999Z';

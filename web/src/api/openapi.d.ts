@@ -5556,7 +5556,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/{id}/assignments": {
+    "/api/v1/cases/{id}/extensions": {
         parameters: {
             query?: never;
             header?: never;
@@ -5565,7 +5565,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign and notify a unit */
+        /** Extend the time to conclude, once, by at most 30 days, with the reason told to the petitioner */
         post: {
             parameters: {
                 query?: never;
@@ -5578,926 +5578,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        unitId: string;
-                        /** @enum {unknown} */
-                        role: "lead" | "assisting";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            reference: string;
-                            planId: string;
-                            /** @enum {unknown} */
-                            kind: "individual" | "collective";
-                            /** @enum {unknown} */
-                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
-                            /** @enum {unknown} */
-                            urgency: "normal" | "urgent" | "major";
-                            category: string;
-                            title: string;
-                            location: string | null;
-                            headcount: number | null;
-                            /** @enum {unknown} */
-                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
-                            /** Format: date-time */
-                            stageChangedAt: string;
-                            /** Format: date-time */
-                            receivedAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            /** Format: date-time */
-                            closedAt: string | null;
-                            reviewCount: number;
-                            deadlines: {
-                                accept: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                conclude: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                reviewRequest: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                review: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                            };
-                            flags: "suspected_spam"[];
-                            openObjection: boolean;
-                        } & {
-                            description: string;
-                            notAcceptedReason: string | null;
-                            receiveTogether: boolean;
-                            petitioner: {
-                                name: string | null;
-                                contact: string | null;
-                            } | null;
-                            representatives: {
-                                id: string;
-                                position: number;
-                                name: string | null;
-                                contact: string | null;
-                            }[];
-                            personalData: {
-                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
-                                withheld: boolean;
-                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
-                                mayReveal: boolean;
-                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
-                                sent: boolean;
-                            };
-                            assignments: {
-                                id: string;
-                                unitId: string;
-                                unitName: string;
-                                /** @enum {unknown} */
-                                role: "lead" | "assisting";
-                                /** Format: date-time */
-                                notifiedAt: string;
-                                acknowledge: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                onScene: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                proposal: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                objection: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    at: string | null;
-                                    reason: string | null;
-                                };
-                                /** Format: date-time */
-                                releasedAt: string | null;
-                                /** Format: date-time */
-                                clocksStoppedAt: string | null;
-                                abilities: {
-                                    acknowledge: boolean;
-                                    arrive: boolean;
-                                    propose: boolean;
-                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
-                                    object: boolean;
-                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
-                                    reroute: boolean;
-                                    onBehalf: boolean;
-                                };
-                            }[];
-                            meetings: {
-                                id: string;
-                                /** Format: date-time */
-                                heldAt: string;
-                                attendees: string;
-                                summary: string;
-                                commitments: string[];
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            answers: {
-                                id: string;
-                                body: string;
-                                reviewRound: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
-                            completedSteps: {
-                                id: string;
-                                /** Format: date-time */
-                                doneAt: string;
-                                doneBy: string | null;
-                            }[];
-                            moves: {
-                                /** @enum {unknown} */
-                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
-                                reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
-                                undoneSteps: string[];
-                            }[];
-                            review: {
-                                /** Format: date-time */
-                                opensAt: string | null;
-                                /** Format: date-time */
-                                until: string | null;
-                                possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
-                            };
-                            abilities: {
-                                "case.read": boolean;
-                                "case.move": boolean;
-                                "case.assign": boolean;
-                                "case.note": boolean;
-                                "case.meet": boolean;
-                                "case.answer": boolean;
-                                "case.step": boolean;
-                                "case.representatives": boolean;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/{id}/assignments/{assignmentId}/acknowledge": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The assigned unit (or the office for it) acknowledges the assignment */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    assignmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            reference: string;
-                            planId: string;
-                            /** @enum {unknown} */
-                            kind: "individual" | "collective";
-                            /** @enum {unknown} */
-                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
-                            /** @enum {unknown} */
-                            urgency: "normal" | "urgent" | "major";
-                            category: string;
-                            title: string;
-                            location: string | null;
-                            headcount: number | null;
-                            /** @enum {unknown} */
-                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
-                            /** Format: date-time */
-                            stageChangedAt: string;
-                            /** Format: date-time */
-                            receivedAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            /** Format: date-time */
-                            closedAt: string | null;
-                            reviewCount: number;
-                            deadlines: {
-                                accept: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                conclude: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                reviewRequest: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                review: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                            };
-                            flags: "suspected_spam"[];
-                            openObjection: boolean;
-                        } & {
-                            description: string;
-                            notAcceptedReason: string | null;
-                            receiveTogether: boolean;
-                            petitioner: {
-                                name: string | null;
-                                contact: string | null;
-                            } | null;
-                            representatives: {
-                                id: string;
-                                position: number;
-                                name: string | null;
-                                contact: string | null;
-                            }[];
-                            personalData: {
-                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
-                                withheld: boolean;
-                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
-                                mayReveal: boolean;
-                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
-                                sent: boolean;
-                            };
-                            assignments: {
-                                id: string;
-                                unitId: string;
-                                unitName: string;
-                                /** @enum {unknown} */
-                                role: "lead" | "assisting";
-                                /** Format: date-time */
-                                notifiedAt: string;
-                                acknowledge: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                onScene: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                proposal: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                objection: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    at: string | null;
-                                    reason: string | null;
-                                };
-                                /** Format: date-time */
-                                releasedAt: string | null;
-                                /** Format: date-time */
-                                clocksStoppedAt: string | null;
-                                abilities: {
-                                    acknowledge: boolean;
-                                    arrive: boolean;
-                                    propose: boolean;
-                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
-                                    object: boolean;
-                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
-                                    reroute: boolean;
-                                    onBehalf: boolean;
-                                };
-                            }[];
-                            meetings: {
-                                id: string;
-                                /** Format: date-time */
-                                heldAt: string;
-                                attendees: string;
-                                summary: string;
-                                commitments: string[];
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            answers: {
-                                id: string;
-                                body: string;
-                                reviewRound: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
-                            completedSteps: {
-                                id: string;
-                                /** Format: date-time */
-                                doneAt: string;
-                                doneBy: string | null;
-                            }[];
-                            moves: {
-                                /** @enum {unknown} */
-                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
-                                reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
-                                undoneSteps: string[];
-                            }[];
-                            review: {
-                                /** Format: date-time */
-                                opensAt: string | null;
-                                /** Format: date-time */
-                                until: string | null;
-                                possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
-                            };
-                            abilities: {
-                                "case.read": boolean;
-                                "case.move": boolean;
-                                "case.assign": boolean;
-                                "case.note": boolean;
-                                "case.meet": boolean;
-                                "case.answer": boolean;
-                                "case.step": boolean;
-                                "case.representatives": boolean;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/{id}/assignments/{assignmentId}/arrive": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The assigned unit (or the office for it) arrives on the scene; arrivedAt: when it really arrived (default now) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    assignmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description When the unit really arrived (ISO 8601); default now. */
-                        arrivedAt?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            reference: string;
-                            planId: string;
-                            /** @enum {unknown} */
-                            kind: "individual" | "collective";
-                            /** @enum {unknown} */
-                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
-                            /** @enum {unknown} */
-                            urgency: "normal" | "urgent" | "major";
-                            category: string;
-                            title: string;
-                            location: string | null;
-                            headcount: number | null;
-                            /** @enum {unknown} */
-                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
-                            /** Format: date-time */
-                            stageChangedAt: string;
-                            /** Format: date-time */
-                            receivedAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            /** Format: date-time */
-                            closedAt: string | null;
-                            reviewCount: number;
-                            deadlines: {
-                                accept: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                conclude: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                reviewRequest: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                review: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                            };
-                            flags: "suspected_spam"[];
-                            openObjection: boolean;
-                        } & {
-                            description: string;
-                            notAcceptedReason: string | null;
-                            receiveTogether: boolean;
-                            petitioner: {
-                                name: string | null;
-                                contact: string | null;
-                            } | null;
-                            representatives: {
-                                id: string;
-                                position: number;
-                                name: string | null;
-                                contact: string | null;
-                            }[];
-                            personalData: {
-                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
-                                withheld: boolean;
-                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
-                                mayReveal: boolean;
-                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
-                                sent: boolean;
-                            };
-                            assignments: {
-                                id: string;
-                                unitId: string;
-                                unitName: string;
-                                /** @enum {unknown} */
-                                role: "lead" | "assisting";
-                                /** Format: date-time */
-                                notifiedAt: string;
-                                acknowledge: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                onScene: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                proposal: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                objection: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    at: string | null;
-                                    reason: string | null;
-                                };
-                                /** Format: date-time */
-                                releasedAt: string | null;
-                                /** Format: date-time */
-                                clocksStoppedAt: string | null;
-                                abilities: {
-                                    acknowledge: boolean;
-                                    arrive: boolean;
-                                    propose: boolean;
-                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
-                                    object: boolean;
-                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
-                                    reroute: boolean;
-                                    onBehalf: boolean;
-                                };
-                            }[];
-                            meetings: {
-                                id: string;
-                                /** Format: date-time */
-                                heldAt: string;
-                                attendees: string;
-                                summary: string;
-                                commitments: string[];
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            answers: {
-                                id: string;
-                                body: string;
-                                reviewRound: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
-                            completedSteps: {
-                                id: string;
-                                /** Format: date-time */
-                                doneAt: string;
-                                doneBy: string | null;
-                            }[];
-                            moves: {
-                                /** @enum {unknown} */
-                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
-                                reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
-                                undoneSteps: string[];
-                            }[];
-                            review: {
-                                /** Format: date-time */
-                                opensAt: string | null;
-                                /** Format: date-time */
-                                until: string | null;
-                                possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
-                            };
-                            abilities: {
-                                "case.read": boolean;
-                                "case.move": boolean;
-                                "case.assign": boolean;
-                                "case.note": boolean;
-                                "case.meet": boolean;
-                                "case.answer": boolean;
-                                "case.step": boolean;
-                                "case.representatives": boolean;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/{id}/assignments/{assignmentId}/propose": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The assigned unit (or the office for it) submits its proposal */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    assignmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        proposal: string;
+                        days: number;
+                        reason: string;
                     };
                 };
             };
@@ -8604,7 +7686,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/{id}/extensions": {
+    "/api/v1/cases/{id}/assignments": {
         parameters: {
             query?: never;
             header?: never;
@@ -8613,7 +7695,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Extend the time to conclude, once, by at most 30 days, with the reason told to the petitioner */
+        /** Assign and notify a unit */
         post: {
             parameters: {
                 query?: never;
@@ -8626,8 +7708,926 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        days: number;
-                        reason: string;
+                        unitId: string;
+                        /** @enum {unknown} */
+                        role: "lead" | "assisting";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            planId: string;
+                            /** @enum {unknown} */
+                            kind: "individual" | "collective";
+                            /** @enum {unknown} */
+                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
+                            /** @enum {unknown} */
+                            urgency: "normal" | "urgent" | "major";
+                            category: string;
+                            title: string;
+                            location: string | null;
+                            headcount: number | null;
+                            /** @enum {unknown} */
+                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                            /** Format: date-time */
+                            stageChangedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            reviewCount: number;
+                            deadlines: {
+                                accept: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                conclude: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                reviewRequest: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                review: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                            };
+                            flags: "suspected_spam"[];
+                            openObjection: boolean;
+                        } & {
+                            description: string;
+                            notAcceptedReason: string | null;
+                            receiveTogether: boolean;
+                            petitioner: {
+                                name: string | null;
+                                contact: string | null;
+                            } | null;
+                            representatives: {
+                                id: string;
+                                position: number;
+                                name: string | null;
+                                contact: string | null;
+                            }[];
+                            personalData: {
+                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
+                                withheld: boolean;
+                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
+                                mayReveal: boolean;
+                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
+                                sent: boolean;
+                            };
+                            assignments: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                role: "lead" | "assisting";
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                acknowledge: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                onScene: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                proposal: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                objection: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                    reason: string | null;
+                                };
+                                /** Format: date-time */
+                                releasedAt: string | null;
+                                /** Format: date-time */
+                                clocksStoppedAt: string | null;
+                                abilities: {
+                                    acknowledge: boolean;
+                                    arrive: boolean;
+                                    propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
+                                    onBehalf: boolean;
+                                };
+                            }[];
+                            meetings: {
+                                id: string;
+                                /** Format: date-time */
+                                heldAt: string;
+                                attendees: string;
+                                summary: string;
+                                commitments: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            answers: {
+                                id: string;
+                                body: string;
+                                reviewRound: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
+                            }[];
+                            moves: {
+                                /** @enum {unknown} */
+                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                reasonRequired: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                undoneSteps: string[];
+                            }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
+                            abilities: {
+                                "case.read": boolean;
+                                "case.move": boolean;
+                                "case.assign": boolean;
+                                "case.note": boolean;
+                                "case.meet": boolean;
+                                "case.answer": boolean;
+                                "case.step": boolean;
+                                "case.representatives": boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/assignments/{assignmentId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The assigned unit (or the office for it) acknowledges the assignment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    assignmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            planId: string;
+                            /** @enum {unknown} */
+                            kind: "individual" | "collective";
+                            /** @enum {unknown} */
+                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
+                            /** @enum {unknown} */
+                            urgency: "normal" | "urgent" | "major";
+                            category: string;
+                            title: string;
+                            location: string | null;
+                            headcount: number | null;
+                            /** @enum {unknown} */
+                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                            /** Format: date-time */
+                            stageChangedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            reviewCount: number;
+                            deadlines: {
+                                accept: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                conclude: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                reviewRequest: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                review: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                            };
+                            flags: "suspected_spam"[];
+                            openObjection: boolean;
+                        } & {
+                            description: string;
+                            notAcceptedReason: string | null;
+                            receiveTogether: boolean;
+                            petitioner: {
+                                name: string | null;
+                                contact: string | null;
+                            } | null;
+                            representatives: {
+                                id: string;
+                                position: number;
+                                name: string | null;
+                                contact: string | null;
+                            }[];
+                            personalData: {
+                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
+                                withheld: boolean;
+                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
+                                mayReveal: boolean;
+                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
+                                sent: boolean;
+                            };
+                            assignments: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                role: "lead" | "assisting";
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                acknowledge: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                onScene: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                proposal: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                objection: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                    reason: string | null;
+                                };
+                                /** Format: date-time */
+                                releasedAt: string | null;
+                                /** Format: date-time */
+                                clocksStoppedAt: string | null;
+                                abilities: {
+                                    acknowledge: boolean;
+                                    arrive: boolean;
+                                    propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
+                                    onBehalf: boolean;
+                                };
+                            }[];
+                            meetings: {
+                                id: string;
+                                /** Format: date-time */
+                                heldAt: string;
+                                attendees: string;
+                                summary: string;
+                                commitments: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            answers: {
+                                id: string;
+                                body: string;
+                                reviewRound: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
+                            }[];
+                            moves: {
+                                /** @enum {unknown} */
+                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                reasonRequired: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                undoneSteps: string[];
+                            }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
+                            abilities: {
+                                "case.read": boolean;
+                                "case.move": boolean;
+                                "case.assign": boolean;
+                                "case.note": boolean;
+                                "case.meet": boolean;
+                                "case.answer": boolean;
+                                "case.step": boolean;
+                                "case.representatives": boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/assignments/{assignmentId}/arrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The assigned unit (or the office for it) arrives on the scene; arrivedAt: when it really arrived (default now) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    assignmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description When the unit really arrived (ISO 8601); default now. */
+                        arrivedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            planId: string;
+                            /** @enum {unknown} */
+                            kind: "individual" | "collective";
+                            /** @enum {unknown} */
+                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
+                            /** @enum {unknown} */
+                            urgency: "normal" | "urgent" | "major";
+                            category: string;
+                            title: string;
+                            location: string | null;
+                            headcount: number | null;
+                            /** @enum {unknown} */
+                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                            /** Format: date-time */
+                            stageChangedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            reviewCount: number;
+                            deadlines: {
+                                accept: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                conclude: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                reviewRequest: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                review: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                            };
+                            flags: "suspected_spam"[];
+                            openObjection: boolean;
+                        } & {
+                            description: string;
+                            notAcceptedReason: string | null;
+                            receiveTogether: boolean;
+                            petitioner: {
+                                name: string | null;
+                                contact: string | null;
+                            } | null;
+                            representatives: {
+                                id: string;
+                                position: number;
+                                name: string | null;
+                                contact: string | null;
+                            }[];
+                            personalData: {
+                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
+                                withheld: boolean;
+                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
+                                mayReveal: boolean;
+                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
+                                sent: boolean;
+                            };
+                            assignments: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                role: "lead" | "assisting";
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                acknowledge: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                onScene: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                proposal: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                objection: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                    reason: string | null;
+                                };
+                                /** Format: date-time */
+                                releasedAt: string | null;
+                                /** Format: date-time */
+                                clocksStoppedAt: string | null;
+                                abilities: {
+                                    acknowledge: boolean;
+                                    arrive: boolean;
+                                    propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
+                                    onBehalf: boolean;
+                                };
+                            }[];
+                            meetings: {
+                                id: string;
+                                /** Format: date-time */
+                                heldAt: string;
+                                attendees: string;
+                                summary: string;
+                                commitments: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            answers: {
+                                id: string;
+                                body: string;
+                                reviewRound: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
+                            }[];
+                            moves: {
+                                /** @enum {unknown} */
+                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                reasonRequired: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                undoneSteps: string[];
+                            }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
+                            abilities: {
+                                "case.read": boolean;
+                                "case.move": boolean;
+                                "case.assign": boolean;
+                                "case.note": boolean;
+                                "case.meet": boolean;
+                                "case.answer": boolean;
+                                "case.step": boolean;
+                                "case.representatives": boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/assignments/{assignmentId}/propose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The assigned unit (or the office for it) submits its proposal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    assignmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        proposal: string;
                     };
                 };
             };

@@ -5,7 +5,7 @@ import { html, type SafeHtml } from '../html.js';
 import { portalMessages, type Messages, type PortalLanguage } from '../i18n/index.js';
 import { page, portalHref } from '../layout.js';
 
-export interface PetitionFormArgs {
+interface PetitionFormArgs {
   language: PortalLanguage;
   categories: { code: string; name: string }[];
   /** What was typed before, when the form comes back with problems. */

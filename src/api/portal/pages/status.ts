@@ -7,7 +7,7 @@ import { html, type SafeHtml } from '../html.js';
 import { portalMessages, type Messages, type PortalLanguage } from '../i18n/index.js';
 import { otherLanguage, page, portalHref } from '../layout.js';
 
-export interface StatusPageArgs {
+interface StatusPageArgs {
   language: PortalLanguage;
   status: PublicStatus;
   timeZone: string;

@@ -36,7 +36,7 @@ describe.each(databaseKinds)('the audit log API on %s', (kind) => {
   beforeAll(async () => {
     world = await buildApiWorld(kind, { auditKey: key });
     caseId = await openCaseId(world, collectiveVisit());
-    world.clock.advance(60_000);
+    world.time.advance(60_000);
     // A leader, who does not see names by default, reveals them with a reason: that read is in the
     // log with the reader.
     const detail = expectStatus<{ reference: string }>(await get(world, 'leader', `/api/v1/cases/${caseId}`), 200);

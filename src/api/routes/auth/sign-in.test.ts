@@ -44,7 +44,7 @@ describe.each(databaseKinds)('signing in (%s)', (kind) => {
     expectStatus(await login(email, password, '10.20.0.5'), 200);
 
     // The wait doubles with each failure; after it, one more guess is allowed.
-    world.clock.advance(minutes(1));
+    world.time.advance(minutes(1));
     expect((await login(email, 'one more wrong guess', attacker)).statusCode).toBe(401);
     expectError(await login(email, password, attacker), 429, 'too_many_attempts');
   });
@@ -89,7 +89,7 @@ describe.each(databaseKinds)('signing in (%s)', (kind) => {
     expectError(await login(user.email, 'a wrong password', client, codeNow()), 401, 'invalid_credentials');
     // The code that confirmed the set-up is spent: the next step's code is needed.
     expectError(await login(user.email, password, client, codeNow()), 401, 'invalid_credentials', 'code');
-    world.clock.advance(30_000);
+    world.time.advance(30_000);
     expectStatus(await login(user.email, password, client, codeNow()), 200);
     expectError(await login(user.email, password, client, codeNow()), 401, 'invalid_credentials', 'code');
 

@@ -86,9 +86,9 @@ describe.each(databaseKinds)('bad input to the case routes on %s', (kind) => {
     });
 
     it('refuses a receivedAt in the future, but takes one in the past', async () => {
-      const tomorrow = new Date(Date.parse(world.clock.now()) + hours(24)).toISOString();
+      const tomorrow = new Date(Date.parse(world.time.now()) + hours(24)).toISOString();
       expectError(await withoutWrites(world, open(letter({ receivedAt: tomorrow }))), 400, 'validation_failed', 'receivedAt');
-      const yesterday = new Date(Date.parse(world.clock.now()) - hours(24)).toISOString();
+      const yesterday = new Date(Date.parse(world.time.now()) - hours(24)).toISOString();
       const opened = expectStatus<{ receivedAt: string }>(await open(letter({ receivedAt: yesterday }))(), 201);
       expect(opened.receivedAt).toBe(yesterday);
     });
@@ -130,7 +130,7 @@ describe.each(databaseKinds)('bad input to the case routes on %s', (kind) => {
       const attempts: [string, object | undefined][] = [
         [`${base()}/notes`, { body: 'Looked into it.' }],
         [`${base()}/transitions`, { to: 'not_accepted', reason: 'Not ours.' }],
-        [`${base()}/meetings`, { heldAt: world.clock.now(), attendees: 'Us', summary: 'Met.' }],
+        [`${base()}/meetings`, { heldAt: world.time.now(), attendees: 'Us', summary: 'Met.' }],
         [`${base()}/steps/reception.receive-and-listen/done`, undefined],
         [`${base()}/assignments/${townshipAssignment}/acknowledge`, undefined],
         [`${base()}/assignments/${townshipAssignment}/arrive`, undefined],
@@ -198,7 +198,7 @@ describe.each(databaseKinds)('bad input to the case routes on %s', (kind) => {
     });
 
     it('pages through seven cases three at a time, newest first, each exactly once', async () => {
-      const now = Date.parse(world.clock.now());
+      const now = Date.parse(world.time.now());
       // Received out of order, and two at the same moment across the first page boundary.
       const hoursAgo = [5, 1, 7, 3, 3, 6, 2];
       for (const [index, ago] of hoursAgo.entries()) {

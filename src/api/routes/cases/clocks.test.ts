@@ -45,7 +45,7 @@ describe.each(databaseKinds)('case clocks, rerouting, webhooks and the calendar 
     const ids = { x: '', y: '', xTownship: '', yTownship: '' };
 
     beforeAll(async () => {
-      world.clock.set('2026-09-30T02:00:00.000Z');
+      world.time.set('2026-09-30T02:00:00.000Z');
       ids.x = await openCaseId(world, letter());
       ids.y = await openCaseId(world, letter());
       ids.xTownship = await assignId(world, ids.x, world.units.township.id);
@@ -64,7 +64,7 @@ describe.each(databaseKinds)('case clocks, rerouting, webhooks and the calendar 
         language: 'en',
       });
       const { token } = await createToken(world.ctx, { email: english.email, name: 'test' });
-      world.clock.set('2026-10-12T02:00:00.000Z');
+      world.time.set('2026-10-12T02:00:00.000Z');
       const url = `/api/v1/cases/${ids.x}/assignments/${ids.xTownship}/object`;
       expectError(await withoutWrites(world, () => post(world, 'anonymous', url, { reason: 'Not ours.' })), 401, 'unauthenticated');
       expectError(await withoutWrites(world, () => post(world, 'unit_officer', url, {})), 400, 'validation_failed', 'reason');
@@ -92,14 +92,14 @@ describe.each(databaseKinds)('case clocks, rerouting, webhooks and the calendar 
       const url = `/api/v1/cases/${ids.y}/assignments/${ids.yTownship}/object`;
       // The department assists on this case and can read it, but the objection is the township's.
       expectError(await withoutWrites(world, () => post(world, 'otherOfficer', url, { reason: 'Not ours.' })), 403, 'forbidden');
-      world.clock.set('2026-10-13T15:59:59.999Z');
+      world.time.set('2026-10-13T15:59:59.999Z');
       expect((await detail('unit_officer', ids.y)).assignments.find((item) => item.id === ids.yTownship)?.objection.dueAt).toBe(objectionDue);
-      world.clock.set('2026-10-13T16:00:00.000Z'); // Wednesday 14 October, 00:00 local
+      world.time.set('2026-10-13T16:00:00.000Z'); // Wednesday 14 October, 00:00 local
       expectError(await withoutWrites(world, () => post(world, 'unit_officer', url, { reason: 'Not ours.' })), 409, 'conflict');
     });
 
     it('reroutes to the department: the township loses the case, the clocks carry on, nothing closes', async () => {
-      world.clock.set('2026-10-13T03:00:00.000Z');
+      world.time.set('2026-10-13T03:00:00.000Z');
       expectStatus(await post(world, 'coordinator', `/api/v1/cases/${ids.x}/transitions`, { to: 'decision' }), 200);
       const before = await detail('coordinator', ids.x);
       expect(before.deadlines.conclude.dueAt).not.toBeNull();
@@ -109,7 +109,7 @@ describe.each(databaseKinds)('case clocks, rerouting, webhooks and the calendar 
       expectError(await withoutWrites(world, () => post(world, 'unit_officer', url, body)), 403, 'forbidden');
       expectError(await withoutWrites(world, () => post(world, 'coordinator', url, { unitId: 'x' })), 400, 'validation_failed', 'unitId');
 
-      world.clock.set('2026-10-14T03:00:00.000Z');
+      world.time.set('2026-10-14T03:00:00.000Z');
       const rerouted = expectStatus<Detail>(await post(world, 'coordinator', url, body), 200);
       expect(rerouted.stage).toBe('decision');
       expect(rerouted.closedAt).toBeNull();
@@ -134,11 +134,11 @@ describe.each(databaseKinds)('case clocks, rerouting, webhooks and the calendar 
     let accepted = '';
     let fresh = '';
     beforeAll(async () => {
-      world.clock.set('2026-11-02T08:00:00.000Z');
+      world.time.set('2026-11-02T08:00:00.000Z');
       accepted = await openCaseId(world, letter());
       fresh = await openCaseId(world, letter());
       await assignId(world, accepted, world.units.township.id);
-      world.clock.set('2026-11-02T10:00:00.000Z');
+      world.time.set('2026-11-02T10:00:00.000Z');
       expectStatus(await post(world, 'coordinator', `/api/v1/cases/${accepted}/transitions`, { to: 'decision' }), 200);
     });
     const url = (id: string) => `/api/v1/cases/${id}/extensions`;
@@ -156,7 +156,7 @@ describe.each(databaseKinds)('case clocks, rerouting, webhooks and the calendar 
     });
 
     it('moves the conclusion by exactly 20 days, once, on the timeline', async () => {
-      world.clock.set('2026-11-03T02:00:00.000Z');
+      world.time.set('2026-11-03T02:00:00.000Z');
       const before = (await detail('coordinator', accepted)).deadlines.conclude.dueAt ?? '';
       // Accepted Mon 2 Nov 18:00 local: 60 calendar days → end of 1 Jan; 20 more → end of 21 Jan.
       expect(before).toBe('2027-01-01T15:59:59.999Z');
@@ -224,7 +224,7 @@ describe.each(databaseKinds)('case clocks, rerouting, webhooks and the calendar 
       expectStatus(await post(world, 'admin', `/api/v1/plans/${plan.id}/publish`), 200);
 
       // Received Mon 2 Nov 16:00 local. Before: 3–6 (4), 9–13 (9), 16–20 (14), Mon 23 (15).
-      world.clock.set('2026-11-02T08:00:00.000Z');
+      world.time.set('2026-11-02T08:00:00.000Z');
       const before = await detail('coordinator', await openCaseId(world, letter({ planId: plan.id })));
       expect(before.deadlines.accept.dueAt).toBe('2026-11-23T15:59:59.999Z');
 

@@ -66,7 +66,7 @@ describe.each(databaseKinds)('clearing a flag on a case on %s', (kind) => {
   });
 
   it('lets the office clear it: the flag goes, the timeline and the audit log say who and when, in one go', async () => {
-    world.clock.set('2026-11-03T02:00:00.000Z');
+    world.time.set('2026-11-03T02:00:00.000Z');
     const cleared = expectStatus<Summary & { stage: string }>(await post(world, 'coordinator', url(flagged)), 200);
     expect(cleared.flags).toEqual([]);
     expect(cleared.stage).toBe('reception');

@@ -29,7 +29,7 @@ describe.each(databaseKinds)('the office recording for a unit, on %s', (kind) =>
 
   /** A visit notified to the township at 08:00 (on scene due 10:00). */
   async function visit() {
-    world.clock.set('2026-11-02T08:00:00.000Z');
+    world.time.set('2026-11-02T08:00:00.000Z');
     const caseId = await openCaseId(world);
     const assignmentId = await assignId(world, caseId, world.units.township.id);
     return { caseId, assignmentId, base: `/api/v1/cases/${caseId}/assignments/${assignmentId}` };
@@ -47,7 +47,7 @@ describe.each(databaseKinds)('the office recording for a unit, on %s', (kind) =>
 
   it('records the real arrival time the office gives, says in the timeline who did it for whom, and counts it in the report', async () => {
     const { caseId, base } = await visit();
-    world.clock.set('2026-11-02T11:00:00.000Z'); // the office records it at 11:00, after the 10:00 due time
+    world.time.set('2026-11-02T11:00:00.000Z'); // the office records it at 11:00, after the 10:00 due time
     const arrived = expectStatus<Detail>(await post(world, 'coordinator', `${base}/arrive`, { arrivedAt: '2026-11-02T09:40:00.000Z' }), 200);
     expect(arrived.assignments[0]?.onScene).toMatchObject({ doneAt: '2026-11-02T09:40:00.000Z', status: 'met' });
     expect(arrived.assignments[0]?.acknowledge.doneAt).toBe('2026-11-02T09:40:00.000Z');
@@ -68,7 +68,7 @@ describe.each(databaseKinds)('the office recording for a unit, on %s', (kind) =>
 
   it('takes now as the arrival time when none is given, and records the unit’s own act as its own', async () => {
     const { caseId, base } = await visit();
-    world.clock.advance(minutes(50));
+    world.time.advance(minutes(50));
     const arrived = expectStatus<Detail>(await post(world, 'unit_officer', `${base}/arrive`), 200);
     expect(arrived.assignments[0]?.onScene.doneAt).toBe('2026-11-02T08:50:00.000Z');
     const [event] = await eventsOf(caseId, 'assignment.arrived');
@@ -78,7 +78,7 @@ describe.each(databaseKinds)('the office recording for a unit, on %s', (kind) =>
 
   it('refuses an arrival time in the future, before the notification, or not a time, naming the field and writing nothing', async () => {
     const { base } = await visit();
-    world.clock.set('2026-11-02T09:00:00.000Z');
+    world.time.set('2026-11-02T09:00:00.000Z');
     for (const arrivedAt of ['2026-11-02T09:05:00.000Z', '2026-11-02T07:59:00.000Z', 'yesterday', 12]) {
       const response = await withoutWrites(world, () => post(world, 'coordinator', `${base}/arrive`, { arrivedAt }));
       expectError(response, 400, 'validation_failed', 'arrivedAt');

@@ -31,7 +31,7 @@ describe.each(databaseKinds)('the queue sorted, searched and filtered by the ser
   const ids: string[] = [];
   beforeAll(async () => {
     world = await buildApiWorld(kind);
-    const now = Date.parse(world.clock.now());
+    const now = Date.parse(world.time.now());
     for (const [index, { ago, urgency }] of batch.entries()) {
       const receivedAt = new Date(now - days(ago)).toISOString();
       ids.push(await openCaseId(world, letter({ title: `queuebatch ${index}`, urgency, receivedAt })));
@@ -139,7 +139,7 @@ describe.each(databaseKinds)('the queue sorted, searched and filtered by the ser
   });
 
   it('filters by when cases were received and closed, from inclusive and to exclusive, and answers 400 naming a bad bound', async () => {
-    const now = Date.parse(world.clock.now());
+    const now = Date.parse(world.time.now());
     const at = (ago: number) => encodeURIComponent(new Date(now - days(ago)).toISOString());
     // Received 25 to 3 days ago: the letters of 20, 10 and 5 days.
     expect(await walk('coordinator', `receivedFrom=${at(25)}&receivedTo=${at(3)}`)).toEqual([5, 3, 4]);

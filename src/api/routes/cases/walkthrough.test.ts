@@ -30,7 +30,7 @@ describe.each(databaseKinds)('a collective visit worked through the whole plan o
       world.as(who, { method: 'POST', url, ...(payload ? { payload } : {}) });
 
     // 16:00 Beijing time: forty people arrive at the petition bureau about unpaid wages.
-    world.clock.set('2026-11-02T08:00:00.000Z');
+    world.time.set('2026-11-02T08:00:00.000Z');
     const opened = expectStatus<Detail>(
       await post('coordinator', '/api/v1/cases', {
         kind: 'collective',
@@ -67,9 +67,9 @@ describe.each(databaseKinds)('a collective visit worked through the whole plan o
     const queue = expectStatus<{ items: { id: string }[] }>(await world.as('unit_officer', { method: 'GET', url: '/api/v1/cases' }), 200);
     expect(queue.items.map((item) => item.id)).toEqual([opened.id]);
 
-    world.clock.advance(minutes(10));
+    world.time.advance(minutes(10));
     expectStatus(await post('unit_officer', `${base}/assignments/${assignment?.id}/acknowledge`), 200);
-    world.clock.advance(minutes(70));
+    world.time.advance(minutes(70));
     const arrived = expectStatus<Detail>(await post('unit_officer', `${base}/assignments/${assignment?.id}/arrive`), 200);
     expect(arrived.assignments[0]?.onScene.status).toBe('met');
 
@@ -86,17 +86,17 @@ describe.each(databaseKinds)('a collective visit worked through the whole plan o
     ]);
 
     // Accepted into the decision stage; the 60-day clock starts.
-    world.clock.advance(hours(1));
+    world.time.advance(hours(1));
     const deciding = expectStatus<Detail>(await post('coordinator', `${base}/transitions`, { to: 'decision' }), 200);
     expect(deciding.stage).toBe('decision');
     expect(deciding.deadlines.accept.status).toBe('met');
     expect(deciding.deadlines.conclude.dueAt).toBe('2027-01-01T15:59:59.999Z');
 
     // The leaders meet the representatives and decide.
-    world.clock.advance(hours(2));
+    world.time.advance(hours(2));
     expectStatus(
       await post('leader', `${base}/meetings`, {
-        heldAt: world.clock.now(),
+        heldAt: world.time.now(),
         attendees: 'County deputy head, petition bureau, township head, five representatives',
         summary: 'Heard the workers; the contractor was summoned.',
         commitments: ['Wages verified within 7 days', 'Payment from the wage guarantee fund if the contractor defaults'],
@@ -114,7 +114,7 @@ describe.each(databaseKinds)('a collective visit worked through the whole plan o
 
     // Closing needs the written answer first.
     expect((await post('coordinator', `${base}/transitions`, { to: 'closed' })).statusCode).toBe(409);
-    world.clock.advance(hours(24 * 6));
+    world.time.advance(hours(24 * 6));
     expectStatus(await post('unit_officer', `${base}/answers`, { body: 'Wages of 40 workers verified and paid in full.' }), 201);
     const closed = expectStatus<Detail>(await post('coordinator', `${base}/transitions`, { to: 'closed' }), 200);
     expect(closed.stage).toBe('closed');

@@ -4,7 +4,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 /** GeoReport v2 answers in XML (required) or JSON, chosen by the resource's extension. */
 export type Open311Format = 'json' | 'xml';
 
-export const open311Formats: readonly Open311Format[] = ['xml', 'json'];
+const open311Formats: readonly Open311Format[] = ['xml', 'json'];
 
 export function isFormat(value: string): value is Open311Format {
   return (open311Formats as readonly string[]).includes(value);
@@ -42,7 +42,7 @@ function xmlValue(value: unknown): unknown {
 }
 
 /** The XML document for a tree, with the declaration the spec requires. */
-export function toXml(tree: Record<string, unknown>): string {
+function toXml(tree: Record<string, unknown>): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n${builder.build(xmlValue(tree))}`;
 }
 

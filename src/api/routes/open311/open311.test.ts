@@ -191,12 +191,12 @@ describe.each(databaseKinds)('Open311 GeoReport v2 on %s', (kind) => {
   });
 
   it('filters requests by id, service code, dates and status', async () => {
-    world.clock.advance(days(120));
-    const start = world.clock.now();
+    world.time.advance(days(120));
+    const start = world.time.now();
     const wages = await postRequest('json');
-    world.clock.advance(60_000);
+    world.time.advance(60_000);
     const housing = await postRequest('json', fixtureBody().replace('service_code=wage-arrears', 'service_code=housing'));
-    world.clock.advance(days(1));
+    world.time.advance(days(1));
     const later = await postRequest('json');
     const ids = (items: unknown) => (items as SpecRequest[]).map((item) => item.service_request_id);
     const list = async (query: string) => ids(json(await open311('GET', `requests.json?${query}`)));

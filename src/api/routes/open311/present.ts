@@ -4,7 +4,7 @@ import { openStages } from '../../../core/types.js';
 import { portalMessages, type PortalLanguage } from '../../portal/i18n/index.js';
 
 /** GeoReport v2 field names, exactly as the spec writes them. */
-export interface Open311Service {
+interface Open311Service {
   service_code: string;
   service_name: string;
   description: string;
@@ -73,7 +73,7 @@ export function serviceDefinitionOf(code: string, language: PortalLanguage) {
   };
 }
 
-export type ServiceDefinition = ReturnType<typeof serviceDefinitionOf>;
+type ServiceDefinition = ReturnType<typeof serviceDefinitionOf>;
 
 /** The definition as the spec's XML tree: lists wrapped in their singular elements. */
 export function serviceDefinitionXml(definition: ServiceDefinition): Record<string, unknown> {
@@ -87,7 +87,7 @@ export function serviceDefinitionXml(definition: ServiceDefinition): Record<stri
   };
 }
 
-export interface Open311Request {
+interface Open311Request {
   service_request_id: string;
   status: 'open' | 'closed';
   status_notes: string | null;

@@ -28,9 +28,9 @@ export interface Open311Options {
   bodyLimit?: number;
 }
 
-export const open311Defaults = { requestsPerMinute: 300, submissionsPerHour: 600, bodyLimit: 64 * 1024 };
+const open311Defaults = { requestsPerMinute: 300, submissionsPerHour: 600, bodyLimit: 64 * 1024 };
 
-export const open311Base = '/open311/v2';
+const open311Base = '/open311/v2';
 
 type Params = Record<string, unknown>;
 

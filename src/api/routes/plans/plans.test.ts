@@ -59,7 +59,7 @@ describe.each(databaseKinds)('plans over the API on %s', (kind) => {
     expect(parse(exported.body)).toEqual(parse(source));
 
     const published = expectStatus<PlanView>(await post(world, 'admin', `/api/v1/plans/${first.id}/publish`), 200);
-    expect(published).toMatchObject({ id: first.id, status: 'published', publishedAt: world.clock.now() });
+    expect(published).toMatchObject({ id: first.id, status: 'published', publishedAt: world.time.now() });
     const again = await withoutWrites(world, () => post(world, 'admin', `/api/v1/plans/${first.id}/publish`));
     expectError(again, 409, 'plan_published');
 
@@ -104,14 +104,14 @@ describe.each(databaseKinds)('plans over the API on %s', (kind) => {
   });
 
   it('pins a case to the published version it opened under, and refuses a draft', async () => {
-    world.clock.advance(minutes(5));
+    world.time.advance(minutes(5));
     const v1 = expectStatus<PlanView>(await importYaml(source), 201);
     expectStatus(await post(world, 'admin', `/api/v1/plans/${v1.id}/publish`), 200);
     const pinned = expectStatus<CaseView>(await post(world, 'coordinator', '/api/v1/cases', letter({ planId: v1.id })), 201);
     expect(pinned.planId).toBe(v1.id);
 
     // A newer version with a different checklist is published after the case was opened.
-    world.clock.advance(minutes(5));
+    world.time.advance(minutes(5));
     const changed = source.replace(firstStepText, 'Carry out the decision, version two.');
     const v2 = expectStatus<PlanView>(await importYaml(changed), 201);
     const draftCase = () => post(world, 'coordinator', '/api/v1/cases', letter({ planId: v2.id }));

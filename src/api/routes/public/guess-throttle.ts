@@ -32,7 +32,7 @@ export const defaultGuessPolicy: GuessPolicy = {
  * How a client's next attempt goes: after what pause, and whether a wrong guess is answered with
  * "too many attempts" (retry after so many seconds) instead of "not found".
  */
-export interface GuessVerdict {
+interface GuessVerdict {
   delayMs: number;
   refuseWrongAfterSeconds: number | null;
 }

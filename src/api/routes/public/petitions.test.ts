@@ -124,7 +124,7 @@ describe.each(databaseKinds)('the public petitions API on %s', (kind) => {
     expect(early.answers).toEqual([]);
     expect(early.review.possible).toBe(false);
 
-    world.clock.advance(days(3));
+    world.time.advance(days(3));
     await answerAndClose(await caseIdOf(receipt.reference), '经核实，工资已于本月全额发放。Wages verified and paid in full.');
     const response = await status(world, receipt.reference, receipt.accessCode.toLowerCase().replace(/-/g, ' '));
     const closed = expectStatus<Status>(response, 200);
@@ -140,7 +140,7 @@ describe.each(databaseKinds)('the public petitions API on %s', (kind) => {
 
   it('takes one rating per answer; an unsatisfied rating offers the review', async () => {
     const receipt = await submit(world);
-    world.clock.advance(days(1));
+    world.time.advance(days(1));
     await answerAndClose(await caseIdOf(receipt.reference), 'The answer.');
     const rated = expectStatus<Status>(await feedback(receipt.reference, receipt.accessCode, { rating: 2, comment: '没有解决问题' }), 201);
     expect(rated.offerReview).toBe(true);
@@ -158,7 +158,7 @@ describe.each(databaseKinds)('the public petitions API on %s', (kind) => {
     expect(expectError(tooEarly, 409, 'move_not_allowed').message).toMatch(/written answer has been given/);
 
     await answerAndClose(caseId, 'First answer.');
-    world.clock.advance(days(10));
+    world.time.advance(days(10));
     expectError(await review(receipt.reference, receipt.accessCode, '   '), 409, 'guard_failed', 'reason');
     const reviewing = expectStatus<Status>(await review(receipt.reference, receipt.accessCode, 'The wages paid were short by half.'), 200);
     expect(reviewing).toMatchObject({ stage: 'review', reviewCount: 1 });
@@ -176,7 +176,7 @@ describe.each(databaseKinds)('the public petitions API on %s', (kind) => {
     // The office answers the review and closes it; a second review is open for 30 days from that answer.
     expectStatus(await post(world, 'coordinator', `/api/v1/cases/${caseId}/answers`, { body: 'Review: the balance will be paid.' }), 201);
     expectStatus(await post(world, 'coordinator', `/api/v1/cases/${caseId}/transitions`, { to: 'closed' }), 200);
-    world.clock.advance(days(29));
+    world.time.advance(days(29));
     expectStatus<Status>(await review(receipt.reference, receipt.accessCode, 'The balance never came.'), 200);
     expectStatus(await post(world, 'coordinator', `/api/v1/cases/${caseId}/answers`, { body: 'Second review: paid.' }), 201);
     expectStatus(await post(world, 'coordinator', `/api/v1/cases/${caseId}/transitions`, { to: 'closed' }), 200);
@@ -192,7 +192,7 @@ describe.each(databaseKinds)('the public petitions API on %s', (kind) => {
     expectStatus(await post(world, 'coordinator', `/api/v1/cases/${caseId}/transitions`, { to: 'resolution' }), 200);
     const unanswered = expectStatus<Status>(await status(world, receipt.reference, receipt.accessCode), 200);
     expect(unanswered.review).toEqual({ opensAt: null, until: null, possible: false, blockedBy: 'noAnswerYet' });
-    world.clock.advance(days(2));
+    world.time.advance(days(2));
     expectStatus(await post(world, 'unit_officer', `/api/v1/cases/${caseId}/answers`, { body: 'The answer.' }), 201);
     const answered = expectStatus<Status>(await status(world, receipt.reference, receipt.accessCode), 200);
     const answeredAt = answered.answers[0]?.createdAt ?? '';
@@ -218,7 +218,7 @@ describe.each(databaseKinds)('the public petitions API on %s', (kind) => {
     expectStatus(await post(world, 'coordinator', `/api/v1/cases/${caseId}/assignments`, { unitId: world.units.township.id, role: 'lead' }), 201);
     expectStatus(await post(world, 'coordinator', `/api/v1/cases/${caseId}/transitions`, { to: 'resolution' }), 200);
     expectStatus(await post(world, 'unit_officer', `/api/v1/cases/${caseId}/answers`, { body: 'The answer.' }), 201);
-    world.clock.advance(days(31));
+    world.time.advance(days(31));
     const late = await withoutWrites(world, () => review(receipt.reference, receipt.accessCode, 'Too late.'));
     const error = expectError(late, 409, 'guard_failed');
     const after = expectStatus<Status>(await status(world, receipt.reference, receipt.accessCode), 200);
@@ -230,7 +230,7 @@ describe.each(databaseKinds)('the public petitions API on %s', (kind) => {
   it('refuses a review request and a rating after 30 days, saying so plainly', async () => {
     const receipt = await submit(world);
     await answerAndClose(await caseIdOf(receipt.reference), 'The answer.');
-    world.clock.advance(days(31));
+    world.time.advance(days(31));
     const late = await withoutWrites(world, () => review(receipt.reference, receipt.accessCode, 'I only just read the answer.'));
     expect(expectError(late, 409, 'guard_failed').message).toBe('The time to request a review (30 days from the answer) has passed.');
     const lateRating = await withoutWrites(world, () => feedback(receipt.reference, receipt.accessCode, { rating: 1 }));

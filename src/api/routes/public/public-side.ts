@@ -21,7 +21,7 @@ export interface PublicOptions {
   guesses?: Partial<GuessPolicy>;
 }
 
-export const publicDefaults = {
+const publicDefaults = {
   requestsPerMinute: 120,
   submissionsPerHour: 20,
   // A 5,000-character description in Chinese is 45 KB form-encoded.

@@ -19,7 +19,7 @@ import {
   SubmitPetitionBody,
 } from './schemas.js';
 
-export interface PublicApiOptions {
+interface PublicApiOptions {
   throttle: GuessThrottle;
   submissionsPerHour: number;
   bodyLimit: number;

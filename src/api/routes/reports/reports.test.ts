@@ -43,8 +43,8 @@ describe.each(databaseKinds)('accountability report and statistics on %s', (kind
 
   beforeAll(async () => {
     world = await buildApiWorld(kind);
-    const clock = world.clock;
-    const at = (iso: string) => clock.set(iso);
+    const time = world.time;
+    const at = (iso: string) => time.set(iso);
     at('2026-11-02T08:00:00.000Z');
     ids.a = await openCaseId(world, collectiveVisit());
     ids.b = await openCaseId(world, letter({ category: 'social-security' }));

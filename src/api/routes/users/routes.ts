@@ -13,7 +13,7 @@ import { CreateTokenBody, CreateUserBody, Credential, CredentialParams, NewToken
 import type { App } from '../../typed-app.js';
 
 /** A credential as listed, marking the one this request came with. */
-export function presentCredential(request: FastifyRequest, item: TokenView): Static<typeof Credential> {
+function presentCredential(request: FastifyRequest, item: TokenView): Static<typeof Credential> {
   return { ...item, current: request.credential?.id === item.id };
 }
 

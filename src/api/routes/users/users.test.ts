@@ -151,7 +151,7 @@ describe.each(databaseKinds)('staff accounts (%s)', (kind) => {
     expectError(await world.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${made.token}` } }), 401, 'unauthenticated');
 
     // Sessions last 12 hours; the worker's purge removes them once expired.
-    world.clock.advance(hours(13));
+    world.time.advance(hours(13));
     expectError(await asCookie(first.cookie, 'GET', '/api/v1/auth/me'), 401, 'unauthenticated');
     const { purgeExpiredCredentials } = await import('../../../commands/credentials.js');
     expect(await purgeExpiredCredentials(world.ctx)).toBeGreaterThanOrEqual(1);

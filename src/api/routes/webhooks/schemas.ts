@@ -28,7 +28,7 @@ export const UpdateWebhookBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const DeliveryStatus = Type.Union([Type.Literal('pending'), Type.Literal('sent'), Type.Literal('failed')]);
+const DeliveryStatus = Type.Union([Type.Literal('pending'), Type.Literal('sent'), Type.Literal('failed')]);
 
 export const DeliveriesQuery = Type.Object(
   { status: Type.Optional(DeliveryStatus), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) },

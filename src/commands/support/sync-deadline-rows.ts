@@ -1,4 +1,5 @@
-import { clocksOf, stageStop } from '../../core/clock-stops.js';
+import { stageStop } from '../../core/clock-stops.js';
+import { deadlineRowsOf } from '../../core/deadline-rows.js';
 import type { CaseRow } from '../../db/repositories/cases.js';
 import type { Context, Trx } from '../../context/context.js';
 import { assignmentActive } from '../../db/repositories/assignments.js';
@@ -6,12 +7,12 @@ import { assignmentActive } from '../../db/repositories/assignments.js';
 /**
  * Brings the `deadlines` rows (and the lead unit) of a case in line with its state, inside the command's transaction.
  * A clock whose due time moves later (an extension) becomes pending again; a recorded miss stays
- * in the timeline. A clock the case's stage stops (core/clocks.ts) is done as of that moment.
+ * in the timeline. A clock the case's stage stops (core/clock-stops.ts) is done as of that moment.
  */
-export async function syncClocks(ctx: Context, trx: Trx, row: CaseRow): Promise<void> {
+export async function syncDeadlineRows(ctx: Context, trx: Trx, row: CaseRow): Promise<void> {
   const stage = row.stage;
   const stoppedAt = stageStop(stage, row.stage_changed_at);
-  // A unit's clocks stop for good the first time the case comes to rest (core/clocks.ts), so a
+  // A unit's clocks stop for good the first time the case comes to rest (core/clock-stops.ts), so a
   // later review or reopening does not start what the unit owed then all over again.
   if (stoppedAt !== null) {
     await trx
@@ -28,7 +29,7 @@ export async function syncClocks(ctx: Context, trx: Trx, row: CaseRow): Promise<
   if ((lead?.unit_id ?? null) !== row.lead_unit_id) {
     await trx.updateTable('cases').set({ lead_unit_id: lead?.unit_id ?? null }).where('id', '=', row.id).execute();
   }
-  const wanted = clocksOf(
+  const wantedRows = deadlineRowsOf(
     {
       stage,
       stageChangedAt: row.stage_changed_at,
@@ -56,19 +57,19 @@ export async function syncClocks(ctx: Context, trx: Trx, row: CaseRow): Promise<
   );
   const existing = await trx.selectFrom('deadlines').selectAll().where('case_id', '=', row.id).execute();
   const byKey = new Map(existing.map((item) => [`${item.subject}|${item.kind}`, item]));
-  for (const clock of wanted) {
-    const current = byKey.get(`${clock.subject}|${clock.kind}`);
+  for (const wanted of wantedRows) {
+    const current = byKey.get(`${wanted.subject}|${wanted.kind}`);
     if (!current) {
       await trx
         .insertInto('deadlines')
         .values({
           id: ctx.newId(),
           case_id: row.id,
-          subject: clock.subject,
-          kind: clock.kind,
-          unit_id: clock.unitId,
-          due_at: clock.dueAt,
-          done_at: clock.doneAt,
+          subject: wanted.subject,
+          kind: wanted.kind,
+          unit_id: wanted.unitId,
+          due_at: wanted.dueAt,
+          done_at: wanted.doneAt,
           missed_at: null,
           escalate_at: null,
           escalated_at: null,
@@ -76,14 +77,14 @@ export async function syncClocks(ctx: Context, trx: Trx, row: CaseRow): Promise<
         .execute();
       continue;
     }
-    if (current.due_at === clock.dueAt && current.done_at === clock.doneAt && current.unit_id === clock.unitId) continue;
-    const movedLater = clock.dueAt > current.due_at;
+    if (current.due_at === wanted.dueAt && current.done_at === wanted.doneAt && current.unit_id === wanted.unitId) continue;
+    const movedLater = wanted.dueAt > current.due_at;
     await trx
       .updateTable('deadlines')
       .set({
-        due_at: clock.dueAt,
-        done_at: clock.doneAt,
-        unit_id: clock.unitId,
+        due_at: wanted.dueAt,
+        done_at: wanted.doneAt,
+        unit_id: wanted.unitId,
         ...(movedLater ? { missed_at: null, escalate_at: null, escalated_at: null } : {}),
       })
       .where('id', '=', current.id)
