@@ -35,6 +35,7 @@ export const queryKeys = {
   plans: ['plans'] as const,
   plan: (id: string) => ['plans', 'version', id] as const,
   planYaml: (id: string) => ['plans', 'version', id, 'yaml'] as const,
+  planChecklist: (id: string) => ['plans', 'version', id, 'checklist'] as const,
   currentPlan: ['plans', 'current'] as const,
   planList: ['plans', 'list'] as const,
   notifications: ['notifications'] as const,

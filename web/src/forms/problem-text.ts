@@ -21,8 +21,14 @@ export function toFieldError(problem: Pick<Problem, 'code' | 'params'>): FieldEr
   return { type: problem.code, message: problem.params ? JSON.stringify(problem.params) : '' };
 }
 
+/** A react-hook-form error, a field's or the form's own (`errors.root`). */
+export interface HeldProblem {
+  type?: string | number;
+  message?: string;
+}
+
 /** The problem a react-hook-form error holds; one the app set by hand (a `validate` rule) says only "invalid". */
-export function problemOfFieldError(error: Pick<FieldError, 'type' | 'message'>): Pick<Problem, 'code' | 'params'> {
+export function problemOfFieldError(error: HeldProblem): Pick<Problem, 'code' | 'params'> {
   const code = isProblemCode(error.type) ? error.type : 'invalid';
   if (!error.message) return { code };
   try {
@@ -31,4 +37,12 @@ export function problemOfFieldError(error: Pick<FieldError, 'type' | 'message'>)
   } catch {
     return { code };
   }
+}
+
+/** The type of a held error that is the server's own answer about a field (a guard, a conflict), not a problem of its shape. */
+export const answerType = 'answer';
+
+/** The server's answer about one field (`guard_failed` on `reason`), held on that field. */
+export function toAnswerError(error: { code: string; details?: unknown }): FieldError {
+  return { type: answerType, message: JSON.stringify({ code: error.code, details: error.details }) };
 }

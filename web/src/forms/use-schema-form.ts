@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useState, type BaseSyntheticEvent } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+import { useForm, type DefaultValues, type FieldError, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import type { Static, TSchema } from 'typebox';
 import { problemsOf, type Problem } from '../../../src/contract/problems.js';
 import { ApiError } from '../api/client';
-import { toFieldError } from './problem-text';
+import { toAnswerError, toFieldError } from './problem-text';
 import { samePath, schemaResolver, type FieldOf } from './schema-resolver';
 
 export interface SchemaForm<S extends TSchema, V extends FieldValues> {
@@ -15,22 +15,27 @@ export interface SchemaForm<S extends TSchema, V extends FieldValues> {
   clearFailure: () => void;
 }
 
-/** The field problems a 400 names; an older answer that names only `field` says that field is invalid. */
-function serverProblems(error: ApiError): Problem[] {
-  if (error.code !== 'validation_failed') return [];
-  const problems = problemsOf(error.details);
-  if (problems.length > 0) return problems;
-  return error.field === undefined ? [] : [{ field: error.field, code: 'invalid' }];
+/**
+ * What an error answer says about fields: every problem a 400 lists, or the one field another answer
+ * names (a move held back for want of a `reason`), held as that answer so it is said in its own words.
+ */
+function serverProblems(error: ApiError): { field: string; held: FieldError }[] {
+  const problems: Problem[] = error.code === 'validation_failed' ? problemsOf(error.details) : [];
+  if (problems.length > 0) return problems.map((problem) => ({ field: problem.field, held: toFieldError(problem) }));
+  return error.field === undefined ? [] : [{ field: error.field, held: toAnswerError(error) }];
 }
 
-/** By default a body path belongs to the form field of the same name, when the form holds one. */
-function holdsField<V extends FieldValues>(values: V): FieldOf<V> {
-  return (path) => {
-    const name = samePath(path);
-    const top = name.split('.')[0] ?? '';
-    return top in values ? name : undefined;
-  };
-}
+/**
+ * By default a body path belongs to the form field of the same name, when the form holds one; a
+ * problem inside a field the form holds as one text (a line of `commitments`) belongs to that field.
+ */
+const sameField = <V extends FieldValues>(path: string, values: V): string | undefined => {
+  const name = samePath(path);
+  const top = name.split('.')[0] ?? '';
+  if (!(top in values)) return undefined;
+  const value: unknown = values[top];
+  return typeof value === 'object' && value !== null ? name : top;
+};
 
 /**
  * A form checked by the server's own TypeBox schema for the body it sends (src/contract): every
@@ -47,7 +52,7 @@ export function useSchemaForm<S extends TSchema, V extends FieldValues>(options:
   send: (body: Static<S>) => Promise<unknown>;
 }): SchemaForm<S, V> {
   const { schema, toBody, fieldOf, send } = options;
-  const resolver = useMemo(() => schemaResolver(schema, toBody, fieldOf ?? ((path, values) => holdsField(values)(path, values))), [schema, toBody, fieldOf]);
+  const resolver = useMemo(() => schemaResolver(schema, toBody, fieldOf ?? sameField), [schema, toBody, fieldOf]);
   const form = useForm<V, unknown, Static<S>>({ resolver, defaultValues: options.defaultValues, mode: 'onSubmit', reValidateMode: 'onChange' });
   const [failure, setFailure] = useState<ApiError>();
 
@@ -56,7 +61,7 @@ export function useSchemaForm<S extends TSchema, V extends FieldValues>(options:
       const problems = serverProblems(error);
       if (problems.length === 0) return false;
       const values = form.getValues();
-      const where = fieldOf ?? holdsField(values);
+      const where = fieldOf ?? sameField;
       let placedAll = true;
       let first = true;
       for (const problem of problems) {
@@ -65,7 +70,7 @@ export function useSchemaForm<S extends TSchema, V extends FieldValues>(options:
           placedAll = false;
           continue;
         }
-        form.setError(name as Path<V>, toFieldError(problem), { shouldFocus: first });
+        form.setError(name as Path<V>, problem.held, { shouldFocus: first });
         first = false;
       }
       return placedAll;

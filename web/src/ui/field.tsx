@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react';
 import type { FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { problemOfFieldError, problemText } from '../forms/problem-text';
+import { heldText } from '../forms/held-text';
 import { currentLanguage } from '../i18n';
 import { useAuth } from '../session/session';
 import { formatDateTime } from './time';
@@ -75,7 +75,7 @@ export function Field(props: {
             ? props.error
             : props.error instanceof ApiError
               ? errorText(t, props.error)
-              : problemText(t, problemOfFieldError(props.error), time)}
+              : heldText(t, props.error, time)}
         </p>
       ) : null}
     </div>

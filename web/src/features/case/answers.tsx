@@ -1,28 +1,30 @@
-import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AnswerBody } from '../../../../src/contract/case-bodies.js';
+import { client, ok } from '../../api/client';
+import { FormFailure } from '../../forms/form-failure';
 import { useFormat } from '../../session/formatters';
-import { errorFor, Field } from '../../ui/field';
-import { ActionError } from '../../ui/states';
-import { useCase, useCaseAction } from './case-context';
-import { hasDraft, useDraft } from './drafts';
+import { Field } from '../../ui/field';
+import { useCase } from './case-context';
+import { useCaseForm } from './case-form';
+import { hasDraft } from './drafts';
 import { KeptDraft } from './kept-draft';
 
 function AnswerForm() {
   const { t } = useTranslation();
-  const action = useCaseAction();
-  const { detail } = useCase();
-  const [body, setBody, clearBody] = useDraft(detail.id, 'answer');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await action.run('/answers', { body })) clearBody();
-  };
+  const { form, failure, onSubmit, busy } = useCaseForm({
+    schema: AnswerBody,
+    empty: { body: '' },
+    kept: { body: 'answer' },
+    toBody: (values) => ({ body: values.body }),
+    send: (id, body) => ok(client.POST('/api/v1/cases/{id}/answers', { params: { path: { id } }, body })),
+  });
   return (
-    <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
-      <Field label={t('answers.body')} required hint={t('answers.public')} error={errorFor(action.error, 'body')}>
-        {(control) => <textarea {...control} rows={5} value={body} onChange={(event) => setBody(event.target.value)} />}
+    <form className="inline-form" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <Field label={t('answers.body')} required hint={t('answers.public')} error={form.formState.errors.body}>
+        {(control) => <textarea {...control} rows={5} {...form.register('body')} />}
       </Field>
-      {action.error && !action.error.field ? <ActionError error={action.error} /> : null}
-      <button type="submit" className="button button-primary" disabled={action.busy}>
+      <FormFailure failure={failure} problems={form.formState.errors.root} />
+      <button type="submit" className="button button-primary" disabled={busy}>
         {t('answers.save')}
       </button>
     </form>

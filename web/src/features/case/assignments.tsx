@@ -1,16 +1,21 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { openStages } from '../../../../src/core/types.js';
+import { ArriveBody, AssignBody, ProposalBody } from '../../../../src/contract/case-bodies.js';
+import { openStages, type AssignmentRole } from '../../../../src/core/types.js';
+import { client, ok } from '../../api/client';
 import type { Assignment, Deadline } from '../../api/types';
+import { FormFailure } from '../../forms/form-failure';
 import { useFormat } from '../../session/formatters';
 import { useNow, useSession } from '../../session/session';
 import { DeadlineBadge } from '../../ui/badges';
-import { errorFor, Field } from '../../ui/field';
+import { Field } from '../../ui/field';
 import { ActionError } from '../../ui/states';
 import { fromZonedInput, toZonedInput } from '../../ui/time';
 import { ObjectControl, ObjectionStatus, RerouteControl } from './assignment-routing';
 import { unassignedUnits } from './assignment-state';
-import { useCase, useCaseAction } from './case-context';
+import { useCase } from './case-context';
+import { useCaseForm } from './case-form';
+import { useCaseMutation } from './case-queries';
 
 function Clock({ label, deadline }: { label: string; deadline: Deadline }) {
   const format = useFormat();
@@ -32,19 +37,21 @@ function Clock({ label, deadline }: { label: string; deadline: Deadline }) {
 
 function ProposalForm({ assignment, onDone }: { assignment: Assignment; onDone: () => void }) {
   const { t } = useTranslation();
-  const action = useCaseAction();
-  const [proposal, setProposal] = useState('');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await action.run(`/assignments/${assignment.id}/propose`, { proposal })) onDone();
-  };
+  const { form, failure, onSubmit, busy } = useCaseForm({
+    schema: ProposalBody,
+    empty: { proposal: '' },
+    toBody: (values) => ({ proposal: values.proposal }),
+    send: (id, body) => ok(client.POST('/api/v1/cases/{id}/assignments/{assignmentId}/propose', { params: { path: { id, assignmentId: assignment.id } }, body })),
+    onDone,
+  });
   return (
-    <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
-      <Field label={t('assignments.proposal')} required error={errorFor(action.error, 'proposal')}>
-        {(control) => <textarea {...control} autoFocus rows={3} value={proposal} onChange={(event) => setProposal(event.target.value)} />}
+    <form className="inline-form" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <Field label={t('assignments.proposal')} required error={form.formState.errors.proposal}>
+        {(control) => <textarea {...control} autoFocus rows={3} {...form.register('proposal')} />}
       </Field>
+      <FormFailure failure={failure} problems={form.formState.errors.root} />
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={action.busy}>
+        <button type="submit" className="button button-primary" disabled={busy}>
           {t('assignments.submitProposal')}
         </button>
         <button type="button" className="button button-quiet" onClick={onDone}>
@@ -59,26 +66,28 @@ function ProposalForm({ assignment, onDone }: { assignment: Assignment; onDone: 
 function ArrivalForm({ assignment, onDone }: { assignment: Assignment; onDone: () => void }) {
   const { t } = useTranslation();
   const { timeZone, clockOffset } = useSession();
-  const action = useCaseAction();
-  const [arrivedAt, setArrivedAt] = useState(() => toZonedInput(Date.now() + clockOffset, timeZone));
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await action.run(`/assignments/${assignment.id}/arrive`, { arrivedAt: fromZonedInput(arrivedAt, timeZone) ?? arrivedAt })) onDone();
-  };
+  const [now] = useState(() => toZonedInput(Date.now() + clockOffset, timeZone));
+  const { form, failure, onSubmit, busy } = useCaseForm({
+    schema: ArriveBody,
+    empty: { arrivedAt: now },
+    toBody: (values) => ({ arrivedAt: fromZonedInput(values.arrivedAt, timeZone) ?? values.arrivedAt }),
+    send: (id, body) => ok(client.POST('/api/v1/cases/{id}/assignments/{assignmentId}/arrive', { params: { path: { id, assignmentId: assignment.id } }, body })),
+    onDone,
+  });
   return (
-    <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
-      <Field label={t('assignments.arrivedAt')} required error={errorFor(action.error, 'arrivedAt')} hint={t('assignments.arrivedAtHint', { zone: timeZone })}>
-        {(control) => <input {...control} type="datetime-local" autoFocus value={arrivedAt} onChange={(event) => setArrivedAt(event.target.value)} />}
+    <form className="inline-form" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <Field label={t('assignments.arrivedAt')} required error={form.formState.errors.arrivedAt} hint={t('assignments.arrivedAtHint', { zone: timeZone })}>
+        {(control) => <input {...control} type="datetime-local" autoFocus {...form.register('arrivedAt')} />}
       </Field>
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={action.busy}>
+        <button type="submit" className="button button-primary" disabled={busy}>
           {t('assignments.recordArrival')}
         </button>
         <button type="button" className="button button-quiet" onClick={onDone}>
           {t('common.cancel')}
         </button>
       </div>
-      {action.error && action.error.field !== 'arrivedAt' ? <ActionError error={action.error} /> : null}
+      <FormFailure failure={failure} problems={form.formState.errors.root} />
     </form>
   );
 }
@@ -90,24 +99,25 @@ function ArrivalForm({ assignment, onDone }: { assignment: Assignment; onDone: (
 function AssignmentActions({ assignment }: { assignment: Assignment }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const action = useCaseAction();
+  const acknowledge = useCaseMutation((id) =>
+    ok(client.POST('/api/v1/cases/{id}/assignments/{assignmentId}/acknowledge', { params: { path: { id, assignmentId: assignment.id } }, body: {} })),
+  );
   const [form, setForm] = useState<'propose' | 'arrive' | null>(null);
   const unit = format.unit(assignment.unitId, assignment.unitName);
-  const path = `/assignments/${assignment.id}`;
   const { abilities } = assignment;
-  if (!abilities.acknowledge && !abilities.arrive && !abilities.propose && !action.error) return null;
+  if (!abilities.acknowledge && !abilities.arrive && !abilities.propose && !acknowledge.error) return null;
   return (
     <>
       {abilities.onBehalf ? <p className="on-behalf small">{t('assignments.onBehalf', { unit })}</p> : null}
       <div className="button-row">
         {abilities.acknowledge ? (
-          <button type="button" className="button button-primary" disabled={action.busy} onClick={() => void action.run(`${path}/acknowledge`)}>
+          <button type="button" className="button button-primary" disabled={acknowledge.isPending} onClick={() => acknowledge.mutate()}>
             {abilities.onBehalf ? t('assignments.acknowledgeFor', { unit }) : t('assignments.acknowledge')}
             {abilities.onBehalf ? null : <span className="visually-hidden"> ({unit})</span>}
           </button>
         ) : null}
         {abilities.arrive && form !== 'arrive' ? (
-          <button type="button" className="button" disabled={action.busy} onClick={() => setForm('arrive')}>
+          <button type="button" className="button" disabled={acknowledge.isPending} onClick={() => setForm('arrive')}>
             {abilities.onBehalf ? t('assignments.arriveFor', { unit }) : t('assignments.arrive')}
             {abilities.onBehalf ? null : <span className="visually-hidden"> ({unit})</span>}
           </button>
@@ -121,7 +131,7 @@ function AssignmentActions({ assignment }: { assignment: Assignment }) {
       </div>
       {form === 'propose' ? <ProposalForm assignment={assignment} onDone={() => setForm(null)} /> : null}
       {form === 'arrive' ? <ArrivalForm assignment={assignment} onDone={() => setForm(null)} /> : null}
-      {form === null ? <ActionError error={action.error} /> : null}
+      {form === null ? <ActionError error={acknowledge.error ?? undefined} /> : null}
     </>
   );
 }
@@ -131,20 +141,21 @@ function AssignForm({ hasLead }: { hasLead: boolean }) {
   const { units } = useSession();
   const { detail } = useCase();
   const format = useFormat();
-  const action = useCaseAction();
   const choices = unassignedUnits(units, detail.assignments);
-  const [unitId, setUnitId] = useState('');
-  const [role, setRole] = useState<'lead' | 'assisting'>(hasLead ? 'assisting' : 'lead');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await action.run('/assignments', { unitId, role: hasLead ? 'assisting' : role })) setUnitId('');
-  };
+  const empty: { unitId: string; role: AssignmentRole } = { unitId: '', role: hasLead ? 'assisting' : 'lead' };
+  const { form, failure, onSubmit, busy } = useCaseForm({
+    schema: AssignBody,
+    empty,
+    toBody: (values) => ({ unitId: values.unitId, role: hasLead ? 'assisting' : values.role }),
+    send: (id, body) => ok(client.POST('/api/v1/cases/{id}/assignments', { params: { path: { id } }, body })),
+  });
+  const errors = form.formState.errors;
   return (
-    <form className="inline-form assign-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="inline-form assign-form" onSubmit={(event) => void onSubmit(event)} noValidate>
       <h3>{t('assignments.assign')}</h3>
-      <Field label={t('assignments.unit')} required error={errorFor(action.error, 'unitId')}>
+      <Field label={t('assignments.unit')} required error={errors.unitId}>
         {(control) => (
-          <select {...control} value={unitId} onChange={(event) => setUnitId(event.target.value)}>
+          <select {...control} {...form.register('unitId')}>
             <option value="">{t('assignments.chooseUnit')}</option>
             {choices.map((unit) => (
               <option key={unit.id} value={unit.id}>
@@ -154,16 +165,23 @@ function AssignForm({ hasLead }: { hasLead: boolean }) {
           </select>
         )}
       </Field>
-      <Field label={t('assignments.role')} required error={errorFor(action.error, 'role')}>
-        {(control) => (
-          <select {...control} value={hasLead ? 'assisting' : role} disabled={hasLead} onChange={(event) => setRole(event.target.value as 'lead' | 'assisting')}>
-            <option value="lead">{t('assignmentRole.lead')}</option>
-            <option value="assisting">{t('assignmentRole.assisting')}</option>
-          </select>
-        )}
+      <Field label={t('assignments.role')} required error={errors.role}>
+        {(control) =>
+          hasLead ? (
+            // The case has its lead unit: the next one assists (shown, not sent from here).
+            <select {...control} value="assisting" disabled>
+              <option value="assisting">{t('assignmentRole.assisting')}</option>
+            </select>
+          ) : (
+            <select {...control} {...form.register('role')}>
+              <option value="lead">{t('assignmentRole.lead')}</option>
+              <option value="assisting">{t('assignmentRole.assisting')}</option>
+            </select>
+          )
+        }
       </Field>
-      {action.error && !action.error.field ? <ActionError error={action.error} /> : null}
-      <button type="submit" className="button" disabled={action.busy}>
+      <FormFailure failure={failure} problems={errors.root} />
+      <button type="submit" className="button" disabled={busy}>
         {t('assignments.notify')}
       </button>
     </form>

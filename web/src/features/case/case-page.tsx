@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
-import { useLiveChanges } from '../../live/live';
 import { FlagBadges, StageBadge, UrgencyBadge } from '../../ui/badges';
 import { PageTitle } from '../../ui/page-title';
 import { ErrorState, errorTitleKey, Loading } from '../../ui/states';
@@ -15,7 +15,7 @@ import { People } from './people';
 import { StagePanel } from './stage-panel';
 import { Deadlines, Summary } from './summary';
 import { Timeline } from './timeline';
-import { useCaseData } from './use-case-data';
+import { caseEventsQuery, caseQuery } from './case-queries';
 import type { CaseEvent } from '../../api/types';
 import { useFormat } from '../../session/formatters';
 import { useSession } from '../../session/session';
@@ -34,57 +34,51 @@ export function CasePage() {
   useEffect(() => {
     if (location.state) void navigate(location.pathname, { replace: true, state: null });
   }, [location, navigate]);
-  const data = useCaseData(id);
+  // The live stream invalidates both when the case changes (live/live.tsx); an action sets the case it answered.
+  const caseRead = useQuery(caseQuery(id));
+  const eventsRead = useQuery(caseEventsQuery(id));
+  const detail = caseRead.data;
+  const events = useMemo(() => eventsRead.data ?? [], [eventsRead.data]);
   const { user } = useSession();
   const format = useFormat();
   // What others did since this page opened: said with who did it, never by dropping what is being typed.
   const [byOthers, setByOthers] = useState<CaseEvent[]>([]);
   const seen = useRef<{ caseId: string; ids: Set<number> } | null>(null);
   useEffect(() => {
-    if (!data.detail || data.detail.id !== id) return;
+    if (!detail || detail.id !== id || !eventsRead.data) return;
     if (seen.current?.caseId !== id) {
-      seen.current = { caseId: id, ids: new Set(data.events.map((event) => event.id)) };
+      seen.current = { caseId: id, ids: new Set(events.map((event) => event.id)) };
       setByOthers([]);
       return;
     }
     const ids = seen.current.ids;
-    const arrived = data.events.filter((event) => !ids.has(event.id));
+    const arrived = events.filter((event) => !ids.has(event.id));
     for (const event of arrived) ids.add(event.id);
     const others = arrived.filter((event) => event.actorId !== user.id);
     if (others.length > 0) setByOthers((previous) => [...previous, ...others].slice(-5));
-  }, [data.detail, data.events, id, user.id]);
+  }, [detail, events, eventsRead.data, id, user.id]);
 
-  useLiveChanges(() => void data.reload(), id);
+  const state = useMemo<CaseState | null>(() => (detail ? { detail, events, acted: () => setRegistered(undefined) } : null), [detail, events]);
+  const error = caseRead.error ?? eventsRead.error ?? undefined;
+  const retry = () => {
+    void caseRead.refetch();
+    void eventsRead.refetch();
+  };
 
-  const { apply } = data;
-  const state = useMemo<CaseState | null>(
-    () =>
-      data.detail
-        ? {
-            detail: data.detail,
-            events: data.events,
-            apply: (updated) => {
-              setRegistered(undefined);
-              apply(updated);
-            },
-          }
-        : null,
-    [data.detail, data.events, apply],
-  );
-
-  if (data.error && !data.detail) {
+  if (error && !detail) {
     return (
       <>
-        <PageTitle title={t(errorTitleKey(data.error))}>{t(errorTitleKey(data.error))}</PageTitle>
-        <ErrorState error={data.error} retry={() => void data.reload()} untitled />
+        <PageTitle title={t(errorTitleKey(error))}>{t(errorTitleKey(error))}</PageTitle>
+        <ErrorState error={error} retry={retry} untitled />
       </>
     );
   }
-  if (!state) return <Loading />;
-  const { detail } = state;
+  if (!state || !detail) return <Loading />;
 
   return (
     <CaseContext.Provider value={state}>
+      {/* Another case is another set of forms: nothing typed on one shows on the next. */}
+      <Fragment key={detail.id}>
       <p className="case-reference mono">{detail.reference}</p>
       <PageTitle title={`${detail.reference} ${detail.title}`}>{detail.title}</PageTitle>
       <p className="case-badges">
@@ -118,7 +112,7 @@ export function CasePage() {
           </div>
         ) : null}
       </div>
-      {data.error ? <ErrorState error={data.error} retry={() => void data.reload()} /> : null}
+      {error ? <ErrorState error={error} retry={retry} /> : null}
       <FlagsPanel />
       <div className="case-layout">
         <div className="case-side">
@@ -135,6 +129,7 @@ export function CasePage() {
           <Timeline />
         </div>
       </div>
+      </Fragment>
     </CaseContext.Provider>
   );
 }

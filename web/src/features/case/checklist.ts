@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { useQuery } from '@tanstack/react-query';
+import { client, ok } from '../../api/client';
+import type { ApiError } from '../../api/client';
+import { queryKeys } from '../../api/queries';
 import type { CaseDetail, ChecklistStage, PlanChecklist } from '../../api/types';
 
 /**
@@ -8,17 +10,13 @@ import type { CaseDetail, ChecklistStage, PlanChecklist } from '../../api/types'
  * Cache-Control: immutable). Every case pinned to that version shares it; a case answers only
  * which steps are ticked (`completedSteps`).
  */
-const kept = new Map<string, Promise<PlanChecklist>>();
-
-export function fetchChecklist(planId: string): Promise<PlanChecklist> {
-  let pending = kept.get(planId);
-  if (!pending) {
-    pending = api<PlanChecklist>(`/api/v1/plans/${encodeURIComponent(planId)}/checklist`);
-    // A failed fetch is not kept: the next render (or Retry) asks again.
-    pending.catch(() => kept.delete(planId));
-    kept.set(planId, pending);
-  }
-  return pending;
+function checklistQuery(planId: string) {
+  return {
+    queryKey: queryKeys.planChecklist(planId),
+    queryFn: ({ signal }: { signal: AbortSignal }): Promise<PlanChecklist> =>
+      ok(client.GET('/api/v1/plans/{id}/checklist', { params: { path: { id: planId } }, signal })),
+    staleTime: Infinity,
+  };
 }
 
 /** The plan's stages with the case's ticks on their steps. */
@@ -39,26 +37,7 @@ export function useChecklist(detail: Pick<CaseDetail, 'planId' | 'completedSteps
   error: ApiError | undefined;
   retry(): void;
 } {
-  const [loaded, setLoaded] = useState<PlanChecklist>();
-  const [error, setError] = useState<ApiError>();
-  const [attempt, setAttempt] = useState(0);
-  const { planId } = detail;
-  useEffect(() => {
-    let current = true;
-    setError(undefined);
-    fetchChecklist(planId).then(
-      (checklist) => {
-        if (current) setLoaded(checklist);
-      },
-      (caught: unknown) => {
-        if (current) setError(caught instanceof ApiError ? caught : new ApiError(0, 'error', String(caught)));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [planId, attempt]);
-  const retry = useCallback(() => setAttempt((value) => value + 1), []);
-  const stages = loaded && loaded.planId === planId ? withTicks(loaded, detail.completedSteps) : undefined;
-  return { stages, error, retry };
+  const checklist = useQuery(checklistQuery(detail.planId));
+  const stages = checklist.data ? withTicks(checklist.data, detail.completedSteps) : undefined;
+  return { stages, error: checklist.error ?? undefined, retry: () => void checklist.refetch() };
 }

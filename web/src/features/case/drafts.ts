@@ -39,6 +39,16 @@ export function useDraft(caseId: string, form: string): [string, (value: string)
   return [value, set, clear];
 }
 
+/** The kept draft of one of a case's forms ('' when none). */
+export function readDraft(caseId: string, form: string): string {
+  return read(keyOf(caseId, form)) ?? '';
+}
+
+/** Keeps (or, when empty, lets go of) the draft of one of a case's forms. */
+export function writeDraft(caseId: string, form: string, value: string): void {
+  write(keyOf(caseId, form), value);
+}
+
 /** Whether a form of this case holds a kept draft. */
 export function hasDraft(caseId: string, form: string): boolean {
   return (read(keyOf(caseId, form)) ?? '') !== '';

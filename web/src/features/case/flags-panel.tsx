@@ -1,8 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFlag } from '../../api/types';
 import { ActionError } from '../../ui/states';
-import { useCase, useCaseAction } from './case-context';
+import { client, ok } from '../../api/client';
+import { useCase } from './case-context';
+import { useCaseMutation } from './case-queries';
 
 /**
  * What the case is flagged for and why, so nobody works it unawares; the office clears a flag
@@ -11,13 +12,9 @@ import { useCase, useCaseAction } from './case-context';
 export function FlagsPanel() {
   const { t } = useTranslation();
   const { detail } = useCase();
-  const action = useCaseAction();
-  const [cleared, setCleared] = useState<CaseFlag>();
+  const clearing = useCaseMutation((id, flag: CaseFlag) => ok(client.POST('/api/v1/cases/{id}/flags/{flag}/clear', { params: { path: { id, flag } } })));
   const mayClear = detail.abilities['case.assign'];
-  const clear = async (flag: CaseFlag) => {
-    setCleared(undefined);
-    if (await action.run(`/flags/${flag}/clear`)) setCleared(flag);
-  };
+  const cleared = clearing.isSuccess ? clearing.variables : undefined;
   return (
     <>
       <div role="status" aria-live="polite">
@@ -32,7 +29,7 @@ export function FlagsPanel() {
                 <strong>{t(`flag.${flag}`)}</strong> — {t(`flag.explain.${flag}`)}
               </p>
               {mayClear ? (
-                <button type="button" className="button" disabled={action.busy} onClick={() => void clear(flag)}>
+                <button type="button" className="button" disabled={clearing.isPending} onClick={() => clearing.mutate(flag)}>
                   {t('flag.clear')}
                   <span className="visually-hidden"> ({t(`flag.${flag}`)})</span>
                 </button>
@@ -41,7 +38,7 @@ export function FlagsPanel() {
               )}
             </div>
           ))}
-          <ActionError error={action.error} />
+          <ActionError error={clearing.error ?? undefined} />
         </section>
       ) : null}
     </>

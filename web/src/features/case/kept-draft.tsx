@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { client, ok } from '../../api/client';
 import { Field } from '../../ui/field';
 import { ActionError } from '../../ui/states';
-import { useCase, useCaseAction } from './case-context';
+import { useCase } from './case-context';
+import { useCaseMutation } from './case-queries';
 import { useDraft } from './drafts';
 
 /**
@@ -11,15 +13,13 @@ import { useDraft } from './drafts';
 export function KeptDraft({ form, label, why, onDone }: { form: string; label: string; why: string; onDone?: () => void }) {
   const { t } = useTranslation();
   const { detail } = useCase();
-  const action = useCaseAction();
+  const note = useCaseMutation((id, body: string) => ok(client.POST('/api/v1/cases/{id}/notes', { params: { path: { id } }, body: { body } })));
   const [text, setText, clear] = useDraft(detail.id, form);
   const done = () => {
     clear();
     onDone?.();
   };
-  const keepAsNote = async () => {
-    if (await action.run('/notes', { body: text })) done();
-  };
+  const keepAsNote = () => note.mutate(text, { onSuccess: done });
   if (text === '') return null;
   return (
     <div className="kept-draft notice notice-warning" role="group" aria-label={t('drafts.kept')}>
@@ -27,9 +27,9 @@ export function KeptDraft({ form, label, why, onDone }: { form: string; label: s
         <strong>{t('drafts.kept')}</strong> {why}
       </p>
       <Field label={label}>{(control) => <textarea {...control} rows={3} value={text} onChange={(event) => setText(event.target.value)} />}</Field>
-      <ActionError error={action.error} />
+      <ActionError error={note.error ?? undefined} />
       <div className="button-row">
-        <button type="button" className="button" disabled={action.busy || !detail.abilities['case.note']} onClick={() => void keepAsNote()}>
+        <button type="button" className="button" disabled={note.isPending || !detail.abilities['case.note']} onClick={keepAsNote}>
           {t('drafts.keepAsNote')}
         </button>
         <button type="button" className="button button-quiet" onClick={done}>

@@ -1,72 +1,66 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MeetingBody } from '../../../../src/contract/case-bodies.js';
+import { client, ok } from '../../api/client';
+import { FormFailure } from '../../forms/form-failure';
 import { useFormat } from '../../session/formatters';
 import { useSession } from '../../session/session';
-import { errorFor, Field } from '../../ui/field';
-import { ActionError } from '../../ui/states';
+import { Field } from '../../ui/field';
 import { fromZonedInput, toZonedInput } from '../../ui/time';
-import { useCase, useCaseAction } from './case-context';
-import { hasDraft, useDraft } from './drafts';
+import { useCase } from './case-context';
+import { useCaseForm } from './case-form';
+import { hasDraft, writeDraft } from './drafts';
+
+const kept = { attendees: 'meeting:attendees', summary: 'meeting:summary', commitments: 'meeting:commitments' } as const;
 
 function MeetingForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const { timeZone, clockOffset } = useSession();
-  const action = useCaseAction();
   const { detail } = useCase();
-  const [heldAt, setHeldAt] = useState(() => toZonedInput(Date.now() + clockOffset, timeZone));
-  const [attendees, setAttendees, clearAttendees] = useDraft(detail.id, 'meeting:attendees');
-  const [summary, setSummary, clearSummary] = useDraft(detail.id, 'meeting:summary');
-  const [commitments, setCommitments, clearCommitments] = useDraft(detail.id, 'meeting:commitments');
-  const clear = () => {
-    clearAttendees();
-    clearSummary();
-    clearCommitments();
-  };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = {
-      heldAt: fromZonedInput(heldAt, timeZone) ?? heldAt,
-      attendees,
-      summary,
-      commitments: commitments
+  const [now] = useState(() => toZonedInput(Date.now() + clockOffset, timeZone));
+  const { form, failure, onSubmit, busy } = useCaseForm({
+    schema: MeetingBody,
+    empty: { heldAt: now, attendees: '', summary: '', commitments: '' },
+    kept,
+    toBody: (values) => ({
+      heldAt: fromZonedInput(values.heldAt, timeZone) ?? values.heldAt,
+      attendees: values.attendees,
+      summary: values.summary,
+      commitments: values.commitments
         .split('\n')
         .map((line) => line.trim())
         .filter((line) => line !== ''),
-    };
-    if (await action.run('/meetings', body)) {
-      clear();
-      onDone();
-    }
+    }),
+    send: (id, body) => ok(client.POST('/api/v1/cases/{id}/meetings', { params: { path: { id } }, body })),
+    onDone,
+  });
+  const errors = form.formState.errors;
+  const cancel = () => {
+    for (const draft of Object.values(kept)) writeDraft(detail.id, draft, '');
+    onDone();
   };
   return (
-    <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="inline-form" onSubmit={(event) => void onSubmit(event)} noValidate>
       <div className="form-grid">
-        <Field label={t('meetings.heldAt')} required error={errorFor(action.error, 'heldAt')} hint={t('meetings.zone', { zone: timeZone })}>
-          {(control) => <input {...control} type="datetime-local" value={heldAt} onChange={(event) => setHeldAt(event.target.value)} />}
+        <Field label={t('meetings.heldAt')} required error={errors.heldAt} hint={t('meetings.zone', { zone: timeZone })}>
+          {(control) => <input {...control} type="datetime-local" {...form.register('heldAt')} />}
         </Field>
-        <Field label={t('meetings.attendees')} required error={errorFor(action.error, 'attendees')}>
-          {(control) => <input {...control} value={attendees} onChange={(event) => setAttendees(event.target.value)} />}
+        <Field label={t('meetings.attendees')} required error={errors.attendees}>
+          {(control) => <input {...control} {...form.register('attendees')} />}
         </Field>
       </div>
-      <Field label={t('meetings.summary')} required error={errorFor(action.error, 'summary')}>
-        {(control) => <textarea {...control} rows={3} value={summary} onChange={(event) => setSummary(event.target.value)} />}
+      <Field label={t('meetings.summary')} required error={errors.summary}>
+        {(control) => <textarea {...control} rows={3} {...form.register('summary')} />}
       </Field>
-      <Field label={t('meetings.commitments')} hint={t('meetings.commitmentsHint')} error={errorFor(action.error, 'commitments')}>
-        {(control) => <textarea {...control} rows={3} value={commitments} onChange={(event) => setCommitments(event.target.value)} />}
+      <Field label={t('meetings.commitments')} hint={t('meetings.commitmentsHint')} error={errors.commitments}>
+        {(control) => <textarea {...control} rows={3} {...form.register('commitments')} />}
       </Field>
-      {action.error && !action.error.field ? <ActionError error={action.error} /> : null}
+      <FormFailure failure={failure} problems={errors.root} />
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={action.busy}>
+        <button type="submit" className="button button-primary" disabled={busy}>
           {t('meetings.save')}
         </button>
-        <button
-          type="button"
-          className="button button-quiet"
-          onClick={() => {
-            clear();
-            onDone();
-          }}
-        >
+        <button type="button" className="button button-quiet" onClick={cancel}>
           {t('common.cancel')}
         </button>
       </div>

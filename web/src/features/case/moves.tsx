@@ -1,14 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TransitionBody } from '../../../../src/contract/case-bodies.js';
 import { stages, type Stage } from '../../../../src/core/types.js';
+import { client, ok } from '../../api/client';
 import type { CaseDetail } from '../../api/types';
+import { FormFailure } from '../../forms/form-failure';
 import { useFormat } from '../../session/formatters';
-import { errorFor, Field } from '../../ui/field';
+import { Field } from '../../ui/field';
 import { guardText } from '../../ui/server-text';
-import { ActionError } from '../../ui/states';
-import { useCase, useCaseAction } from './case-context';
+import { useCase } from './case-context';
+import { useCaseForm } from './case-form';
 import { useChecklist } from './checklist';
-import { hasDraft, useDraft } from './drafts';
+import { hasDraft, writeDraft } from './drafts';
 import { KeptDraft } from './kept-draft';
 
 const isStage = (value: string): value is Stage => stages.includes(value as Stage);
@@ -40,34 +43,34 @@ function UndoneSteps({ move }: { move: Move }) {
 
 function MoveForm({ move, onDone }: { move: Move; onDone: () => void }) {
   const { t } = useTranslation();
-  const action = useCaseAction();
   const { detail } = useCase();
-  const [reason, setReason, clearReason] = useDraft(detail.id, `move:${move.to}`);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = reason.trim() ? { to: move.to, reason } : { to: move.to };
-    if (await action.run('/transitions', body)) {
-      clearReason();
-      onDone();
-    }
-  };
+  const draft = `move:${move.to}`;
+  const { form, failure, onSubmit, busy } = useCaseForm({
+    // A move that needs a reason is held back by the stage machine's guard (reasonGiven), said beside the field.
+    schema: TransitionBody,
+    empty: { reason: '' },
+    kept: { reason: draft },
+    toBody: (values) => (values.reason.trim() ? { to: move.to, reason: values.reason } : { to: move.to }),
+    send: (id, body) => ok(client.POST('/api/v1/cases/{id}/transitions', { params: { path: { id } }, body })),
+    onDone,
+  });
   const cancel = () => {
-    clearReason();
+    writeDraft(detail.id, draft, '');
     onDone();
   };
   return (
-    <form className="move-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="move-form" onSubmit={(event) => void onSubmit(event)} noValidate>
       <UndoneSteps move={move} />
       <Field
         label={t(move.to === 'resolution' && move.reasonRequired ? 'moves.decision' : 'moves.reason')}
         required={move.reasonRequired}
-        error={errorFor(action.error, 'reason')}
+        error={form.formState.errors.reason}
       >
-        {(control) => <textarea {...control} autoFocus rows={3} value={reason} onChange={(event) => setReason(event.target.value)} />}
+        {(control) => <textarea {...control} autoFocus rows={3} {...form.register('reason')} />}
       </Field>
-      {action.error?.field === 'reason' ? null : <ActionError error={action.error} />}
+      <FormFailure failure={failure} problems={form.formState.errors.root} />
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={action.busy}>
+        <button type="submit" className="button button-primary" disabled={busy}>
           {t('moves.confirm', { stage: t(`stage.${move.to}`) })}
         </button>
         <button type="button" className="button button-quiet" onClick={cancel}>

@@ -1,38 +1,34 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { ReceiveTogetherBody, RevealBody } from '../../../../src/contract/case-bodies.js';
+import { client, ok } from '../../api/client';
 import type { CaseDetail } from '../../api/types';
-import { errorFor, Field } from '../../ui/field';
-import { ActionError } from '../../ui/states';
-import { useCase, useCaseAction } from './case-context';
+import { FormFailure } from '../../forms/form-failure';
+import { useSchemaForm } from '../../forms/use-schema-form';
+import { Field } from '../../ui/field';
+import { useCase } from './case-context';
+import { useCaseForm } from './case-form';
 
-function ReceiveTogetherForm() {
+function ReceiveTogetherForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
-  const action = useCaseAction();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await action.run('/receive-together', { reason })) setOpen(false);
-  };
-  if (!open) {
-    return (
-      <button type="button" className="button" onClick={() => setOpen(true)}>
-        {t('people.receiveTogether')}
-      </button>
-    );
-  }
+  const { form, failure, onSubmit, busy } = useCaseForm({
+    schema: ReceiveTogetherBody,
+    empty: { reason: '' },
+    toBody: (values) => ({ reason: values.reason }),
+    send: (id, body) => ok(client.POST('/api/v1/cases/{id}/receive-together', { params: { path: { id } }, body })),
+    onDone,
+  });
   return (
-    <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
-      <Field label={t('people.receiveTogetherReason')} required error={errorFor(action.error, 'reason')}>
-        {(control) => <textarea {...control} autoFocus rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />}
+    <form className="inline-form" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <Field label={t('people.receiveTogetherReason')} required error={form.formState.errors.reason}>
+        {(control) => <textarea {...control} autoFocus rows={2} {...form.register('reason')} />}
       </Field>
-      {action.error && !action.error.field ? <ActionError error={action.error} /> : null}
+      <FormFailure failure={failure} problems={form.formState.errors.root} />
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={action.busy}>
+        <button type="submit" className="button button-primary" disabled={busy}>
           {t('common.save')}
         </button>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
+        <button type="button" className="button button-quiet" onClick={onDone}>
           {t('common.cancel')}
         </button>
       </div>
@@ -40,50 +36,55 @@ function ReceiveTogetherForm() {
   );
 }
 
+function ReceiveTogether() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  if (open) return <ReceiveTogetherForm onDone={() => setOpen(false)} />;
+  return (
+    <button type="button" className="button" onClick={() => setOpen(true)}>
+      {t('people.receiveTogether')}
+    </button>
+  );
+}
+
 type PersonalData = Pick<CaseDetail, 'petitioner' | 'representatives'>;
 
 /** The break-glass form: the reader says why they need the names and contacts; the server records it. */
-function RevealForm({ onRevealed }: { onRevealed(data: PersonalData): void }) {
+function RevealForm({ onRevealed, onCancel }: { onRevealed(data: PersonalData): void; onCancel(): void }) {
   const { t } = useTranslation();
   const { detail } = useCase();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onRevealed(await api<PersonalData>(`/api/v1/cases/${encodeURIComponent(detail.id)}/personal-data/reveal`, { body: { reason } }));
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'error', String(caught)));
-    } finally {
-      setBusy(false);
-    }
-  };
-  if (!open) {
-    return (
-      <button type="button" className="button" onClick={() => setOpen(true)}>
-        {t('people.reveal')}
-      </button>
-    );
-  }
+  const { form, failure, onSubmit } = useSchemaForm({
+    schema: RevealBody,
+    defaultValues: { reason: '' },
+    toBody: (values: { reason: string }) => ({ reason: values.reason }),
+    send: async (body) => onRevealed(await ok(client.POST('/api/v1/cases/{id}/personal-data/reveal', { params: { path: { id: detail.id } }, body }))),
+  });
   return (
-    <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
-      <Field label={t('people.revealReason')} hint={t('people.revealHint')} required error={error?.field === 'reason' ? t('people.revealReasonShort') : undefined}>
-        {(control) => <textarea {...control} autoFocus rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />}
+    <form className="inline-form" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <Field label={t('people.revealReason')} hint={t('people.revealHint')} required error={form.formState.errors.reason}>
+        {(control) => <textarea {...control} autoFocus rows={2} {...form.register('reason')} />}
       </Field>
-      {error && error.field !== 'reason' ? <ActionError error={error} /> : null}
+      <FormFailure failure={failure} problems={form.formState.errors.root} />
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
           {t('people.revealSubmit')}
         </button>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
+        <button type="button" className="button button-quiet" onClick={onCancel}>
           {t('common.cancel')}
         </button>
       </div>
     </form>
+  );
+}
+
+function Reveal({ onRevealed }: { onRevealed(data: PersonalData): void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  if (open) return <RevealForm onRevealed={onRevealed} onCancel={() => setOpen(false)} />;
+  return (
+    <button type="button" className="button" onClick={() => setOpen(true)}>
+      {t('people.reveal')}
+    </button>
   );
 }
 
@@ -116,7 +117,7 @@ export function People() {
             ))}
           </ol>
           {detail.receiveTogether ? <p className="notice notice-info">{t('people.receivedTogether')}</p> : null}
-          {detail.representatives.length === 0 && !detail.receiveTogether && detail.abilities['case.representatives'] ? <ReceiveTogetherForm /> : null}
+          {detail.representatives.length === 0 && !detail.receiveTogether && detail.abilities['case.representatives'] ? <ReceiveTogether /> : null}
         </>
       ) : shown.petitioner ? (
         withheld ? null : (
@@ -128,7 +129,7 @@ export function People() {
       ) : (
         <p className="muted">{t('people.anonymous')}</p>
       )}
-      {withheld && detail.personalData.mayReveal ? <RevealForm onRevealed={(data) => setRevealed({ caseId: detail.id, data })} /> : null}
+      {withheld && detail.personalData.mayReveal ? <Reveal onRevealed={(data) => setRevealed({ caseId: detail.id, data })} /> : null}
       {revealed?.caseId === detail.id ? <p className="notice notice-warning">{t('people.revealedNote')}</p> : null}
       <p className="hint">{t('people.logged')}</p>
     </section>

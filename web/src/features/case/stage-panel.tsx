@@ -1,24 +1,23 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistStage } from '../../api/types';
 import { useFormat } from '../../session/formatters';
 import { ActionError, ErrorState, Loading } from '../../ui/states';
-import { useCase, useCaseAction } from './case-context';
+import { client, ok } from '../../api/client';
+import { useCase } from './case-context';
+import { useCaseMutation } from './case-queries';
 import { useChecklist } from './checklist';
 
 function Checklist({ stage, who }: { stage: ChecklistStage; who: Map<string, string> }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { detail } = useCase();
-  const action = useCaseAction();
+  const tick = useCaseMutation((id, { stepId, done }: { stepId: string; done: boolean }) => {
+    const path = { params: { path: { id, stepId } } };
+    return ok(done ? client.POST('/api/v1/cases/{id}/steps/{stepId}/done', path) : client.POST('/api/v1/cases/{id}/steps/{stepId}/undone', path));
+  });
   const mayTick = detail.abilities['case.step'];
   // Shown at once as asked while the server records it; back as it was if the server refuses.
-  const [pending, setPending] = useState<{ stepId: string; done: boolean }>();
-  const toggle = async (stepId: string, done: boolean) => {
-    setPending({ stepId, done });
-    await action.run(`/steps/${encodeURIComponent(stepId)}/${done ? 'done' : 'undone'}`);
-    setPending(undefined);
-  };
+  const pending = tick.isPending ? tick.variables : undefined;
   return (
     <>
       <ul className="checklist">
@@ -31,9 +30,9 @@ function Checklist({ stage, who }: { stage: ChecklistStage; who: Map<string, str
                 id={id}
                 type="checkbox"
                 checked={pending?.stepId === step.id ? pending.done : done}
-                disabled={!mayTick || action.busy}
+                disabled={!mayTick || tick.isPending}
                 aria-describedby={done && mayTick ? `${id}-undo` : undefined}
-                onChange={(event) => void toggle(step.id, event.target.checked)}
+                onChange={(event) => tick.mutate({ stepId: step.id, done: event.target.checked })}
               />
               <label htmlFor={id}>
                 {format.text(step.text)}
@@ -50,7 +49,7 @@ function Checklist({ stage, who }: { stage: ChecklistStage; who: Map<string, str
           );
         })}
       </ul>
-      <ActionError error={action.error} />
+      <ActionError error={tick.error ?? undefined} />
     </>
   );
 }

@@ -1,12 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExtensionBody } from '../../../../src/contract/case-bodies.js';
+import { client, ok } from '../../api/client';
+import { FormFailure } from '../../forms/form-failure';
 import { useFormat } from '../../session/formatters';
 import { useCurrentPlan, usePlan } from '../../session/plans';
 import { useNow } from '../../session/session';
 import { DeadlineBadge } from '../../ui/badges';
-import { errorFor, Field } from '../../ui/field';
-import { ActionError } from '../../ui/states';
-import { useCase, useCaseAction } from './case-context';
+import { Field } from '../../ui/field';
+import { guardText } from '../../ui/server-text';
+import { useCase } from './case-context';
+import { useCaseForm } from './case-form';
 
 const clocks = ['accept', 'conclude', 'reviewRequest', 'review'] as const;
 
@@ -58,29 +62,28 @@ export function Summary() {
 }
 
 /** The one extension the regulations allow, with the reason the petitioner is told. */
-function ExtendForm({ onDone }: { onDone: () => void }) {
+function ExtendForm({ max, onDone }: { max: number; onDone: () => void }) {
   const { t } = useTranslation();
-  const { detail } = useCase();
-  const plan = usePlan(detail.planId);
-  const action = useCaseAction();
-  const max = plan?.document.deadlines.extensionMaxDays ?? 30;
-  const [days, setDays] = useState(String(max));
-  const [reason, setReason] = useState('');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await action.run('/extensions', { days: /^\d+$/.test(days) ? Number(days) : days, reason })) onDone();
-  };
+  const { form, failure, onSubmit, busy } = useCaseForm({
+    schema: ExtensionBody,
+    empty: { days: String(max), reason: '' },
+    // Days that are not a whole number go as NaN, so the schema says so beside the field.
+    toBody: (values) => ({ days: /^\d+$/.test(values.days.trim()) ? Number(values.days) : Number.NaN, reason: values.reason }),
+    send: (id, body) => ok(client.POST('/api/v1/cases/{id}/extensions', { params: { path: { id } }, body })),
+    onDone,
+  });
+  const errors = form.formState.errors;
   return (
-    <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
-      <Field label={t('deadline.extendDays')} required hint={t('deadline.extendHint', { max })} error={errorFor(action.error, 'days')} className="field-short">
-        {(control) => <input {...control} type="number" min={1} max={max} value={days} onChange={(event) => setDays(event.target.value)} />}
+    <form className="inline-form" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <Field label={t('deadline.extendDays')} required hint={t('deadline.extendHint', { max })} error={errors.days} className="field-short">
+        {(control) => <input {...control} type="number" min={1} max={max} {...form.register('days')} />}
       </Field>
-      <Field label={t('deadline.extendReason')} required error={errorFor(action.error, 'reason')}>
-        {(control) => <textarea {...control} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />}
+      <Field label={t('deadline.extendReason')} required error={errors.reason}>
+        {(control) => <textarea {...control} rows={2} {...form.register('reason')} />}
       </Field>
-      {action.error && !action.error.field ? <ActionError error={action.error} /> : null}
+      <FormFailure failure={failure} problems={errors.root} />
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={action.busy}>
+        <button type="submit" className="button button-primary" disabled={busy}>
           {t('deadline.extendSave')}
         </button>
         <button type="button" className="button button-quiet" onClick={onDone}>
@@ -91,6 +94,29 @@ function ExtendForm({ onDone }: { onDone: () => void }) {
   );
 }
 
+/**
+ * When the petitioner may ask for a review (the server's `review`, the one rule core/stages.ts
+ * `reviewWindow` that the portal follows too): until when, not yet, or why not.
+ */
+function ReviewWindow() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { review } = useCase().detail;
+  const said = review.possible && review.until
+    ? t('deadline.reviewUntil', { until: format.dateTime(review.until) })
+    : review.blockedBy === 'noAnswerYet'
+      ? t('deadline.reviewNotYetOpen')
+      : review.blockedBy
+        ? t('deadline.reviewBlocked', { why: guardText(t, review.blockedBy) })
+        : null;
+  if (said === null) return null;
+  return (
+    <p className="review-window small">
+      <strong>{t('deadline.reviewWindow')}</strong> {said}
+    </p>
+  );
+}
+
 /** The statutory clocks: accept within 15 days, conclude within 60, the review windows. */
 export function Deadlines() {
   const { t } = useTranslation();
@@ -98,6 +124,7 @@ export function Deadlines() {
   const now = useNow();
   const { detail } = useCase();
   const [extending, setExtending] = useState(false);
+  const plan = usePlan(detail.planId);
   const shown = clocks.filter((clock) => detail.deadlines[clock].dueAt !== null);
   const conclude = detail.deadlines.conclude;
   // The office extends (the same right as assigning units); the server allows it once.
@@ -124,9 +151,10 @@ export function Deadlines() {
           );
         })}
       </dl>
+      <ReviewWindow />
       {mayExtend ? (
         extending ? (
-          <ExtendForm onDone={() => setExtending(false)} />
+          <ExtendForm max={plan?.document.deadlines.extensionMaxDays ?? 30} onDone={() => setExtending(false)} />
         ) : (
           <button type="button" className="button button-quiet" onClick={() => setExtending(true)}>
             {t('deadline.extend')}

@@ -1,28 +1,29 @@
-import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NoteBody } from '../../../../src/contract/case-bodies.js';
+import { client, ok } from '../../api/client';
+import { FormFailure } from '../../forms/form-failure';
 import { useFormat } from '../../session/formatters';
-import { Field, errorFor } from '../../ui/field';
-import { ActionError } from '../../ui/states';
-import { useCase, useCaseAction } from './case-context';
-import { useDraft } from './drafts';
+import { Field } from '../../ui/field';
+import { useCase } from './case-context';
+import { useCaseForm } from './case-form';
 import { eventText } from './event-text';
 
 function NoteForm() {
   const { t } = useTranslation();
-  const action = useCaseAction();
-  const { detail } = useCase();
-  const [body, setBody, clearBody] = useDraft(detail.id, 'note');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await action.run('/notes', { body })) clearBody();
-  };
+  const { form, failure, onSubmit, busy } = useCaseForm({
+    schema: NoteBody,
+    empty: { body: '' },
+    kept: { body: 'note' },
+    toBody: (values) => ({ body: values.body }),
+    send: (id, body) => ok(client.POST('/api/v1/cases/{id}/notes', { params: { path: { id } }, body })),
+  });
   return (
-    <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
-      <Field label={t('timeline.addNote')} error={errorFor(action.error, 'body')} required>
-        {(control) => <textarea {...control} rows={2} value={body} onChange={(event) => setBody(event.target.value)} />}
+    <form className="inline-form" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <Field label={t('timeline.addNote')} error={form.formState.errors.body} required>
+        {(control) => <textarea {...control} rows={2} {...form.register('body')} />}
       </Field>
-      {action.error && !action.error.field ? <ActionError error={action.error} /> : null}
-      <button type="submit" className="button" disabled={action.busy}>
+      <FormFailure failure={failure} problems={form.formState.errors.root} />
+      <button type="submit" className="button" disabled={busy}>
         {t('timeline.saveNote')}
       </button>
     </form>

@@ -1,23 +1,21 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { OpenCaseBody } from '../../../../src/contract/case-bodies.js';
 import { caseKinds, channels, urgencies, type Channel } from '../../../../src/core/types.js';
-import { api, ApiError } from '../../api/client';
-import type { CaseDetail } from '../../api/types';
+import { client, ok } from '../../api/client';
+import { FormFailure } from '../../forms/form-failure';
+import { useSchemaForm } from '../../forms/use-schema-form';
 import { useFormat } from '../../session/formatters';
 import { useCurrentPlan } from '../../session/plans';
 import { useSession } from '../../session/session';
-import { errorFor, Field } from '../../ui/field';
+import { Field } from '../../ui/field';
 import { PageTitle } from '../../ui/page-title';
-import { errorText } from '../../ui/server-text';
-import { caseBody, emptyDraft, type CaseDraft } from './draft';
+import { caseBody, draftField, emptyDraft, type CaseDraft, type OpenCase } from './draft';
 import { RepresentativesFields } from './representatives-fields';
 import './register.css';
 
-/** Everything the field errors can name; anything else is shown above the form. */
-const knownFields = ['kind', 'channel', 'urgency', 'category', 'title', 'description', 'location', 'headcount', 'representatives', 'receiveTogether', 'petitioner', 'receivedAt'];
-
-/** Registering a petition at the counter: one screen, the server's own messages beside each field. */
+/** Registering a petition at the counter: one screen, every field's problem beside it at once. */
 export function RegisterPage() {
   const { t } = useTranslation();
   const { user, timeZone } = useSession();
@@ -26,70 +24,67 @@ export function RegisterPage() {
   const navigate = useNavigate();
   // A unit officer reports a forming grievance in their own area; everything else is the office's.
   const unitOnly = user.role === 'unit_officer';
-  const [draft, setDraft] = useState<CaseDraft>(() => emptyDraft(unitOnly ? 'unit_report' : 'visit'));
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  const { sentIndex } = caseBody(draft, timeZone);
-  const set = (patch: Partial<CaseDraft>) => setDraft((previous) => ({ ...previous, ...patch }));
-  const collective = draft.kind === 'collective';
-
-  useEffect(() => {
-    if (error) form.current?.querySelector<HTMLElement>('[aria-invalid="true"], .form-error')?.focus();
-  }, [error]);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const created = await api<CaseDetail>('/api/v1/cases', { body: caseBody(draft, timeZone).body });
+  const toBody = useCallback((draft: CaseDraft) => caseBody(draft, timeZone), [timeZone]);
+  const send = useCallback(
+    async (body: OpenCase) => {
+      const created = await ok(client.POST('/api/v1/cases', { body }));
       void navigate(`/cases/${created.id}`, { state: { registered: created.reference } });
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'error', String(caught)));
-      setBusy(false);
-    }
-  };
-  const general = error && !knownFields.some((field) => errorFor(error, field)) ? error : undefined;
+    },
+    [navigate],
+  );
+  const { form, failure, onSubmit } = useSchemaForm({
+    schema: OpenCaseBody,
+    defaultValues: emptyDraft(unitOnly ? 'unit_report' : 'visit'),
+    toBody,
+    fieldOf: draftField,
+    send,
+  });
+  const { register, watch, formState } = form;
+  const errors = formState.errors;
+  const kind = watch('kind');
+  const channel = watch('channel');
   // Open311 requests arrive through their own API, never at the counter.
-  const availableChannels: readonly Channel[] = unitOnly ? ['unit_report'] : channels.filter((channel) => channel !== 'open311');
+  const availableChannels: readonly Channel[] = unitOnly ? ['unit_report'] : channels.filter((candidate) => candidate !== 'open311');
 
   return (
     <>
       <PageTitle title={t('register.title')}>{t('register.title')}</PageTitle>
       <p className="lead">{t(unitOnly ? 'register.unitLead' : 'register.lead')}</p>
-      <form ref={form} className="register" onSubmit={(event) => void submit(event)} noValidate>
-        {general ? (
-          <p className="form-error" role="alert" tabIndex={-1}>
-            {errorText(t, general)}
-          </p>
-        ) : null}
+      <form className="register" onSubmit={(event) => void onSubmit(event)} noValidate>
+        <FormFailure failure={failure} problems={errors.root} />
         <section className="card form-section">
           <h2>{t('register.petition')}</h2>
           <fieldset className="choice">
             <legend>{t('register.kind')}</legend>
-            {caseKinds.map((kind) => (
-              <label key={kind} className="choice-option">
-                <input type="radio" name="kind" value={kind} checked={draft.kind === kind} onChange={() => set({ kind })} />
-                {t(`kind.${kind}`)}
+            {caseKinds.map((value) => (
+              <label key={value} className="choice-option">
+                <input type="radio" value={value} {...register('kind')} />
+                {t(`kind.${value}`)}
               </label>
             ))}
           </fieldset>
           <div className="form-grid">
-            <Field label={t('register.channel')} required error={errorFor(error, 'channel')}>
-              {(control) => (
-                <select {...control} value={draft.channel} disabled={unitOnly} onChange={(event) => set({ channel: event.target.value as Channel })}>
-                  {availableChannels.map((channel) => (
-                    <option key={channel} value={channel}>
-                      {t(`channel.${channel}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
+            <Field label={t('register.channel')} required error={errors.channel}>
+              {(control) =>
+                unitOnly ? (
+                  // Shown, not sent from here: a disabled control's value is not part of the form.
+                  <select {...control} disabled value="unit_report">
+                    <option value="unit_report">{t('channel.unit_report')}</option>
+                  </select>
+                ) : (
+                  <select {...control} {...register('channel')}>
+                    {availableChannels.map((value) => (
+                      <option key={value} value={value}>
+                        {t(`channel.${value}`)}
+                      </option>
+                    ))}
+                  </select>
+                )
+              }
             </Field>
-            <Field label={t('register.category')} required error={errorFor(error, 'category')}>
+            <Field label={t('register.category')} required error={errors.category}>
               {(control) => (
-                <select {...control} value={draft.category} onChange={(event) => set({ category: event.target.value })}>
+                <select {...control} {...register('category')}>
                   <option value="">{t('register.chooseCategory')}</option>
                   {(plan?.document.categories ?? []).map((category) => (
                     <option key={category.code} value={category.code}>
@@ -102,46 +97,42 @@ export function RegisterPage() {
           </div>
           <fieldset className="choice">
             <legend>{t('register.urgency')}</legend>
-            {urgencies.map((urgency) => (
-              <label key={urgency} className={`choice-option urgency-choice-${urgency}`}>
-                <input type="radio" name="urgency" value={urgency} checked={draft.urgency === urgency} onChange={() => set({ urgency })} />
-                {t(`urgency.${urgency}`)}
+            {urgencies.map((value) => (
+              <label key={value} className={`choice-option urgency-choice-${value}`}>
+                <input type="radio" value={value} {...register('urgency')} />
+                {t(`urgency.${value}`)}
               </label>
             ))}
           </fieldset>
-          {draft.channel === 'letter' || draft.channel === 'phone' || draft.channel === 'online' ? (
-            <Field label={t('register.receivedAt')} hint={t('register.receivedAtHint', { zone: timeZone })} error={errorFor(error, 'receivedAt')}>
-              {(control) => (
-                <input {...control} type="datetime-local" value={draft.receivedAt} onChange={(event) => set({ receivedAt: event.target.value })} />
-              )}
+          {channel === 'letter' || channel === 'phone' || channel === 'online' ? (
+            <Field label={t('register.receivedAt')} hint={t('register.receivedAtHint', { zone: timeZone })} error={errors.receivedAt}>
+              {(control) => <input {...control} type="datetime-local" {...register('receivedAt')} />}
             </Field>
           ) : null}
         </section>
 
         <section className="card form-section">
           <h2>{t('register.matter')}</h2>
-          <Field label={t('case.title')} required error={errorFor(error, 'title')} hint={t('register.titleHint')}>
-            {(control) => <input {...control} value={draft.title} maxLength={200} onChange={(event) => set({ title: event.target.value })} />}
+          <Field label={t('case.title')} required error={errors.title} hint={t('register.titleHint')}>
+            {(control) => <input {...control} maxLength={200} {...register('title')} />}
           </Field>
-          <Field label={t('case.description')} required error={errorFor(error, 'description')}>
-            {(control) => <textarea {...control} rows={4} value={draft.description} onChange={(event) => set({ description: event.target.value })} />}
+          <Field label={t('case.description')} required error={errors.description}>
+            {(control) => <textarea {...control} rows={4} {...register('description')} />}
           </Field>
-          <Field label={t('case.location')} error={errorFor(error, 'location')} hint={t('register.locationHint')}>
-            {(control) => <input {...control} value={draft.location} onChange={(event) => set({ location: event.target.value })} />}
+          <Field label={t('case.location')} error={errors.location} hint={t('register.locationHint')}>
+            {(control) => <input {...control} {...register('location')} />}
           </Field>
         </section>
 
-        {collective ? (
+        {kind === 'collective' ? (
           <section className="card form-section">
             <h2>{t('register.group')}</h2>
-            <Field label={t('case.headcount')} error={errorFor(error, 'headcount')} className="field-short">
-              {(control) => (
-                <input {...control} type="number" min={2} inputMode="numeric" value={draft.headcount} onChange={(event) => set({ headcount: event.target.value })} />
-              )}
+            <Field label={t('case.headcount')} error={errors.headcount} className="field-short">
+              {(control) => <input {...control} type="number" min={2} inputMode="numeric" {...register('headcount')} />}
             </Field>
-            <RepresentativesFields value={draft.representatives} onChange={(representatives) => set({ representatives })} error={error} sentIndex={sentIndex} />
+            <RepresentativesFields form={form} />
             <label className="check">
-              <input type="checkbox" checked={draft.receiveTogether} onChange={(event) => set({ receiveTogether: event.target.checked })} />
+              <input type="checkbox" {...register('receiveTogether')} />
               {t('register.receiveTogether')}
             </label>
           </section>
@@ -150,21 +141,19 @@ export function RegisterPage() {
             <h2>{t('register.petitioner')}</h2>
             <p className="hint">{t('register.petitionerHint')}</p>
             <div className="form-grid">
-              <Field label={t('register.petitionerName')} error={errorFor(error, 'petitioner.name')}>
-                {(control) => <input {...control} value={draft.petitionerName} onChange={(event) => set({ petitionerName: event.target.value })} />}
+              <Field label={t('register.petitionerName')} error={errors.petitionerName}>
+                {(control) => <input {...control} {...register('petitionerName')} />}
               </Field>
-              <Field label={t('register.petitionerContact')} error={errorFor(error, 'petitioner.contact')}>
-                {(control) => (
-                  <input {...control} type="tel" value={draft.petitionerContact} onChange={(event) => set({ petitionerContact: event.target.value })} />
-                )}
+              <Field label={t('register.petitionerContact')} error={errors.petitionerContact}>
+                {(control) => <input {...control} type="tel" {...register('petitionerContact')} />}
               </Field>
             </div>
           </section>
         )}
 
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.saving') : t('register.submit')}
+          <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
+            {formState.isSubmitting ? t('common.saving') : t('register.submit')}
           </button>
         </div>
       </form>
