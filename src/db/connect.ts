@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { postgresAdapter, sqliteAdapter, type DialectAdapter } from './adapter.js';
+import { GroupCommitDialect } from './group-commit.js';
 import { cachingStatements } from './statement-cache.js';
 import type { Database } from './schema.js';
 
@@ -45,7 +46,7 @@ export function openStore(url: string, options: OpenOptions = {}): Store {
     database.pragma('synchronous = FULL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) });
+    const db = new Kysely<Database>({ dialect: new GroupCommitDialect({ database: cachingStatements(database) }) });
     return { db, adapter: sqliteAdapter, close: () => db.destroy() };
   }
   throw new Error(`REDRESS_DATABASE_URL must start with sqlite: or postgres:// (got "${url}").`);
