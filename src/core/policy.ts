@@ -17,7 +17,7 @@ export type CaseAction = (typeof caseActions)[number];
 export type AssignmentAction =
   | 'assignment.acknowledge'
   | 'assignment.arrive'
-  /** Submit the unit's proposed solution (处置方案). */
+  /** Submit the unit's proposed solution (解决方案). */
   | 'assignment.propose'
   /** Say the case is outside the unit's remit: only the unit itself does (the office reroutes instead). */
   | 'assignment.object'

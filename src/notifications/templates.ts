@@ -19,7 +19,7 @@ interface Rendered {
 type Data = Record<string, unknown>;
 
 const clockNames: Record<Language, Record<string, string>> = {
-  zh: { accept: '受理决定', conclude: '办结', acknowledge: '签收', on_scene: '到达现场', proposal: '提出解决方案', review: '复查办结' },
+  zh: { accept: '受理决定', conclude: '办结', acknowledge: '签收', on_scene: '到场', proposal: '提出解决方案', review: '复查办结' },
   en: { accept: 'decision on acceptance', conclude: 'conclusion', acknowledge: 'acknowledgement', on_scene: 'arrival on the scene', proposal: 'proposed solution', review: 'review conclusion' },
 };
 
@@ -49,7 +49,7 @@ const templates: Record<TemplateKey, Record<Language, Template>> = {
   'case.assigned': {
     zh: (d, tz) => ({
       subject: `【交办】${s(d.reference)} ${s(d.title)}`,
-      text: `${s(d.unitName)}：信访事项 ${s(d.reference)}（${s(d.title)}）已交由你单位${d.role === 'lead' ? '牵头' : '协助'}办理。\n请于 ${when(d.acknowledgeDueAt, tz, 'zh')} 前签收${d.onSceneDueAt ? `，${when(d.onSceneDueAt, tz, 'zh')} 前到达现场` : ''}。`,
+      text: `${s(d.unitName)}：信访事项 ${s(d.reference)}（${s(d.title)}）已交由你单位${d.role === 'lead' ? '牵头' : '协办'}办理。\n请于 ${when(d.acknowledgeDueAt, tz, 'zh')} 前签收${d.onSceneDueAt ? `，${when(d.onSceneDueAt, tz, 'zh')} 前到场` : ''}。`,
     }),
     en: (d, tz) => ({
       subject: `[Assigned] ${s(d.reference)} ${s(d.title)}`,
@@ -58,8 +58,8 @@ const templates: Record<TemplateKey, Record<Language, Template>> = {
   },
   'deadline.missed': {
     zh: (d, tz) => ({
-      subject: `【超时】${s(d.reference)} ${clockName('zh', d.kind)}已超过时限`,
-      text: `信访事项 ${s(d.reference)}（${s(d.title)}）的${clockName('zh', d.kind)}时限为 ${when(d.dueAt, tz, 'zh')}，${d.unitName ? `责任单位${s(d.unitName)}` : '信访局'}未按时完成。`,
+      subject: `【逾期】${s(d.reference)} ${clockName('zh', d.kind)}已逾期`,
+      text: `信访事项 ${s(d.reference)}（${s(d.title)}）的${clockName('zh', d.kind)}期限为 ${when(d.dueAt, tz, 'zh')}，${d.unitName ? `责任单位${s(d.unitName)}` : '信访局'}未按期完成。`,
     }),
     en: (d, tz) => ({
       subject: `[Overdue] ${s(d.reference)}: ${clockName('en', d.kind)} missed`,
@@ -69,7 +69,7 @@ const templates: Record<TemplateKey, Record<Language, Template>> = {
   'deadline.escalated': {
     zh: (d, tz) => ({
       subject: `【督办】${s(d.reference)} ${clockName('zh', d.kind)}仍未完成`,
-      text: `信访事项 ${s(d.reference)}（${s(d.title)}）的${clockName('zh', d.kind)}已于 ${when(d.dueAt, tz, 'zh')} 超时，${s(d.unitName)}至今仍未完成，现提请领导小组督办。`,
+      text: `信访事项 ${s(d.reference)}（${s(d.title)}）的${clockName('zh', d.kind)}已于 ${when(d.dueAt, tz, 'zh')} 逾期，${s(d.unitName)}至今仍未完成，现提请领导小组督办。`,
     }),
     en: (d, tz) => ({
       subject: `[Escalated] ${s(d.reference)}: ${clockName('en', d.kind)} still not done`,
@@ -79,7 +79,7 @@ const templates: Record<TemplateKey, Record<Language, Template>> = {
   'assignment.objected': {
     zh: (d) => ({
       subject: `【异议】${s(d.reference)} ${s(d.unitName)}提出不属于本单位职责`,
-      text: `${s(d.unitName)}认为信访事项 ${s(d.reference)}（${s(d.title)}）不属于其职责范围，理由：${clause(d.reason)}。请信访局重新交办。`,
+      text: `${s(d.unitName)}认为信访事项 ${s(d.reference)}（${s(d.title)}）不属于其职责范围，理由：${clause(d.reason)}。请信访局改派。`,
     }),
     en: (d) => ({
       subject: `[Objection] ${s(d.reference)}: ${s(d.unitName)} says the case is outside its remit`,

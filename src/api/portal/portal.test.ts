@@ -224,7 +224,7 @@ describe.each(databaseKinds)('the petition portal on %s', (kind) => {
       expect(response.body).toContain('action="/petition/status?lang=en"');
       expect(response.body).not.toContain(reference);
     }
-    expect((await page('/petition/progress?lang=zh')).body).toContain('输入查询码后本浏览器只显示 30 分钟的办理进展，现在已经超时');
+    expect((await page('/petition/progress?lang=zh')).body).toContain('输入查询码后本浏览器只显示 30 分钟的办理进展，现在时间已到');
     expect((await send('/petition/review?lang=zh', { lang: 'zh', reason: '不满意' })).statusCode).toBe(400);
   });
 

@@ -121,7 +121,7 @@ export const zh = {
     notFound: '没有找到与该事项编号和查询码相符的事项。请对照回执检查两项是否填写正确。',
     refused: (minutes: number) => `尝试次数过多。为保护您的信息，请 ${minutes} 分钟后再试。`,
     ended: (minutes: number) =>
-      `为保护您的信息，输入查询码后本浏览器只显示 ${minutes} 分钟的办理进展，现在已经超时（或者这个页面是在另一个浏览器中打开的）。请重新输入事项编号和查询码；您之前提交的内容不会丢失。`,
+      `为保护您的信息，输入查询码后本浏览器只显示 ${minutes} 分钟的办理进展，现在时间已到（或者这个页面是在另一个浏览器中打开的）。请重新输入事项编号和查询码；您之前提交的内容不会丢失。`,
   },
 
   status: {
@@ -150,7 +150,7 @@ export const zh = {
 
   stages: {
     prevention: { title: '前期化解中', explain: '有关单位正在问题发生地做化解工作。' },
-    reception: { title: '已登记，正在审查是否受理', explain: '信访工作机构已收到您的事项，将在期限内告知是否受理。' },
+    reception: { title: '已登记，正在审查是否受理', explain: '信访局已收到您的事项，将在期限内告知是否受理。' },
     decision: { title: '已受理，正在研究处理意见', explain: '您的事项已受理，领导小组正在研究决定如何处理。' },
     resolution: { title: '已受理，正在办理', explain: '您的事项已受理，责任单位正在办理，办结后会作出书面答复。' },
     closed: { title: '已办结', explain: '已作出书面答复。对答复不满意的，可以在期限内申请复查。' },
@@ -164,7 +164,7 @@ export const zh = {
     reviewRequest: '申请复查的期限',
     review: '作出复查意见',
   },
-  deadlineStatus: { pending: '未到期', overdue: '已超期', met: '按期完成', missed: '超期完成', stopped: '已停止计时' },
+  deadlineStatus: { pending: '未到期', overdue: '已逾期', met: '按期完成', missed: '逾期完成', stopped: '已停止计时' },
   notStarted: '尚未开始',
 
   feedback: {
@@ -236,7 +236,7 @@ export const zh = {
       {
         heading: '谁能看到',
         paragraphs: [
-          '姓名和联系方式只向办理和答复您事项的人显示：信访工作机构的工作人员，以及被交办该事项的责任单位的工作人员。他们每一次查看都记入防篡改的审计日志。',
+          '姓名和联系方式只向办理和答复您事项的人显示：信访局的工作人员，以及被交办该事项的责任单位的工作人员。他们每一次查看都记入防篡改的审计日志。',
           '负责监督的人员（领导小组成员、审计人员、系统管理员）看到的事项不含姓名和联系方式。确需查看时，必须说明理由；理由和查看记录都记入审计日志，并报告审计人员。',
           '姓名和联系方式以加密形式存储。',
           '凭事项编号和查询码打开的进展页面不显示任何个人信息；请妥善保管查询码，持有查询码的人可以看到办理进展和书面答复，也可以评价和申请复查。',
@@ -286,7 +286,7 @@ export const zh = {
       second_factor_required: "请输入身份验证器中的验证码（或恢复码）。",
       cross_site_request: "此请求来自其他网站，已被拒绝。请在本系统页面中操作。",
       account_setup_required: "请先设置新密码或第二重验证，然后再继续。",
-      unit_has_open_assignments: "该单位仍有在办案件，请先改交其他单位，再停用。",
+      unit_has_open_assignments: "该单位仍有在办案件，请先改派给其他单位，再停用。",
       unit_inactive: "该单位已停用，不能再交办案件或添加用户。",
       too_many_attempts: "尝试次数过多，请稍后再试。",
       internal_error: '系统出现问题，已记录。请稍后再试。',
@@ -295,8 +295,8 @@ export const zh = {
 
   open311: {
     serviceDescription: (name: string) => `关于“${name}”的信访事项。`,
-    serviceNotice: (days: number) => `信访工作机构将在 ${days} 日内告知是否受理；受理后依法办理并书面答复。`,
-    contact: '请联系本地信访工作机构。',
+    serviceNotice: (days: number) => `信访局将在 ${days} 日内告知是否受理；受理后依法办理并书面答复。`,
+    contact: '请联系本地信访局。',
     keyService: '接入密钥由本系统管理员发放（redress open311 key create）。',
     attributes: {
       kind: '诉求类型：个人诉求（individual）或多人共同诉求（collective）。',

@@ -1,0 +1,48 @@
+/**
+ * The domain's words, one translation each: what every catalogue a person reads (the web app's
+ * i18n, the portal's, the notifications, the report, the server's own pages) calls these things.
+ * The English is DESIGN.md's; the Chinese follows the county's plan (plans/county-major-urgent.yaml)
+ * and the Regulations on Petitions. `variants` are words found naming the same thing elsewhere:
+ * glossary.test.ts fails when a catalogue uses one.
+ */
+export interface Term {
+  zh: string;
+  en: string;
+  /** Other words for the same thing, which the catalogues must not use. */
+  variants: { zh: readonly string[]; en: readonly string[] };
+  /** Longer phrases that contain a variant but mean something else, and so stand. */
+  otherMeanings?: { zh?: readonly string[]; en?: readonly string[] };
+}
+
+export const glossary = {
+  /** A deadline passed with the thing not done (a clock's `overdue`, a late acknowledgement). */
+  overdue: { zh: '逾期', en: 'overdue', variants: { zh: ['超时', '超期', '超过时限'], en: ['past due'] } },
+  /** What a clock counts down to (办理期限, 受理期限). */
+  deadline: { zh: '期限', en: 'deadline', variants: { zh: ['时限'], en: [] } },
+  /** Done by its deadline. */
+  onTime: { zh: '按期', en: 'on time', variants: { zh: ['按时'], en: [] } },
+  /** The unit's proposed solution (the plan: 主管部门提出解决方案); the leadership group's decision is another thing. */
+  proposal: { zh: '解决方案', en: 'proposal', variants: { zh: ['处置方案'], en: [] } },
+  /** A unit on a case besides the lead (assignment role `assisting`). */
+  assisting: { zh: '协办', en: 'assisting', variants: { zh: ['协助办理'], en: ['supporting unit'] } },
+  /** A notified unit confirms it has the case. */
+  acknowledge: { zh: '签收', en: 'acknowledge', variants: { zh: ['确认收到', '接收交办'], en: [] } },
+  /** A notified unit comes to the scene of a visit. */
+  onScene: { zh: '到场', en: 'on scene', variants: { zh: ['到达现场'], en: [] } },
+  /** The office moves an assignment to another unit. */
+  reroute: { zh: '改派', en: 'reroute', variants: { zh: ['改交', '重新交办', '转交其他单位'], en: ['reassign'] } },
+  /** A missed clock still missed, taken up the chain (unit → office → leadership group). */
+  escalate: { zh: '督办', en: 'escalated', variants: { zh: ['向上报告'], en: ['reported up'] } },
+  /** The coordinators' office. */
+  petitionOffice: { zh: '信访局', en: 'petition office', variants: { zh: ['信访工作机构', '信访办'], en: ['petitions bureau'] } },
+  /** The leaders who decide in the decision stage. */
+  leadershipGroup: { zh: '领导小组', en: 'leadership group', variants: { zh: ['领导组'], en: ['leading group'] } },
+  /** The petitioner's private code, shown once. */
+  accessCode: { zh: '查询码', en: 'access code', variants: { zh: ['访问码', '查询密码'], en: ['tracking code'] } },
+  /** A case's reference (YYYY-XXXX-XXXX). */
+  reference: { zh: '编号', en: 'reference', variants: { zh: ['案号', '流水号'], en: ['case number', 'tracking number'] } },
+  /** The decision that a petition is not taken up (stage `not_accepted`). */
+  notAccepted: { zh: '不予受理', en: 'not accepted', variants: { zh: ['不受理'], en: ['rejected'] } },
+} as const satisfies Record<string, Term>;
+
+export type TermId = keyof typeof glossary;
