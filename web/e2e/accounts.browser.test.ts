@@ -44,6 +44,14 @@ describe.runIf(hasBrowser)('the staff web app: accounts', () => {
     await admin.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
     await admin.getByRole('button', { name: 'Add a user' }).click();
     const form = admin.getByRole('form', { name: 'Add a user' });
+    // Sent empty, every field says at once what it lacks, before anything reaches the server.
+    await form.getByRole('button', { name: 'Add' }).click();
+    await form.locator('.field-error').first().waitFor();
+    await expect(form.locator('.field-error').allTextContents()).resolves.toEqual([
+      'Error: Write at least 3 characters.',
+      'Error: Fill this in.',
+      'Error: Fill this in.',
+    ]);
     await form.getByLabel('Email').fill('zhou.min@county.test');
     await form.getByLabel('Name').fill('周敏');
     await form.getByLabel('Role').selectOption('unit_officer');
@@ -64,6 +72,9 @@ describe.runIf(hasBrowser)('the staff web app: accounts', () => {
     await officer.getByLabel('密码').fill('township spring rain 2026');
     await officer.getByRole('button', { name: '登录' }).click();
     await officer.getByRole('heading', { level: 1, name: '设置您自己的密码' }).waitFor();
+    await officer.getByRole('button', { name: '修改密码' }).click();
+    await officer.locator('.field-error').first().waitFor();
+    await expect(officer.locator('.field-error').allTextContents()).resolves.toEqual(['错误：此项为必填项。', '错误：此项为必填项。']);
     await officer.getByLabel('您收到的密码').fill('township spring rain 2026');
     await officer.getByLabel(/^新密码/).fill('my own lotus pond path');
     await officer.getByLabel('再次输入新密码').fill('my own lotus pond path');

@@ -7,7 +7,8 @@ import { DomainError } from '../../../core/errors.js';
 import { globalAbilities } from '../../../core/policy.js';
 import { actorOf, userOf, requestSecret, sessionCookie } from '../../plugins/auth.js';
 import { ErrorResponse, errorResponses } from '../../schemas.js';
-import { LoginBody, PasswordBody, SignedIn } from './schemas.js';
+import { PasswordBody } from '../../../contract/account-bodies.js';
+import { LoginBody, SignedIn } from './schemas.js';
 import { secondFactorRoutes } from './second-factor-routes.js';
 
 export interface AuthOptions {

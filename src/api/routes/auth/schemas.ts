@@ -24,15 +24,8 @@ export const SignedIn = Type.Object({
   }),
 });
 
-export const PasswordBody = Type.Object(
-  { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Type.String({ minLength: 1, maxLength: 400 }) },
-  { additionalProperties: false },
-);
-
 export const TotpEnrolment = Type.Object({ secret: Type.String(), uri: Type.String(), qrSvg: Type.String() });
-export const TotpConfirmBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 20 }) }, { additionalProperties: false });
 export const RecoveryCodes = Type.Object({ recoveryCodes: Type.Array(Type.String()) });
-export const TotpDisableBody = Type.Object({ password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
 export const TotpStatus = Type.Object({ enabled: Type.Boolean(), required: Type.Boolean(), recoveryCodesLeft: Type.Integer() });
 
 export const TotpPolicy = Type.Object({

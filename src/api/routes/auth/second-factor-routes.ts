@@ -6,7 +6,8 @@ import { forbidden } from '../../../core/errors.js';
 import { can } from '../../../core/policy.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas.js';
-import { RecoveryCodes, TotpConfirmBody, TotpDisableBody, TotpEnrolment, TotpPolicy, TotpPolicyBody, TotpStatus } from './schemas.js';
+import { TotpConfirmBody, TotpDisableBody } from '../../../contract/account-bodies.js';
+import { RecoveryCodes, TotpEnrolment, TotpPolicy, TotpPolicyBody, TotpStatus } from './schemas.js';
 
 /** The second factor: one's own TOTP (status, set up, confirm, turn off) and which roles must use one. */
 export function secondFactorRoutes(app: App, ctx: Context): void {

@@ -4,7 +4,8 @@ import type { Context } from '../../../context/context.js';
 import { createOpen311Key, listOpen311Keys, revokeOpen311Key } from '../../../commands/public/open311-keys.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas.js';
-import { CreateOpen311KeyBody, NewOpen311Key, Open311Key, Open311KeyParams } from './keys-schemas.js';
+import { CreateOpen311KeyBody } from '../../../contract/admin-bodies.js';
+import { NewOpen311Key, Open311Key, Open311KeyParams } from './keys-schemas.js';
 
 /** Admins manage the keys Open311 clients post requests with. */
 export function open311KeyRoutes(app: App, ctx: Context): void {

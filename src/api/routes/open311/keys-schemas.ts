@@ -12,6 +12,4 @@ export const Open311Key = Type.Object({
 /** A new key: the only answer that ever holds the key itself. */
 export const NewOpen311Key = Type.Intersect([Open311Key, Type.Object({ key: Type.String() })]);
 
-export const CreateOpen311KeyBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
-
 export const Open311KeyParams = Type.Object({ id: Id }, { additionalProperties: false });

@@ -4,7 +4,8 @@ import type { Context } from '../../../context/context.js';
 import { createUnit, deactivateUnit, listUnits, reactivateUnit, updateUnit } from '../../../commands/units.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses, IdParams } from '../../schemas.js';
-import { CreateUnitBody, Unit, UpdateUnitBody } from './schemas.js';
+import { CreateUnitBody, UpdateUnitBody } from '../../../contract/admin-bodies.js';
+import { Unit } from './schemas.js';
 
 export function unitRoutes(app: App, ctx: Context): void {
   app.get('/api/v1/units', {

@@ -9,7 +9,9 @@ import { createUser, getUser, listUsers, updateUser } from '../../../commands/us
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses, IdParams } from '../../schemas.js';
 import { forbidden } from '../../../core/errors.js';
-import { CreateTokenBody, CreateUserBody, Credential, CredentialParams, NewToken, TemporaryPassword, UpdateUserBody, User } from './schemas.js';
+import { CreateTokenBody } from '../../../contract/account-bodies.js';
+import { CreateUserBody, UpdateUserBody } from '../../../contract/admin-bodies.js';
+import { Credential, CredentialParams, NewToken, TemporaryPassword, User } from './schemas.js';
 import type { App } from '../../typed-app.js';
 
 /** A credential as listed, marking the one this request came with. */

@@ -1,123 +1,11 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { client, ok } from '../../api/client';
-import { queryKeys } from '../../api/queries';
-import type { TotpStatus } from '../../api/types';
-import { useAuth, useSession } from '../../session/session';
-import { Field } from '../../ui/field';
+import { useSession } from '../../session/session';
 import { PageTitle } from '../../ui/page-title';
-import { ActionError, Loading } from '../../ui/states';
 import { CredentialsList } from './credentials-list';
+import { NewTokenForm } from './new-token-form';
 import { PasswordForm } from './password-form';
-import { passwordError } from './password-words';
-import { TotpSetup } from './totp-setup';
+import { SecondFactor } from './second-factor';
 import './account.css';
-
-const totpQuery = queryOptions({
-  queryKey: queryKeys.totp,
-  queryFn: ({ signal }): Promise<TotpStatus> => ok(client.GET('/api/v1/auth/totp', { signal })),
-});
-
-/** The second factor: its state, setting it up, or turning it off with one's password. */
-function SecondFactor() {
-  const { t } = useTranslation();
-  const { refresh } = useAuth();
-  const queryClient = useQueryClient();
-  const status = useQuery(totpQuery);
-  const [password, setPassword] = useState('');
-  const reload = () => queryClient.invalidateQueries({ queryKey: queryKeys.totp });
-  const off = useMutation({
-    mutationFn: (password: string) => ok(client.DELETE('/api/v1/auth/totp', { body: { password } })),
-    onSuccess: () => {
-      setPassword('');
-      return reload();
-    },
-  });
-  const error = off.error ?? undefined;
-
-  const turnOff = (event: FormEvent) => {
-    event.preventDefault();
-    off.mutate(password);
-  };
-
-  if (!status.data) return <Loading />;
-  if (!status.data.enabled) {
-    return (
-      <>
-        <p>{t(status.data.required ? 'account.totp.offRequired' : 'account.totp.off')}</p>
-        <TotpSetup
-          onEnabled={async () => {
-            await reload();
-            await refresh();
-          }}
-        />
-      </>
-    );
-  }
-  return (
-    <>
-      <p className="notice notice-info">{t('account.totp.on', { count: status.data.recoveryCodesLeft })}</p>
-      {status.data.required ? (
-        <p className="muted">{t('account.totp.requiredNote')}</p>
-      ) : (
-        <form className="account-form" onSubmit={turnOff} noValidate>
-          <Field label={t('account.password.current')} error={error?.field === 'password' ? passwordError(t, error) : undefined} required>
-            {(control) => <input {...control} type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
-          </Field>
-          <ActionError error={error?.field === 'password' ? undefined : error} />
-          <button type="submit" className="button">
-            {t('account.totp.turnOff')}
-          </button>
-        </form>
-      )}
-    </>
-  );
-}
-
-/** Make a token of one's own; its secret is shown once. */
-function NewToken({ userId }: { userId: string }) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [name, setName] = useState('');
-  const [days, setDays] = useState('90');
-  const [secret, setSecret] = useState<string>();
-  const make = useMutation({
-    mutationFn: () => ok(client.POST('/api/v1/users/{id}/tokens', { params: { path: { id: userId } }, body: { name, expiresInDays: Number(days) } })),
-    onSuccess: (made) => {
-      setSecret(made.token);
-      setName('');
-      void queryClient.invalidateQueries({ queryKey: queryKeys.credentials(userId, 'token') });
-    },
-  });
-  const error = make.error ?? undefined;
-
-  const create = (event: FormEvent) => {
-    event.preventDefault();
-    make.mutate();
-  };
-
-  return (
-    <form className="account-form account-inline" onSubmit={create} noValidate>
-      <Field label={t('account.tokens.name')} hint={t('account.tokens.nameHint')} error={error?.field === 'name' ? error.message : undefined} required>
-        {(control) => <input {...control} value={name} maxLength={100} onChange={(event) => setName(event.target.value)} />}
-      </Field>
-      <Field label={t('account.tokens.days')} error={error?.field === 'expiresInDays' ? t('account.tokens.daysRule') : undefined} required>
-        {(control) => <input {...control} type="number" min={1} max={366} value={days} onChange={(event) => setDays(event.target.value)} />}
-      </Field>
-      <ActionError error={error && error.field !== 'name' && error.field !== 'expiresInDays' ? error : undefined} />
-      <button type="submit" className="button button-primary">
-        {t('account.tokens.create')}
-      </button>
-      {secret ? (
-        <div className="notice notice-info one-time" role="status">
-          <p>{t('account.tokens.shownOnce')}</p>
-          <code className="mono token-secret">{secret}</code>
-        </div>
-      ) : null}
-    </form>
-  );
-}
 
 /** My account: password, second factor, API tokens and sessions. */
 export function AccountPage() {
@@ -140,7 +28,7 @@ export function AccountPage() {
       <section className="account-section" aria-labelledby="account-tokens">
         <h2 id="account-tokens">{t('account.tokens.title')}</h2>
         <p className="muted">{t('account.tokens.intro')}</p>
-        <NewToken userId={user.id} />
+        <NewTokenForm userId={user.id} />
         <CredentialsList userId={user.id} kind="token" />
       </section>
       <section className="account-section" aria-labelledby="account-sessions">

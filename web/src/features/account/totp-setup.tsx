@@ -1,10 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Static } from 'typebox';
+import { TotpConfirmBody } from '../../../../src/contract/account-bodies.js';
 import { client, ok } from '../../api/client';
 import type { TotpEnrolment } from '../../api/types';
+import { useSchemaForm } from '../../forms/use-schema-form';
 import { Field } from '../../ui/field';
 import { ActionError } from '../../ui/states';
+import { holdRefusal, refusalText } from './refusals';
+
+const toBody = (values: { code: string }): Static<typeof TotpConfirmBody> => ({ code: values.code.trim() });
 
 /** The recovery codes, shown once, with a reminder to keep them somewhere safe. */
 export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
@@ -28,34 +33,38 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
 /** Setting up a second factor: the QR code and secret, then a code from the app to confirm, then the recovery codes. */
 export function TotpSetup({ onEnabled }: { onEnabled: () => void | Promise<void> }) {
   const { t } = useTranslation();
-  const [code, setCode] = useState('');
   // Starting answers the secret to scan; confirming a code from the app answers the recovery codes.
   const begin = useMutation({ mutationFn: (): Promise<TotpEnrolment> => ok(client.POST('/api/v1/auth/totp')) });
-  const finish = useMutation({ mutationFn: (code: string) => ok(client.POST('/api/v1/auth/totp/confirm', { body: { code } })) });
+  const finish = useMutation({ mutationFn: (body: Static<typeof TotpConfirmBody>) => ok(client.POST('/api/v1/auth/totp/confirm', { body })) });
+  const { form, failure, onSubmit } = useSchemaForm({
+    schema: TotpConfirmBody,
+    defaultValues: { code: '' },
+    toBody,
+    send: async (body) => {
+      try {
+        await finish.mutateAsync(body);
+      } catch (caught) {
+        if (!holdRefusal(form, caught, ['code'])) throw caught;
+      }
+    },
+  });
   const enrolment = begin.data;
   const codes = finish.data?.recoveryCodes;
-  const error = (enrolment ? finish.error : begin.error) ?? undefined;
-  const busy = begin.isPending || finish.isPending;
-
   const start = () => begin.mutate();
-  const confirm = (event: FormEvent) => {
-    event.preventDefault();
-    finish.mutate(code);
-  };
 
   if (codes) return <RecoveryCodes codes={codes} onDone={() => void onEnabled()} />;
   if (!enrolment) {
     return (
       <>
-        <ActionError error={error} />
-        <button type="button" className="button button-primary" disabled={busy} onClick={start}>
+        <ActionError error={begin.error ?? undefined} />
+        <button type="button" className="button button-primary" disabled={begin.isPending} onClick={start}>
           {t('account.totp.start')}
         </button>
       </>
     );
   }
   return (
-    <form className="account-form totp-setup" onSubmit={confirm} noValidate>
+    <form className="account-form totp-setup" onSubmit={(event) => void onSubmit(event)} noValidate>
       <ol className="totp-steps">
         <li>
           {t('account.totp.scan')}
@@ -65,15 +74,13 @@ export function TotpSetup({ onEnabled }: { onEnabled: () => void | Promise<void>
           </p>
         </li>
         <li>
-          <Field label={t('account.totp.code')} error={error?.field === 'code' ? t('account.totp.wrongCode') : undefined} required>
-            {(control) => (
-              <input {...control} inputMode="numeric" autoComplete="one-time-code" maxLength={8} value={code} onChange={(event) => setCode(event.target.value)} />
-            )}
+          <Field label={t('account.totp.code')} error={refusalText(form.formState.errors.code, () => t('account.totp.wrongCode'))} required>
+            {(control) => <input {...control} inputMode="numeric" autoComplete="one-time-code" maxLength={8} {...form.register('code')} />}
           </Field>
         </li>
       </ol>
-      <ActionError error={error?.field === 'code' ? undefined : error} />
-      <button type="submit" className="button button-primary" disabled={busy}>
+      <ActionError error={failure} />
+      <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
         {t('account.totp.confirm')}
       </button>
     </form>

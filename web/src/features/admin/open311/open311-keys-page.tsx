@@ -1,11 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Static } from 'typebox';
+import { CreateOpen311KeyBody } from '../../../../../src/contract/admin-bodies.js';
 import { client, ok } from '../../../api/client';
 import { queryKeys } from '../../../api/queries';
 import type { NewOpen311Key, Open311Key } from '../../../api/types';
+import { useSchemaForm } from '../../../forms/use-schema-form';
 import { useFormat } from '../../../session/formatters';
-import { errorFor, Field } from '../../../ui/field';
+import { Field } from '../../../ui/field';
 import { PageTitle } from '../../../ui/page-title';
 import { ResourceTable } from '../../../ui/resource-table';
 import { ActionError } from '../../../ui/states';
@@ -15,20 +18,26 @@ const keysQuery = queryOptions({
   queryFn: ({ signal }): Promise<{ items: Open311Key[] }> => ok(client.GET('/api/v1/open311/keys', { signal })),
 });
 
+const toBody = (values: { name: string }): Static<typeof CreateOpen311KeyBody> => ({ name: values.name });
+
 /** The keys Open311 clients (a hotline's system, a city app) post service requests with: issue one, shown once; revoke one. */
 export function Open311KeysPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
   const keys = useQuery(keysQuery);
-  const [name, setName] = useState('');
   const [created, setCreated] = useState<NewOpen311Key>();
   const issue = useMutation({
-    mutationFn: (name: string): Promise<NewOpen311Key> => ok(client.POST('/api/v1/open311/keys', { body: { name } })),
-    onSuccess: (key) => {
-      setCreated(key);
-      setName('');
-      return queryClient.invalidateQueries({ queryKey: queryKeys.open311Keys });
+    mutationFn: (body: Static<typeof CreateOpen311KeyBody>): Promise<NewOpen311Key> => ok(client.POST('/api/v1/open311/keys', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.open311Keys }),
+  });
+  const { form, failure, onSubmit } = useSchemaForm({
+    schema: CreateOpen311KeyBody,
+    defaultValues: { name: '' },
+    toBody,
+    send: async (body) => {
+      setCreated(await issue.mutateAsync(body));
+      form.reset({ name: '' });
     },
   });
   const revoke = useMutation({
@@ -36,12 +45,7 @@ export function Open311KeysPage() {
     // Whether it worked or not (revoked meanwhile elsewhere), the list shows how the keys stand.
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.open311Keys }),
   });
-  const create = (event: FormEvent) => {
-    event.preventDefault();
-    issue.mutate(name);
-  };
-  const formError = issue.error ?? undefined;
-  const busy = issue.isPending;
+  const busy = form.formState.isSubmitting;
 
   return (
     <>
@@ -58,11 +62,11 @@ export function Open311KeysPage() {
           </p>
         </div>
       ) : null}
-      <form className="admin-form" onSubmit={create} noValidate aria-label={t('adminOpen311.create')}>
-        <Field label={t('adminOpen311.name')} hint={t('adminOpen311.nameHint')} error={errorFor(formError, 'name')} required>
-          {(control) => <input {...control} autoComplete="off" value={name} onChange={(event) => setName(event.target.value)} />}
+      <form className="admin-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={t('adminOpen311.create')}>
+        <Field label={t('adminOpen311.name')} hint={t('adminOpen311.nameHint')} error={form.formState.errors.name} required>
+          {(control) => <input {...control} autoComplete="off" {...form.register('name')} />}
         </Field>
-        <ActionError error={formError && !errorFor(formError, 'name') ? formError : undefined} />
+        <ActionError error={failure} />
         <p className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('common.saving') : t('adminOpen311.create')}
