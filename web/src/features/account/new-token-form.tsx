@@ -5,9 +5,9 @@ import type { Static } from 'typebox';
 import { CreateTokenBody } from '../../../../src/contract/account-bodies.js';
 import { client, ok } from '../../api/client';
 import { queryKeys } from '../../api/queries';
+import { FormFailure } from '../../forms/form-failure';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { Field } from '../../ui/field';
-import { ActionError } from '../../ui/states';
 
 interface Values {
   name: string;
@@ -48,7 +48,7 @@ export function NewTokenForm({ userId }: { userId: string }) {
       <Field label={t('account.tokens.days')} error={errors.days ? t('account.tokens.daysRule') : undefined} required>
         {(control) => <input {...control} type="number" min={1} max={366} {...form.register('days')} />}
       </Field>
-      <ActionError error={failure} />
+      <FormFailure failure={failure} problems={form.formState.errors.root} />
       <button type="submit" className="button button-primary" disabled={isSubmitting}>
         {t('account.tokens.create')}
       </button>

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { Static } from 'typebox';
 import { PasswordBody } from '../../../../src/contract/account-bodies.js';
 import { client, ok } from '../../api/client';
+import { FormFailure } from '../../forms/form-failure';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { Field } from '../../ui/field';
-import { ActionError } from '../../ui/states';
 import { passwordWords } from './password-words';
 import { holdRefusal, refusalText } from './refusals';
 
@@ -63,7 +63,7 @@ export function PasswordForm({ onChanged, currentLabel }: { onChanged: () => voi
       <Field label={t('account.password.again')} error={mismatch ? t('account.password.mismatch') : undefined} required>
         {(control) => <input {...control} type="password" autoComplete="new-password" {...form.register('again')} />}
       </Field>
-      <ActionError error={failure} />
+      <FormFailure failure={failure} problems={form.formState.errors.root} />
       {done ? (
         <p className="notice notice-info" role="status">
           {t('account.password.changed')}

@@ -5,10 +5,11 @@ import { TotpDisableBody } from '../../../../src/contract/account-bodies.js';
 import { client, ok } from '../../api/client';
 import { queryKeys } from '../../api/queries';
 import type { TotpStatus } from '../../api/types';
+import { FormFailure } from '../../forms/form-failure';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { useAuth } from '../../session/session';
 import { Field } from '../../ui/field';
-import { ActionError, Loading } from '../../ui/states';
+import { Loading } from '../../ui/states';
 import { passwordWords } from './password-words';
 import { holdRefusal, refusalText } from './refusals';
 import { TotpSetup } from './totp-setup';
@@ -44,7 +45,7 @@ function TurnOff({ onOff }: { onOff: () => Promise<unknown> }) {
       <Field label={t('account.password.current')} error={refusalText(form.formState.errors.password, (reason) => passwordWords(t, reason))} required>
         {(control) => <input {...control} type="password" autoComplete="current-password" {...form.register('password')} />}
       </Field>
-      <ActionError error={failure} />
+      <FormFailure failure={failure} problems={form.formState.errors.root} />
       <button type="submit" className="button" disabled={form.formState.isSubmitting}>
         {t('account.totp.turnOff')}
       </button>

@@ -4,6 +4,7 @@ import type { Static } from 'typebox';
 import { TotpConfirmBody } from '../../../../src/contract/account-bodies.js';
 import { client, ok } from '../../api/client';
 import type { TotpEnrolment } from '../../api/types';
+import { FormFailure } from '../../forms/form-failure';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { Field } from '../../ui/field';
 import { ActionError } from '../../ui/states';
@@ -79,7 +80,7 @@ export function TotpSetup({ onEnabled }: { onEnabled: () => void | Promise<void>
           </Field>
         </li>
       </ol>
-      <ActionError error={failure} />
+      <FormFailure failure={failure} problems={form.formState.errors.root} />
       <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
         {t('account.totp.confirm')}
       </button>

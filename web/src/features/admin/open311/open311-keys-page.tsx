@@ -6,6 +6,7 @@ import { CreateOpen311KeyBody } from '../../../../../src/contract/admin-bodies.j
 import { client, ok } from '../../../api/client';
 import { queryKeys } from '../../../api/queries';
 import type { NewOpen311Key, Open311Key } from '../../../api/types';
+import { FormFailure } from '../../../forms/form-failure';
 import { useSchemaForm } from '../../../forms/use-schema-form';
 import { useFormat } from '../../../session/formatters';
 import { Field } from '../../../ui/field';
@@ -66,7 +67,7 @@ export function Open311KeysPage() {
         <Field label={t('adminOpen311.name')} hint={t('adminOpen311.nameHint')} error={form.formState.errors.name} required>
           {(control) => <input {...control} autoComplete="off" {...form.register('name')} />}
         </Field>
-        <ActionError error={failure} />
+        <FormFailure failure={failure} problems={form.formState.errors.root} />
         <p className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('common.saving') : t('adminOpen311.create')}

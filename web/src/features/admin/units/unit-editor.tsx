@@ -5,6 +5,7 @@ import { UpdateUnitBody } from '../../../../../src/contract/admin-bodies.js';
 import { unitKinds, type UnitKind } from '../../../../../src/core/types.js';
 import { client, ok } from '../../../api/client';
 import type { Unit } from '../../../api/types';
+import { FormFailure } from '../../../forms/form-failure';
 import { useSchemaForm } from '../../../forms/use-schema-form';
 import { Field } from '../../../ui/field';
 import { ActionError } from '../../../ui/states';
@@ -59,7 +60,8 @@ export function UnitEditor({ unit, units, onSaved, onClose }: { unit: Unit; unit
   });
   const { errors, isSubmitting } = form.formState;
   const busy = isSubmitting || toggle.isPending;
-  const error = failure ?? toggle.error ?? undefined;
+  // Deactivating a unit that still holds open assignments names their cases.
+  const error = toggle.error ?? undefined;
   const openCases = error?.code === 'unit_has_open_assignments' ? ((error.details as { cases?: { id: string; reference: string }[] } | undefined)?.cases ?? []) : [];
   return (
     <form className="admin-form card" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={t('adminUnits.editTitle', { name: unit.name })}>
@@ -81,7 +83,7 @@ export function UnitEditor({ unit, units, onSaved, onClose }: { unit: Unit; unit
           </select>
         )}
       </Field>
-      <Field label={t('adminUnits.parent')} error={error?.code === 'unit_cycle' ? t('adminUnits.cycle') : errors.parentId}>
+      <Field label={t('adminUnits.parent')} error={errors.parentId}>
         {(control) => (
           <select {...control} {...form.register('parentId')}>
             <option value="">{t('adminUnits.noParent')}</option>
@@ -101,7 +103,8 @@ export function UnitEditor({ unit, units, onSaved, onClose }: { unit: Unit; unit
       <Field label={t('adminUnits.leaderDuty')} error={errors.leaderDuty}>
         {(control) => <textarea {...control} rows={2} {...form.register('leaderDuty')} />}
       </Field>
-      {error && error.code !== 'unit_cycle' && error.code !== 'unit_has_open_assignments' ? <ActionError error={error} /> : null}
+      <FormFailure failure={failure} problems={errors.root} />
+      {error && error.code !== 'unit_has_open_assignments' ? <ActionError error={error} /> : null}
       {error?.code === 'unit_has_open_assignments' ? (
         <div className="notice notice-warning" role="alert">
           <p>{t('adminUnits.openAssignments', { count: (error.details as { openAssignments?: number } | undefined)?.openAssignments ?? openCases.length })}</p>

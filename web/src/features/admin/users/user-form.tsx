@@ -5,11 +5,11 @@ import { CreateUserBody, UpdateUserBody } from '../../../../../src/contract/admi
 import { roles, type Role } from '../../../../../src/core/types.js';
 import { client, ok } from '../../../api/client';
 import type { User } from '../../../api/types';
+import { FormFailure } from '../../../forms/form-failure';
 import { useSchemaForm, type SchemaForm } from '../../../forms/use-schema-form';
 import { useFormat } from '../../../session/formatters';
 import { useSession } from '../../../session/session';
 import { Field } from '../../../ui/field';
-import { ActionError } from '../../../ui/states';
 import { passwordWords } from '../../account/password-words';
 import { holdRefusal, refusalText } from '../../account/refusals';
 
@@ -127,7 +127,7 @@ function UserFields<S extends TSchema>({
           {(control) => <input {...control} type="text" autoComplete="off" {...form.register('password')} />}
         </Field>
       ) : null}
-      <ActionError error={failure} />
+      <FormFailure failure={failure} problems={form.formState.errors.root} />
       <p className="form-actions">
         <button type="submit" className="button button-primary" disabled={isSubmitting}>
           {isSubmitting ? t('common.saving') : t(isNew ? 'adminUsers.add' : 'common.save')}
