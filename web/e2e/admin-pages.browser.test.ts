@@ -214,6 +214,29 @@ describe.runIf(hasBrowser)('the staff web app: the admin pages for webhooks, the
     expect(problems).toEqual([]);
   }, 60_000);
 
+  it('edits a unit: an emptied name and a too long leader are both said at once, then the change is saved (en)', async () => {
+    const { base } = harness;
+    const page = await (await harness.context({ locale: 'en-GB' })).newPage();
+    const problems = watchForErrors(page);
+    await signIn(page, base, 'admin@county.test', 'en');
+    await page.goto(`${base}/admin/units`);
+    const bureau = 'County human resources and social security bureau';
+    await page.locator('tbody tr').filter({ hasText: bureau }).getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Edit 县人社局' });
+    await form.getByRole('textbox', { name: 'Name', exact: true }).fill('');
+    await form.getByRole('textbox', { name: 'Responsible leader (optional)', exact: true }).fill('张'.repeat(201));
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.locator('.field-error').first().waitFor();
+    await expect(form.locator('.field-error').allTextContents()).resolves.toEqual(['Error: Fill this in.', 'Error: Write at most 200 characters.']);
+
+    await form.getByRole('textbox', { name: 'Name', exact: true }).fill('县人社局');
+    await form.getByRole('textbox', { name: 'Responsible leader (optional)', exact: true }).fill('李局长');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.locator('tbody tr').filter({ hasText: bureau }).getByText('李局长').waitFor();
+    expect(await form.count()).toBe(0);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it('renders the API reference (Swagger UI) under its Content-Security-Policy', async () => {
     const { base } = harness;
     const page = await (await harness.context({ locale: 'en-GB' })).newPage();
