@@ -39,6 +39,14 @@ export const problemCodes = [
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 
+/** What the rules of a plan (beyond its schema) find wrong, and a YAML text that does not parse (core/plan.ts, core/plan-yaml.ts). */
+export const planProblemCodes = ['missing_stage', 'duplicate_stage', 'stage_order', 'duplicate_step', 'duplicate_category', 'extension_too_long', 'yaml_syntax'] as const;
+export type PlanProblemCode = (typeof planProblemCodes)[number];
+
+/** What can be wrong in a calendar file (core/calendar.ts). */
+export const calendarProblemCodes = ['yaml_syntax', 'years_list', 'day_list', 'not_a_date', 'day_twice'] as const;
+export type CalendarProblemCode = (typeof calendarProblemCodes)[number];
+
 export function isProblemCode(value: unknown): value is ProblemCode {
   return (problemCodes as readonly unknown[]).includes(value);
 }
@@ -70,6 +78,7 @@ export interface SchemaError {
   keyword?: string;
   instancePath?: string;
   params?: unknown;
+  message?: string;
 }
 
 interface Params {
@@ -138,13 +147,36 @@ function weigh(field: string, found: { keyword: string; params: Params }[]): Pro
   return { field, ...problemOfError(first.keyword, first.params) };
 }
 
-/** Every problem the schema errors name, one per field, in the order the fields were first named. */
-export function schemaProblems(errors: Iterable<SchemaError>, whole = ''): Problem[] {
-  const byField = new Map<string, { keyword: string; params: Params }[]>();
-  const settled = new Map<string, Problem>();
-  const add = (segments: (string | number)[], keyword: string, params: Params) => {
+/** A problem with where it is as path segments (to find its line in a YAML text) and a sentence in English for logs and the command line. */
+export interface LocatedProblem extends Problem {
+  segments: (string | number)[];
+  message: string;
+}
+
+interface Found {
+  keyword: string;
+  params: Params;
+  message: string | undefined;
+}
+
+function english(problem: Problem, segments: (string | number)[], found: Found[]): string {
+  const name = String(segments[segments.length - 1] ?? '');
+  if (problem.code === 'unknown_field') return `unknown field "${name}"`;
+  if (problem.code === 'required' && found.length === 0) return `missing field "${name}"`;
+  const values = problem.params?.values;
+  if (problem.code === 'one_of' && Array.isArray(values)) return `must be one of: ${values.join(', ')}`;
+  const telling = found.find((error) => !(error.keyword === 'type' && error.params.type === 'null')) ?? found[0];
+  return telling?.message ?? 'is not valid';
+}
+
+/** Every problem the schema errors name, one per field, in the order the fields were first named, each with where it is. */
+export function locatedSchemaProblems(errors: Iterable<SchemaError>, whole = ''): LocatedProblem[] {
+  const byField = new Map<string, { segments: (string | number)[]; found: Found[]; settled?: Problem['code'] }>();
+  const entry = (segments: (string | number)[]) => {
     const field = segmentsToPath(segments) || whole;
-    byField.set(field, [...(byField.get(field) ?? []), { keyword, params }]);
+    const known = byField.get(field) ?? { segments, found: [] };
+    byField.set(field, known);
+    return known;
   };
   for (const error of errors) {
     const keyword = error.keyword ?? 'invalid';
@@ -152,22 +184,22 @@ export function schemaProblems(errors: Iterable<SchemaError>, whole = ''): Probl
     const segments = pointerSegments(error.instancePath ?? '');
     // A false sub-schema repeats what additionalProperties says, and anyOf only that a branch failed.
     if (keyword === 'boolean' || keyword === 'anyOf' || keyword === 'oneOf') continue;
-    if (keyword === 'additionalProperties') {
-      for (const name of params.additionalProperties ?? [params.additionalProperty ?? '']) {
-        settled.set(segmentsToPath([...segments, name]), { field: segmentsToPath([...segments, name]), code: 'unknown_field' });
-      }
+    if (keyword === 'additionalProperties' || keyword === 'required') {
+      const names = keyword === 'required' ? (params.requiredProperties ?? [params.missingProperty ?? '']) : (params.additionalProperties ?? [params.additionalProperty ?? '']);
+      for (const name of names) entry([...segments, name]).settled = keyword === 'required' ? 'required' : 'unknown_field';
       continue;
     }
-    if (keyword === 'required') {
-      for (const name of params.requiredProperties ?? [params.missingProperty ?? '']) {
-        settled.set(segmentsToPath([...segments, name]), { field: segmentsToPath([...segments, name]), code: 'required' });
-      }
-      continue;
-    }
-    add(segments, keyword, params);
+    entry(segments).found.push({ keyword, params, message: error.message });
   }
-  const weighed = [...byField].map(([field, found]) => weigh(field, found));
-  return [...settled.values(), ...weighed.filter((problem) => !settled.has(problem.field))];
+  return [...byField].map(([field, { segments, found, settled }]) => {
+    const problem: Problem = settled ? { field, code: settled } : weigh(field, found);
+    return { ...problem, segments, message: english(problem, segments, settled ? [] : found) };
+  });
+}
+
+/** Every problem the schema errors name, one per field, in the order the fields were first named. */
+export function schemaProblems(errors: Iterable<SchemaError>, whole = ''): Problem[] {
+  return locatedSchemaProblems(errors, whole).map(({ field, code, params }) => ({ field, code, ...(params ? { params } : {}) }));
 }
 
 /** The problems an error answer carries (`details.problems`), ignoring anything not in that shape. */

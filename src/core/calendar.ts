@@ -1,3 +1,4 @@
+import type { CalendarProblemCode } from '../contract/problems.js';
 import { DateTime } from 'luxon';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { DomainError } from './errors.js';
@@ -47,6 +48,9 @@ export function covers(calendar: Calendar, isoTimes: readonly string[], timeZone
 interface CalendarProblem {
   line: number | undefined;
   path: string;
+  /** What is wrong, as a code the apps word (with `params`); `message` says it in English for logs. */
+  code: CalendarProblemCode;
+  params?: Record<string, string>;
   message: string;
 }
 
@@ -57,6 +61,8 @@ export function parseCalendarYaml(source: string): Calendar {
   const problems: CalendarProblem[] = document.errors.map((error) => ({
     line: lineCounter.linePos(error.pos[0]).line,
     path: '',
+    code: 'yaml_syntax',
+    params: { yamlCode: error.code },
     message: error.message.split('\n')[0] ?? error.message,
   }));
   const lineOf = (path: (string | number)[]) => {
@@ -68,14 +74,14 @@ export function parseCalendarYaml(source: string): Calendar {
   if (problems.length === 0) {
     const years = raw.years ?? [];
     if (!Array.isArray(years) || !years.every((year) => Number.isInteger(year) && year >= 2000 && year <= 2100)) {
-      problems.push({ line: lineOf(['years']), path: 'years', message: 'must be a list of years such as [2025, 2026]' });
+      problems.push({ line: lineOf(['years']), path: 'years', code: 'years_list', message: 'must be a list of years such as [2025, 2026]' });
     } else {
       calendar.years = years as number[];
     }
     for (const listName of ['holidays', 'workdays'] as const) {
       const list = raw[listName] ?? [];
       if (!Array.isArray(list)) {
-        problems.push({ line: lineOf([listName]), path: listName, message: 'must be a list of { date, name }' });
+        problems.push({ line: lineOf([listName]), path: listName, code: 'day_list', message: 'must be a list of { date, name }' });
         continue;
       }
       list.forEach((entry: unknown, index) => {
@@ -85,13 +91,13 @@ export function parseCalendarYaml(source: string): Calendar {
         const date = typeof rawDate === 'string' ? DateTime.fromISO(rawDate, { zone: 'utc' }) : null;
         const path = `${listName}[${index}].date`;
         if (!date || !date.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(String(rawDate))) {
-          problems.push({ line: lineOf([listName, index, 'date']) ?? lineOf([listName, index]), path, message: `"${String(rawDate)}" is not a date (YYYY-MM-DD)` });
+          problems.push({ line: lineOf([listName, index, 'date']) ?? lineOf([listName, index]), path, code: 'not_a_date', params: { value: String(rawDate) }, message: `"${String(rawDate)}" is not a date (YYYY-MM-DD)` });
           return;
         }
         const key = date.toISODate() ?? '';
         const other = listName === 'holidays' ? calendar.workdays : calendar.holidays;
         if (other.has(key)) {
-          problems.push({ line: lineOf([listName, index, 'date']), path, message: `${key} is listed both as a holiday and as a working day` });
+          problems.push({ line: lineOf([listName, index, 'date']), path, code: 'day_twice', params: { date: key }, message: `${key} is listed both as a holiday and as a working day` });
           return;
         }
         calendar[listName].set(key, typeof item?.name === 'string' ? item.name : '');

@@ -1,14 +1,16 @@
 import { LineCounter, parseDocument, stringify, isNode } from 'yaml';
 import { DomainError } from './errors.js';
-import { validatePlan, type PlanDocument } from './plan.js';
+import { validatePlan, type PlanDocument, type PlanProblem } from './plan.js';
 
 /** Parses and validates a plan written in YAML; every error names its line and field. */
 export function parsePlanYaml(source: string): PlanDocument {
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
-    const problems = document.errors.map((error) => ({
+    const problems: PlanProblem[] = document.errors.map((error) => ({
       path: '',
+      code: 'yaml_syntax',
+      params: { yamlCode: error.code },
       line: lineCounter.linePos(error.pos[0]).line,
       message: error.message.split('\n')[0] ?? error.message,
     }));

@@ -150,7 +150,7 @@ describe('the built-in plan', () => {
     expect(error.message).toContain('missing stage "decision"');
     expect(problemsOf(error)).toEqual([
       // A problem with the list as a whole is placed where the list begins, at its first item.
-      { path: 'stages', message: 'missing stage "decision"', line: lineOf(withoutDecision, '  - key: prevention') },
+      { path: 'stages', code: 'missing_stage', params: { stage: 'decision' }, message: 'missing stage "decision"', line: lineOf(withoutDecision, '  - key: prevention') },
     ]);
   });
 
@@ -158,7 +158,7 @@ describe('the built-in plan', () => {
     const edited = builtInYaml.replace('  proposalDays: 5\n', '  proposalDays: 5\n  graceDays: 2\n');
     const error = planError(() => parsePlanYaml(edited));
     expect(problemsOf(error)).toEqual([
-      { path: 'deadlines.graceDays', message: 'unknown field "graceDays"', line: lineOf(edited, '  graceDays: 2') },
+      { path: 'deadlines.graceDays', code: 'unknown_field', message: 'unknown field "graceDays"', line: lineOf(edited, '  graceDays: 2') },
     ]);
   });
 });
@@ -182,7 +182,7 @@ describe('parsePlanYaml', () => {
     const yaml = editTiny(2, ['colour: blue'], 'after');
     expect(yaml.split('\n')[2]).toBe('colour: blue');
     const error = planError(() => parsePlanYaml(yaml));
-    expect(problemsOf(error)).toEqual([{ path: 'colour', message: 'unknown field "colour"', line: 3 }]);
+    expect(problemsOf(error)).toEqual([{ path: 'colour', code: 'unknown_field', message: 'unknown field "colour"', line: 3 }]);
     expect(problemsOf(error)[0]?.line).toBe(3);
     expect(error.field).toBe('colour');
     expect(error.message).toBe('The plan is not valid: line 3, colour: unknown field "colour".');
@@ -190,14 +190,14 @@ describe('parsePlanYaml', () => {
 
   it('names an unknown field inside deadlines at its own line', () => {
     const error = planError(() => parsePlanYaml(editTiny(12, ['  graceDays: 2'], 'after')));
-    expect(problemsOf(error)).toEqual([{ path: 'deadlines.graceDays', message: 'unknown field "graceDays"', line: 13 }]);
+    expect(problemsOf(error)).toEqual([{ path: 'deadlines.graceDays', code: 'unknown_field', message: 'unknown field "graceDays"', line: 13 }]);
   });
 
   it('names each of several unknown fields separately', () => {
     const error = planError(() => parsePlanYaml(editTiny(7, ['  graceDays: 2', '  holidays: none'], 'after')));
     expect(problemsOf(error)).toEqual([
-      { path: 'deadlines.graceDays', message: 'unknown field "graceDays"', line: 8 },
-      { path: 'deadlines.holidays', message: 'unknown field "holidays"', line: 9 },
+      { path: 'deadlines.graceDays', code: 'unknown_field', message: 'unknown field "graceDays"', line: 8 },
+      { path: 'deadlines.holidays', code: 'unknown_field', message: 'unknown field "holidays"', line: 9 },
     ]);
     expect(error.message).toContain('(and 1 more)');
   });
@@ -206,16 +206,23 @@ describe('parsePlanYaml', () => {
     const idLine = lineOf(tinyYaml, '      - id: decision-first');
     const error = planError(() => parsePlanYaml(editTiny(idLine, ['        owner: office'], 'after')));
     expect(problemsOf(error)).toEqual([
-      { path: 'stages[2].steps[0].owner', message: 'unknown field "owner"', line: idLine + 1 },
+      { path: 'stages[2].steps[0].owner', code: 'unknown_field', message: 'unknown field "owner"', line: idLine + 1 },
     ]);
   });
 
   it('names a wrong type with its field and line', () => {
     const yaml = editTiny(8, ['  acceptDays: "fifteen"']);
     const error = planError(() => parsePlanYaml(yaml));
-    expect(problemsOf(error)).toEqual([{ path: 'deadlines.acceptDays', message: 'must be integer', line: 8 }]);
+    expect(problemsOf(error)).toEqual([{ path: 'deadlines.acceptDays', code: 'not_integer', message: 'must be integer', line: 8 }]);
     expect(error.field).toBe('deadlines.acceptDays');
     expect(error.message).toBe('The plan is not valid: line 8, deadlines.acceptDays: must be integer.');
+  });
+
+  it('lists the allowed values of a choice instead of saying "must be equal to constant"', () => {
+    const error = planError(() => parsePlanYaml(editTiny(7, ['  dayKind: weekdays'])));
+    expect(problemsOf(error)).toEqual([
+      { path: 'deadlines.dayKind', code: 'one_of', params: { values: ['calendar', 'working'] }, message: 'must be one of: calendar, working', line: 7 },
+    ]);
   });
 
   it('refuses deadlines out of range', () => {
@@ -226,7 +233,7 @@ describe('parsePlanYaml', () => {
   it('names a missing field, on the line of the object that lacks it', () => {
     const error = planError(() => parsePlanYaml(editTiny(12, [])));
     // `deadlines` is a block map, which begins on the line of its first field.
-    expect(problemsOf(error)).toEqual([{ path: 'deadlines.reviewConcludeDays', message: 'missing field "reviewConcludeDays"', line: 7 }]);
+    expect(problemsOf(error)).toEqual([{ path: 'deadlines.reviewConcludeDays', code: 'required', message: 'missing field "reviewConcludeDays"', line: 7 }]);
   });
 
   it('reports a duplicated step id at the second one', () => {
@@ -236,6 +243,8 @@ describe('parsePlanYaml', () => {
     expect(problemsOf(error)).toEqual([
       {
         path: 'stages[1].steps[1].id',
+        code: 'duplicate_step',
+        params: { id: 'reception-first', stage: 'reception' },
         message: 'step id "reception-first" appears twice in stage "reception"',
         line: stepLine + 2,
       },
@@ -245,7 +254,7 @@ describe('parsePlanYaml', () => {
   it('reports a duplicated category code at the second one', () => {
     const error = planError(() => parsePlanYaml(editTiny(19, ['  - code: housing'])));
     expect(problemsOf(error)).toEqual([
-      { path: 'categories[1].code', message: 'category code "housing" appears twice', line: 19 },
+      { path: 'categories[1].code', code: 'duplicate_category', params: { code: 'housing' }, message: 'category code "housing" appears twice', line: 19 },
     ]);
     expect(error.field).toBe('categories[1].code');
   });
@@ -254,8 +263,8 @@ describe('parsePlanYaml', () => {
     const decisionLine = lineOf(tinyYaml, '  - key: decision');
     const error = planError(() => parsePlanYaml(editTiny(decisionLine, ['  - key: reception'])));
     expect(problemsOf(error)).toEqual([
-      { path: 'stages', message: 'missing stage "decision"', line: 22 },
-      { path: 'stages[2].key', message: 'stage "reception" appears twice', line: decisionLine },
+      { path: 'stages', code: 'missing_stage', params: { stage: 'decision' }, message: 'missing stage "decision"', line: 22 },
+      { path: 'stages[2].key', code: 'duplicate_stage', params: { stage: 'reception' }, message: 'stage "reception" appears twice', line: decisionLine },
     ]);
   });
 
@@ -266,14 +275,14 @@ describe('parsePlanYaml', () => {
     ).replace('  - key: decision\n    name: {en: decision}', '  - key: reception\n    name: {en: decision}');
     const error = planError(() => parsePlanYaml(reordered));
     expect(problemsOf(error)).toEqual([
-      { path: 'stages', message: 'stages must be in the order prevention, reception, decision, resolution', line: 22 },
+      { path: 'stages', code: 'stage_order', params: { order: ['prevention', 'reception', 'decision', 'resolution'] }, message: 'stages must be in the order prevention, reception, decision, resolution', line: 22 },
     ]);
   });
 
   it('refuses an extension longer than the time to conclude', () => {
     const error = planError(() => parsePlanYaml(editTiny(10, ['  extensionMaxDays: 61'])));
     expect(problemsOf(error)).toEqual([
-      { path: 'deadlines.extensionMaxDays', message: 'an extension cannot be longer than the time to conclude', line: 10 },
+      { path: 'deadlines.extensionMaxDays', code: 'extension_too_long', message: 'an extension cannot be longer than the time to conclude', line: 10 },
     ]);
   });
 
@@ -284,7 +293,7 @@ describe('parsePlanYaml', () => {
 
   it('reports broken YAML syntax with its line', () => {
     const error = planError(() => parsePlanYaml('key: tiny\n\tname: x\n'));
-    expect(problemsOf(error)).toEqual([{ path: '', line: 2, message: 'Tabs are not allowed as indentation' }]);
+    expect(problemsOf(error)).toEqual([{ path: '', line: 2, code: 'yaml_syntax', params: { yamlCode: 'TAB_AS_INDENT' }, message: 'Tabs are not allowed as indentation' }]);
     expect(error.message).toBe('The plan is not valid YAML: line 2: Tabs are not allowed as indentation');
   });
 
@@ -313,8 +322,8 @@ describe('validatePlan on a JavaScript object', () => {
     const problems = problemsOf(error);
     expect(problems).toEqual(
       expect.arrayContaining([
-        { path: 'colour', message: 'unknown field "colour"' },
-        { path: 'deadlines.acceptDays', message: 'must be integer' },
+        { path: 'colour', code: 'unknown_field', message: 'unknown field "colour"' },
+        { path: 'deadlines.acceptDays', code: 'not_integer', message: 'must be integer' },
       ]),
     );
     for (const problem of problems) expect(problem).not.toHaveProperty('line');
@@ -323,7 +332,7 @@ describe('validatePlan on a JavaScript object', () => {
 
   it('names the missing stage without a line', () => {
     const error = planError(() => validatePlan({ ...plan, stages: plan.stages.filter((stage) => stage.key !== 'decision') }));
-    expect(problemsOf(error)).toEqual([{ path: 'stages', message: 'missing stage "decision"' }]);
+    expect(problemsOf(error)).toEqual([{ path: 'stages', code: 'missing_stage', params: { stage: 'decision' }, message: 'missing stage "decision"' }]);
     expect(error.message).toBe('The plan is not valid: stages: missing stage "decision".');
   });
 

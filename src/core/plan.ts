@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { pointerSegments, segmentsToPath } from '../contract/problems.js';
+import { locatedSchemaProblems, segmentsToPath, type PlanProblemCode, type ProblemCode, type ProblemParams } from '../contract/problems.js';
 import { DomainError } from './errors.js';
 import { planStages, type PlanStage } from './types.js';
 
@@ -90,6 +90,10 @@ type PlanStageDocument = PlanDocument['stages'][number];
 export interface PlanProblem {
   /** Where in the document, as a dotted path such as `stages[2].steps[0].id`. */
   path: string;
+  /** What is wrong, as a code the apps word (a field's problem, or one of the plan's rules) with its parameters. */
+  code: ProblemCode | PlanProblemCode;
+  params?: ProblemParams;
+  /** The same in English, for logs and the command line. */
   message: string;
   /** 1-based line in the source text, when the plan came from YAML. */
   line?: number;
@@ -99,53 +103,30 @@ const check = Compile(PlanDocument);
 
 interface LocatedProblem {
   segments: (string | number)[];
+  code: PlanProblem['code'];
+  params?: ProblemParams;
   message: string;
 }
 
 function shapeProblems(document: unknown): LocatedProblem[] {
   if (check.Check(document)) return [];
-  const seen = new Set<string>();
-  const problems: LocatedProblem[] = [];
-  const add = (segments: (string | number)[], message: string): void => {
-    const key = `${JSON.stringify(segments)}|${message}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    problems.push({ segments, message });
-  };
-  for (const error of check.Errors(document)) {
-    // A false sub-schema repeats what `additionalProperties` already says, less clearly.
-    if (error.keyword === 'boolean') continue;
-    const segments = pointerSegments(error.instancePath);
-    const params = error.params as { additionalProperties?: string[]; requiredProperties?: string[] };
-    if (error.keyword === 'additionalProperties' && params.additionalProperties) {
-      // Each unknown field is its own problem, placed at the field so its line is the field's line.
-      for (const name of params.additionalProperties) add([...segments, name], `unknown field "${name}"`);
-      continue;
-    }
-    if (error.keyword === 'required' && params.requiredProperties) {
-      // Named at the missing field's path (its line is the parent's, where it should be added).
-      for (const name of params.requiredProperties) add([...segments, name], `missing field "${name}"`);
-      continue;
-    }
-    add(segments, error.message);
-  }
-  return problems;
+  return locatedSchemaProblems(check.Errors(document)).map(({ segments, code, params, message }) => ({ segments, code, message, ...(params ? { params } : {}) }));
 }
 
 function ruleProblems(plan: PlanDocument): LocatedProblem[] {
   const problems: LocatedProblem[] = [];
   const keys = plan.stages.map((stage) => stage.key);
   for (const stage of planStages) {
-    if (!keys.includes(stage)) problems.push({ segments: ['stages'], message: `missing stage "${stage}"` });
+    if (!keys.includes(stage)) problems.push({ segments: ['stages'], code: 'missing_stage', params: { stage }, message: `missing stage "${stage}"` });
   }
   keys.forEach((key, index) => {
     if (keys.indexOf(key) !== index) {
-      problems.push({ segments: ['stages', index, 'key'], message: `stage "${key}" appears twice` });
+      problems.push({ segments: ['stages', index, 'key'], code: 'duplicate_stage', params: { stage: key }, message: `stage "${key}" appears twice` });
     }
   });
   const expectedOrder = planStages.filter((stage) => keys.includes(stage));
   if (problems.length === 0 && keys.join() !== expectedOrder.join()) {
-    problems.push({ segments: ['stages'], message: `stages must be in the order ${planStages.join(', ')}` });
+    problems.push({ segments: ['stages'], code: 'stage_order', params: { order: [...planStages] }, message: `stages must be in the order ${planStages.join(', ')}` });
   }
   plan.stages.forEach((stage, stageIndex) => {
     const ids = stage.steps.map((step) => step.id);
@@ -153,6 +134,8 @@ function ruleProblems(plan: PlanDocument): LocatedProblem[] {
       if (ids.indexOf(id) !== stepIndex) {
         problems.push({
           segments: ['stages', stageIndex, 'steps', stepIndex, 'id'],
+          code: 'duplicate_step',
+          params: { id, stage: stage.key },
           message: `step id "${id}" appears twice in stage "${stage.key}"`,
         });
       }
@@ -161,12 +144,13 @@ function ruleProblems(plan: PlanDocument): LocatedProblem[] {
   const codes = plan.categories.map((category) => category.code);
   codes.forEach((code, index) => {
     if (codes.indexOf(code) !== index) {
-      problems.push({ segments: ['categories', index, 'code'], message: `category code "${code}" appears twice` });
+      problems.push({ segments: ['categories', index, 'code'], code: 'duplicate_category', params: { code }, message: `category code "${code}" appears twice` });
     }
   });
   if (plan.deadlines.extensionMaxDays > plan.deadlines.concludeDays) {
     problems.push({
       segments: ['deadlines', 'extensionMaxDays'],
+      code: 'extension_too_long',
       message: 'an extension cannot be longer than the time to conclude',
     });
   }
@@ -184,9 +168,9 @@ export function validatePlan(
   const located = shapeProblems(document);
   const problems = located.length > 0 ? located : ruleProblems(document as PlanDocument);
   if (problems.length === 0) return document as PlanDocument;
-  const listed: PlanProblem[] = problems.map(({ segments, message }) => {
+  const listed: PlanProblem[] = problems.map(({ segments, code, params, message }) => {
     const line = locate(segments);
-    return { path: segmentsToPath(segments), message, ...(line === undefined ? {} : { line }) };
+    return { path: segmentsToPath(segments), code, ...(params ? { params } : {}), message, ...(line === undefined ? {} : { line }) };
   });
   const first = listed[0] as PlanProblem;
   const where = first.line === undefined ? first.path : `line ${first.line}, ${first.path}`;

@@ -144,10 +144,15 @@ describe.runIf(hasBrowser)('the staff web app: live updates, dashboard, plans, p
     await expect.poll(() => editor.inputValue()).toContain('acceptDays: 15');
     const yaml = await editor.inputValue();
     const line = yaml.split('\n').findIndex((text: string) => text.includes('acceptDays: 15')) + 1;
-    await editor.fill(yaml.replace('acceptDays: 15', 'acceptDays: fifteen'));
+    const dayKindLine = yaml.split('\n').findIndex((text: string) => text.includes('dayKind: calendar')) + 1;
+    await editor.fill(yaml.replace('acceptDays: 15', 'acceptDays: fifteen').replace('dayKind: calendar', 'dayKind: weekdays'));
     await page.getByRole('button', { name: 'Check and save draft' }).click();
     const problem = page.getByRole('button', { name: `Line ${line}` });
     await problem.waitFor();
+    // Every problem at once, in the reader's words: a choice lists what it may be.
+    const listed = page.locator('.yaml-problems');
+    await listed.getByText('Enter a whole number.').waitFor();
+    await listed.locator('li', { hasText: `Line ${dayKindLine}` }).getByText('Use one of: calendar, working.').waitFor();
     await problem.click();
     await page.getByText(`Cursor on line ${line}`).waitFor();
     await editor.fill(yaml.replace('acceptDays: 15', 'acceptDays: 10'));

@@ -93,7 +93,7 @@ describe.each(databaseKinds)('plans over the API on %s', (kind) => {
     const { problems } = error.details as { problems: { path: string; line: number; message: string }[] };
     expect(problems).toHaveLength(1);
     // Reported where the list of stages begins.
-    expect(problems[0]).toEqual({ path: 'stages', line: lines.indexOf('  - key: prevention') + 1, message: 'missing stage "decision"' });
+    expect(problems[0]).toEqual({ path: 'stages', line: lines.indexOf('  - key: prevention') + 1, code: 'missing_stage', params: { stage: 'decision' }, message: 'missing stage "decision"' });
   });
 
   it('refuses text that is not YAML, with the line of the mistake', async () => {

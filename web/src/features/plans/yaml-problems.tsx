@@ -1,16 +1,34 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { calendarProblemCodes, isProblemCode, planProblemCodes, type CalendarProblemCode, type PlanProblemCode, type ProblemParams } from '../../../../src/contract/problems.js';
+import { problemText } from '../../forms/problem-text';
 
-export interface PlanProblem {
+/** One problem the server found in a plan's or a calendar's YAML (`error.details.problems`). */
+export interface YamlProblem {
   path: string;
-  message: string;
+  code: string;
+  params?: ProblemParams;
   line?: number;
 }
 
+const textCodes: readonly string[] = [...planProblemCodes, ...calendarProblemCodes];
+type TextProblemCode = PlanProblemCode | CalendarProblemCode;
+const isTextProblemCode = (code: string): code is TextProblemCode => textCodes.includes(code);
+
 /** The problems the server found in the YAML, from `error.details.problems`. */
-export function problemsOf(details: unknown): PlanProblem[] {
+export function problemsOf(details: unknown): YamlProblem[] {
   const problems = (details as { problems?: unknown } | null)?.problems;
   if (!Array.isArray(problems)) return [];
-  return problems.filter((item): item is PlanProblem => typeof (item as PlanProblem | null)?.message === 'string');
+  return problems.filter((item): item is YamlProblem => typeof (item as YamlProblem | null)?.code === 'string' && typeof (item as YamlProblem).path === 'string');
+}
+
+/** What a problem says, in the user's language: a field's problem (allowed values listed), or a rule of the file. */
+export function yamlProblemText(t: TFunction, problem: Pick<YamlProblem, 'code' | 'params'>): string {
+  if (isProblemCode(problem.code)) return problemText(t, { code: problem.code, ...(problem.params ? { params: problem.params } : {}) });
+  const params = problem.params ?? {};
+  const order = Array.isArray(params.order) ? params.order.map((stage) => t(`stage.${stage}`, { defaultValue: stage })).join(t('problems.separator')) : '';
+  if (isTextProblemCode(problem.code)) return t(`editor.problem.${problem.code}`, { ...params, order });
+  return t('problems.invalid');
 }
 
 /** The character offset where a 1-based line starts. */
@@ -25,7 +43,7 @@ export function lineOffset(text: string, line: number): number {
 }
 
 /** Each problem with its line; choosing one puts the cursor on that line of the editor. `title` names what holds them (a plan by default). */
-export function YamlProblems({ problems, onGoTo, title }: { problems: PlanProblem[]; onGoTo: (line: number) => void; title?: string }) {
+export function YamlProblems({ problems, onGoTo, title }: { problems: YamlProblem[]; onGoTo: (line: number) => void; title?: string }) {
   const { t } = useTranslation();
   return (
     <div className="notice notice-error yaml-problems" role="alert">
@@ -38,7 +56,7 @@ export function YamlProblems({ problems, onGoTo, title }: { problems: PlanProble
                 {t('editor.line', { line: problem.line })}
               </button>
             ) : null}{' '}
-            {problem.path ? <code>{problem.path}</code> : null} {problem.message}
+            {problem.path ? <code>{problem.path}</code> : null} {yamlProblemText(t, problem)}
           </li>
         ))}
       </ul>
