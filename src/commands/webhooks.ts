@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError, forbidden, invalid, notFound } from '../core/errors.js';
+import { noticeTopics, type NoticeTopic, type WebhookTopics } from '../core/notices.js';
 import { can } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
+import { storedTopics, topicsOf } from '../db/repositories/webhooks.js';
 import type { DeliveryErrorCode } from '../notifications/delivery.js';
 import type { Context } from '../context/context.js';
 
@@ -12,6 +14,8 @@ interface WebhookView {
   description: string | null;
   createdAt: string;
   disabledAt: string | null;
+  /** The notices it receives: `all` (including any added later), or the topics it subscribes to. */
+  topics: WebhookTopics;
   /** Deliveries waiting for their first or next attempt, and those given up after the last retry. */
   pending: number;
   failed: number;
@@ -37,9 +41,22 @@ function mustManage(actor: Actor): void {
   if (!can(actor, 'settings.manage')) throw forbidden('Only an admin can manage webhooks.');
 }
 
-/** Registers a webhook; every notification is POSTed to it, signed with the secret returned once. */
-export async function createWebhook(ctx: Context, props: { actor: Actor; url: string; description?: string | null }): Promise<WebhookView & { secret: string }> {
+/** Topics as given: `all`, or at least one topic Redress sends, each named once. */
+function checkedTopics(topics: 'all' | readonly string[]): WebhookTopics {
+  if (topics === 'all') return 'all';
+  const unknown = topics.filter((topic) => !(noticeTopics as readonly string[]).includes(topic));
+  if (unknown.length > 0) throw invalid('topics', `names no topic Redress sends: ${unknown.join(', ')}.`);
+  if (topics.length === 0) throw invalid('topics', 'must name at least one topic, or be "all".');
+  return noticeTopics.filter((topic) => topics.includes(topic));
+}
+
+/** Registers a webhook; each notice of its topics (default all) is POSTed to it, signed with the secret returned once. */
+export async function createWebhook(
+  ctx: Context,
+  props: { actor: Actor; url: string; description?: string | null; topics?: 'all' | readonly NoticeTopic[] },
+): Promise<WebhookView & { secret: string }> {
   mustManage(props.actor);
+  const topics = checkedTopics(props.topics ?? 'all');
   let parsed: URL;
   try {
     parsed = new URL(props.url.trim());
@@ -48,12 +65,21 @@ export async function createWebhook(ctx: Context, props: { actor: Actor; url: st
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw invalid('url', 'must be an http:// or https:// URL.');
   const secret = randomBytes(24).toString('base64url');
-  const row = { id: ctx.newId(), url: parsed.toString(), secret, description: props.description?.trim() || null, created_at: ctx.now(), created_by: props.actor.id, disabled_at: null };
+  const row = {
+    id: ctx.newId(),
+    url: parsed.toString(),
+    secret,
+    description: props.description?.trim() || null,
+    created_at: ctx.now(),
+    created_by: props.actor.id,
+    disabled_at: null,
+    topics: storedTopics(topics),
+  };
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('webhooks').values(row).execute();
-    await recordAudit(trx, { at: row.created_at, actorId: props.actor.id, action: 'webhook.create', subjectType: 'webhook', subjectId: row.id, detail: { url: row.url } });
+    await recordAudit(trx, { at: row.created_at, actorId: props.actor.id, action: 'webhook.create', subjectType: 'webhook', subjectId: row.id, detail: { url: row.url, topics } });
   });
-  return { id: row.id, url: row.url, description: row.description, createdAt: row.created_at, disabledAt: null, pending: 0, failed: 0, lastSentAt: null, secret };
+  return { id: row.id, url: row.url, description: row.description, createdAt: row.created_at, disabledAt: null, topics, pending: 0, failed: 0, lastSentAt: null, secret };
 }
 
 /** The webhooks, oldest first, each with how its deliveries stand. */
@@ -73,29 +99,49 @@ export async function listWebhooks(ctx: Context, props: { actor: Actor }): Promi
     description: row.description,
     createdAt: row.created_at,
     disabledAt: row.disabled_at,
+    topics: topicsOf(row.topics),
     pending: Number(of(row.id, 'pending')?.count ?? 0),
     failed: Number(of(row.id, 'failed')?.count ?? 0),
     lastSentAt: of(row.id, 'sent')?.last_sent_at ?? null,
   }));
 }
 
-/** Stops (`active: false`) or resumes delivering to a webhook; asking for the state it is in is a 409. */
-export async function setWebhookActive(ctx: Context, props: { actor: Actor; webhookId: string; active: boolean }): Promise<void> {
+/**
+ * Changes a webhook: stops (`active: false`) or resumes delivering to it, and/or sets its topics.
+ * Asking for the state it is in is a 409; deliveries already waiting for a topic it drops are given
+ * up by the delivery worker (`unsubscribed`).
+ */
+export async function updateWebhook(
+  ctx: Context,
+  props: { actor: Actor; webhookId: string; active?: boolean | undefined; topics?: 'all' | readonly NoticeTopic[] | undefined },
+): Promise<void> {
   mustManage(props.actor);
+  const topics = props.topics === undefined ? undefined : checkedTopics(props.topics);
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('webhooks').select(['id', 'disabled_at']).where('id', '=', props.webhookId).executeTakeFirst();
+    const row = await trx.selectFrom('webhooks').select(['id', 'disabled_at', 'topics']).where('id', '=', props.webhookId).executeTakeFirst();
     if (!row) throw notFound('The webhook');
-    if ((row.disabled_at === null) === props.active) {
-      throw new DomainError('already_done', props.active ? 'This webhook is already enabled.' : 'This webhook is already disabled.');
+    if (props.active !== undefined) {
+      if ((row.disabled_at === null) === props.active) {
+        throw new DomainError('already_done', props.active ? 'This webhook is already enabled.' : 'This webhook is already disabled.');
+      }
+      await trx
+        .updateTable('webhooks')
+        .set({ disabled_at: props.active ? null : now })
+        .where('id', '=', row.id)
+        .execute();
+      await recordAudit(trx, { at: now, actorId: props.actor.id, action: props.active ? 'webhook.enable' : 'webhook.disable', subjectType: 'webhook', subjectId: row.id });
     }
-    await trx
-      .updateTable('webhooks')
-      .set({ disabled_at: props.active ? null : now })
-      .where('id', '=', row.id)
-      .execute();
-    await recordAudit(trx, { at: now, actorId: props.actor.id, action: props.active ? 'webhook.enable' : 'webhook.disable', subjectType: 'webhook', subjectId: row.id });
+    if (topics !== undefined && storedTopics(topics) !== row.topics) {
+      await trx.updateTable('webhooks').set({ topics: storedTopics(topics) }).where('id', '=', row.id).execute();
+      await recordAudit(trx, { at: now, actorId: props.actor.id, action: 'webhook.topics', subjectType: 'webhook', subjectId: row.id, detail: { from: topicsOf(row.topics), to: topics } });
+    }
   });
+}
+
+/** Stops (`active: false`) or resumes delivering to a webhook; asking for the state it is in is a 409. */
+export async function setWebhookActive(ctx: Context, props: { actor: Actor; webhookId: string; active: boolean }): Promise<void> {
+  await updateWebhook(ctx, props);
 }
 
 export async function disableWebhook(ctx: Context, props: { actor: Actor; webhookId: string }): Promise<void> {

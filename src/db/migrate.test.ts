@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { databaseKinds, openTestStore } from '../../test/databases.js';
 import { openStore } from './connect.js';
 import { migrateToLatest } from './migrate.js';
+import { subscribedWebhooks, topicsOf } from './repositories/webhooks.js';
+import type { Database } from './schema.js';
 import { buildWorld } from '../../test/world.js';
 import { chainAndVerify } from '../../test/audit.js';
 
@@ -42,6 +44,32 @@ describe.runIf(databaseKinds.includes('postgres'))('migrating PostgreSQL beside 
       await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db);
       await admin.close();
       await other.dispose();
+    }
+  });
+});
+
+describe.each(databaseKinds)('a webhook registered before topics existed (migration 018, %s)', (kind) => {
+  it('keeps receiving every notice', async () => {
+    const url = kind === 'sqlite' ? 'sqlite::memory:' : (process.env.REDRESS_TEST_POSTGRES_URL ?? '');
+    const schema = kind === 'postgres' ? `m_${randomBytes(6).toString('hex')}` : undefined;
+    if (schema) {
+      const admin = openStore(url);
+      await sql`create schema ${sql.id(schema)}`.execute(admin.db);
+      await admin.close();
+    }
+    const store = openStore(url, schema ? { schema } : {});
+    try {
+      await migrateToLatest(store.db, store.adapter, schema, '018-webhook-topics');
+      const db = store.db as unknown as Kysely<{ webhooks: Omit<Database['webhooks'], 'topics'> }>;
+      await db.insertInto('webhooks').values({ id: 'old', url: 'https://hooks.example.test/', secret: 's', description: null, created_at: '2026-01-01T00:00:00.000Z', created_by: null, disabled_at: null }).execute();
+      await migrateToLatest(store.db, store.adapter, schema);
+      const row = await store.db.selectFrom('webhooks').select('topics').where('id', '=', 'old').executeTakeFirstOrThrow();
+      expect(topicsOf(row.topics)).toBe('all');
+      expect(await subscribedWebhooks(store.db, 'audit.checkpoint')).toEqual([{ id: 'old' }]);
+      expect(await subscribedWebhooks(store.db, 'deadline.missed')).toEqual([{ id: 'old' }]);
+    } finally {
+      if (schema) await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
+      await store.close();
     }
   });
 });

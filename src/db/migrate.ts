@@ -14,6 +14,7 @@ import * as limitCounters from './migrations/012-limit-counters.js';
 import * as webhookDeliveries from './migrations/014-webhook-deliveries.js';
 import * as tallyShards from './migrations/015-tally-shards.js';
 import * as referenceFragments from './migrations/017-reference-fragments.js';
+import * as webhookTopics from './migrations/018-webhook-topics.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -33,6 +34,7 @@ const all: Record<string, AdapterMigration> = {
   '014-webhook-deliveries': webhookDeliveries,
   '015-tally-shards': tallyShards,
   '017-reference-fragments': referenceFragments,
+  '018-webhook-topics': webhookTopics,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

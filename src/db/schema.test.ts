@@ -27,7 +27,7 @@ const columns = {
   settings: ['key', 'value', 'updated_at', 'updated_by'],
   deadlines: ['id', 'case_id', 'subject', 'kind', 'unit_id', 'due_at', 'done_at', 'missed_at', 'escalate_at', 'escalated_at'],
   notifications: ['id', 'channel', 'user_id', 'webhook_id', 'address_sealed', 'case_id', 'template', 'language', 'data', 'status', 'attempts', 'next_attempt_at', 'claimed_until', 'last_error', 'last_error_code', 'last_http_status', 'created_at', 'sent_at', 'read_at'],
-  webhooks: ['id', 'url', 'secret', 'description', 'created_at', 'created_by', 'disabled_at'],
+  webhooks: ['id', 'url', 'secret', 'description', 'created_at', 'created_by', 'disabled_at', 'topics'],
   case_tallies: ['stage', 'urgency', 'category', 'lead_unit_id', 'shard', 'count'],
   case_flow: ['hour', 'shard', 'received', 'closed'],
   case_due_tallies: ['due_hour', 'lead_unit_id', 'shard', 'count'],

@@ -346,6 +346,8 @@ interface WebhooksTable {
   created_at: string;
   created_by: string | null;
   disabled_at: string | null;
+  /** `all`, or the notice topics it receives, comma-separated (repositories/webhooks.ts). */
+  topics: ColumnType<string, string | undefined, string>;
 }
 
 /** A petitioner's private access code, as a SHA-256 digest only (see core/access-code.ts). */

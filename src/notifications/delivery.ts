@@ -2,10 +2,12 @@ import { createHmac } from 'node:crypto';
 import type { Context } from '../context/context.js';
 import { addMinutes } from '../core/deadlines.js';
 import type { Selectable } from 'kysely';
+import { subscribes } from '../core/notices.js';
+import { topicsOf } from '../db/repositories/webhooks.js';
 import type { NotificationsTable } from '../db/schema.js';
+import { render } from './templates.js';
 
 type NotificationRow = Selectable<NotificationsTable>;
-import { render } from './templates.js';
 
 interface Mail {
   to: string;
@@ -35,9 +37,13 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
 /**
  * Why a delivery failed, as a code the admin pages translate: the receiver answered an HTTP error
  * (`status` holds it), took longer than the timeout, could not be reached, was disabled or
- * removed, or email is not configured; `error` for anything else.
+ * removed, no longer subscribes to the notice's topic, or email is not configured; `error` for
+ * anything else.
  */
-export type DeliveryErrorCode = 'http_status' | 'timeout' | 'unreachable' | 'webhook_disabled' | 'email_not_configured' | 'error';
+export type DeliveryErrorCode = 'http_status' | 'timeout' | 'unreachable' | 'webhook_disabled' | 'unsubscribed' | 'email_not_configured' | 'error';
+
+/** Failures no retry can mend: the delivery is given up at once. */
+const finalCodes: ReadonlySet<DeliveryErrorCode> = new Set(['unsubscribed']);
 
 class DeliveryError extends Error {
   readonly code: DeliveryErrorCode;
@@ -92,6 +98,8 @@ async function sendOne(ctx: Context, senders: Senders, row: NotificationRow): Pr
   if (row.channel === 'webhook') {
     const hook = await ctx.db.selectFrom('webhooks').selectAll().where('id', '=', row.webhook_id ?? '').executeTakeFirst();
     if (!hook || hook.disabled_at) throw new DeliveryError('webhook_disabled', 'The webhook was removed or disabled.');
+    // Its topics changed after this delivery was written: it no longer wants this notice.
+    if (!subscribes(topicsOf(hook.topics), row.template)) throw new DeliveryError('unsubscribed', 'The webhook no longer subscribes to this topic.');
     await postWebhook(hook.url, hook.secret, row, senders.webhookTimeoutMs);
     return;
   }
@@ -140,12 +148,13 @@ export async function deliverDue(ctx: Context, senders: Senders, batch = 50): Pr
     } catch (error) {
       const attempts = row.attempts + 1;
       const failure = deliveryErrorOf(error);
+      const givenUp = attempts >= maxAttempts || finalCodes.has(failure.code);
       await ctx.db
         .updateTable('notifications')
         .set({
           attempts,
-          status: attempts >= maxAttempts ? 'failed' : 'pending',
-          next_attempt_at: attempts >= maxAttempts ? null : addMinutes(ctx.now(), backoffSeconds(attempts) / 60),
+          status: givenUp ? 'failed' : 'pending',
+          next_attempt_at: givenUp ? null : addMinutes(ctx.now(), backoffSeconds(attempts) / 60),
           claimed_until: null,
           last_error: failure.message.slice(0, 500),
           last_error_code: failure.code,

@@ -1,5 +1,6 @@
 import type { Context, Trx } from '../context/context.js';
 import type { Role } from '../core/types.js';
+import { subscribedWebhooks } from '../db/repositories/webhooks.js';
 import type { TemplateKey } from './templates.js';
 
 /** Who a notification is for: everyone of a role, the officers of a unit, or a petitioner's sealed address. */
@@ -13,7 +14,8 @@ export interface Notice {
 
 /**
  * Writes notifications into the durable outbox inside the caller's transaction: in-app for each
- * staff recipient (delivered at once), email when enabled, and one delivery per active webhook.
+ * staff recipient (delivered at once), email when enabled, and one delivery per enabled
+ * webhook subscribed to the notice's topic.
  * Nothing is sent here; the delivery worker does that, so a slow receiver never blocks a request.
  */
 export async function enqueue(ctx: Context, trx: Trx, audiences: readonly Audience[], notice: Notice): Promise<void> {
@@ -46,8 +48,7 @@ export async function enqueue(ctx: Context, trx: Trx, audiences: readonly Audien
       }
     }
   }
-  const webhooks = await trx.selectFrom('webhooks').select('id').where('disabled_at', 'is', null).execute();
-  for (const webhook of webhooks) {
+  for (const webhook of await subscribedWebhooks(trx, notice.template)) {
     await trx
       .insertInto('notifications')
       .values({ ...base, id: ctx.newId(), channel: 'webhook', user_id: null, webhook_id: webhook.id, address_sealed: null, language: 'en', status: 'pending', next_attempt_at: now, sent_at: null })

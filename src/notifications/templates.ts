@@ -1,14 +1,8 @@
 import { DateTime } from 'luxon';
+import type { NoticeTopic } from '../core/notices.js';
 
-/** Every notification Redress sends, written in Simplified Chinese and English. */
-export type TemplateKey =
-  | 'case.assigned'
-  | 'deadline.missed'
-  | 'deadline.escalated'
-  | 'assignment.objected'
-  | 'case.extended'
-  | 'personal_data.revealed'
-  | 'audit.checkpoint';
+/** Every notification Redress sends, written in Simplified Chinese and English; core/notices.ts lists them (webhooks subscribe to them as topics). */
+export type TemplateKey = NoticeTopic;
 export type Language = 'zh' | 'en';
 
 interface Rendered {

@@ -68,6 +68,19 @@ describe.runIf(hasBrowser)('the staff web app: the admin pages for webhooks, the
     expect(await row.locator('td[data-label="Next attempt"]').innerText()).not.toBe('—');
     await page.screenshot({ path: screenshotPath('web-admin-webhooks-en'), fullPage: true });
 
+    // From now on only missed deadlines: all notifications is unticked, then one topic ticked.
+    await page.getByText('Receives: all notifications').waitFor();
+    await page.getByRole('button', { name: `Change the topics ${url} receives` }).click();
+    const topics = page.getByRole('form', { name: `Change the topics ${url} receives` });
+    await topics.getByLabel('All notifications, including kinds added later').uncheck();
+    await topics.getByText('Tick at least one topic, or all notifications.').waitFor();
+    expect(await topics.getByRole('button', { name: 'Save topics' }).isDisabled()).toBe(true);
+    await topics.getByLabel(/^A deadline missed/).check();
+    await topics.getByRole('button', { name: 'Save topics' }).click();
+    await page.getByText('Receives: A deadline missed').waitFor();
+    const [stored] = await world.ctx.db.selectFrom('webhooks').select('topics').execute();
+    expect(stored?.topics).toBe('deadline.missed');
+
     await page.getByRole('button', { name: `Disable ${url}` }).click();
     await page.getByText(/^Disabled since/).waitFor();
     await page.getByRole('button', { name: `Enable ${url}` }).click();
@@ -77,7 +90,7 @@ describe.runIf(hasBrowser)('the staff web app: the admin pages for webhooks, the
     await page.getByRole('group', { name: `Delete ${url} and its deliveries?` }).getByRole('button', { name: 'Yes, delete' }).click();
     await page.getByText('No webhooks yet.').waitFor();
     const audited = await world.ctx.db.selectFrom('audit_entries').select('action').where('subject_type', '=', 'webhook').orderBy('id').execute();
-    expect(audited.map((entry) => entry.action)).toEqual(['webhook.create', 'webhook.disable', 'webhook.enable', 'webhook.delete']);
+    expect(audited.map((entry) => entry.action)).toEqual(['webhook.create', 'webhook.topics', 'webhook.disable', 'webhook.enable', 'webhook.delete']);
     expect(problems).toEqual([]);
   }, 60_000);
 

@@ -10237,6 +10237,8 @@ export interface paths {
                                 createdAt: string;
                                 /** Format: date-time */
                                 disabledAt: string | null;
+                                /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
+                                topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "personal_data.revealed" | "audit.checkpoint")[];
                                 /** @description Deliveries waiting for their first or next attempt */
                                 pending: number;
                                 /** @description Deliveries given up after the last retry */
@@ -10330,7 +10332,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Register a webhook; deliveries are signed with HMAC-SHA256 using the secret shown once */
+        /** Register a webhook for all notices or the topics named; deliveries are signed with HMAC-SHA256 using the secret shown once */
         post: {
             parameters: {
                 query?: never;
@@ -10344,6 +10346,8 @@ export interface paths {
                         /** @description An http:// or https:// URL */
                         url: string;
                         description?: string | null;
+                        /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
+                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "personal_data.revealed" | "audit.checkpoint")[];
                     };
                 };
             };
@@ -10362,6 +10366,8 @@ export interface paths {
                             createdAt: string;
                             /** Format: date-time */
                             disabledAt: string | null;
+                            /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
+                            topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "personal_data.revealed" | "audit.checkpoint")[];
                             /** @description Deliveries waiting for their first or next attempt */
                             pending: number;
                             /** @description Deliveries given up after the last retry */
@@ -10574,7 +10580,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Disable (`active: false`) or enable a webhook */
+        /** Disable (`active: false`) or enable a webhook, and/or set the topics it receives */
         patch: {
             parameters: {
                 query?: never;
@@ -10588,7 +10594,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @description `false` stops deliveries (they wait, then fail); `true` resumes them */
-                        active: boolean;
+                        active?: boolean;
+                        /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
+                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "personal_data.revealed" | "audit.checkpoint")[];
                     };
                 };
             };
@@ -10836,7 +10844,7 @@ export interface paths {
                                 caseId: string | null;
                                 status: "pending" | "sent" | "failed";
                                 attempts: number;
-                                lastErrorCode: ("http_status" | "timeout" | "unreachable" | "webhook_disabled" | "email_not_configured" | "error") | (never | null);
+                                lastErrorCode: ("http_status" | "timeout" | "unreachable" | "webhook_disabled" | "unsubscribed" | "email_not_configured" | "error") | (never | null);
                                 lastHttpStatus: number | null;
                                 /** @description The receiver's or the network's own words, for the operator */
                                 lastError: string | null;

@@ -1,12 +1,12 @@
 import { Type } from 'typebox';
 import type { App } from '../../typed-app.js';
 import type { Context } from '../../../context/context.js';
-import { createWebhook, deleteWebhook, listWebhookDeliveries, listWebhooks, setWebhookActive } from '../../../commands/webhooks.js';
+import { createWebhook, deleteWebhook, listWebhookDeliveries, listWebhooks, setWebhookActive, updateWebhook } from '../../../commands/webhooks.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses, IdParams } from '../../schemas.js';
 import { CreateWebhookBody, DeliveriesQuery, Delivery, NewWebhook, UpdateWebhookBody, Webhook } from './schemas.js';
 
-/** Webhooks (admins): every notification is POSTed to each enabled one, signed with its secret. */
+/** Webhooks (admins): each notice is POSTed to every enabled one subscribed to its topic, signed with its secret. */
 export function webhookRoutes(app: App, ctx: Context): void {
   app.get('/api/v1/webhooks', {
     schema: { tags: ['webhooks'], summary: 'Webhooks, each with how its deliveries stand (admins)', response: { 200: Type.Object({ items: Type.Array(Webhook) }), ...errorResponses } },
@@ -16,7 +16,7 @@ export function webhookRoutes(app: App, ctx: Context): void {
   app.post('/api/v1/webhooks', {
     schema: {
       tags: ['webhooks'],
-      summary: 'Register a webhook; deliveries are signed with HMAC-SHA256 using the secret shown once',
+      summary: 'Register a webhook for all notices or the topics named; deliveries are signed with HMAC-SHA256 using the secret shown once',
       body: CreateWebhookBody,
       response: { 201: NewWebhook, ...errorResponses },
     },
@@ -27,11 +27,17 @@ export function webhookRoutes(app: App, ctx: Context): void {
   });
 
   app.patch('/api/v1/webhooks/:id', {
-    schema: { tags: ['webhooks'], summary: 'Disable (`active: false`) or enable a webhook', params: IdParams, body: UpdateWebhookBody, response: { 204: Type.Null(), ...errorResponses } },
+    schema: {
+      tags: ['webhooks'],
+      summary: 'Disable (`active: false`) or enable a webhook, and/or set the topics it receives',
+      params: IdParams,
+      body: UpdateWebhookBody,
+      response: { 204: Type.Null(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       const { id } = request.params;
-      const { active } = request.body;
-      await setWebhookActive(ctx, { actor: actorOf(request), webhookId: id, active });
+      const { active, topics } = request.body;
+      await updateWebhook(ctx, { actor: actorOf(request), webhookId: id, active, topics });
       return reply.status(204).send(null);
     },
   });

@@ -1,5 +1,13 @@
 import { Type } from 'typebox';
+import { noticeTopics } from '../../../core/notices.js';
 import { Id, Nullable, Time } from '../../schemas.js';
+
+export const Topic = Type.Enum([...noticeTopics], { description: 'A notice Redress sends; the body posted has it as `type`' });
+
+/** `all` (every notice, including any added later) or the topics named, at least one. */
+export const Topics = Type.Union([Type.Literal('all'), Type.Array(Topic, { minItems: 1, uniqueItems: true })], {
+  description: 'The notices delivered: `"all"` (the default, including topics added later) or a list of topics',
+});
 
 export const Webhook = Type.Object({
   id: Id,
@@ -7,6 +15,7 @@ export const Webhook = Type.Object({
   description: Nullable(Type.String()),
   createdAt: Time,
   disabledAt: Nullable(Time),
+  topics: Topics,
   pending: Type.Integer({ description: 'Deliveries waiting for their first or next attempt' }),
   failed: Type.Integer({ description: 'Deliveries given up after the last retry' }),
   lastSentAt: Nullable(Time),
@@ -19,13 +28,17 @@ export const CreateWebhookBody = Type.Object(
   {
     url: Type.String({ minLength: 1, maxLength: 2000, description: 'An http:// or https:// URL' }),
     description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    topics: Type.Optional(Topics),
   },
   { additionalProperties: false },
 );
 
 export const UpdateWebhookBody = Type.Object(
-  { active: Type.Boolean({ description: '`false` stops deliveries (they wait, then fail); `true` resumes them' }) },
-  { additionalProperties: false },
+  {
+    active: Type.Optional(Type.Boolean({ description: '`false` stops deliveries (they wait, then fail); `true` resumes them' })),
+    topics: Type.Optional(Topics),
+  },
+  { additionalProperties: false, minProperties: 1 },
 );
 
 const DeliveryStatus = Type.Union([Type.Literal('pending'), Type.Literal('sent'), Type.Literal('failed')]);
@@ -48,10 +61,11 @@ export const Delivery = Type.Object({
         Type.Literal('timeout'),
         Type.Literal('unreachable'),
         Type.Literal('webhook_disabled'),
+        Type.Literal('unsubscribed'),
         Type.Literal('email_not_configured'),
         Type.Literal('error'),
       ],
-      { description: "Why the last attempt failed; `http_status` with the receiver's status in `lastHttpStatus`" },
+      { description: "Why the last attempt failed; `http_status` with the receiver's status in `lastHttpStatus`; `unsubscribed`: the webhook dropped the topic before it was sent (given up at once)" },
     ),
   ),
   lastHttpStatus: Nullable(Type.Integer()),

@@ -21,6 +21,8 @@ export function deliveryProblem(t: TFunction, delivery: Pick<Delivery, 'lastErro
       return t('adminWebhooks.problem.unreachable');
     case 'webhook_disabled':
       return t('adminWebhooks.problem.webhook_disabled');
+    case 'unsubscribed':
+      return t('adminWebhooks.problem.unsubscribed');
     default:
       return t('adminWebhooks.problem.error');
   }

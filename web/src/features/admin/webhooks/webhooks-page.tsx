@@ -10,6 +10,8 @@ import { PageTitle } from '../../../ui/page-title';
 import { ResourceTable } from '../../../ui/resource-table';
 import { ActionError } from '../../../ui/states';
 import { deliveryProblem, deliveryState } from './delivery-text';
+import { TopicPicker, TopicsText } from './topic-picker';
+import { TopicsEditor } from './topics-editor';
 
 const webhooksQuery = queryOptions({
   queryKey: queryKeys.webhooks,
@@ -31,12 +33,14 @@ function WebhookForm({ onCreated }: { onCreated: (created: NewWebhook) => void }
   const { t } = useTranslation();
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
+  const [topics, setTopics] = useState<Webhook['topics']>('all');
   const add = useMutation({
-    mutationFn: (): Promise<NewWebhook> => ok(client.POST('/api/v1/webhooks', { body: { url, description: description || null } })),
+    mutationFn: (): Promise<NewWebhook> => ok(client.POST('/api/v1/webhooks', { body: { url, description: description || null, topics } })),
     onSuccess: (created) => {
       onCreated(created);
       setUrl('');
       setDescription('');
+      setTopics('all');
     },
   });
   const error = add.error ?? undefined;
@@ -54,9 +58,10 @@ function WebhookForm({ onCreated }: { onCreated: (created: NewWebhook) => void }
       <Field label={t('adminWebhooks.description')} error={errorFor(error, 'description')}>
         {(control) => <input {...control} value={description} onChange={(event) => setDescription(event.target.value)} />}
       </Field>
-      <ActionError error={error && !errorFor(error, 'url', 'description') ? error : undefined} />
+      <TopicPicker value={topics} onChange={setTopics} error={errorFor(error, 'topics')} />
+      <ActionError error={error && !errorFor(error, 'url', 'description', 'topics') ? error : undefined} />
       <p className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={busy || (topics !== 'all' && topics.length === 0)}>
           {busy ? t('common.saving') : t('adminWebhooks.add')}
         </button>
       </p>
@@ -115,7 +120,7 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
   );
 }
 
-/** The admin's page of webhooks: add one (its secret shown once), disable, enable, delete, and watch its deliveries. */
+/** The admin's page of webhooks: add one (its secret shown once) for all notices or some topics, change its topics, disable, enable, delete, and watch its deliveries. */
 export function WebhooksPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -124,6 +129,7 @@ export function WebhooksPage() {
   const [created, setCreated] = useState<NewWebhook>();
   const [open, setOpen] = useState<string>();
   const [confirming, setConfirming] = useState<string>();
+  const [editing, setEditing] = useState<string>();
   const change = useMutation({
     mutationFn: ({ hook, to }: { hook: Webhook; to: Change }) => {
       const path = { params: { path: { id: hook.id } } };
@@ -172,6 +178,10 @@ export function WebhooksPage() {
             <td data-label={t('adminWebhooks.url')}>
               <span className="mono webhook-url">{hook.url}</span>
               {hook.description ? <div className="muted small">{hook.description}</div> : null}
+              <div className="small">
+                {t('adminWebhooks.topicsLabel')} <TopicsText topics={hook.topics} />
+              </div>
+              {editing === hook.id ? <TopicsEditor hook={hook} onDone={() => setEditing(undefined)} /> : null}
             </td>
             <td data-label={t('adminWebhooks.state')}>
               {hook.disabledAt ? t('adminWebhooks.disabledSince', { time: format.dateTime(hook.disabledAt) }) : t('adminWebhooks.enabled')}
@@ -189,6 +199,15 @@ export function WebhooksPage() {
                 onClick={() => setOpen(open === hook.id ? undefined : hook.id)}
               >
                 {t('adminWebhooks.showDeliveries')}
+              </button>
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-expanded={editing === hook.id}
+                aria-label={t('adminWebhooks.editTopicsOf', { url: hook.url })}
+                onClick={() => setEditing(editing === hook.id ? undefined : hook.id)}
+              >
+                {t('adminWebhooks.editTopics')}
               </button>
               <button
                 type="button"
