@@ -14,8 +14,8 @@ import { generatePassword } from '../security/passwords.js';
 import { seedDemo } from './demo.js';
 import { sealAndExport, startWorker } from '../jobs/worker.js';
 import { auditCommands } from './audit.js';
+import { calendarCommands } from './calendar.js';
 import { backupDatabase, restoreDatabase } from '../db/backup.js';
-import { calendarSourceText, importCalendar } from '../commands/calendar.js';
 import { createOpen311Key, listOpen311Keys, revokeOpen311Key } from '../commands/public/open311-keys.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -76,24 +76,7 @@ export function program(): Command {
       process.once('SIGTERM', shutdown);
     });
 
-  const calendar = cli.command('calendar').description('the holiday calendar working-day deadlines count on');
-  calendar
-    .command('import <file>')
-    .description('replace the holiday calendar from a YAML file (see calendars/cn-mainland.yaml)')
-    .action((file: string) =>
-      withRuntime(async ({ ctx }) => {
-        const imported = await importCalendar(ctx, { actor: null, source: readFileSync(file, 'utf8') });
-        print(`Imported "${imported.name}": ${imported.holidays.size} holidays and ${imported.workdays.size} make-up working days for ${imported.years.join(', ')}.`);
-      }),
-    );
-  calendar
-    .command('export')
-    .description('print the calendar in force as YAML')
-    .action(() =>
-      withRuntime(async ({ ctx }) => {
-        process.stdout.write(await calendarSourceText(ctx.db));
-      }),
-    );
+  calendarCommands(cli, withRuntime, print);
 
   cli
     .command('migrate')
