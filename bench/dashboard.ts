@@ -5,7 +5,8 @@
  * The cases are seeded once and kept (bench/seed.ts). The server is pinned to core 0, the load
  * generator (autocannon) to core 1. Printed: the queue in every order with each filter, and the
  * dashboard's stats, at 8 connections (p50, p99); the queue while the dashboard is polled four
- * times a second; the query plans of the stats' overdue count; and, with --pg, intake at 1, 8 and
+ * times a second; the query plans of the stats' overdue count and of the queue in every order with
+ * each filter (bench/queue-plans.ts); and, with --pg, intake at 1, 8 and
  * 32 connections with migration 015's sharded tallies and with 002's single rows put back.
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
@@ -28,6 +29,7 @@ import { openStore, type Store } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Database } from '../src/db/schema.js';
 import { createSealer } from '../src/security/sealer.js';
+import { printQueuePlans } from './queue-plans.js';
 import { seededStore } from './seed.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -172,6 +174,8 @@ async function benchScale(options: DashboardOptions, folder: string, port: numbe
   print(`${store.adapter.name}, ${options.cases} cases (opened and migrated in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   const token = await benchToken(commandContext(store));
   await explainOverdue(store.db, store.adapter);
+  print(`the queue's first page in every order and filter, in process (median of 5), with its plan (load: ${execFileSync('uptime').toString().trim()}):`);
+  await printQueuePlans(store.db, store.adapter, store.unitIds[0] ?? '', print);
   await store.close();
   // The server runs in a folder of its own: name the SQLite file absolutely.
   const db = options.db.startsWith('sqlite:') ? `sqlite:${resolve(options.db.slice('sqlite:'.length))}` : options.db;

@@ -6,6 +6,8 @@
  * searches, the objection and flag filters, and the received/closed week filters.
  *   npm run bench -- [--cases N] [--db sqlite:PATH|postgres://…] [--schema NAME (PostgreSQL)] [--only audit|ratios|dashboard|queue] [--pg postgres://…]
  *   --only queue: the queue's queries alone (no personal-data read bench, no ratios, no HTTP dashboard bench).
+ *   --only plans [--dashboard-db …] [--dashboard-schema NAME] [--runs N]: the queue's first page in every order with every
+ *   filter on the dashboard bench's million cases, timed in process, each with its plan (bench/queue-plans.ts).
  * (bench/audit.ts: concurrent personal-data reads on PostgreSQL, SQLite synchronous = FULL vs NORMAL;
  * bench/ratios.ts: per-request cost over HTTP against a bare route and naive one-statement routes)
  */
@@ -14,6 +16,9 @@ import { createChangeFeed } from '../src/context/change-feed.js';
 import { benchPersonalDataReads, benchSqliteSync } from './audit.js';
 import { benchRatios, redressBinary } from './ratios.js';
 import { benchDashboard } from './dashboard.js';
+import { explain, printQueuePlans } from './queue-plans.js';
+import { seededStore } from './seed.js';
+import { execFileSync } from 'node:child_process';
 import { calendarSource, type Context } from '../src/context/context.js';
 import { stats } from '../src/commands/stats.js';
 import { emptyCalendar } from '../src/core/calendar.js';
@@ -21,7 +26,7 @@ import { scanDeadlines } from '../src/jobs/deadline-scanner.js';
 import { createSealer } from '../src/security/sealer.js';
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { listCases, listCasesQuery, type ListCasesProps } from '../src/db/repositories/cases.js';
 import { queueOrders, type QueueOrder } from '../src/core/queue.js';
 import { caseReference } from '../src/core/reference.js';
@@ -29,7 +34,6 @@ import type { Stage } from '../src/core/types.js';
 import { openStore } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { AssignmentsTable, CasesTable, Database, DeadlinesTable } from '../src/db/schema.js';
-import type { DialectAdapter } from '../src/db/adapter.js';
 
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -87,13 +91,6 @@ async function fill(db: Kysely<Database>, unitIds: string[], planId: string): Pr
   }
 }
 
-async function explain(db: Kysely<Database>, adapter: DialectAdapter, compiled: CompiledQuery): Promise<string> {
-  // The same statement with the same bound parameters the queue sends, so the plan is the real one.
-  const prefix = adapter.name === 'sqlite' ? 'explain query plan ' : 'explain ';
-  const result = await db.executeQuery(CompiledQuery.raw(prefix + compiled.sql, [...compiled.parameters]));
-  return (result.rows as Record<string, unknown>[]).map((row) => String(row.detail ?? row['QUERY PLAN'])).join('\n    ');
-}
-
 async function main(): Promise<void> {
   const only = option('only', 'all');
   if (only === 'ratios' || only === 'all') {
@@ -102,6 +99,15 @@ async function main(): Promise<void> {
     const repeats = Number(option('repeats', '3'));
     await benchRatios({ pg, seconds, repeats, redress: redressBinary(option('redress', '')), basePort: Number(option('port', '41500')) });
     if (only === 'ratios') return;
+  }
+  if (only === 'plans') {
+    // The queue's plans alone, on the dashboard bench's million cases (seeded once, kept), no HTTP.
+    const store = await seededStore(option('dashboard-db', 'sqlite:./data/bench-dashboard.db'), Number(option('cases', '1000000')), option('dashboard-schema', ''));
+    process.stdout.write(`${store.adapter.name}, the queue's first pages with their plans (load: ${execFileSync('uptime').toString().trim()})\n`);
+    const { worst } = await printQueuePlans(store.db, store.adapter, store.unitIds[0] ?? '', (line) => process.stdout.write(`${line}\n`), { runs: Number(option('runs', '5')) });
+    process.stdout.write(`slowest first page: ${worst.toFixed(2)} ms (median)\n`);
+    await store.close();
+    return;
   }
   if (only === 'dashboard' || only === 'all') {
     // The dashboard and queue over HTTP at a million cases (kept between runs), and PostgreSQL intake.
