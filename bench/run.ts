@@ -6,7 +6,7 @@
  * searches, the objection and flag filters, and the received/closed week filters.
  *   npm run bench -- [--cases N] [--db sqlite:PATH|postgres://…] [--schema NAME (PostgreSQL)] [--only audit|ratios|dashboard|queue] [--pg postgres://…]
  *   --only queue: the queue's queries alone (no personal-data read bench, no ratios, no HTTP dashboard bench).
- *   --only plans [--dashboard-db …] [--dashboard-schema NAME] [--runs N]: the queue's first page in every order with every
+ *   --only plans [--dashboard-db …] [--dashboard-schema NAME] [--runs N] [--stats none|full (SQLite: drop or refresh sqlite_stat1 first)]: the queue's first page in every order with every
  *   filter on the dashboard bench's million cases, timed in process, each with its plan (bench/queue-plans.ts).
  * (bench/audit.ts: concurrent personal-data reads on PostgreSQL, SQLite synchronous = FULL vs NORMAL;
  * bench/ratios.ts: per-request cost over HTTP against a bare route and naive one-statement routes)
@@ -102,8 +102,18 @@ async function main(): Promise<void> {
   }
   if (only === 'plans') {
     // The queue's plans alone, on the dashboard bench's million cases (seeded once, kept), no HTTP.
-    const store = await seededStore(option('dashboard-db', 'sqlite:./data/bench-dashboard.db'), Number(option('cases', '1000000')), option('dashboard-schema', ''));
-    process.stdout.write(`${store.adapter.name}, the queue's first pages with their plans (load: ${execFileSync('uptime').toString().trim()})\n`);
+    // --stats none|full (SQLite): plan with no statistics, as a database nobody ANALYZEd, or with fresh ones.
+    const dbUrl = option('dashboard-db', 'sqlite:./data/bench-dashboard.db');
+    const stats = option('stats', 'keep');
+    let store = await seededStore(dbUrl, Number(option('cases', '1000000')), option('dashboard-schema', ''));
+    if (store.adapter.name === 'sqlite' && stats !== 'keep') {
+      if (stats === 'full') await sql`analyze`.execute(store.db);
+      else await sql`drop table if exists sqlite_stat1`.execute(store.db);
+      // The planner reads the statistics when a connection opens.
+      await store.close();
+      store = await seededStore(dbUrl, Number(option('cases', '1000000')), option('dashboard-schema', ''));
+    }
+    process.stdout.write(`${store.adapter.name}, the queue's first pages with their plans, statistics: ${stats} (load: ${execFileSync('uptime').toString().trim()})\n`);
     const { worst } = await printQueuePlans(store.db, store.adapter, store.unitIds[0] ?? '', (line) => process.stdout.write(`${line}\n`), { runs: Number(option('runs', '5')) });
     process.stdout.write(`slowest first page: ${worst.toFixed(2)} ms (median)\n`);
     await store.close();

@@ -15,6 +15,7 @@ import * as webhookDeliveries from './migrations/014-webhook-deliveries.js';
 import * as tallyShards from './migrations/015-tally-shards.js';
 import * as referenceFragments from './migrations/017-reference-fragments.js';
 import * as webhookTopics from './migrations/018-webhook-topics.js';
+import * as queueFilters from './migrations/019-queue-filters.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -35,6 +36,7 @@ const all: Record<string, AdapterMigration> = {
   '015-tally-shards': tallyShards,
   '017-reference-fragments': referenceFragments,
   '018-webhook-topics': webhookTopics,
+  '019-queue-filters': queueFilters,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { CaseFlag } from '../../core/flags.js';
 import { referenceQuery, type PrefixRange, type QueueOrder } from '../../core/queue.js';
-import { openStages, type AssignmentRole, type Stage, type Urgency } from '../../core/types.js';
+import { openStages, stages, type AssignmentRole, type Stage, type Urgency } from '../../core/types.js';
 import type { CaseScope } from '../../core/policy.js';
 import { forUpdate, type DialectAdapter } from '../adapter.js';
 import type { CasesTable, Database } from '../schema.js';
@@ -82,6 +82,13 @@ const urgencyRank: Record<string, number> = { major: 2, urgent: 1 };
 // These expressions are indexed as written (migration 006): change both together.
 const dueKey = sql<string>`coalesce(${sql.ref('cases.next_due_at')}, ${sql.lit(noDeadline)})`;
 const rankKey = sql<number>`(case ${sql.ref('cases.urgency')} when 'major' then 2 when 'urgent' then 1 else 0 end)`;
+/**
+ * An open case, written as the partial indexes on open cases are (migration 019): by the stages
+ * that are finished, so SQLite walks those indexes in order instead of taking a stage index for an
+ * IN list and sorting every open case; `is true`, so that PostgreSQL keeps them to this predicate.
+ * Literal stage names, not parameters: only then can the planners match those indexes.
+ */
+const openCase = sql<boolean>`(${sql.ref('cases.stage')} not in (${sql.join(stages.filter((stage) => !openStages.includes(stage)).map((stage) => sql.lit(stage)))})) is true`;
 
 /** The values a case sorts by in an order, as the cursor carries them. */
 export function sortKey(order: QueueOrder, row: CaseRow): (string | number)[] {
@@ -128,16 +135,6 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
           .where('queue.unit_id', '=', unitId)
           .where(assignmentActive('queue'))
       : db.selectFrom('cases').selectAll('cases')
-  ).select((eb) =>
-    eb
-      .exists(
-        eb
-          .selectFrom('assignments as objecting')
-          .select('objecting.case_id')
-          .whereRef('objecting.case_id', '=', 'cases.id')
-          .where(sql<boolean>`objecting.objected_at is not null and ${assignmentActive('objecting')}`),
-      )
-      .as('open_objection'),
   );
   if (filters.role && unitId && !otherUnit) query = query.where('queue.role', '=', filters.role);
   if (otherUnit) {
@@ -153,14 +150,11 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
       ),
     );
   }
-  if (filters.stage === 'open') query = query.where('cases.stage', 'in', openStages.map((stage) => sql.lit(stage)));
+  if (filters.stage === 'open') query = query.where(openCase);
   else if (filters.stage) query = query.where('cases.stage', '=', filters.stage);
   if (filters.urgency) query = query.where('cases.urgency', '=', filters.urgency);
   if (filters.category) query = query.where('cases.category', '=', filters.category);
-  if (filters.overdue) {
-    // Literal stage names, not parameters: only then can the planner match the partial index on open cases.
-    query = query.where('cases.stage', 'in', openStages.map((stage) => sql.lit(stage))).where('cases.next_due_at', '<', props.now);
-  }
+  if (filters.overdue) query = query.where(openCase).where('cases.next_due_at', '<', props.now);
   if (filters.objection) {
     // Open objections are few: the planner starts from their partial index, not from every case.
     query = query.where('cases.id', 'in', (eb) =>
@@ -184,10 +178,13 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
   if (filters.closedFrom) query = query.where('cases.closed_at', '>=', filters.closedFrom);
   if (filters.closedTo) query = query.where('cases.closed_at', '<', filters.closedTo);
   if (filters.q) query = query.where(matches(adapter, filters.q));
-  const { keys, direction } = orderBy(order, Boolean(unitId));
+  // Within one urgency the urgency order is the newest order: sorted so, the rank (one value) drops
+  // out, and cases_urgency_received walks the cases in it (SQLite would sort them all by the rank).
+  const sameRank = order === 'urgency' && filters.urgency !== undefined;
+  const { keys, direction } = orderBy(sameRank ? 'newest' : order, Boolean(unitId));
   if (props.after) {
     // A row-value comparison, which both databases turn into one index range (an OR would be a filter).
-    const values = props.after.key;
+    const values = sameRank ? props.after.key.slice(1) : props.after.key;
     const [firstKey] = keys;
     const [firstValue] = values;
     // SQLite ranges an index on an expression only from a plain comparison: the first key bounds
@@ -198,7 +195,28 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
     query = query.where(sql<boolean>`(${sql.join(keys)}) ${sql.raw(direction === 'desc' ? '<' : '>')} (${sql.join(values)})`);
   }
   for (const key of keys) query = query.orderBy(key, direction);
-  return query.limit(props.limit);
+  // Whether a unit's objection is open, asked of the page's cases only, outside the query that finds
+  // them: inside, PostgreSQL costs the lookup for every case the index might pass and, the index's
+  // own cost drowned, may walk an order's index filtering (a category, a stage) instead of the index
+  // that holds just the matching cases in that order.
+  const page = query.limit(props.limit).as('cases');
+  let outer = db
+    .selectFrom(page)
+    .selectAll()
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('assignments as objecting')
+            .select('objecting.case_id')
+            .whereRef('objecting.case_id', '=', 'cases.id')
+            .where(sql<boolean>`objecting.objected_at is not null and ${assignmentActive('objecting')}`),
+        )
+        .as('open_objection'),
+    );
+  // The page keeps its order: the same keys, read from the cases (a unit's queue copies them to its assignments).
+  for (const key of orderBy(sameRank ? 'newest' : order, false).keys) outer = outer.orderBy(key, direction);
+  return outer;
 }
 
 /**

@@ -63,6 +63,14 @@ describe.each(databaseKinds)('the queue sorted, searched and filtered by the ser
     // The letter 30 days old is 15 days overdue: first, though newest-first it would be on page 3.
     expect(await walk('coordinator', 'sort=deadline')).toEqual([2, 4, 3, 5, 1, 0]);
     expect(await walk('coordinator', 'sort=urgency')).toEqual([1, 4, 2, 5, 3, 0]);
+    // Filtered, in every order and page after page: the open cases (the declined letter left out), and one urgency.
+    expect(await walk('coordinator', 'sort=newest&stage=open')).toEqual([1, 5, 3, 4, 2]);
+    expect(await walk('coordinator', 'sort=oldest&stage=open')).toEqual([2, 4, 3, 5, 1]);
+    expect(await walk('coordinator', 'sort=deadline&stage=open')).toEqual([2, 4, 3, 5, 1]);
+    expect(await walk('coordinator', 'sort=urgency&stage=open')).toEqual([1, 4, 2, 5, 3]);
+    expect(await walk('coordinator', 'sort=urgency&urgency=normal')).toEqual([5, 3, 0]);
+    expect(await walk('coordinator', 'sort=oldest&urgency=normal')).toEqual([0, 3, 5]);
+    expect(await walk('coordinator', 'sort=urgency&urgency=major')).toEqual([1, 4]);
   });
 
   it("sorts a unit officer's own queue in every order too", async () => {
