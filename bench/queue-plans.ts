@@ -17,7 +17,7 @@ export async function explain(db: Kysely<Database>, adapter: DialectAdapter, com
   return (result.rows as Record<string, unknown>[]).map((row) => String(row.detail ?? row['QUERY PLAN'])).join('\n    ');
 }
 
-/** The dashboard bench's filters, as query strings and as the queue's filters. */
+/** The dashboard bench's filters, as query strings and as the queue's filters, and reference searches. */
 export function queueFilters(unitId: string): [string, CaseFilters][] {
   return [
     ['', {}],
@@ -29,6 +29,11 @@ export function queueFilters(unitId: string): [string, CaseFilters][] {
     ['category=housing', { category: 'housing' }],
     ['objection=true', { objection: true }],
     ['flag=suspected_spam', { flag: 'suspected_spam' }],
+    // Reference fragments: with a digit only the reference indexes are read; letters alone may also be
+    // words of a title or description (issue 8, item 5).
+    ['q=2027-AAAA', { q: '2027-AAAA' }],
+    ['q=cbtd', { q: 'cbtd' }],
+    ['q=BT-DP', { q: 'BT-DP' }],
   ];
 }
 
