@@ -1,9 +1,8 @@
 import { Type, type TSchema } from 'typebox';
-import { Id, Nullable, Time } from '../contract/common.js';
-import { guardCodes } from '../core/stages.js';
+import { GuardCode, Id, Nullable, ReviewWindow, Time } from '../contract/common.js';
 
 /** Shapes shared by every resource's schemas (the ones the web app shares too live in src/contract). */
-export { Id, Nullable, Time };
+export { GuardCode, Id, Nullable, ReviewWindow, Time };
 
 export const ErrorResponse = Type.Object({
   error: Type.Object({
@@ -30,13 +29,3 @@ export const Page = <T extends TSchema>(item: T) =>
 
 export const LocalTextOut = Type.Object({ zh: Type.Optional(Type.String()), en: Type.Optional(Type.String()) });
 
-/** What holds a stage move back: a stable code (core/stages.ts `guardCodes`), translated by the apps. */
-export const GuardCode = Type.Enum([...guardCodes]);
-
-/** The petitioner's window to request a review (core/stages.ts `reviewWindow`): the same in the portal, the public API and the staff view. */
-export const ReviewWindow = Type.Object({
-  opensAt: Nullable(Time),
-  until: Nullable(Time),
-  possible: Type.Boolean(),
-  blockedBy: Nullable(GuardCode),
-});

@@ -4,13 +4,13 @@ import type {
   CaseSummary as CaseSummarySchema,
   Deadline as DeadlineSchema,
   Event as EventSchema,
-} from '../../../src/api/routes/cases/schemas.js';
+} from '../../../src/contract/cases.js';
+import type { Report as ReportSchema, Stats as StatsSchema } from '../../../src/contract/reports.js';
 import type { CalendarYears as CalendarYearsSchema } from '../../../src/api/routes/calendar/schemas.js';
 import type { Open311Key as Open311KeySchema, NewOpen311Key as NewOpen311KeySchema } from '../../../src/api/routes/open311/keys-schemas.js';
 import type { Delivery as DeliverySchema, NewWebhook as NewWebhookSchema, Webhook as WebhookSchema } from '../../../src/api/routes/webhooks/schemas.js';
 import type { Notification as NotificationSchema } from '../../../src/api/routes/notifications/schemas.js';
 import type { Plan as PlanSchema, PlanChecklist as PlanChecklistSchema, PlanSummary as PlanSummarySchema } from '../../../src/api/routes/plans/schemas.js';
-import type { Stats as StatsSchema } from '../../../src/api/routes/reports/schemas.js';
 import type { Setting as SettingSchema } from '../../../src/api/routes/settings/schemas.js';
 import type { Unit as UnitSchema } from '../../../src/api/routes/units/schemas.js';
 import type { Credential as CredentialSchema, User as UserSchema } from '../../../src/api/routes/users/schemas.js';
@@ -20,13 +20,12 @@ import type {
   TotpPolicy as TotpPolicySchema,
   TotpStatus as TotpStatusSchema,
 } from '../../../src/api/routes/auth/schemas.js';
-import type { CaseAction } from '../../../src/core/policy.js';
 import { figureNames } from '../../../src/core/accountability.js';
 
 /** The wire shapes, derived from the server's own response schemas so they are never written twice. */
 export type Deadline = Static<typeof DeadlineSchema>;
 export type CaseSummary = Static<typeof CaseSummarySchema>;
-export type CaseDetail = Omit<Static<typeof CaseDetailSchema>, 'abilities'> & { abilities: Record<CaseAction, boolean> };
+export type CaseDetail = Static<typeof CaseDetailSchema>;
 export type CaseEvent = Static<typeof EventSchema>;
 export type Assignment = CaseDetail['assignments'][number];
 /** A plan version's checklist (GET /api/v1/plans/:id/checklist), sent once per version. */
@@ -79,28 +78,7 @@ export type Stats = Static<typeof StatsSchema>;
 export const accountabilityFigures = figureNames;
 export type AccountabilityFigure = (typeof accountabilityFigures)[number];
 
-export function isAccountabilityFigure(value: string): value is AccountabilityFigure {
-  return (accountabilityFigures as readonly string[]).includes(value);
-}
-
-export const accountabilityDurations = [
-  'medianMinutesToAcknowledge',
-  'p90MinutesToAcknowledge',
-  'medianMinutesToArrive',
-  'p90MinutesToArrive',
-  'medianDaysToConclude',
-  'p90DaysToConclude',
-] as const;
-export type AccountabilityDuration = (typeof accountabilityDurations)[number];
+export { accountabilityDurations, type AccountabilityDuration } from '../../../src/contract/reports.js';
 
 /** `GET /api/v1/reports/accountability?from=&to=`. */
-export interface AccountabilityReport {
-  from: string;
-  to: string;
-  units: (Partial<Record<string, unknown>> &
-    Record<AccountabilityDuration, number | null> & {
-      unitId: string;
-      unitName: string;
-      cases: Partial<Record<string, { id: string; reference: string }[]>>;
-    })[];
-}
+export type AccountabilityReport = Static<typeof ReportSchema>;

@@ -1,0 +1,125 @@
+import { Type } from 'typebox';
+import { caseFlags } from '../core/flags.js';
+import { caseActions } from '../core/policy.js';
+import { assignmentRoles, caseKinds, channels, stages, urgencies } from '../core/types.js';
+import { eachNamed, GuardCode, Id, Nullable, ReviewWindow, Time } from './common.js';
+
+/**
+ * What the server answers about a case (GET /api/v1/cases, /cases/:id, every action's answer),
+ * shared by the server's response schemas, its presenter (presenters/case-view.ts) and the web app.
+ */
+
+export const Deadline = Type.Object({
+  dueAt: Nullable(Time),
+  doneAt: Nullable(Time),
+  status: Nullable(Type.Enum(['pending', 'overdue', 'met', 'missed', 'stopped'])),
+});
+
+export const CaseSummary = Type.Object({
+  id: Id,
+  reference: Type.String(),
+  planId: Id,
+  kind: Type.Enum([...caseKinds]),
+  channel: Type.Enum([...channels]),
+  urgency: Type.Enum([...urgencies]),
+  category: Type.String(),
+  title: Type.String(),
+  location: Nullable(Type.String()),
+  headcount: Nullable(Type.Integer()),
+  stage: Type.Enum([...stages]),
+  stageChangedAt: Time,
+  receivedAt: Time,
+  createdAt: Time,
+  updatedAt: Time,
+  closedAt: Nullable(Time),
+  reviewCount: Type.Integer(),
+  deadlines: Type.Object({ accept: Deadline, conclude: Deadline, reviewRequest: Deadline, review: Deadline }),
+  /** e.g. `suspected_spam`: a public petition a coordinator should look at before working it. */
+  flags: Type.Array(Type.Enum([...caseFlags])),
+  /** A unit still assigned has objected that the case is outside its remit, awaiting the office. */
+  openObjection: Type.Boolean(),
+});
+
+/** One unit on the case as the viewer sees it: its clocks, its objection, what the viewer may record for it. */
+export const Assignment = Type.Object({
+  id: Id,
+  unitId: Id,
+  unitName: Type.String(),
+  role: Type.Enum([...assignmentRoles]),
+  notifiedAt: Time,
+  acknowledge: Deadline,
+  onScene: Deadline,
+  proposal: Deadline,
+  objection: Type.Object({ dueAt: Nullable(Time), at: Nullable(Time), reason: Nullable(Type.String()) }),
+  releasedAt: Nullable(Time),
+  clocksStoppedAt: Nullable(Time),
+  abilities: Type.Object({
+    acknowledge: Type.Boolean(),
+    arrive: Type.Boolean(),
+    propose: Type.Boolean(),
+    object: Type.Boolean({ description: 'The viewer may object that the case is outside this unit\'s remit (its own officers, within the window).' }),
+    reroute: Type.Boolean({ description: 'The viewer may move this assignment to another unit (the office, on a case being worked).' }),
+    onBehalf: Type.Boolean(),
+  }),
+});
+
+/** Names and contacts on a case; null where withheld from the reader. */
+export const PersonalData = Type.Object({
+  petitioner: Nullable(Type.Object({ name: Nullable(Type.String()), contact: Nullable(Type.String()) })),
+  representatives: Type.Array(Type.Object({ id: Id, position: Type.Integer(), name: Nullable(Type.String()), contact: Nullable(Type.String()) })),
+});
+
+export const CaseDetail = Type.Intersect([
+  CaseSummary,
+  Type.Object({
+    description: Type.String(),
+    notAcceptedReason: Nullable(Type.String()),
+    receiveTogether: Type.Boolean(),
+    ...PersonalData.properties,
+    personalData: Type.Object(
+      {
+        withheld: Type.Boolean({ description: 'Names and contacts were left out: the reader is neither the office nor an assigned unit.' }),
+        mayReveal: Type.Boolean({ description: 'The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited.' }),
+        sent: Type.Boolean({
+          description:
+            'This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action\'s answer leaves them out (null), so acting on a case is not a read of them; keep those already shown.',
+        }),
+      },
+    ),
+    assignments: Type.Array(Assignment),
+    meetings: Type.Array(
+      Type.Object({
+        id: Id,
+        heldAt: Time,
+        attendees: Type.String(),
+        summary: Type.String(),
+        commitments: Type.Array(Type.String()),
+        createdAt: Time,
+      }),
+    ),
+    answers: Type.Array(Type.Object({ id: Id, body: Type.String(), reviewRound: Type.Integer(), createdAt: Time })),
+    completedSteps: Type.Array(Type.Object({ id: Type.String(), doneAt: Time, doneBy: Nullable(Id) }), {
+      description: "The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist.",
+    }),
+    moves: Type.Array(
+      Type.Object({
+        to: Type.Enum([...stages]),
+        reasonRequired: Type.Boolean(),
+        blockedBy: Nullable(GuardCode),
+        /** Checklist steps (`stage.step`) of the current stage this move would leave undone; the move is still allowed. */
+        undoneSteps: Type.Array(Type.String()),
+      }),
+    ),
+    review: ReviewWindow,
+    abilities: Type.Object(eachNamed(caseActions, Type.Boolean())),
+  }),
+]);
+
+export const Event = Type.Object({
+  id: Type.Integer(),
+  type: Type.String(),
+  actorId: Nullable(Id),
+  actorName: Nullable(Type.String()),
+  at: Time,
+  data: Type.Record(Type.String(), Type.Unknown()),
+});

@@ -1,0 +1,42 @@
+import { Type } from 'typebox';
+import { figureNames } from '../core/accountability.js';
+import { eachNamed, Id, Nullable, Time } from './common.js';
+
+/** What the accountability report and the statistics answer (GET /api/v1/reports/accountability, /api/v1/stats), shared with the web app. */
+
+const CaseLinks = Type.Array(Type.Object({ id: Id, reference: Type.String() }));
+
+/** The report's times, in the order a table shows them: minutes to acknowledge and arrive, days to conclude. */
+export const accountabilityDurations = [
+  'medianMinutesToAcknowledge',
+  'p90MinutesToAcknowledge',
+  'medianMinutesToArrive',
+  'p90MinutesToArrive',
+  'medianDaysToConclude',
+  'p90DaysToConclude',
+] as const;
+export type AccountabilityDuration = (typeof accountabilityDurations)[number];
+
+const UnitReport = Type.Object({
+  unitId: Id,
+  unitName: Type.String(),
+  ...eachNamed(figureNames, Type.Integer()),
+  ...eachNamed(accountabilityDurations, Nullable(Type.Number())),
+  cases: Type.Object(eachNamed(figureNames, CaseLinks)),
+});
+export const Report = Type.Object({ from: Time, to: Time, generatedAt: Time, units: Type.Array(UnitReport) });
+
+const Count = Type.Integer();
+const UnitCount = Type.Array(Type.Object({ unitId: Id, unitName: Type.String(), count: Count }));
+export const Stats = Type.Object({
+  generatedAt: Time,
+  open: Type.Object({
+    total: Count,
+    byStage: Type.Record(Type.String(), Count),
+    byUrgency: Type.Record(Type.String(), Count),
+    byUnit: UnitCount,
+    byCategory: Type.Array(Type.Object({ category: Type.String(), count: Count })),
+  }),
+  overdue: Type.Object({ total: Count, byUnit: UnitCount }),
+  weekly: Type.Array(Type.Object({ weekStart: Type.String(), received: Count, closed: Count, missed: Count })),
+});
