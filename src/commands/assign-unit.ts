@@ -1,4 +1,4 @@
-import { DomainError, invalid, forbidden, notFound } from '../core/errors.js';
+import { DomainError, invalid, forbidden, notFound, refused } from '../core/errors.js';
 import { assignmentDeadlines, objectionDueAt as objectionDueAtFor } from '../core/deadlines.js';
 import { assignmentStop } from '../core/clock-stops.js';
 import { can, type AssignmentAction } from '../core/policy.js';
@@ -24,9 +24,9 @@ export async function assignUnit(
   if (!assignmentRoles.includes(props.role)) throw invalid('role', `must be one of ${assignmentRoles.join(', ')}.`);
   return runCaseCommand(ctx, { actor: props.actor, caseId: props.caseId, action: 'case.assign' }, async (trx, row, unitIds, now) => {
     if (!openStages.includes(row.stage)) {
-      throw new DomainError('conflict', `A case in stage ${row.stage} is not being worked; units cannot be assigned.`);
+      throw refused('case_not_open', `A case in stage ${row.stage} is not being worked; units cannot be assigned.`, { stage: row.stage });
     }
-    if (unitIds.includes(props.unitId)) throw new DomainError('conflict', 'This unit is already assigned to this case.', { field: 'unitId' });
+    if (unitIds.includes(props.unitId)) throw refused('unit_already_assigned', 'This unit is already assigned to this case.', {}, { field: 'unitId' });
     if (props.role === 'lead') {
       const lead = await trx
         .selectFrom('assignments')
@@ -35,7 +35,7 @@ export async function assignUnit(
         .where('role', '=', 'lead')
         .where(assignmentActive())
         .executeTakeFirst();
-      if (lead) throw new DomainError('conflict', 'This case already has a lead unit; assign this one as assisting.', { field: 'role' });
+      if (lead) throw refused('lead_already_assigned', 'This case already has a lead unit; assign this one as assisting.', {}, { field: 'role' });
     }
     const assigned = await createAssignment(ctx, trx, row, { unitId: props.unitId, role: props.role, actorId: props.actor.id, now });
     return {
@@ -65,7 +65,7 @@ async function createAssignment(
     .where('case_id', '=', row.id)
     .where('unit_id', '=', unit.id)
     .executeTakeFirst();
-  if (released) throw new DomainError('conflict', `${unit.name} was released from this case and cannot be assigned again.`, { field: 'unitId' });
+  if (released) throw refused('unit_released', `${unit.name} was released from this case and cannot be assigned again.`, { unitId: unit.id }, { field: 'unitId' });
   const plan = await pinnedPlan(trx, row);
   const where = jurisdiction(ctx);
   const due = assignmentDeadlines(plan.deadlines, props.now, onSceneChannels.has(row.channel), where);
@@ -117,9 +117,11 @@ export async function objectToAssignment(
     if (!can(props.actor, 'assignment.object', { type: 'assignment', unitId: assignment.unit_id })) {
       throw forbidden('Only officers of the assigned unit can object to an assignment.');
     }
-    if (assignment.objected_at) throw new DomainError('already_done', `Your unit already objected at ${assignment.objected_at}.`);
+    if (assignment.objected_at) throw refused('already_objected', `Your unit already objected at ${assignment.objected_at}.`, { at: assignment.objected_at });
     if (assignment.objection_due_at && now > assignment.objection_due_at) {
-      throw new DomainError('conflict', `The time to object (5 working days from notification, until ${assignment.objection_due_at}) has passed.`);
+      throw refused('objection_window_passed', `The time to object (5 working days from notification, until ${assignment.objection_due_at}) has passed.`, {
+        until: assignment.objection_due_at,
+      });
     }
     await trx.updateTable('assignments').set({ objected_at: now, objection_reason: reason }).where('id', '=', assignment.id).execute();
     const unit = await trx.selectFrom('units').select('name').where('id', '=', assignment.unit_id).executeTakeFirstOrThrow();
@@ -143,7 +145,7 @@ export async function rerouteAssignment(
     if (!can(props.actor, 'assignment.reroute', { type: 'assignment', unitId: assignment.unit_id })) {
       throw forbidden('Only the petition office reroutes a case to another unit.');
     }
-    if (unitIds.includes(props.unitId)) throw new DomainError('conflict', 'That unit is already assigned to this case.', { field: 'unitId' });
+    if (unitIds.includes(props.unitId)) throw refused('unit_already_assigned', 'That unit is already assigned to this case.', {}, { field: 'unitId' });
     await trx.updateTable('assignments').set({ released_at: now }).where('id', '=', assignment.id).execute();
     const assigned = await createAssignment(ctx, trx, row, { unitId: props.unitId, role: assignment.role, actorId: props.actor.id, now });
     return {
@@ -164,7 +166,7 @@ async function activeAssignment(trx: Trx, caseId: string, assignmentId: string) 
     .where('case_id', '=', caseId)
     .executeTakeFirst();
   if (!assignment) throw notFound('The assignment');
-  if (assignment.released_at) throw new DomainError('conflict', 'This assignment was already rerouted to another unit.');
+  if (assignment.released_at) throw refused('assignment_rerouted', 'This assignment was already rerouted to another unit.', {});
   return assignment;
 }
 
@@ -208,7 +210,7 @@ export async function recordAssignmentStep(
       .where('case_id', '=', row.id)
       .executeTakeFirst();
     if (!assignment) throw notFound('The assignment');
-    if (assignment.released_at) throw new DomainError('conflict', 'This assignment was rerouted to another unit.');
+    if (assignment.released_at) throw refused('assignment_rerouted', 'This assignment was rerouted to another unit.', {});
     if (!can(props.actor, fields.action, { type: 'assignment', unitId: assignment.unit_id })) {
       throw forbidden('Only the assigned unit or the petition office can record this.');
     }
@@ -219,7 +221,7 @@ export async function recordAssignmentStep(
       });
     }
     if (assignment[fields.at] !== null) {
-      throw new DomainError('already_done', `This was already recorded at ${String(assignment[fields.at])}.`);
+      throw refused('already_recorded', `This was already recorded at ${String(assignment[fields.at])}.`, { at: String(assignment[fields.at]) });
     }
     const at = props.step === 'arrive' ? arrivalTime(props.arrivedAt, assignment.notified_at, now) : now;
     const due = assignment[fields.due] as string | null;

@@ -1,4 +1,4 @@
-import { DomainError, invalid } from '../core/errors.js';
+import { invalid, refused } from '../core/errors.js';
 import { caseFlags, parseFlags, storedFlags, type CaseFlag } from '../core/flags.js';
 import type { Actor } from '../core/types.js';
 import { runCaseCommand } from './support/case-command.js';
@@ -20,7 +20,7 @@ export async function clearCaseFlag(ctx: Context, props: { actor: Actor; caseId:
   return runCaseCommand(ctx, { actor: props.actor, caseId: props.caseId, action: 'case.assign' }, async (_trx, row) => {
     const flags = parseFlags(row.flags);
     if (!flags.includes(flag)) {
-      throw new DomainError('conflict', `This case is not flagged ${flag}; the flag may have been cleared already.`, { field: 'flag' });
+      throw refused('not_flagged', `This case is not flagged ${flag}; the flag may have been cleared already.`, { flag }, { field: 'flag' });
     }
     return {
       changes: { flags: storedFlags(flags.filter((item) => item !== flag)) },

@@ -1,4 +1,4 @@
-import { DomainError, invalid, notFound } from '../core/errors.js';
+import { invalid, notFound, refused } from '../core/errors.js';
 import { answerStops } from '../core/clock-stops.js';
 import { reviewRequestDueAt } from '../core/deadlines.js';
 import type { Actor } from '../core/types.js';
@@ -71,7 +71,7 @@ export async function addAnswer(ctx: Context, props: { actor: Actor; caseId: str
   const body = required('body', props.body);
   return runCaseCommand(ctx, { ...props, action: 'case.answer' }, async (trx, row, _units, now) => {
     if (row.stage !== 'resolution' && row.stage !== 'review') {
-      throw new DomainError('conflict', `Answers are given in the resolution or review stage; this case is in ${row.stage}.`);
+      throw refused('answer_stage', `Answers are given in the resolution or review stage; this case is in ${row.stage}.`, { stage: row.stage });
     }
     const plan = await pinnedPlan(trx, row);
     const answerId = ctx.newId();
@@ -108,7 +108,7 @@ export async function completeStep(ctx: Context, props: { actor: Actor; caseId: 
       .where('case_id', '=', row.id)
       .where('step_id', '=', props.stepId)
       .executeTakeFirst();
-    if (done) throw new DomainError('already_done', `This step was already done at ${done.done_at}.`);
+    if (done) throw refused('step_already_done', `This step was already done at ${done.done_at}.`, { stepId: props.stepId, at: done.done_at });
     await trx.insertInto('step_completions').values({ case_id: row.id, step_id: props.stepId, done_by: props.actor.id, done_at: now }).execute();
     return {
       event: { type: 'step.done', data: { stepId: props.stepId, text: step.text } },
@@ -134,7 +134,7 @@ export async function undoStep(ctx: Context, props: { actor: Actor; caseId: stri
       .where('step_id', '=', props.stepId)
       .executeTakeFirst();
     // A retried untick finds nothing to undo and says so, rather than recording it twice.
-    if (!done) throw new DomainError('conflict', 'This step is not done; there is no tick to take back.', { details: { reason: 'step_not_done', stepId: props.stepId } });
+    if (!done) throw refused('step_not_done', 'This step is not done; there is no tick to take back.', { stepId: props.stepId });
     await trx.deleteFrom('step_completions').where('case_id', '=', row.id).where('step_id', '=', props.stepId).execute();
     return {
       event: { type: 'step.undone', data: { stepId: props.stepId, text: step.text, doneAt: done.done_at, doneBy: done.done_by } },

@@ -1,4 +1,4 @@
-import { DomainError, invalid } from '../core/errors.js';
+import { invalid, refused } from '../core/errors.js';
 import { countDays } from '../core/deadlines.js';
 import type { Actor } from '../core/types.js';
 import { pinnedPlan } from '../db/repositories/plans.js';
@@ -24,10 +24,12 @@ export async function extendDeadline(ctx: Context, props: { actor: Actor; caseId
       throw invalid('days', `an extension is at most ${policy.extensionMaxDays} days.`, { code: 'too_large', params: { limit: policy.extensionMaxDays } });
     }
     if (row.extension_days !== null) {
-      throw new DomainError('conflict', `This case was already extended once (by ${row.extension_days} days); the regulations allow one extension.`);
+      throw refused('already_extended', `This case was already extended once (by ${row.extension_days} days); the regulations allow one extension.`, {
+        days: row.extension_days,
+      });
     }
     if (row.conclude_due_at === null || row.concluded_at !== null) {
-      throw new DomainError('conflict', 'Only an accepted case that has not been answered yet can be extended.');
+      throw refused('not_extendable', 'Only an accepted case that has not been answered yet can be extended.', { stage: row.stage });
     }
     const newDueAt = countDays(policy, row.conclude_due_at, props.days, jurisdiction(ctx));
     const data = { days: props.days, reason, previousDueAt: row.conclude_due_at, newDueAt };

@@ -1,5 +1,5 @@
 import { DomainError, invalid } from '../core/errors.js';
-import { judgeMove, stageChanges, undoneSteps, type Mover, type StageChanges } from '../core/stages.js';
+import { guardMessages, judgeMove, stageChanges, undoneSteps, type GuardCode, type Mover, type StageChanges } from '../core/stages.js';
 import { stages, type Actor, type Stage } from '../core/types.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import { stopUnitClocks } from '../db/repositories/assignments.js';
@@ -39,20 +39,22 @@ function columns(changes: StageChanges): Partial<CasesTable> {
 /**
  * A stage move as a case change, for any mover (a staff role or the petitioner): judged by the stage
  * machine, with the fields and clocks its row in the move table sets, and the stage's checklist
- * steps it leaves undone (the move does not wait for them). `notAllowed` words a move that is not
- * in the table for this caller.
+ * steps it leaves undone (the move does not wait for them). `notAllowed` says, as a guard code, why a
+ * move that is not in the table for this caller is refused.
  */
 export async function stageMove(
   ctx: Context,
   trx: Trx,
   row: CaseRow,
-  move: { by: Mover; to: Stage; reason: string | undefined; now: string; notAllowed?: string },
+  move: { by: Mover; to: Stage; reason: string | undefined; now: string; notAllowed?: GuardCode },
 ): Promise<CaseChange> {
   const { to, reason, now } = move;
   const from = row.stage;
   const verdict = judgeMove(from, to, move.by, await moveContext(trx, row, now, reason));
   if (!verdict.ok) {
-    if (verdict.code === 'move_not_allowed' && move.notAllowed) throw new DomainError('move_not_allowed', move.notAllowed);
+    if (verdict.code === 'move_not_allowed' && move.notAllowed) {
+      throw new DomainError('move_not_allowed', guardMessages[move.notAllowed], { details: { guard: move.notAllowed } });
+    }
     const field = verdict.code === 'guard_failed' && !reason ? { field: 'reason' } : {};
     throw new DomainError(verdict.code, verdict.message, { ...field, ...(verdict.details ? { details: verdict.details } : {}) });
   }

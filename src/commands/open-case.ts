@@ -1,4 +1,4 @@
-import { DomainError, forbidden, invalid } from '../core/errors.js';
+import { forbidden, invalid, refused } from '../core/errors.js';
 import { assignmentDeadlines } from '../core/deadlines.js';
 import { can } from '../core/policy.js';
 import { channels, caseKinds, maxRepresentatives, urgencies, type Actor, type CaseKind, type Channel, type Urgency } from '../core/types.js';
@@ -69,7 +69,7 @@ export async function openCase(ctx: Context, props: OpenCaseProps, idempotency?:
   const detail = await ctx.db.transaction().execute(async (trx) => {
     if (idempotency) await claimIdempotencyKey(ctx, trx, idempotency);
     const loaded = props.planId ? await loadPlan(trx, props.planId) : await loadCurrentPlan(trx);
-    if (!loaded) throw props.planId ? invalid('planId', 'no plan has this id.') : new DomainError('conflict', 'No published plan: publish a plan first.');
+    if (!loaded) throw props.planId ? invalid('planId', 'no plan has this id.') : refused('no_published_plan', 'No published plan: publish a plan first.', {});
     const { row: plan, document } = loaded;
     if (plan.status !== 'published') throw invalid('planId', 'cases open only under a published plan.');
     if (!document.categories.some((category) => category.code === props.category)) {

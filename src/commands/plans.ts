@@ -1,4 +1,4 @@
-import { DomainError, forbidden, notFound } from '../core/errors.js';
+import { DomainError, forbidden, notFound, refused } from '../core/errors.js';
 import { validatePlan, localText, type PlanDocument } from '../core/plan.js';
 import { parsePlanYaml } from '../core/plan-yaml.js';
 import { can } from '../core/policy.js';
@@ -89,7 +89,7 @@ export async function updatePlanDraft(
     if (!row) throw notFound('The plan');
     if (row.status !== 'draft') throw new DomainError('plan_published', 'A published plan cannot be changed; import a new version.');
     if (document.key !== row.key) {
-      throw new DomainError('validation_failed', `key: a draft of "${row.key}" cannot change its key.`, { field: 'key' });
+      throw refused('plan_key_fixed', `key: a draft of "${row.key}" cannot change its key.`, { key: row.key }, { field: 'key' });
     }
     await trx
       .updateTable('plans')
@@ -109,7 +109,7 @@ export async function publishPlan(ctx: Context, props: { actor: Actor; planId: s
   await ctx.db.transaction().execute(async (trx) => {
     const row = await findPlan(trx, props.planId);
     if (!row) throw notFound('The plan');
-    if (row.status === 'published') throw new DomainError('plan_published', 'This plan version is already published.');
+    if (row.status === 'published') throw refused('plan_already_published', 'This plan version is already published.', {});
     await trx
       .updateTable('plans')
       .set({ status: 'published', published_at: now, published_by: props.actor.id })

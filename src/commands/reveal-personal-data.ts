@@ -1,4 +1,4 @@
-import { DomainError, invalid } from '../core/errors.js';
+import { invalid, refused } from '../core/errors.js';
 import { personalDataAccess } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
 import { enqueue } from '../notifications/outbox.js';
@@ -28,7 +28,7 @@ export async function revealPersonalData(
     if (access === 'shown') return openPersonalData(ctx, trx, props.actor, row, representatives);
     const revealed = await openPersonalData(ctx, trx, props.actor, row, representatives, { reason });
     if (!revealed.petitioner && revealed.representatives.length === 0) {
-      throw new DomainError('conflict', 'This case holds no names or contacts to reveal.');
+      throw refused('no_personal_data', 'This case holds no names or contacts to reveal.', {});
     }
     const user = await trx.selectFrom('users').select('name').where('id', '=', props.actor.id).executeTakeFirst();
     await enqueue(ctx, trx, [{ role: 'auditor' }], {

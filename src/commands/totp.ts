@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
-import { DomainError, forbidden, invalid, notFound } from '../core/errors.js';
+import { DomainError, forbidden, invalid, notFound, refused } from '../core/errors.js';
 import { can } from '../core/policy.js';
 import { roles, type Actor, type Role } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
@@ -76,7 +76,7 @@ export interface TotpEnrolment {
 /** Starts setting up a second factor: a new secret, kept pending until a code from it is confirmed. */
 export async function startTotpEnrolment(ctx: Context, props: { actor: Actor }): Promise<TotpEnrolment> {
   const row = await ownRow(ctx, props.actor);
-  if (row.totp_enabled_at) throw new DomainError('conflict', 'A second factor is already set up; turn it off first to replace it.');
+  if (row.totp_enabled_at) throw refused('totp_already_set_up', 'A second factor is already set up; turn it off first to replace it.', {});
   const secret = new Secret({ size: 20 }).base32;
   await ctx.db.updateTable('users').set({ totp_pending_sealed: ctx.sealer.seal(secret) }).where('id', '=', row.id).execute();
   const uri = totpFor(row, secret).toString();
@@ -110,10 +110,10 @@ function newRecoveryCode(): string {
 /** Confirms the pending secret with a code from the app; answers the recovery codes, shown this once. */
 export async function confirmTotp(ctx: Context, props: { actor: Actor; code: string }): Promise<{ recoveryCodes: string[] }> {
   const row = await ownRow(ctx, props.actor);
-  if (!row.totp_pending_sealed) throw new DomainError('conflict', 'Start setting up the second factor first.');
+  if (!row.totp_pending_sealed) throw refused('totp_setup_not_started', 'Start setting up the second factor first.', {});
   const secret = ctx.sealer.open(row.totp_pending_sealed);
   const step = acceptedStep(ctx, row, secret, props.code);
-  if (step === null) throw new DomainError('validation_failed', 'code: the code is not right; check the time on your phone.', { field: 'code', details: { reason: 'wrong_code' } });
+  if (step === null) throw refused('wrong_code', 'code: the code is not right; check the time on your phone.', {}, { field: 'code' });
   const now = ctx.now();
   const codes = Array.from({ length: recoveryCodeCount }, newRecoveryCode);
   await ctx.db.transaction().execute(async (trx) => {
@@ -163,7 +163,7 @@ export async function clearUserTotp(ctx: Context, props: { actor: Actor; userId:
   if (props.actor.id === props.userId) throw invalid('id', 'turn your own second factor off on the My account page instead.');
   const row = await ctx.db.selectFrom('users').select(['id', 'totp_secret_sealed', 'totp_pending_sealed']).where('id', '=', props.userId).executeTakeFirst();
   if (!row) throw notFound('The user');
-  if (!row.totp_secret_sealed && !row.totp_pending_sealed) throw new DomainError('already_done', 'This user has no second factor.');
+  if (!row.totp_secret_sealed && !row.totp_pending_sealed) throw refused('no_second_factor', 'This user has no second factor.', {});
   await clearTotp(ctx, { userId: row.id, actorId: props.actor.id });
 }
 

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { DomainError, forbidden, invalid, notFound } from '../core/errors.js';
+import { DomainError, forbidden, invalid, notFound, refused } from '../core/errors.js';
 import { can } from '../core/policy.js';
 import { openStages, unitKinds, type Actor, type UnitKind } from '../core/types.js';
 import { forUpdate } from '../db/adapter.js';
@@ -185,7 +185,7 @@ export async function deactivateUnit(ctx: Context, props: { actor: Actor; unitId
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const row = await lockedUnit(ctx, trx, props.unitId);
-    if (row.deactivated_at) throw new DomainError('already_done', `This unit was deactivated at ${row.deactivated_at}.`);
+    if (row.deactivated_at) throw refused('unit_deactivated', `This unit was deactivated at ${row.deactivated_at}.`, { at: row.deactivated_at });
     const open = await openAssignments(trx, row.id);
     if (open.count > 0) {
       throw new DomainError(
@@ -206,7 +206,7 @@ export async function reactivateUnit(ctx: Context, props: { actor: Actor; unitId
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const row = await lockedUnit(ctx, trx, props.unitId);
-    if (!row.deactivated_at) throw new DomainError('already_done', 'This unit is active.');
+    if (!row.deactivated_at) throw refused('unit_active', 'This unit is active.', {});
     await trx.updateTable('units').set({ deactivated_at: null, updated_at: now }).where('id', '=', row.id).execute();
     await recordAudit(trx, { at: now, actorId: props.actor.id, action: 'unit.reactivate', subjectType: 'unit', subjectId: row.id });
     return unitView({ ...row, deactivated_at: null, updated_at: now });

@@ -1,4 +1,4 @@
-import { DomainError, forbidden, invalid, notFound } from '../core/errors.js';
+import { DomainError, forbidden, invalid, notFound, refused } from '../core/errors.js';
 import { can } from '../core/policy.js';
 import { roles, type Actor, type Role } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
@@ -100,7 +100,7 @@ export async function createUser(ctx: Context, props: CreateUserProps): Promise<
   await ctx.db.transaction().execute(async (trx) => {
     await checkUnit(trx, row.unit_id);
     const taken = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-    if (taken) throw new DomainError('conflict', 'email: an account with this email already exists.', { field: 'email' });
+    if (taken) throw refused('email_taken', 'email: an account with this email already exists.', {}, { field: 'email' });
     await trx.insertInto('users').values(row).execute();
     await recordAudit(trx, {
       at: row.created_at,

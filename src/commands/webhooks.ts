@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DomainError, forbidden, invalid, notFound } from '../core/errors.js';
+import { forbidden, invalid, notFound, refused } from '../core/errors.js';
 import { noticeTopics, type NoticeTopic, type WebhookTopics } from '../core/notices.js';
 import { can } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
@@ -123,7 +123,7 @@ export async function updateWebhook(
     if (!row) throw notFound('The webhook');
     if (props.active !== undefined) {
       if ((row.disabled_at === null) === props.active) {
-        throw new DomainError('already_done', props.active ? 'This webhook is already enabled.' : 'This webhook is already disabled.');
+        throw props.active ? refused('webhook_enabled', 'This webhook is already enabled.', {}) : refused('webhook_disabled', 'This webhook is already disabled.', {});
       }
       await trx
         .updateTable('webhooks')

@@ -66,6 +66,66 @@ export function invalid(field: string, message: string, problem: { code: Problem
   return new DomainError('validation_failed', `${field}: ${message}`, { field, details: { problems: [{ field, ...problem }] } });
 }
 
+/** Who can meet a refusal: staff in the web app, the public in the portal (and the public API), or both. */
+type Audience = readonly ('staff' | 'public')[];
+
+/**
+ * Why a request was refused, where its error code alone would not tell a person: a stable reason in
+ * `details.reason`, its parameters beside it. Each reason belongs to one error code. The apps word
+ * every reason their readers can meet (web: `errors.reason.*`; portal: `errors.reasons`); the
+ * message is for logs and for no one to match.
+ */
+export const errorReasons = {
+  case_not_open: { code: 'conflict', params: ['stage'], for: ['staff'] },
+  unit_already_assigned: { code: 'conflict', params: [], for: ['staff'] },
+  lead_already_assigned: { code: 'conflict', params: [], for: ['staff'] },
+  unit_released: { code: 'conflict', params: ['unitId'], for: ['staff'] },
+  already_objected: { code: 'already_done', params: ['at'], for: ['staff'] },
+  objection_window_passed: { code: 'conflict', params: ['until'], for: ['staff'] },
+  assignment_rerouted: { code: 'conflict', params: [], for: ['staff'] },
+  already_recorded: { code: 'already_done', params: ['at'], for: ['staff'] },
+  answer_stage: { code: 'conflict', params: ['stage'], for: ['staff'] },
+  step_already_done: { code: 'already_done', params: ['stepId', 'at'], for: ['staff'] },
+  step_not_done: { code: 'conflict', params: ['stepId'], for: ['staff'] },
+  not_flagged: { code: 'conflict', params: ['flag'], for: ['staff'] },
+  no_personal_data: { code: 'conflict', params: [], for: ['staff'] },
+  already_extended: { code: 'conflict', params: ['days'], for: ['staff'] },
+  not_extendable: { code: 'conflict', params: ['stage'], for: ['staff'] },
+  email_taken: { code: 'conflict', params: [], for: ['staff'] },
+  unit_deactivated: { code: 'already_done', params: ['at'], for: ['staff'] },
+  unit_active: { code: 'already_done', params: [], for: ['staff'] },
+  key_revoked: { code: 'already_done', params: ['at'], for: ['staff'] },
+  webhook_enabled: { code: 'already_done', params: [], for: ['staff'] },
+  webhook_disabled: { code: 'already_done', params: [], for: ['staff'] },
+  totp_already_set_up: { code: 'conflict', params: [], for: ['staff'] },
+  totp_setup_not_started: { code: 'conflict', params: [], for: ['staff'] },
+  no_second_factor: { code: 'already_done', params: [], for: ['staff'] },
+  wrong_code: { code: 'validation_failed', params: [], for: ['staff'] },
+  plan_already_published: { code: 'plan_published', params: [], for: ['staff'] },
+  plan_key_fixed: { code: 'validation_failed', params: ['key'], for: ['staff'] },
+  request_in_progress: { code: 'conflict', params: [], for: ['staff', 'public'] },
+  no_published_plan: { code: 'conflict', params: [], for: ['staff', 'public'] },
+  no_answer_to_rate: { code: 'conflict', params: [], for: ['public'] },
+  rating_window_passed: { code: 'conflict', params: ['until'], for: ['public'] },
+  already_rated: { code: 'already_done', params: [], for: ['public'] },
+} as const satisfies Record<string, { code: ErrorCode; params: readonly string[]; for: Audience }>;
+
+export type ErrorReason = keyof typeof errorReasons;
+/** The reasons the petition portal can meet, which its catalogue words. */
+export type PublicReason = { [R in ErrorReason]: 'public' extends (typeof errorReasons)[R]['for'][number] ? R : never }[ErrorReason];
+type ReasonParams<R extends ErrorReason> = Record<(typeof errorReasons)[R]['params'][number], string | number>;
+
+/** A refusal with its reason and parameters in `details` (and `field` when one input is at fault). */
+export function refused<R extends ErrorReason>(reason: R, message: string, params: ReasonParams<R>, options: { field?: string } = {}): DomainError {
+  return new DomainError(errorReasons[reason].code, message, { ...options, details: { reason, ...params } });
+}
+
+/** The reason a refusal carries, if it carries one of ours. */
+export function reasonOf(error: DomainError): ErrorReason | undefined {
+  const reason = (error.details as { reason?: unknown } | undefined)?.reason;
+  return typeof reason === 'string' && Object.hasOwn(errorReasons, reason) ? (reason as ErrorReason) : undefined;
+}
+
 export function notFound(what: string): DomainError {
   return new DomainError('not_found', `${what} was not found.`);
 }

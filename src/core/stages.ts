@@ -37,7 +37,7 @@ export const guardCodes = [
 export type GuardCode = (typeof guardCodes)[number];
 
 /** The English words of each code, for the API's `message` (read by developers, never shown by the apps). */
-const guardMessages: Record<GuardCode, string> = {
+export const guardMessages: Record<GuardCode, string> = {
   representativesChosen: 'A collective visit needs its representatives recorded, or a recorded decision to receive the group together.',
   leadUnitAssigned: 'Assign a lead unit responsible for the case first.',
   reasonGiven: 'This move needs a reason.',

@@ -3,7 +3,7 @@ import type { Context } from '../../context/context.js';
 import { petitionProblems, publicLimits } from '../../commands/public/petition-input.js';
 import { once, showOnce } from '../../commands/support/idempotency.js';
 import { getPetitionStatus, giveFeedback, requestReview, submitPetition, type PublicStatus, type Receipt } from '../../commands/public/petitions.js';
-import { DomainError } from '../../core/errors.js';
+import { DomainError, errorReasons, reasonOf, type PublicReason } from '../../core/errors.js';
 import { localText } from '../../core/plan.js';
 import { loadCurrentPlan } from '../../db/repositories/plans.js';
 import { pickLanguage } from '../messages.js';
@@ -60,11 +60,19 @@ const securityHeaders = {
   'x-frame-options': 'DENY',
 };
 
+/** A refusal in the portal's words: its reason when the public side can meet it, else its code. */
+function refusalText(m: Messages, error: DomainError): string {
+  const reason = reasonOf(error);
+  return reason !== undefined && isPublicReason(reason) ? m.errors.reasons[reason] : m.errors.codes[error.code];
+}
+
+const isPublicReason = (reason: keyof typeof errorReasons): reason is PublicReason => (errorReasons[reason].for as readonly string[]).includes('public');
+
 function errorStatus(error: FastifyError): { status: number; say: (m: Messages) => string } {
   if (error instanceof DomainError && error.code === 'rate_limited') return { status: 429, say: (m) => m.errors.tooMany };
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, say: (m) => m.errors.tooLarge };
   const status = error instanceof DomainError ? error.status : (error.statusCode ?? 500);
-  if (error instanceof DomainError && status < 500) return { status, say: (m) => m.errors.codes[error.code] };
+  if (error instanceof DomainError && status < 500) return { status, say: (m) => refusalText(m, error) };
   if (status >= 400 && status < 500) return { status, say: (m) => m.errors.badRequest };
   return { status: 500, say: (m) => m.errors.server };
 }
@@ -146,7 +154,7 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
   portal.get('/new', { schema: { hide: true } }, async (request, reply) => {
     const language = languageOf(request);
     const list = await categories(language);
-    if (!list) return sendPage(reply, 503, errorPage(language, portalMessages[language].errors.noPlan));
+    if (!list) return sendPage(reply, 503, errorPage(language, portalMessages[language].errors.reasons.no_published_plan));
     return sendPage(reply, 200, petitionFormPage({ language, categories: list, values: {}, problems: [], token: newFormToken() }));
   });
 
@@ -157,7 +165,7 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
     handler: async (request, reply) => {
       const language = languageOf(request);
       const list = await categories(language);
-      if (!list) return sendPage(reply, 503, errorPage(language, portalMessages[language].errors.noPlan));
+      if (!list) return sendPage(reply, 503, errorPage(language, portalMessages[language].errors.reasons.no_published_plan));
       const form = readPetitionForm(formOf(request));
       const token = formToken(formOf(request)) ?? newFormToken();
       const problems = petitionProblems(form.input, list.map((category) => category.code));
@@ -238,7 +246,7 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
         return statusWithProblem(reply, error, language, petitionKey, () => {
           if (error.field === 'rating') return field(form, 'rating') === '' ? m.problems.required(m.fields.rating) : m.problems.invalid(m.fields.rating);
           if (error.field === 'comment') return m.problems.too_long(m.fields.comment, publicLimits.comment);
-          return error.code === 'already_done' ? m.feedback.alreadyRated : m.feedback.closedWindow;
+          return refusalText(m, error);
         });
       }
     }),

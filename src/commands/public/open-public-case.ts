@@ -1,4 +1,4 @@
-import { DomainError } from '../../core/errors.js';
+import { refused } from '../../core/errors.js';
 import type { CaseFlag } from '../../core/flags.js';
 import type { CaseRow } from '../../db/repositories/cases.js';
 import { loadCurrentPlan } from '../../db/repositories/plans.js';
@@ -37,7 +37,7 @@ export async function openPublicCase<T>(
   const result = await ctx.db.transaction().execute(async (trx) => {
     if (props.idempotency) await claimIdempotencyKey(ctx, trx, props.idempotency);
     const loaded = await loadCurrentPlan(trx);
-    if (!loaded) throw new DomainError('conflict', 'Petitions cannot be taken right now: no plan has been published.');
+    if (!loaded) throw refused('no_published_plan', 'Petitions cannot be taken right now: no plan has been published.', {});
     const { row: plan, document } = loaded;
     const problems = petitionProblems(input, document.categories.map((category) => category.code));
     const first = problems[0];

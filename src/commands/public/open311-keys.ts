@@ -1,4 +1,4 @@
-import { forbidden, invalid, notFound, DomainError } from '../../core/errors.js';
+import { forbidden, invalid, notFound, refused } from '../../core/errors.js';
 import { can } from '../../core/policy.js';
 import type { Actor } from '../../core/types.js';
 import { recordAudit } from '../../db/audit.js';
@@ -68,7 +68,7 @@ export async function revokeOpen311Key(ctx: Context, props: { actor: Actor | nul
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('open311_keys').selectAll().where('id', '=', props.id).executeTakeFirst();
     if (!row) throw notFound('The Open311 key');
-    if (row.revoked_at) throw new DomainError('already_done', `This key was already revoked at ${row.revoked_at}.`);
+    if (row.revoked_at) throw refused('key_revoked', `This key was already revoked at ${row.revoked_at}.`, { at: row.revoked_at });
     const revoked = { ...row, revoked_at: now, revoked_by: actorId(props.actor) };
     await trx.updateTable('open311_keys').set({ revoked_at: now, revoked_by: revoked.revoked_by }).where('id', '=', row.id).execute();
     await recordAudit(trx, { at: now, actorId: revoked.revoked_by, action: 'open311.key.revoke', subjectType: 'open311_key', subjectId: row.id });

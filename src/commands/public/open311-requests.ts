@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DomainError, invalid, notFound } from '../../core/errors.js';
+import { invalid, notFound, refused } from '../../core/errors.js';
 import type { LocalText } from '../../core/plan.js';
 import { openStages, type Stage } from '../../core/types.js';
 import { loadCurrentPlan } from '../../db/repositories/plans.js';
@@ -73,7 +73,7 @@ export async function createOpen311Request(
   const serviceCode = typed(props.service_code);
   if (!serviceCode) throw invalid('service_code', 'was not provided.');
   const offered = await open311Services(ctx);
-  if (!offered) throw new DomainError('conflict', 'Requests cannot be taken right now: no plan has been published.');
+  if (!offered) throw refused('no_published_plan', 'Requests cannot be taken right now: no plan has been published.', {});
   if (!offered.services.some((service) => service.code === serviceCode)) throw notFound(`service_code ${serviceCode}`);
   const lat = typed(props.lat);
   const long = typed(props.long);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { accessCodeDigest, newAccessCode } from '../../core/access-code.js';
 import { caseDeadlines, type CaseDeadlines } from '../../core/case-deadlines.js';
-import { DomainError, invalid } from '../../core/errors.js';
+import { invalid, refused } from '../../core/errors.js';
 import type { CaseFlag } from '../../core/flags.js';
 import type { LocalText } from '../../core/plan.js';
 import { maxReviews, reviewWindow, type ReviewWindow } from '../../core/stages.js';
@@ -148,12 +148,12 @@ export async function giveFeedback(
         .orderBy('created_at', 'desc')
         .limit(1)
         .executeTakeFirst();
-      if (!latest) throw new DomainError('conflict', 'There is no answer to rate yet: you can rate the official answer once it is given.');
+      if (!latest) throw refused('no_answer_to_rate', 'There is no answer to rate yet: you can rate the official answer once it is given.', {});
       if (row.review_request_due_at === null || now > row.review_request_due_at) {
-        throw new DomainError('conflict', 'The time to rate this answer (30 days from the answer) has passed.');
+        throw refused('rating_window_passed', 'The time to rate this answer (30 days from the answer) has passed.', { until: row.review_request_due_at ?? '' });
       }
       const already = await trx.selectFrom('feedback').select('id').where('answer_id', '=', latest.id).executeTakeFirst();
-      if (already) throw new DomainError('already_done', 'You have already rated this answer.');
+      if (already) throw refused('already_rated', 'You have already rated this answer.', {});
       const feedbackId = ctx.newId();
       await trx
         .insertInto('feedback')
@@ -189,7 +189,7 @@ export async function requestReview(ctx: Context, props: PetitionKey & { reason:
         to: 'review',
         reason: reason || undefined,
         now,
-        notAllowed: 'A review can be requested once the written answer has been given.',
+        notAllowed: 'noAnswerYet',
       }),
     result: (trx, updated, _locked, now) => publicStatus(trx, updated, now),
   });

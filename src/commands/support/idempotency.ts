@@ -1,4 +1,4 @@
-import { DomainError } from '../../core/errors.js';
+import { DomainError, refused } from '../../core/errors.js';
 import type { Context, Trx } from '../../context/context.js';
 
 /** How long a key answers a retry with the first answer; after that it is forgotten. */
@@ -92,7 +92,7 @@ export async function once<T>(
   } catch (error) {
     if (!(error instanceof IdempotencyKeyTaken)) throw error;
     const after = await storedResult(ctx, key);
-    if (!after) throw new DomainError('conflict', 'A request with this Idempotency-Key was just being handled; retry it.', { field: 'Idempotency-Key' });
+    if (!after) throw refused('request_in_progress', 'A request with this Idempotency-Key was just being handled; retry it.', {}, { field: 'Idempotency-Key' });
     return { result: after.result as T, replayed: true };
   }
 }

@@ -184,8 +184,6 @@ export const en: Messages = {
     submit: 'Send rating',
     thanks: 'Your rating has been recorded. Thank you.',
     offerReview: 'You are not satisfied with the answer. You can ask for a review below.',
-    closedWindow: 'The time to rate this answer has passed.',
-    alreadyRated: 'You have already rated this answer.',
   },
 
   review: {
@@ -265,7 +263,6 @@ export const en: Messages = {
     tooMany: 'Too many requests from your connection. Please wait a little and try again.',
     server: 'Something went wrong on our side; it has been logged. Please try again later.',
     badRequest: 'What you sent could not be processed. Please go back and try again.',
-    noPlan: 'Petitions cannot be taken online right now. Please try again later, or visit the petition office.',
     back: 'Back to the start',
     codes: {
       validation_failed: 'Something you entered is not right. Please correct it and submit again.',
@@ -295,6 +292,13 @@ export const en: Messages = {
       unit_inactive: "This unit is deactivated: it takes no new cases or users.",
       too_many_attempts: "Too many attempts; wait a little and try again.",
       internal_error: 'Something went wrong on our side; it has been logged. Please try again later.',
+    },
+    reasons: {
+      request_in_progress: 'Your submission is being handled; refresh the page in a moment.',
+      no_published_plan: 'Petitions cannot be taken online right now. Please try again later, or visit the petition office.',
+      no_answer_to_rate: 'No written answer has been given yet. You can rate it once it is.',
+      rating_window_passed: 'The time to rate this answer has passed.',
+      already_rated: 'You have already rated this answer.',
     },
   },
 

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../core/errors.js';
+import type { ErrorCode, PublicReason } from '../../../core/errors.js';
 /** The plan's deadlines the front page states. */
 export interface DeadlineWords {
   dayKind: 'calendar' | 'working';
@@ -177,8 +177,6 @@ export const zh = {
     submit: '提交评价',
     thanks: '您的评价已记录，谢谢。',
     offerReview: '您对答复不满意。可以在下方申请复查。',
-    closedWindow: '评价期限已过。',
-    alreadyRated: '您已评价过这份答复。',
   },
 
   review: {
@@ -259,7 +257,6 @@ export const zh = {
     tooMany: '您的操作过于频繁，请稍后再试。',
     server: '系统出现问题，已记录。请稍后再试。',
     badRequest: '提交的内容无法处理。请返回重试。',
-    noPlan: '暂时无法受理网上信访事项，请稍后再试，或前往信访接待场所。',
     back: '返回首页',
     /** Every error code of the server (src/core/errors.ts), as the portal says it. */
     codes: {
@@ -291,6 +288,14 @@ export const zh = {
       too_many_attempts: "尝试次数过多，请稍后再试。",
       internal_error: '系统出现问题，已记录。请稍后再试。',
     } satisfies Record<ErrorCode, string>,
+    /** Why the server refused (its `details.reason`), for every reason the public side can meet. */
+    reasons: {
+      request_in_progress: '您的提交正在处理中，请稍后刷新页面。',
+      no_published_plan: '暂时无法受理网上信访事项，请稍后再试，或前往信访接待场所。',
+      no_answer_to_rate: '尚未作出书面答复。作出答复后，即可评价。',
+      rating_window_passed: '评价期限已过。',
+      already_rated: '您已评价过这份答复。',
+    } satisfies Record<PublicReason, string>,
   },
 
   open311: {

@@ -12,7 +12,7 @@ import {
   open311Token,
   type Open311Filters,
 } from '../../../commands/public/open311-requests.js';
-import { DomainError } from '../../../core/errors.js';
+import { DomainError, refused } from '../../../core/errors.js';
 import { pickLanguage } from '../../messages.js';
 import { portalMessages } from '../../portal/i18n/index.js';
 import { idempotently } from '../../plugins/idempotency.js';
@@ -112,7 +112,7 @@ export async function registerOpen311(app: App, ctx: Context, counters: Counters
       const languageOf = (request: FastifyRequest) => pickLanguage(undefined, request.headers['accept-language']);
       const offered = async () => {
         const services = await open311Services(ctx);
-        if (!services) throw new DomainError('conflict', 'No services are offered: no plan has been published.');
+        if (!services) throw refused('no_published_plan', 'No services are offered: no plan has been published.', {});
         return services;
       };
 
