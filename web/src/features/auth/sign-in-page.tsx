@@ -4,6 +4,7 @@ import { Navigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../session/session';
 import { Field } from '../../ui/field';
+import { errorText } from '../../ui/server-text';
 import { LanguageSwitch } from '../../ui/language-switch';
 
 /** Only paths inside this app may be returned to after signing in. */
@@ -45,7 +46,9 @@ export function SignInPage() {
             ? t('signIn.tooMany', { minutes: Math.max(1, Math.ceil((retry ?? 60) / 60)) })
             : failure?.code === 'validation_failed'
               ? t('signIn.missing')
-              : (failure?.message ?? t('errors.genericTitle')),
+              : failure
+                ? errorText(t, failure)
+                : t('errors.genericTitle'),
       );
     } finally {
       setBusy(false);
