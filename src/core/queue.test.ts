@@ -58,6 +58,10 @@ describe('reading a typed reference', () => {
     expect(referenceQuery('wage')?.referenceOnly).toBe(false);
     expect(referenceQuery('2026')?.parts.some((part) => part.start === 1)).toBe(false);
     expect(referenceQuery('kkqy')?.referenceOnly).toBe(false);
+    // O, I and L are read as 0 and 1 in a reference, but a word made with them is still a word.
+    expect(referenceQuery('ceiling')?.referenceOnly).toBe(false);
+    expect(referenceQuery('crkk-qyt6'.replace('6', 'G'))?.referenceOnly).toBe(false);
+    expect(referenceQuery('2026-CRKO')?.referenceOnly).toBe(true);
     expect(referenceQuery('拖欠工资')).toBeNull();
     expect(referenceQuery('wage arrears!')).toBeNull();
   });

@@ -18,7 +18,7 @@ export function isQueueOrder(value: unknown): value is QueueOrder {
 interface ReferenceQuery {
   parts: ReferencePart[];
   /**
-   * The query can only be a reference (letters and digits, at least one of each, four or more):
+   * The query can only be a reference (letters and digits, at least one of each typed, four or more):
    * then titles and descriptions need not be searched, and the search runs on indexes alone.
    */
   referenceOnly: boolean;
@@ -87,7 +87,8 @@ export function referenceQuery(typed: string): ReferenceQuery | null {
     }
   }
   if (parts.length === 0) return null;
-  return { parts, referenceOnly: chars.length >= 4 && /\d/.test(chars) && /[A-Z]/.test(chars) };
+  // A digit typed, not an O, I or L read as one: `ceiling` is a word before it is CE111NG.
+  return { parts, referenceOnly: chars.length >= 4 && /\d/.test(typed) && /[A-Z]/.test(chars) };
 }
 
 /** Dashes put back where references have them, after the given positions. */

@@ -16,6 +16,11 @@ export interface DialectAdapter {
   supportsRowLocks: boolean;
   /** Case-insensitive LIKE operator. */
   ilike: 'like' | 'ilike';
+  /**
+   * How a title or description containing a text is found from an index (migration 020): SQLite's
+   * FTS5 trigram table, asked with MATCH; on PostgreSQL `ilike` itself, which pg_trgm indexes serve.
+   */
+  textSearch: 'fts5' | 'ilike';
   /** The UTC hour of a time column as text, `YYYY-MM-DDTHH`, for grouping counts by time. */
   hourOf(column: string): RawBuilder<string>;
 }
@@ -27,6 +32,7 @@ export const sqliteAdapter: DialectAdapter = {
   serialNeedsAutoIncrement: true,
   supportsRowLocks: false,
   ilike: 'like',
+  textSearch: 'fts5',
   hourOf: (column) => sql<string>`substr(${sql.ref(column)}, 1, 13)`,
 };
 
@@ -37,6 +43,7 @@ export const postgresAdapter: DialectAdapter = {
   serialNeedsAutoIncrement: false,
   supportsRowLocks: true,
   ilike: 'ilike',
+  textSearch: 'ilike',
   hourOf: (column) => sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24')`,
 };
 

@@ -16,6 +16,7 @@ import * as tallyShards from './migrations/015-tally-shards.js';
 import * as referenceFragments from './migrations/017-reference-fragments.js';
 import * as webhookTopics from './migrations/018-webhook-topics.js';
 import * as queueFilters from './migrations/019-queue-filters.js';
+import * as textSearch from './migrations/020-text-search.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -37,6 +38,7 @@ const all: Record<string, AdapterMigration> = {
   '017-reference-fragments': referenceFragments,
   '018-webhook-topics': webhookTopics,
   '019-queue-filters': queueFilters,
+  '020-text-search': textSearch,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

@@ -6,6 +6,7 @@ import type { CaseScope } from '../../core/policy.js';
 import { forUpdate, type DialectAdapter } from '../adapter.js';
 import type { CasesTable, Database } from '../schema.js';
 import { assignmentActive } from './assignments.js';
+import { containingText, searchTextIndex } from './case-texts.js';
 
 export type CaseRow = CasesTable;
 
@@ -70,6 +71,8 @@ export interface ListCasesProps {
   now: string;
   limit: number;
   after: CaseCursor | null;
+  /** Titles and descriptions searched through the FTS5 trigram table (`searchTextIndex` says when). */
+  textIndex?: boolean;
 }
 
 /** A queue row: the case, and whether a unit's objection to it is open. */
@@ -109,8 +112,9 @@ export function isSortKey(order: QueueOrder, key: unknown[]): key is (string | n
   return key.length === shape.length && key.every((value, index) => typeof value === shape[index]);
 }
 
-export function listCases(db: Kysely<Database>, adapter: DialectAdapter, props: ListCasesProps): Promise<QueueRow[]> {
-  return listCasesQuery(db, adapter, props).execute();
+export async function listCases(db: Kysely<Database>, adapter: DialectAdapter, props: ListCasesProps): Promise<QueueRow[]> {
+  const textIndex = props.filters.q ? await searchTextIndex(db, adapter, props.filters.q) : false;
+  return listCasesQuery(db, adapter, { ...props, textIndex }).execute();
 }
 
 /**
@@ -177,7 +181,7 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
   // Closed in a week: few cases, found from cases_closed_at (migration 002), then sorted.
   if (filters.closedFrom) query = query.where('cases.closed_at', '>=', filters.closedFrom);
   if (filters.closedTo) query = query.where('cases.closed_at', '<', filters.closedTo);
-  if (filters.q) query = query.where(matches(adapter, filters.q));
+  if (filters.q) query = query.where(matches(adapter, filters.q, props.textIndex ?? false));
   // Within one urgency the urgency order is the newest order: sorted so, the rank (one value) drops
   // out, and cases_urgency_received walks the cases in it (SQLite would sort them all by the rank).
   const sameRank = order === 'urgency' && filters.urgency !== undefined;
@@ -242,10 +246,11 @@ function orderBy(order: QueueOrder, fromUnit: boolean) {
 /**
  * The text search: a reference (or its start, or any run of three or more of its characters, across
  * its dashes too, typed in any case with or without dashes), else also a title or description
- * containing the text. A query that can
+ * containing the text (from the FTS5 trigram table on SQLite when few cases contain it, else by
+ * LIKE; on PostgreSQL ILIKE, which its pg_trgm indexes serve: migration 020). A query that can
  * only be a reference is looked up in the reference indexes alone.
  */
-function matches(adapter: DialectAdapter, q: string) {
+function matches(adapter: DialectAdapter, q: string, textIndex: boolean) {
   const reference = referenceQuery(q);
   return (eb: ExpressionBuilder<Database, 'cases'>) => {
     const within = (column: RawBuilder<string>, range: PrefixRange) =>
@@ -258,7 +263,8 @@ function matches(adapter: DialectAdapter, q: string) {
       const tail = part.yearEndsWith;
       terms.push(tail ? eb.and([term, eb(sql<string>`substr(${sql.ref('cases.reference')}, ${sql.lit(5 - tail.length)}, ${sql.lit(tail.length)})`, '=', tail)]) : term);
     }
-    if (!reference?.referenceOnly) {
+    if (!reference?.referenceOnly && textIndex) terms.push(containingText(q));
+    else if (!reference?.referenceOnly) {
       const pattern = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
       terms.push(
         sql<boolean>`${sql.ref('cases.title')} ${sql.raw(adapter.ilike)} ${pattern} escape '\\'`,

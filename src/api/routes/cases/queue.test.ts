@@ -119,6 +119,24 @@ describe.each(databaseKinds)('the queue sorted, searched and filtered by the ser
     expect(missing.items.map((item) => item.reference)).not.toContain(reference);
   });
 
+  it('finds a case by letters of its title or description that could also be part of a reference, in any case', async () => {
+    const titled = await openCaseId(world, letter({ title: 'Roof leak at block BT-DP', description: 'Water through the ceiling.' }));
+    const described = await openCaseId(world, letter({ title: 'No heating', description: 'The CBTD boiler has failed since Monday.' }));
+    const found = async (q: string) => expectStatus<Page>(await get(world, 'coordinator', `/api/v1/cases?q=${encodeURIComponent(q)}&limit=100`), 200).items.map((item) => item.id);
+    expect(await found('bt-dp')).toEqual([titled]);
+    expect(await found('BT-DP')).toEqual([titled]);
+    expect(await found('cbtd')).toEqual([described]);
+    expect(await found('CEILING')).toEqual([titled]);
+    // Three letters, and two (too short for a trigram index: read as LIKE).
+    expect(await found('oil')).toContain(described);
+    expect(await found('oi')).toContain(described);
+    expect(await found('zqxj')).toEqual([]);
+    // A title changed in the database is found by its new words only: the index follows it.
+    await world.ctx.db.updateTable('cases').set({ title: 'Roof leak at block QX-WV' }).where('id', '=', titled).execute();
+    expect(await found('bt-dp')).toEqual([]);
+    expect(await found('qx-wv')).toEqual([titled]);
+  });
+
   it('finds a case by a fragment of its reference that straddles its dashes, in any case, with or without them', async () => {
     const detail = expectStatus<Item>(await get(world, 'coordinator', `/api/v1/cases/${ids[4]}`), 200);
     const reference = detail.reference;
