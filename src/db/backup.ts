@@ -63,6 +63,9 @@ async function holdsData(target: BackupTarget): Promise<boolean> {
 export async function restoreDatabase(target: BackupTarget, file: string, options: { replace?: boolean } = {}): Promise<void> {
   if (!existsSync(file)) throw new Error(`There is no backup file at ${file}.`);
   if (isPostgres(target.url)) {
+    // A backup of one schema holds no extensions, and its trigram indexes (migration 020) need pg_trgm
+    // where Redress puts it; a role that may not create it is told so by pg_restore, naming the index.
+    await tool('psql', ['--no-psqlrc', '--quiet', `--dbname=${target.url}`, '--command=create extension if not exists pg_trgm with schema public']).catch(() => undefined);
     await tool('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', ...(options.replace ? ['--clean', '--if-exists'] : []), `--dbname=${target.url}`, file]);
     return;
   }
