@@ -166,7 +166,7 @@ export interface AssignmentStanding {
   caseOpen: boolean;
 }
 
-export interface AssignmentAbilities {
+interface AssignmentAbilities {
   acknowledge: boolean;
   arrive: boolean;
   propose: boolean;

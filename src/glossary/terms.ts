@@ -44,5 +44,3 @@ export const glossary = {
   /** The decision that a petition is not taken up (stage `not_accepted`). */
   notAccepted: { zh: '不予受理', en: 'not accepted', variants: { zh: ['不受理'], en: ['rejected'] } },
 } as const satisfies Record<string, Term>;
-
-export type TermId = keyof typeof glossary;
