@@ -18,6 +18,8 @@ export async function explain(db: Kysely<Database>, adapter: DialectAdapter, com
   return (result.rows as Record<string, unknown>[]).map((row) => String(row.detail ?? row['QUERY PLAN'])).join('\n    ');
 }
 
+const weekAgo = (weeks: number) => new Date(Date.now() - weeks * 7 * 86_400_000).toISOString();
+
 /** The dashboard bench's filters, as query strings and as the queue's filters, and reference searches. */
 export function queueFilters(unitId: string): [string, CaseFilters][] {
   return [
@@ -30,6 +32,9 @@ export function queueFilters(unitId: string): [string, CaseFilters][] {
     ['category=housing', { category: 'housing' }],
     ['objection=true', { objection: true }],
     ['flag=suspected_spam', { flag: 'suspected_spam' }],
+    // A dashboard week bar's click-through (issue 8, item 12): a week of received, or of closed, cases.
+    ['receivedFrom..To (a week)', { receivedFrom: weekAgo(2), receivedTo: weekAgo(1) }],
+    ['closedFrom..To (a week)', { closedFrom: weekAgo(2), closedTo: weekAgo(1) }],
     // Reference fragments: with a digit only the reference indexes are read; letters alone may also be
     // words of a title or description (issue 8, item 5).
     ['q=2027-AAAA', { q: '2027-AAAA' }],
