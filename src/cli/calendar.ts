@@ -14,7 +14,7 @@ interface FileProblem {
 }
 
 /** A calendar file refused: every problem on a line of its own, located by its line, and that nothing changed. */
-export function describeCalendarRefusal(file: string, error: unknown): Error {
+function describeCalendarRefusal(file: string, error: unknown): Error {
   if (!(error instanceof DomainError) || error.code !== 'validation_failed') return error instanceof Error ? error : new Error(String(error));
   const problems = (error.details as { problems?: FileProblem[] } | undefined)?.problems ?? [];
   if (problems.length === 0) return new Error(`${file}: ${error.message}`);

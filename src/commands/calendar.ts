@@ -109,7 +109,7 @@ export async function importCalendarYears(ctx: Context, props: { actor: Actor | 
   if (imported.length === 0) {
     throw new DomainError('validation_failed', 'years: the file holds no year (list it under `years`, and its days under `holidays` and `workdays`).', {
       field: 'years',
-      details: { problems: [{ path: 'years', message: 'the file holds no year' }] },
+      details: { problems: [{ line: 1, path: 'years', code: 'no_years', message: 'the file holds no year' }] },
     });
   }
   const current = await loadCalendar(ctx.db);

@@ -44,7 +44,7 @@ export const planProblemCodes = ['missing_stage', 'duplicate_stage', 'stage_orde
 export type PlanProblemCode = (typeof planProblemCodes)[number];
 
 /** What can be wrong in a calendar file (core/calendar.ts). */
-export const calendarProblemCodes = ['yaml_syntax', 'years_list', 'day_list', 'not_a_date', 'day_twice'] as const;
+export const calendarProblemCodes = ['yaml_syntax', 'years_list', 'no_years', 'day_list', 'not_a_date', 'day_twice'] as const;
 export type CalendarProblemCode = (typeof calendarProblemCodes)[number];
 
 export function isProblemCode(value: unknown): value is ProblemCode {

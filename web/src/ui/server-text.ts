@@ -15,7 +15,7 @@ export function errorText(t: TFunction, error: { code: string; message?: string;
   const details = error.details as { reason?: unknown; guard?: unknown } | null | undefined;
   if (typeof details?.guard === 'string') return guardText(t, details.guard, details);
   const reason = details?.reason;
-  const byReason = typeof reason === 'string' ? t(`errors.reason.${reason}`, { defaultValue: '' }) : '';
+  const byReason = typeof reason === 'string' ? t(`errors.reason.${reason}`, { ...(details as Record<string, unknown>), defaultValue: '' }) : '';
   if (byReason !== '') return byReason;
   const [problem] = error.code === 'validation_failed' ? problemsOf(error.details) : [];
   if (problem) return problemText(t, problem);

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { noticeTopics } from '../../../core/notices.js';
 import { Id, Nullable, Time } from '../../schemas.js';
 
-export const Topic = Type.Enum([...noticeTopics], { description: 'A notice Redress sends; the body posted has it as `type`' });
+const Topic = Type.Enum([...noticeTopics], { description: 'A notice Redress sends; the body posted has it as `type`' });
 
 /** `all` (every notice, including any added later) or the topics named, at least one. */
 export const Topics = Type.Union([Type.Literal('all'), Type.Array(Topic, { minItems: 1, uniqueItems: true })], {
