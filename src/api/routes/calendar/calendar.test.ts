@@ -48,7 +48,9 @@ describe.each(databaseKinds)('the holiday calendar, year by year (%s)', (kind) =
   it('refuses a bad file with each problem and its line, changing nothing', async () => {
     const error = expectError(await withoutWrites(world, () => importYears(broken)), 400, 'validation_failed', 'holidays[1].date');
     expect((error.details as { problems: { line: number; path: string }[] }).problems).toEqual([expect.objectContaining({ line: 5, path: 'holidays[1].date' })]);
-    expectError(await withoutWrites(world, () => importYears('name: nothing\nyears: []\n')), 400, 'validation_failed', 'years');
+    const empty = expectError(await withoutWrites(world, () => importYears('name: nothing\nyears: []\n')), 400, 'validation_failed', 'years');
+    // Coded, so the calendar page words it in the reader's language.
+    expect((empty.details as { problems: { code: string }[] }).problems).toEqual([expect.objectContaining({ path: 'years', code: 'no_years' })]);
     expectError(await withoutWrites(world, () => importYears(year2027, 'coordinator')), 403, 'forbidden');
     expect((await years()).years.map((year) => year.year)).toEqual([2025, 2026]);
   });
