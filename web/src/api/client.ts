@@ -18,15 +18,6 @@ export class ApiError extends Error {
   }
 }
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Sent as JSON, or as YAML text when `yaml` is set. */
-  body?: unknown;
-  yaml?: boolean;
-  accept?: string;
-  signal?: AbortSignal;
-}
-
 type SessionEndedListener = () => void;
 const sessionEndedListeners = new Set<SessionEndedListener>();
 
@@ -44,17 +35,6 @@ async function errorOf(response: Response): Promise<ApiError> {
   } catch {
     return new ApiError(response.status, 'error', response.statusText);
   }
-}
-
-function requestInit(options: RequestOptions): RequestInit {
-  const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
-  const init: RequestInit = { method: options.method ?? (options.body === undefined ? 'GET' : 'POST'), headers, credentials: 'same-origin' };
-  if (options.signal) init.signal = options.signal;
-  if (options.body !== undefined) {
-    headers['content-type'] = options.yaml ? 'application/yaml' : 'application/json';
-    init.body = options.yaml && typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-  }
-  return init;
 }
 
 /**
@@ -80,7 +60,8 @@ async function send(input: Request): Promise<Response> {
 /**
  * The typed client: paths, parameters, bodies and answers come from the server's OpenAPI document
  * (openapi.d.ts, `npm run gen:api`), so a renamed field fails the typecheck. A call answers the
- * body or throws an ApiError; wrap it in `ok()` to get the body alone.
+ * body or throws an ApiError; wrap it in `ok()` to get the body alone. YAML and CSV answers are asked
+ * for by their Accept header and read with `parseAs: 'text'` or `'blob'`.
  */
 export const client = createClient<paths, 'application/json'>({ baseUrl: '', credentials: 'same-origin', fetch: send });
 
@@ -88,17 +69,6 @@ export const client = createClient<paths, 'application/json'>({ baseUrl: '', cre
 export async function ok<T>(call: Promise<{ data?: T; response: Response }>): Promise<T> {
   const { data } = await call;
   return data as T;
-}
-
-/** Sends a request by hand (YAML or CSV, which the typed client does not speak). */
-export async function request(path: string, options: RequestOptions = {}): Promise<Response> {
-  return send(new Request(new URL(path, window.location.href), requestInit(options)));
-}
-
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const response = await request(path, options);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
 }
 
 /** A query string from the set values only. */

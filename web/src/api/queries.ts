@@ -27,6 +27,10 @@ export function makeQueryClient(): QueryClient {
  * (`cases` on any change to a case, `notifications` and `stats` too), so related data shares a prefix.
  */
 export const queryKeys = {
+  /** Who is signed in, and the jurisdiction's zone and clock: kept when everything else is cleared at sign-out. */
+  session: ['session'] as const,
+  me: ['session', 'me'] as const,
+  config: ['session', 'config'] as const,
   cases: ['cases'] as const,
   queues: ['cases', 'queue'] as const,
   queue: (filters: Record<string, unknown>) => ['cases', 'queue', filters] as const,

@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import { api } from '../api/client';
 import { queryKeys } from '../api/queries';
 
 /** What the server sends on `GET /api/v1/stream` for every committed change to a readable case. */
@@ -22,6 +21,7 @@ const LiveContext = createContext<Live | null>(null);
 
 /** One server-sent event stream for the whole app while someone is signed in. */
 export function LiveProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
   const listeners = useRef(new Set<Listener>());
   const [connected, setConnected] = useState(false);
 
@@ -34,17 +34,18 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     };
     // The browser reconnects by itself after a network error; until then, show it. The server also
     // ends the stream when the session ends (signed out elsewhere, the account deactivated): asking
-    // who is signed in then answers 401, which takes this browser back to the sign-in page.
+    // who is signed in again (session/session-queries.ts) then answers 401, which takes this browser
+    // back to the sign-in page; a network error leaves the session as it was.
     source.onerror = () => {
       setConnected(false);
-      api('/api/v1/auth/me').catch(() => undefined);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.me });
     };
     source.addEventListener('case.changed', (event) => {
       const change = JSON.parse((event as MessageEvent<string>).data) as CaseChanged;
       for (const listener of listeners.current) listener(change);
     });
     return () => source.close();
-  }, []);
+  }, [queryClient]);
 
   const [value] = useState<Omit<Live, 'connected'>>(() => ({
     subscribe(listener) {

@@ -1,8 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, onSessionEnded } from '../api/client';
+import { client, ok, onSessionEnded, type ApiError } from '../api/client';
+import { queryKeys } from '../api/queries';
 import type { GlobalAction } from '../../../src/core/policy.js';
-import type { ClientConfig, PendingStep, Unit, User } from '../api/types';
+import type { PendingStep, Unit, User } from '../api/types';
+import { configQuery, meQuery, unitsQuery, type SignedIn } from './session-queries';
 
 export interface Session {
   user: User;
@@ -19,13 +21,9 @@ type State =
   | { status: 'anonymous'; expired: boolean }
   /** Signed in, but a new password or a second factor must be set up before anything else. */
   | { status: 'setup'; user: User; pending: PendingStep[] }
+  /** Signed in, but the zone or the units could not be loaded. */
+  | { status: 'failed'; error: ApiError; retry: () => void }
   | { status: 'signed-in'; session: Session };
-
-interface SignedIn {
-  user: User;
-  pending: PendingStep[];
-  abilities: Record<GlobalAction, boolean>;
-}
 
 interface SessionApi {
   state: State;
@@ -38,65 +36,77 @@ interface SessionApi {
 
 const SessionContext = createContext<SessionApi | null>(null);
 
-async function loadSession(user: User, abilities: Record<GlobalAction, boolean>): Promise<Session> {
-  const sentAt = Date.now();
-  const [config, units] = await Promise.all([api<ClientConfig>('/api/v1/config'), api<{ items: Unit[] }>('/api/v1/units')]);
-  const receivedAt = Date.now();
-  return {
-    user,
-    timeZone: config.timeZone,
-    clockOffset: Date.parse(config.now) - (sentAt + receivedAt) / 2,
-    units: units.items,
-    abilities,
-  };
-}
+/** Everything but who is signed in: nothing one person saw stays in the cache for whoever signs in next in this tab. */
+const notSession = { predicate: (query: { queryKey: readonly unknown[] }) => query.queryKey[0] !== queryKeys.session[0] };
 
-/** A session with steps pending waits on them; otherwise the whole app's session is loaded. */
-async function stateOf({ user, pending, abilities }: SignedIn): Promise<State> {
-  if (pending.length > 0) return { status: 'setup', user, pending };
-  return { status: 'signed-in', session: await loadSession(user, abilities) };
-}
-
-/** Who is signed in, with what the whole app needs about them: their units, zone and clock. */
+/**
+ * Who is signed in, with what the whole app needs about them: their units, zone and clock. Each is a
+ * query (session-queries.ts); the units are the admin's units list, so an edited unit shows everywhere.
+ */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  // Nothing one person saw stays in the cache for whoever signs in next in this tab.
   const queryClient = useQueryClient();
-  const signedIn = state.status === 'signed-in' || state.status === 'setup';
-  useEffect(() => {
-    if (!signedIn) queryClient.clear();
-  }, [signedIn, queryClient]);
+  const me = useQuery(meQuery);
+  // Whether the last session ended by itself (expired, or ended elsewhere) rather than by signing out.
+  const [expired, setExpired] = useState(false);
+  const ready = Boolean(me.data && me.data.pending.length === 0);
+  const config = useQuery({ ...configQuery, enabled: ready });
+  const units = useQuery({ ...unitsQuery, enabled: ready });
 
-  useEffect(() => {
-    let cancelled = false;
-    api<SignedIn>('/api/v1/auth/me')
-      .then(stateOf)
-      .then(
-        (next) => !cancelled && setState(next),
-        () => !cancelled && setState({ status: 'anonymous', expired: false }),
-      );
-    const stop = onSessionEnded(() =>
-      setState((previous) => (previous.status === 'signed-in' || previous.status === 'setup' ? { status: 'anonymous', expired: true } : previous)),
-    );
-    return () => {
-      cancelled = true;
-      stop();
-    };
-  }, []);
+  // Any request answering 401 while signed in ends the session here (api/client.ts).
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        if (!queryClient.getQueryData(meQuery.queryKey)) return;
+        setExpired(true);
+        queryClient.setQueryData(meQuery.queryKey, null);
+      }),
+    [queryClient],
+  );
 
-  const signIn = useCallback(async (email: string, password: string, code?: string) => {
-    const signedIn = await api<SignedIn>('/api/v1/auth/login', { body: { email, password, ...(code ? { code } : {}) } });
-    setState(await stateOf(signedIn));
-  }, []);
+  const anonymous = me.data === null;
+  useEffect(() => {
+    if (anonymous) queryClient.removeQueries(notSession);
+  }, [anonymous, queryClient]);
+
+  const signedIn = useCallback(
+    async (answer: SignedIn) => {
+      setExpired(false);
+      queryClient.setQueryData(meQuery.queryKey, answer);
+      // Signing in is done once the app can open: the sign-in button stays busy until then.
+      if (answer.pending.length === 0) await Promise.allSettled([queryClient.ensureQueryData(configQuery), queryClient.ensureQueryData(unitsQuery)]);
+    },
+    [queryClient],
+  );
+
+  const signIn = useCallback(
+    async (email: string, password: string, code?: string) =>
+      signedIn(await ok(client.POST('/api/v1/auth/login', { body: { email, password, ...(code ? { code } : {}) } }))),
+    [signedIn],
+  );
 
   const refresh = useCallback(async () => {
-    setState(await stateOf(await api<SignedIn>('/api/v1/auth/me')));
-  }, []);
+    const answer = await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
+    if (answer) await signedIn(answer);
+  }, [queryClient, signedIn]);
 
   const signOut = useCallback(async () => {
-    await api('/api/v1/auth/logout', { method: 'POST' }).catch(() => undefined);
-    setState({ status: 'anonymous', expired: false });
-  }, []);
+    await ok(client.POST('/api/v1/auth/logout')).catch(() => undefined);
+    setExpired(false);
+    queryClient.setQueryData(meQuery.queryKey, null);
+  }, [queryClient]);
+
+  const { data: zone, refetch: refetchConfig } = config;
+  const { data: unitList, refetch: refetchUnits } = units;
+  const state = useMemo((): State => {
+    if (me.data === undefined) return me.isError ? { status: 'anonymous', expired: false } : { status: 'loading' };
+    if (me.data === null) return { status: 'anonymous', expired };
+    const { user, pending, abilities } = me.data;
+    if (pending.length > 0) return { status: 'setup', user, pending };
+    if (zone && unitList) return { status: 'signed-in', session: { user, abilities, timeZone: zone.timeZone, clockOffset: zone.clockOffset, units: unitList.items } };
+    const error = config.error ?? units.error;
+    if (error) return { status: 'failed', error, retry: () => void Promise.all([refetchConfig(), refetchUnits()]) };
+    return { status: 'loading' };
+  }, [me.data, me.isError, expired, zone, unitList, config.error, units.error, refetchConfig, refetchUnits]);
 
   const value = useMemo(() => ({ state, signIn, signOut, refresh }), [state, signIn, signOut, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -24,7 +24,8 @@ export function SignInPage() {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
-  if (state.status === 'signed-in' || state.status === 'setup') return <Navigate to={safeNext(search.get('next'))} replace />;
+  // Signed in (the app, or its setup steps, or why it could not open, is behind the sign-in).
+  if (state.status !== 'anonymous' && state.status !== 'loading') return <Navigate to={safeNext(search.get('next'))} replace />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { can } from '../../../../src/core/policy.js';
-import { ApiError, client, ok, request } from '../../api/client';
+import { ApiError, client, ok } from '../../api/client';
 import { queryKeys } from '../../api/queries';
 import type { Plan } from '../../api/types';
 import { planQuery } from '../../session/plans';
@@ -15,11 +15,12 @@ import { PublishButton } from './publish-button';
 import { lineOffset, problemsOf, YamlProblems } from './yaml-problems';
 import './plans.css';
 
-/** A plan version as the YAML the server writes it in (the typed client speaks JSON only). */
+/** A plan version as the YAML the server writes it in (asked for by its Accept header, read as text). */
 function planYamlQuery(id: string) {
   return {
     queryKey: queryKeys.planYaml(id),
-    queryFn: async ({ signal }: { signal: AbortSignal }) => (await request(`/api/v1/plans/${encodeURIComponent(id)}`, { accept: 'application/yaml', signal })).text(),
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      ok(client.GET('/api/v1/plans/{id}', { params: { path: { id } }, headers: { accept: 'application/yaml' }, parseAs: 'text', signal })),
   };
 }
 

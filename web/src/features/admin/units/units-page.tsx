@@ -1,19 +1,12 @@
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { client, ok } from '../../../api/client';
-import { queryKeys } from '../../../api/queries';
 import type { Unit } from '../../../api/types';
+import { unitsQuery } from '../../../session/session-queries';
 import { PageTitle } from '../../../ui/page-title';
 import { ErrorState, Loading } from '../../../ui/states';
 import { UnitEditor } from './unit-editor';
 import { unitTree } from './unit-tree';
-
-const unitsQuery = queryOptions({
-  queryKey: queryKeys.units,
-  queryFn: ({ signal }): Promise<{ items: Unit[] }> => ok(client.GET('/api/v1/units', { signal })),
-});
-
 
 /** The units as a tree: each with its responsible leader, editable by admins. */
 export function UnitsPage() {
