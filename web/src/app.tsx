@@ -1,27 +1,28 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
 import { adminRoutes } from './features/admin/admin-section';
-import { AccountPage } from './features/account/account-page';
 import { RequireSession } from './features/auth/require-session';
 import { SignInPage } from './features/auth/sign-in-page';
-import { AuditPage } from './features/audit/audit-page';
-import { CasePage } from './features/case/case-page';
-import { InboxPage } from './features/notifications/inbox-page';
-import { PlanEditorPage } from './features/plans/plan-editor-page';
-import { PlanPage } from './features/plans/plan-page';
-import { PlansPage } from './features/plans/plans-page';
 import { QueuePage } from './features/queue/queue-page';
-import { RegisterPage } from './features/register/register-page';
 import { makeQueryClient } from './api/queries';
 import { SessionProvider } from './session/session';
 import { appPages } from './pages';
 import { Layout } from './ui/layout';
 import { PageTitle } from './ui/page-title';
-import { Loading } from './ui/states';
 
-// The charts library is large; only the dashboard needs it.
+// The sign-in page and the queue (where everyone starts) come with the app; every other page is
+// fetched when first opened (the layout's Suspense shows it loading), so the forms and the server's
+// schemas they check, and the dashboard's charts, load only for the pages that use them.
+const RegisterPage = lazy(() => import('./features/register/register-page').then((page) => ({ default: page.RegisterPage })));
+const CasePage = lazy(() => import('./features/case/case-page').then((page) => ({ default: page.CasePage })));
+const InboxPage = lazy(() => import('./features/notifications/inbox-page').then((page) => ({ default: page.InboxPage })));
+const AuditPage = lazy(() => import('./features/audit/audit-page').then((page) => ({ default: page.AuditPage })));
+const PlansPage = lazy(() => import('./features/plans/plans-page').then((page) => ({ default: page.PlansPage })));
+const PlanPage = lazy(() => import('./features/plans/plan-page').then((page) => ({ default: page.PlanPage })));
+const PlanEditorPage = lazy(() => import('./features/plans/plan-editor-page').then((page) => ({ default: page.PlanEditorPage })));
+const AccountPage = lazy(() => import('./features/account/account-page').then((page) => ({ default: page.AccountPage })));
 const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page'));
 
 function NotFound() {
@@ -61,14 +62,7 @@ export function App() {
               <Route path={appPages.newPlan} element={<PlanEditorPage />} />
               <Route path={appPages.plan} element={<PlanPage />} />
               <Route path={appPages.editPlan} element={<PlanEditorPage />} />
-              <Route
-                path={appPages.dashboard}
-                element={
-                  <Suspense fallback={<Loading />}>
-                    <DashboardPage />
-                  </Suspense>
-                }
-              />
+              <Route path={appPages.dashboard} element={<DashboardPage />} />
               <Route path={appPages.account} element={<AccountPage />} />
               {adminRoutes()}
               <Route path="*" element={<NotFound />} />

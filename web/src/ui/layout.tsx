@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { visibleAdminPages } from '../features/admin/admin-section';
@@ -6,6 +7,7 @@ import { useLiveStatus } from '../live/live';
 import { useFormat } from '../session/formatters';
 import { useAuth, useSession } from '../session/session';
 import { LanguageSwitch } from './language-switch';
+import { Loading } from './states';
 
 /** The frame of every signed-in page: the header with role-aware navigation, the page, the footer. */
 export function Layout() {
@@ -70,7 +72,10 @@ export function Layout() {
         </nav>
       </header>
       <main id="main" className="page">
-        <Outlet />
+        {/* Most pages load when first opened (app.tsx): the header stays while one does. */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <p>{t('app.timesIn', { zone: timeZone })}</p>

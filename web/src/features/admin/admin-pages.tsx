@@ -1,11 +1,13 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { GlobalAction } from '../../../../src/core/policy.js';
-import { CalendarPage } from './calendar/calendar-page';
-import { Open311KeysPage } from './open311/open311-keys-page';
-import { SettingsPage } from './settings/settings-page';
-import { UnitsPage } from './units/units-page';
-import { UsersPage } from './users/users-page';
-import { WebhooksPage } from './webhooks/webhooks-page';
+
+// Each page loads when first opened (the section's Suspense shows it loading).
+const UsersPage = lazy(() => import('./users/users-page').then((page) => ({ default: page.UsersPage })));
+const UnitsPage = lazy(() => import('./units/units-page').then((page) => ({ default: page.UnitsPage })));
+const WebhooksPage = lazy(() => import('./webhooks/webhooks-page').then((page) => ({ default: page.WebhooksPage })));
+const CalendarPage = lazy(() => import('./calendar/calendar-page').then((page) => ({ default: page.CalendarPage })));
+const Open311KeysPage = lazy(() => import('./open311/open311-keys-page').then((page) => ({ default: page.Open311KeysPage })));
+const SettingsPage = lazy(() => import('./settings/settings-page').then((page) => ({ default: page.SettingsPage })));
 
 /** The label keys of the admin pages, under `admin.nav` in the i18n files. */
 export type AdminPageLabel = 'users' | 'units' | 'webhooks' | 'calendar' | 'open311' | 'settings';

@@ -1,7 +1,9 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, Route } from 'react-router-dom';
 import type { GlobalAction } from '../../../../src/core/policy.js';
 import { useSession } from '../../session/session';
+import { Loading } from '../../ui/states';
 import { adminPages, type AdminPage } from './admin-pages';
 import './admin.css';
 
@@ -27,7 +29,9 @@ export function AdminSection() {
         </ul>
       </nav>
       <div className="admin-page">
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </div>
     </div>
   );

@@ -1,9 +1,11 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { LiveProvider } from '../../live/live';
 import { useAuth } from '../../session/session';
 import { ErrorState, Loading } from '../../ui/states';
-import { AccountSetupPage } from '../account/setup-page';
+
+// Only a first sign-in needs the setup steps' forms.
+const AccountSetupPage = lazy(() => import('../account/setup-page').then((page) => ({ default: page.AccountSetupPage })));
 
 /** Pages behind the sign-in: anonymous visitors go to the sign-in page and come back afterwards. */
 export function RequireSession({ children }: { children: ReactNode }) {
@@ -27,6 +29,18 @@ export function RequireSession({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  if (state.status === 'setup') return <AccountSetupPage user={state.user} pending={state.pending} />;
+  if (state.status === 'setup') {
+    return (
+      <Suspense
+        fallback={
+          <div className="page">
+            <Loading />
+          </div>
+        }
+      >
+        <AccountSetupPage user={state.user} pending={state.pending} />
+      </Suspense>
+    );
+  }
   return <LiveProvider>{children}</LiveProvider>;
 }
