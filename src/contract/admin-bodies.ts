@@ -1,9 +1,10 @@
 import { Type } from 'typebox';
+import { noticeTopics } from '../core/notices.js';
 import { roles, unitKinds } from '../core/types.js';
 import { Id, Nullable } from './common.js';
 
 /**
- * The bodies an admin sends to manage accounts, units and Open311 keys, checked by the server and
+ * The bodies an admin sends to manage accounts, units, webhooks and Open311 keys, checked by the server and
  * by the web app's forms before sending: one schema each (see case-bodies.ts).
  */
 
@@ -62,3 +63,27 @@ export const UpdateUnitBody = Type.Object(
 );
 
 export const CreateOpen311KeyBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
+
+const Topic = Type.Enum([...noticeTopics], { description: 'A notice Redress sends; the body posted has it as `type`' });
+
+/** `all` (every notice, including any added later) or the topics named, at least one. */
+export const Topics = Type.Union([Type.Literal('all'), Type.Array(Topic, { minItems: 1, uniqueItems: true })], {
+  description: 'The notices delivered: `"all"` (the default, including topics added later) or a list of topics',
+});
+
+export const CreateWebhookBody = Type.Object(
+  {
+    url: Type.String({ minLength: 1, maxLength: 2000, description: 'An http:// or https:// URL' }),
+    description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    topics: Type.Optional(Topics),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateWebhookBody = Type.Object(
+  {
+    active: Type.Optional(Type.Boolean({ description: '`false` stops deliveries (they wait, then fail); `true` resumes them' })),
+    topics: Type.Optional(Topics),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);

@@ -4,7 +4,8 @@ import type { Context } from '../../../context/context.js';
 import { createWebhook, deleteWebhook, listWebhookDeliveries, listWebhooks, setWebhookActive, updateWebhook } from '../../../commands/webhooks.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses, IdParams } from '../../schemas.js';
-import { CreateWebhookBody, DeliveriesQuery, Delivery, NewWebhook, UpdateWebhookBody, Webhook } from './schemas.js';
+import { CreateWebhookBody, UpdateWebhookBody } from '../../../contract/admin-bodies.js';
+import { DeliveriesQuery, Delivery, NewWebhook, Webhook } from './schemas.js';
 
 /** Webhooks (admins): each notice is POSTed to every enabled one subscribed to its topic, signed with its secret. */
 export function webhookRoutes(app: App, ctx: Context): void {

@@ -1,13 +1,6 @@
 import { Type } from 'typebox';
-import { noticeTopics } from '../../../core/notices.js';
+import { Topics } from '../../../contract/admin-bodies.js';
 import { Id, Nullable, Time } from '../../schemas.js';
-
-const Topic = Type.Enum([...noticeTopics], { description: 'A notice Redress sends; the body posted has it as `type`' });
-
-/** `all` (every notice, including any added later) or the topics named, at least one. */
-export const Topics = Type.Union([Type.Literal('all'), Type.Array(Topic, { minItems: 1, uniqueItems: true })], {
-  description: 'The notices delivered: `"all"` (the default, including topics added later) or a list of topics',
-});
 
 export const Webhook = Type.Object({
   id: Id,
@@ -23,23 +16,6 @@ export const Webhook = Type.Object({
 
 /** A new webhook: the only answer that ever holds its signing secret. */
 export const NewWebhook = Type.Intersect([Webhook, Type.Object({ secret: Type.String() })]);
-
-export const CreateWebhookBody = Type.Object(
-  {
-    url: Type.String({ minLength: 1, maxLength: 2000, description: 'An http:// or https:// URL' }),
-    description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-    topics: Type.Optional(Topics),
-  },
-  { additionalProperties: false },
-);
-
-export const UpdateWebhookBody = Type.Object(
-  {
-    active: Type.Optional(Type.Boolean({ description: '`false` stops deliveries (they wait, then fail); `true` resumes them' })),
-    topics: Type.Optional(Topics),
-  },
-  { additionalProperties: false, minProperties: 1 },
-);
 
 const DeliveryStatus = Type.Union([Type.Literal('pending'), Type.Literal('sent'), Type.Literal('failed')]);
 

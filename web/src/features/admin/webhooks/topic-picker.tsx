@@ -1,6 +1,6 @@
+import type { FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../api/client';
-import { errorText } from '../../../ui/server-text';
+import { heldText } from '../../../forms/held-text';
 import { noticeTopics, type NoticeTopic, type WebhookTopics } from '../../../../../src/core/notices.js';
 
 const topicKeys = {
@@ -26,15 +26,23 @@ export function TopicsText({ topics }: { topics: WebhookTopics }) {
   return <>{topics === 'all' ? t('adminWebhooks.allTopics') : topics.map(name).join(t('adminWebhooks.topicSeparator'))}</>;
 }
 
+/** The field of a webhook's form a body path belongs to: everything under `topics` (`topics[2]` too) is the picker's, whose checkboxes are one field. */
+export const webhookFieldOf = (path: string): string | undefined => {
+  const top = path.split(/[.[]/)[0];
+  return top === 'topics' || top === 'url' || top === 'description' ? top : undefined;
+};
+
 /**
  * Checkboxes for the topics a webhook receives: all of them (including any added later), or those
- * ticked; with none ticked it says so (the server refuses that too).
+ * ticked; with none ticked it says so at once (the schema and the server refuse that too). `error`
+ * is the field's problem from its form (forms/use-schema-form.ts), the server's among them.
  */
-export function TopicPicker({ value, onChange, error }: { value: WebhookTopics; onChange: (topics: WebhookTopics) => void; error?: ApiError | undefined }) {
+export function TopicPicker({ value, onChange, error }: { value: WebhookTopics; onChange: (topics: WebhookTopics) => void; error?: FieldError | undefined }) {
   const { t } = useTranslation();
   const name = useTopicName();
   const chosen = value === 'all' ? [] : value;
   const toggle = (topic: NoticeTopic, on: boolean) => onChange(noticeTopics.filter((item) => (item === topic ? on : chosen.includes(item))));
+  const none = value !== 'all' && value.length === 0;
   return (
     <fieldset className="webhook-topics">
       <legend>{t('adminWebhooks.topics')}</legend>
@@ -49,7 +57,7 @@ export function TopicPicker({ value, onChange, error }: { value: WebhookTopics; 
               <span className="muted small mono">{topic}</span>
             </label>
           ))}
-      {error || (value !== 'all' && value.length === 0) ? <p className="field-error">{error ? errorText(t, error) : t('adminWebhooks.noTopic')}</p> : null}
+      {none || error ? <p className="field-error">{none ? t('adminWebhooks.noTopic') : error ? heldText(t, error) : null}</p> : null}
     </fieldset>
   );
 }

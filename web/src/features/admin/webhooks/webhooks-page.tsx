@@ -1,17 +1,17 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../../api/client';
 import { queryKeys } from '../../../api/queries';
 import type { Delivery, NewWebhook, Webhook } from '../../../api/types';
 import { useFormat } from '../../../session/formatters';
-import { errorFor, Field } from '../../../ui/field';
 import { PageTitle } from '../../../ui/page-title';
 import { ResourceTable } from '../../../ui/resource-table';
 import { ActionError } from '../../../ui/states';
 import { deliveryProblem, deliveryState } from './delivery-text';
-import { TopicPicker, TopicsText } from './topic-picker';
+import { TopicsText } from './topic-picker';
 import { TopicsEditor } from './topics-editor';
+import { WebhookForm } from './webhook-form';
 
 const webhooksQuery = queryOptions({
   queryKey: queryKeys.webhooks,
@@ -27,47 +27,6 @@ function deliveriesQuery(id: string) {
 
 /** What an admin does to a webhook from its row. */
 type Change = 'enable' | 'disable' | 'delete';
-
-/** Adds a webhook; its signing secret is handed up to be shown this once. */
-function WebhookForm({ onCreated }: { onCreated: (created: NewWebhook) => void }) {
-  const { t } = useTranslation();
-  const [url, setUrl] = useState('');
-  const [description, setDescription] = useState('');
-  const [topics, setTopics] = useState<Webhook['topics']>('all');
-  const add = useMutation({
-    mutationFn: (): Promise<NewWebhook> => ok(client.POST('/api/v1/webhooks', { body: { url, description: description || null, topics } })),
-    onSuccess: (created) => {
-      onCreated(created);
-      setUrl('');
-      setDescription('');
-      setTopics('all');
-    },
-  });
-  const error = add.error ?? undefined;
-  const busy = add.isPending;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    add.mutate();
-  };
-  return (
-    <form className="admin-form" onSubmit={submit} noValidate aria-label={t('adminWebhooks.addTitle')}>
-      <h2>{t('adminWebhooks.addTitle')}</h2>
-      <Field label={t('adminWebhooks.url')} hint={t('adminWebhooks.urlHint')} error={errorFor(error, 'url')} required>
-        {(control) => <input {...control} type="url" inputMode="url" autoComplete="off" value={url} onChange={(event) => setUrl(event.target.value)} />}
-      </Field>
-      <Field label={t('adminWebhooks.description')} error={errorFor(error, 'description')}>
-        {(control) => <input {...control} value={description} onChange={(event) => setDescription(event.target.value)} />}
-      </Field>
-      <TopicPicker value={topics} onChange={setTopics} error={errorFor(error, 'topics')} />
-      <ActionError error={error && !errorFor(error, 'url', 'description', 'topics') ? error : undefined} />
-      <p className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy || (topics !== 'all' && topics.length === 0)}>
-          {busy ? t('common.saving') : t('adminWebhooks.add')}
-        </button>
-      </p>
-    </form>
-  );
-}
 
 /** A webhook's recent deliveries: what was sent, how it stands, why the last attempt failed, when the next is due. */
 function Deliveries({ webhook }: { webhook: Webhook }) {
@@ -161,12 +120,7 @@ export function WebhooksPage() {
           </p>
         </div>
       ) : null}
-      <WebhookForm
-        onCreated={(hook) => {
-          setCreated(hook);
-          void queryClient.invalidateQueries({ queryKey: queryKeys.webhooks });
-        }}
-      />
+      <WebhookForm onCreated={setCreated} />
       <ActionError error={change.error ?? undefined} />
       <ResourceTable
         query={webhooks}
