@@ -38,6 +38,12 @@ describe.runIf(hasBrowser)('the staff web app: the admin pages for webhooks, the
     await page.getByText('No webhooks yet.').waitFor();
 
     const form = page.getByRole('form', { name: 'Add a webhook' });
+    // Checked before it is sent, by the server's own body schema: both problems are said at once.
+    await form.getByLabel('What it is for').fill('x'.repeat(501));
+    await form.getByRole('button', { name: 'Add' }).click();
+    await form.getByText('Fill this in.').waitFor();
+    await form.getByText('Write at most 500 characters.').waitFor();
+    await form.getByLabel('What it is for').fill('');
     await form.getByLabel('Address (URL)').fill('ftp://hooks.county.test/');
     await form.getByRole('button', { name: 'Add' }).click();
     await expect.poll(() => form.getByLabel('Address (URL)').getAttribute('aria-invalid')).toBe('true');
