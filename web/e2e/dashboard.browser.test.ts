@@ -100,6 +100,14 @@ describe.runIf(hasBrowser)('the dashboard: every figure opens its cases', () => 
     await page.locator('.accountability-table').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.screenshot({ path: screenshotPath('web-dashboard-en-375'), fullPage: true });
+
+    // The same period's report downloads as CSV, its head in English.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('accountability-2026-11-02-2026-11-08.csv');
+    const stream = await download.createReadStream();
+    let csv = '';
+    for await (const chunk of stream) csv += String(chunk);
+    expect(csv.split('\n')[0]).toMatch(/unit/i);
     expect(problems).toEqual([]);
   });
 });
