@@ -29,7 +29,7 @@ export const meQuery = queryOptions({
   staleTime: Infinity,
 });
 
-export interface ClockedConfig {
+interface ClockedConfig {
   timeZone: string;
   /** Server clock minus this browser's clock, so "time left" is measured by the server's time. */
   clockOffset: number;
