@@ -175,6 +175,11 @@ export async function caseDetail(
     completedSteps: completedSteps(document, done),
     moves: offeredMoves(row.stage, actor.role, facts, undoneSteps(document.stages, row.stage, new Set(done.keys()))),
     review: reviewWindow(row.stage, facts),
+    extension: row.extension_days === null ? null : { days: row.extension_days, reason: row.extension_reason ?? '', at: row.extended_at },
+    extensionRequest:
+      row.extension_request_days === null || row.extension_requested_at === null
+        ? null
+        : { days: row.extension_request_days, reason: row.extension_request_reason ?? '', requestedAt: row.extension_requested_at, requestedBy: row.extension_requested_by },
     abilities: caseAbilities(actor, units),
   };
 }

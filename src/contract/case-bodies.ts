@@ -79,6 +79,9 @@ export const ExtensionBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** A leader's refusal of a requested extension, with the reason the office is told. */
+export const ExtensionRefusalBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
+
 export const ObjectionBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
 
 export const RerouteBody = Type.Object({ unitId: Id }, { additionalProperties: false });

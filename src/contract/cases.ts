@@ -111,6 +111,12 @@ export const CaseDetail = Type.Intersect([
       }),
     ),
     review: ReviewWindow,
+    extension: Type.Union([Type.Object({ days: Type.Integer(), reason: Type.String(), at: Nullable(Time) }), Type.Null()], {
+      description: 'The one extension of the time to conclude, approved by a leader (the petitioner is told it).',
+    }),
+    extensionRequest: Type.Union([Type.Object({ days: Type.Integer(), reason: Type.String(), requestedAt: Time, requestedBy: Nullable(Id) }), Type.Null()], {
+      description: 'The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension.',
+    }),
     abilities: Type.Object(eachNamed(caseActions, Type.Boolean())),
   }),
 ]);

@@ -91,6 +91,8 @@ export const errorReasons = {
   no_personal_data: { code: 'conflict', params: [], for: ['staff'] },
   already_extended: { code: 'conflict', params: ['days'], for: ['staff'] },
   not_extendable: { code: 'conflict', params: ['stage'], for: ['staff'] },
+  extension_pending: { code: 'conflict', params: ['days'], for: ['staff'] },
+  no_extension_request: { code: 'conflict', params: [], for: ['staff'] },
   email_taken: { code: 'conflict', params: [], for: ['staff'] },
   unit_deactivated: { code: 'already_done', params: ['at'], for: ['staff'] },
   unit_active: { code: 'already_done', params: [], for: ['staff'] },

@@ -8,6 +8,7 @@ export const noticeTopics = [
   'deadline.escalated',
   'assignment.objected',
   'case.extended',
+  'extension.requested',
   'personal_data.revealed',
   'audit.checkpoint',
 ] as const;

@@ -55,7 +55,7 @@ function resourcesFor(action: Action): Resource[] {
 }
 
 describe('the action lists used by these tests', () => {
-  it('cover eight case actions', () => {
+  it('cover ten case actions', () => {
     expect([...caseActions]).toEqual([
       'case.read',
       'case.move',
@@ -65,6 +65,8 @@ describe('the action lists used by these tests', () => {
       'case.answer',
       'case.step',
       'case.representatives',
+      'case.extension.request',
+      'case.extension.decide',
     ]);
   });
 });
@@ -72,8 +74,9 @@ describe('the action lists used by these tests', () => {
 describe('can: admin', () => {
   const admin = buildActor('admin', null);
 
-  it('may do everything, on any case and any assignment', () => {
-    for (const action of everyAction) {
+  it('may do everything but decide an extension, on any case and any assignment', () => {
+    expect(can(admin, 'case.extension.decide', ownCase)).toBe(false);
+    for (const action of everyAction.filter((action) => action !== 'case.extension.decide')) {
       for (const resource of resourcesFor(action)) {
         expect(can(admin, action, resource), `${action} on ${JSON.stringify(resource)}`).toBe(true);
       }
@@ -84,8 +87,9 @@ describe('can: admin', () => {
 describe('can: coordinator', () => {
   const coordinator = buildActor('coordinator');
 
-  it('may take every case action on any case, assigned to their unit or not', () => {
-    for (const action of caseActions) {
+  it('may take every case action but deciding an extension on any case, assigned to their unit or not', () => {
+    expect(can(coordinator, 'case.extension.decide', ownCase)).toBe(false);
+    for (const action of caseActions.filter((action) => action !== 'case.extension.decide')) {
       for (const resource of [ownCase, otherCase, unassignedCase]) {
         expect(can(coordinator, action, resource), `${action} on ${JSON.stringify(resource)}`).toBe(true);
       }
@@ -170,8 +174,13 @@ describe('can: leader', () => {
     }
   });
 
-  it('may not answer, assign, tick steps or record representatives', () => {
-    for (const action of ['case.answer', 'case.assign', 'case.step', 'case.representatives'] as const) {
+  it('approves or refuses an extension the office requested, on any case (Art. 34)', () => {
+    expect(can(leader, 'case.extension.decide', otherCase)).toBe(true);
+    expect(can(leader, 'case.extension.decide', unassignedCase)).toBe(true);
+  });
+
+  it('may not answer, assign, tick steps, record representatives or request an extension', () => {
+    for (const action of ['case.answer', 'case.assign', 'case.step', 'case.representatives', 'case.extension.request'] as const) {
       expect(can(leader, action, ownCase), action).toBe(false);
     }
   });
@@ -269,6 +278,8 @@ describe('caseAbilities', () => {
       'case.answer': true,
       'case.step': true,
       'case.representatives': false,
+      'case.extension.request': false,
+      'case.extension.decide': false,
     });
   });
 
@@ -276,7 +287,7 @@ describe('caseAbilities', () => {
     expect(Object.values(caseAbilities(buildActor('unit_officer'), [otherUnit]))).toEqual(caseActions.map(() => false));
   });
 
-  it('shows a leader read, move, note and meet only', () => {
+  it('shows a leader read, move, note, meet and the decision on an extension only', () => {
     expect(caseAbilities(buildActor('leader'), [otherUnit])).toEqual({
       'case.read': true,
       'case.move': true,
@@ -286,6 +297,8 @@ describe('caseAbilities', () => {
       'case.answer': false,
       'case.step': false,
       'case.representatives': false,
+      'case.extension.request': false,
+      'case.extension.decide': true,
     });
   });
 

@@ -10,6 +10,10 @@ export const caseActions = [
   'case.answer',
   'case.step',
   'case.representatives',
+  /** Ask for the one extension of the time to conclude (the office). */
+  'case.extension.request',
+  /** Approve or refuse a requested extension: the head's decision (Art. 34), a leader's alone. */
+  'case.extension.decide',
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
 
@@ -57,7 +61,8 @@ export type Resource =
   | { type: 'assignment'; unitId: string }
   | { type: 'global' };
 
-const everyCaseAction: readonly CaseAction[] = caseActions;
+/** Every case action but the leaders' decision on an extension, which the office asks for and cannot grant itself. */
+const everyCaseAction: readonly CaseAction[] = caseActions.filter((action) => action !== 'case.extension.decide');
 
 /** Declarative rules: which actions each role holds, before the unit scope is applied. */
 const grants: Record<Role, readonly Action[]> = {
@@ -98,7 +103,7 @@ const grants: Record<Role, readonly Action[]> = {
     'unit.read',
     'plan.read',
   ],
-  leader: ['case.read', 'case.move', 'case.note', 'case.meet', 'case.list', 'unit.read', 'user.read', 'plan.read', 'report.read'],
+  leader: ['case.read', 'case.move', 'case.note', 'case.meet', 'case.extension.decide', 'case.list', 'unit.read', 'user.read', 'plan.read', 'report.read'],
   auditor: ['case.read', 'case.list', 'unit.read', 'user.read', 'plan.read', 'audit.read', 'report.read'],
 };
 

@@ -17,6 +17,7 @@ import * as referenceFragments from './migrations/017-reference-fragments.js';
 import * as webhookTopics from './migrations/018-webhook-topics.js';
 import * as queueFilters from './migrations/019-queue-filters.js';
 import * as textSearch from './migrations/020-text-search.js';
+import * as extensionRequests from './migrations/021-extension-requests.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -39,6 +40,7 @@ const all: Record<string, AdapterMigration> = {
   '018-webhook-topics': webhookTopics,
   '019-queue-filters': queueFilters,
   '020-text-search': textSearch,
+  '021-extension-requests': extensionRequests,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

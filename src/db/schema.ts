@@ -120,6 +120,11 @@ export interface CasesTable {
   extension_days: number | null;
   extension_reason: string | null;
   extended_at: string | null;
+  /** The pending request for the extension, until a leader approves or refuses it (migration 021). */
+  extension_request_days: number | null;
+  extension_request_reason: string | null;
+  extension_requested_at: string | null;
+  extension_requested_by: string | null;
   /**
    * JSON array of flags a coordinator must see, e.g. ["suspected_spam"] (migration 003). Optional
    * here because the column has a default: commands that build a whole row need not set it.

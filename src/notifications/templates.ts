@@ -90,6 +90,17 @@ const templates: Record<TemplateKey, Record<Language, Template>> = {
       text: `Your petition ${s(d.reference)}: the time to conclude it has been extended by ${s(d.days)} days because ${clause(d.reason)}. It is now due by ${when(d.newDueAt, tz, 'en')}.`,
     }),
   },
+  // To the leaders: the office asks for the extension, which only a leader approves (Art. 34).
+  'extension.requested': {
+    zh: (d, tz) => ({
+      subject: `【延期审批】${s(d.reference)} 申请延长办理期限 ${s(d.days)} 日`,
+      text: `信访事项 ${s(d.reference)}（${s(d.title)}）申请延长办理期限 ${s(d.days)} 日，理由：${clause(d.reason)}。现办结期限为 ${when(d.dueAt, tz, 'zh')}，请审批。`,
+    }),
+    en: (d, tz) => ({
+      subject: `[Extension to approve] ${s(d.reference)}: ${s(d.days)} more days requested`,
+      text: `Petition ${s(d.reference)} (${s(d.title)}): the office asks to extend the time to conclude by ${s(d.days)} days because ${clause(d.reason)}. It is now due by ${when(d.dueAt, tz, 'en')}. Please approve or refuse.`,
+    }),
+  },
   // The latest signed checkpoint, sent to the auditors so a copy exists outside the database.
   'audit.checkpoint': {
     zh: (d, tz) => ({

@@ -92,6 +92,10 @@ export async function insertCase(ctx: Context, trx: Trx, input: NewCase): Promis
     extension_days: null,
     extension_reason: null,
     extended_at: null,
+    extension_request_days: null,
+    extension_request_reason: null,
+    extension_requested_at: null,
+    extension_requested_by: null,
     flags: storedFlags([...input.flags]),
   };
   row.next_due_at = caseNextDueAt(caseDueTimes(row));

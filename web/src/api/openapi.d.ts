@@ -4699,6 +4699,21 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -4708,6 +4723,8 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
                             };
                         };
                     };
@@ -5012,6 +5029,21 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -5021,6 +5053,8 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
                             };
                         };
                     };
@@ -5455,6 +5489,21 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -5464,6 +5513,8 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
                             };
                         };
                     };
@@ -5565,7 +5616,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Extend the time to conclude, once, by at most 30 days, with the reason told to the petitioner */
+        /** Request the one extension of the time to conclude (at most the plan's limit, 30 days by default), with the reason the petitioner will be told; a leader approves or refuses it */
         post: {
             parameters: {
                 query?: never;
@@ -5761,6 +5812,21 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -5770,6 +5836,646 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/extensions/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the pending extension (a leader): the conclusion clock moves and the petitioner is told */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            planId: string;
+                            /** @enum {unknown} */
+                            kind: "individual" | "collective";
+                            /** @enum {unknown} */
+                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
+                            /** @enum {unknown} */
+                            urgency: "normal" | "urgent" | "major";
+                            category: string;
+                            title: string;
+                            location: string | null;
+                            headcount: number | null;
+                            /** @enum {unknown} */
+                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                            /** Format: date-time */
+                            stageChangedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            reviewCount: number;
+                            deadlines: {
+                                accept: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                conclude: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                reviewRequest: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                review: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                            };
+                            flags: "suspected_spam"[];
+                            openObjection: boolean;
+                        } & {
+                            description: string;
+                            notAcceptedReason: string | null;
+                            receiveTogether: boolean;
+                            petitioner: {
+                                name: string | null;
+                                contact: string | null;
+                            } | null;
+                            representatives: {
+                                id: string;
+                                position: number;
+                                name: string | null;
+                                contact: string | null;
+                            }[];
+                            personalData: {
+                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
+                                withheld: boolean;
+                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
+                                mayReveal: boolean;
+                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
+                                sent: boolean;
+                            };
+                            assignments: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                role: "lead" | "assisting";
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                acknowledge: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                onScene: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                proposal: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                objection: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                    reason: string | null;
+                                };
+                                /** Format: date-time */
+                                releasedAt: string | null;
+                                /** Format: date-time */
+                                clocksStoppedAt: string | null;
+                                abilities: {
+                                    acknowledge: boolean;
+                                    arrive: boolean;
+                                    propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
+                                    onBehalf: boolean;
+                                };
+                            }[];
+                            meetings: {
+                                id: string;
+                                /** Format: date-time */
+                                heldAt: string;
+                                attendees: string;
+                                summary: string;
+                                commitments: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            answers: {
+                                id: string;
+                                body: string;
+                                reviewRound: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
+                            }[];
+                            moves: {
+                                /** @enum {unknown} */
+                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                reasonRequired: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                undoneSteps: string[];
+                            }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
+                            abilities: {
+                                "case.read": boolean;
+                                "case.move": boolean;
+                                "case.assign": boolean;
+                                "case.note": boolean;
+                                "case.meet": boolean;
+                                "case.answer": boolean;
+                                "case.step": boolean;
+                                "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/extensions/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse the pending extension (a leader), with the reason the office is told; nothing moves */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            planId: string;
+                            /** @enum {unknown} */
+                            kind: "individual" | "collective";
+                            /** @enum {unknown} */
+                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
+                            /** @enum {unknown} */
+                            urgency: "normal" | "urgent" | "major";
+                            category: string;
+                            title: string;
+                            location: string | null;
+                            headcount: number | null;
+                            /** @enum {unknown} */
+                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                            /** Format: date-time */
+                            stageChangedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            reviewCount: number;
+                            deadlines: {
+                                accept: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                conclude: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                reviewRequest: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                review: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                            };
+                            flags: "suspected_spam"[];
+                            openObjection: boolean;
+                        } & {
+                            description: string;
+                            notAcceptedReason: string | null;
+                            receiveTogether: boolean;
+                            petitioner: {
+                                name: string | null;
+                                contact: string | null;
+                            } | null;
+                            representatives: {
+                                id: string;
+                                position: number;
+                                name: string | null;
+                                contact: string | null;
+                            }[];
+                            personalData: {
+                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
+                                withheld: boolean;
+                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
+                                mayReveal: boolean;
+                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
+                                sent: boolean;
+                            };
+                            assignments: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                role: "lead" | "assisting";
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                acknowledge: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                onScene: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                proposal: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                };
+                                objection: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                    reason: string | null;
+                                };
+                                /** Format: date-time */
+                                releasedAt: string | null;
+                                /** Format: date-time */
+                                clocksStoppedAt: string | null;
+                                abilities: {
+                                    acknowledge: boolean;
+                                    arrive: boolean;
+                                    propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
+                                    onBehalf: boolean;
+                                };
+                            }[];
+                            meetings: {
+                                id: string;
+                                /** Format: date-time */
+                                heldAt: string;
+                                attendees: string;
+                                summary: string;
+                                commitments: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            answers: {
+                                id: string;
+                                body: string;
+                                reviewRound: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
+                            }[];
+                            moves: {
+                                /** @enum {unknown} */
+                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                reasonRequired: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                undoneSteps: string[];
+                            }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
+                            abilities: {
+                                "case.read": boolean;
+                                "case.move": boolean;
+                                "case.assign": boolean;
+                                "case.note": boolean;
+                                "case.meet": boolean;
+                                "case.answer": boolean;
+                                "case.step": boolean;
+                                "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
                             };
                         };
                     };
@@ -6066,6 +6772,21 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -6075,6 +6796,8 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
                             };
                         };
                     };
@@ -6375,6 +7098,21 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -6384,6 +7122,8 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
                             };
                         };
                     };
@@ -6680,6 +7420,21 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -6689,6 +7444,8 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
                             };
                         };
                     };
@@ -6980,6 +7737,21 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -6989,6 +7761,8 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
                             };
                         };
                     };
@@ -7280,6 +8054,21 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -7289,6 +8078,8 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
                             };
                         };
                     };
@@ -7585,6 +8376,21 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -7594,6 +8400,8 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
                             };
                         };
                     };
@@ -7892,6 +8700,21 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -7901,6 +8724,8 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
                             };
                         };
                     };
@@ -8196,6 +9021,21 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -8205,6 +9045,8 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
                             };
                         };
                     };
@@ -8503,6 +9345,21 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -8512,6 +9369,8 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
                             };
                         };
                     };
@@ -8809,6 +9668,21 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -8818,6 +9692,8 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
                             };
                         };
                     };
@@ -9115,6 +9991,21 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -9124,6 +10015,8 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
                             };
                         };
                     };
@@ -9421,6 +10314,21 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -9430,6 +10338,8 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
                             };
                         };
                     };
@@ -9721,6 +10631,21 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -9730,6 +10655,8 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
                             };
                         };
                     };
@@ -10238,7 +11165,7 @@ export interface paths {
                                 /** Format: date-time */
                                 disabledAt: string | null;
                                 /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                                topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "personal_data.revealed" | "audit.checkpoint")[];
+                                topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint")[];
                                 /** @description Deliveries waiting for their first or next attempt */
                                 pending: number;
                                 /** @description Deliveries given up after the last retry */
@@ -10347,7 +11274,7 @@ export interface paths {
                         url: string;
                         description?: string | null;
                         /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "personal_data.revealed" | "audit.checkpoint")[];
+                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint")[];
                     };
                 };
             };
@@ -10367,7 +11294,7 @@ export interface paths {
                             /** Format: date-time */
                             disabledAt: string | null;
                             /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                            topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "personal_data.revealed" | "audit.checkpoint")[];
+                            topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint")[];
                             /** @description Deliveries waiting for their first or next attempt */
                             pending: number;
                             /** @description Deliveries given up after the last retry */
@@ -10596,7 +11523,7 @@ export interface paths {
                         /** @description `false` stops deliveries (they wait, then fail); `true` resumes them */
                         active?: boolean;
                         /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "personal_data.revealed" | "audit.checkpoint")[];
+                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint")[];
                     };
                 };
             };

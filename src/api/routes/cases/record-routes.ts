@@ -1,11 +1,11 @@
 import type { App } from '../../typed-app.js';
 import { addAnswer, addMeeting, addNote, completeStep, receiveTogether, undoStep } from '../../../commands/case-records.js';
 import type { Context } from '../../../context/context.js';
-import { extendDeadline } from '../../../commands/extend-deadline.js';
+import { approveExtension, refuseExtension, requestExtension } from '../../../commands/extensions.js';
 import { moveStage } from '../../../commands/move-stage.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas.js';
-import { AnswerBody, ExtensionBody, MeetingBody, NoteBody, ReceiveTogetherBody, TransitionBody } from '../../../contract/case-bodies.js';
+import { AnswerBody, ExtensionBody, ExtensionRefusalBody, MeetingBody, NoteBody, ReceiveTogetherBody, TransitionBody } from '../../../contract/case-bodies.js';
 import { CaseDetail, CaseParams, StepParams } from './schemas.js';
 
 const changed = { 200: CaseDetail, ...errorResponses };
@@ -28,7 +28,7 @@ export function caseRecordRoutes(app: App, ctx: Context): void {
   app.post('/api/v1/cases/:id/extensions', {
     schema: {
       tags: ['cases'],
-      summary: 'Extend the time to conclude, once, by at most 30 days, with the reason told to the petitioner',
+      summary: 'Request the one extension of the time to conclude (at most the plan\'s limit, 30 days by default), with the reason the petitioner will be told; a leader approves or refuses it',
       params: CaseParams,
       body: ExtensionBody,
       response: changed,
@@ -36,8 +36,29 @@ export function caseRecordRoutes(app: App, ctx: Context): void {
     handler: async (request) => {
       const { id } = request.params;
       const body = request.body;
-      return extendDeadline(ctx, { actor: actorOf(request), caseId: id, ...body });
+      return requestExtension(ctx, { actor: actorOf(request), caseId: id, ...body });
     },
+  });
+
+  app.post('/api/v1/cases/:id/extensions/approve', {
+    schema: {
+      tags: ['cases'],
+      summary: 'Approve the pending extension (a leader): the conclusion clock moves and the petitioner is told',
+      params: CaseParams,
+      response: changed,
+    },
+    handler: async (request) => approveExtension(ctx, { actor: actorOf(request), caseId: request.params.id }),
+  });
+
+  app.post('/api/v1/cases/:id/extensions/refuse', {
+    schema: {
+      tags: ['cases'],
+      summary: 'Refuse the pending extension (a leader), with the reason the office is told; nothing moves',
+      params: CaseParams,
+      body: ExtensionRefusalBody,
+      response: changed,
+    },
+    handler: async (request) => refuseExtension(ctx, { actor: actorOf(request), caseId: request.params.id, reason: request.body.reason }),
   });
 
   app.post('/api/v1/cases/:id/notes', {

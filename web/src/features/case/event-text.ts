@@ -100,6 +100,14 @@ export function eventText(
       const body = text(data.reason);
       return { title: t('timeline.extended', { days: Number(data.days ?? 0) }), late, ...(body ? { body } : {}) };
     }
+    case 'deadline.extension_requested': {
+      const body = text(data.reason);
+      return { title: t('timeline.extensionRequested', { days: Number(data.days ?? 0) }), late, ...(body ? { body } : {}) };
+    }
+    case 'deadline.extension_refused': {
+      const body = text(data.reason);
+      return { title: t('timeline.extensionRefused', { days: Number(data.days ?? 0) }), late, ...(body ? { body } : {}) };
+    }
     case 'assignment.objected': {
       const body = text(data.reason);
       return { title: t('timeline.objected', { unit: unitName }), late, ...(body ? { body } : {}) };

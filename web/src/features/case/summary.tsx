@@ -1,16 +1,11 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ExtensionBody } from '../../../../src/contract/case-bodies.js';
-import { client, ok } from '../../api/client';
-import { FormFailure } from '../../forms/form-failure';
 import { useFormat } from '../../session/formatters';
-import { useCurrentPlan, usePlan } from '../../session/plans';
+import { useCurrentPlan } from '../../session/plans';
 import { useNow } from '../../session/session';
 import { DeadlineBadge } from '../../ui/badges';
-import { Field } from '../../ui/field';
 import { guardText } from '../../ui/server-text';
 import { useCase } from './case-context';
-import { useCaseForm } from './case-form';
+import { ExtensionPanel } from './extension-panel';
 
 const clocks = ['accept', 'conclude', 'reviewRequest', 'review'] as const;
 
@@ -61,39 +56,6 @@ export function Summary() {
   );
 }
 
-/** The one extension the regulations allow, with the reason the petitioner is told. */
-function ExtendForm({ max, onDone }: { max: number; onDone: () => void }) {
-  const { t } = useTranslation();
-  const { form, failure, onSubmit, busy } = useCaseForm({
-    schema: ExtensionBody,
-    empty: { days: String(max), reason: '' },
-    // Days that are not a whole number go as NaN, so the schema says so beside the field.
-    toBody: (values) => ({ days: /^\d+$/.test(values.days.trim()) ? Number(values.days) : Number.NaN, reason: values.reason }),
-    send: (id, body) => ok(client.POST('/api/v1/cases/{id}/extensions', { params: { path: { id } }, body })),
-    onDone,
-  });
-  const errors = form.formState.errors;
-  return (
-    <form className="inline-form" onSubmit={(event) => void onSubmit(event)} noValidate>
-      <Field label={t('deadline.extendDays')} required hint={t('deadline.extendHint', { max })} error={errors.days} className="field-short">
-        {(control) => <input {...control} type="number" min={1} max={max} {...form.register('days')} />}
-      </Field>
-      <Field label={t('deadline.extendReason')} required error={errors.reason}>
-        {(control) => <textarea {...control} rows={2} {...form.register('reason')} />}
-      </Field>
-      <FormFailure failure={failure} problems={errors.root} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('deadline.extendSave')}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
 /**
  * When the petitioner may ask for a review (the server's `review`, the one rule core/stages.ts
  * `reviewWindow` that the portal follows too): until when, not yet, or why not.
@@ -123,12 +85,7 @@ export function Deadlines() {
   const format = useFormat();
   const now = useNow();
   const { detail } = useCase();
-  const [extending, setExtending] = useState(false);
-  const plan = usePlan(detail.planId);
   const shown = clocks.filter((clock) => detail.deadlines[clock].dueAt !== null);
-  const conclude = detail.deadlines.conclude;
-  // The office extends (the same right as assigning units); the server allows it once.
-  const mayExtend = detail.abilities['case.assign'] && conclude.dueAt !== null && conclude.doneAt === null;
   return (
     <section className="card" aria-labelledby="deadlines-heading">
       <h2 id="deadlines-heading">{t('deadline.title')}</h2>
@@ -152,15 +109,7 @@ export function Deadlines() {
         })}
       </dl>
       <ReviewWindow />
-      {mayExtend ? (
-        extending ? (
-          <ExtendForm max={plan?.document.deadlines.extensionMaxDays ?? 30} onDone={() => setExtending(false)} />
-        ) : (
-          <button type="button" className="button button-quiet" onClick={() => setExtending(true)}>
-            {t('deadline.extend')}
-          </button>
-        )
-      ) : null}
+      <ExtensionPanel />
     </section>
   );
 }

@@ -9,6 +9,7 @@ const topicKeys = {
   'deadline.escalated': 'adminWebhooks.topicNames.deadline_escalated',
   'assignment.objected': 'adminWebhooks.topicNames.assignment_objected',
   'case.extended': 'adminWebhooks.topicNames.case_extended',
+  'extension.requested': 'adminWebhooks.topicNames.extension_requested',
   'personal_data.revealed': 'adminWebhooks.topicNames.personal_data_revealed',
   'audit.checkpoint': 'adminWebhooks.topicNames.audit_checkpoint',
 } as const satisfies Record<NoticeTopic, string>;
