@@ -150,17 +150,20 @@ describe.each(databaseKinds)('case clocks, rerouting, webhooks and the calendar 
       expectError(await withoutWrites(world, () => post(world, 'coordinator', url(accepted), { days: 20, reason: '   ' })), 400, 'validation_failed', 'reason');
       expectError(await withoutWrites(world, () => post(world, 'coordinator', url(accepted), { days: 0, reason })), 400, 'validation_failed', 'days');
       expectError(await withoutWrites(world, () => post(world, 'unit_officer', url(accepted), { days: 20, reason })), 403, 'forbidden');
+      expectError(await withoutWrites(world, () => post(world, 'leader', url(accepted), { days: 20, reason })), 403, 'forbidden');
       expectError(await withoutWrites(world, () => post(world, 'anonymous', url(accepted), { days: 20, reason })), 401, 'unauthenticated');
       expectError(await withoutWrites(world, () => post(world, 'coordinator', url(fresh), { days: 20, reason })), 409, 'conflict');
       expect((await detail('coordinator', accepted)).deadlines.conclude.dueAt).toBe('2027-01-01T15:59:59.999Z');
     });
 
-    it('moves the conclusion by exactly 20 days, once, on the timeline', async () => {
+    it('moves the conclusion by exactly 20 days once a leader approves, once, on the timeline', async () => {
       world.time.set('2026-11-03T02:00:00.000Z');
       const before = (await detail('coordinator', accepted)).deadlines.conclude.dueAt ?? '';
       // Accepted Mon 2 Nov 18:00 local: 60 calendar days → end of 1 Jan; 20 more → end of 21 Jan.
       expect(before).toBe('2027-01-01T15:59:59.999Z');
-      const extended = expectStatus<Detail>(await post(world, 'coordinator', url(accepted), { days: 20, reason }), 200);
+      const requested = expectStatus<Detail>(await post(world, 'coordinator', url(accepted), { days: 20, reason }), 200);
+      expect(requested.deadlines.conclude.dueAt).toBe(before);
+      const extended = expectStatus<Detail>(await post(world, 'leader', `${url(accepted)}/approve`), 200);
       expect(extended.deadlines.conclude.dueAt).toBe('2027-01-21T15:59:59.999Z');
       expect(Date.parse(extended.deadlines.conclude.dueAt ?? '') - Date.parse(before)).toBe(days(20));
       const events = expectStatus<{ items: { type: string; data: Record<string, unknown> }[] }>(await get(world, 'coordinator', `/api/v1/cases/${accepted}/events`), 200);

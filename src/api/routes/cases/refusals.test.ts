@@ -55,6 +55,10 @@ describe.each(databaseKinds)('a refusal says why, as a code and parameters, on %
     expectStatus(await post(world, 'coordinator', url('/transitions'), { to: 'decision' }), 200);
     const reason = 'Records must come from the provincial archive.';
     expectStatus(await post(world, 'coordinator', url('/extensions'), { days: 10, reason }), 200);
+    const pending = expectError(await post(world, 'coordinator', url('/extensions'), { days: 5, reason }), 409, 'conflict');
+    expect(pending.details).toEqual({ reason: 'extension_pending', days: 10 });
+    expect(inWords(pending)).toEqual({ zh: '已申请延期，正待领导审批。', en: "An extension was already requested and waits for a leader's decision." });
+    expectStatus(await post(world, 'leader', url('/extensions/approve')), 200);
     const twice = expectError(await post(world, 'coordinator', url('/extensions'), { days: 5, reason }), 409, 'conflict');
     expect(twice.details).toEqual({ reason: 'already_extended', days: 10 });
     expect((inWords(twice)).zh).toBe('此案件已延期过一次，按规定只能延期一次。');

@@ -61,6 +61,7 @@ describe.each(databaseKinds)('accountability report and statistics on %s', (kind
     expectStatus(await post(world, 'coordinator', `/api/v1/cases/${ids.b}/transitions`, { to: 'decision' }), 200);
     at('2026-11-02T11:00:00.000Z');
     expectStatus(await post(world, 'coordinator', `/api/v1/cases/${ids.b}/extensions`, { days: 10, reason: 'Records must come from the provincial archive.' }), 200);
+    expectStatus(await post(world, 'leader', `/api/v1/cases/${ids.b}/extensions/approve`), 200);
     at('2026-11-03T02:00:00.000Z');
     expectStatus(await post(world, 'unit_officer', `/api/v1/cases/${ids.a}/assignments/${a1}/propose`, { proposal: 'Pay from the guarantee fund.' }), 200);
     expectStatus(await post(world, 'leader', `/api/v1/cases/${ids.a}/transitions`, { to: 'resolution', reason: 'Pay from the fund.' }), 200);
