@@ -32,6 +32,14 @@ describe('the timeline in words', () => {
     expect(say(en, 'en', event('deadline.missed', { kind: 'accept', unitId: null })).title).toBe('Deadline missed: Decide on acceptance');
   });
 
+  it('says an extension was requested, refused or approved, with the reason', () => {
+    const requested = event('deadline.extension_requested', { days: 20, reason: '需调取省档案馆材料。' });
+    expect(say(zh, 'zh', requested)).toEqual({ title: '申请延长办结期限 20 天', body: '需调取省档案馆材料。', late: false });
+    const refused = event('deadline.extension_refused', { days: 20, requestedReason: '需调取材料。', reason: 'Ask the archive first.' });
+    expect(say(en, 'en', refused)).toEqual({ title: 'Requested extension of 20 days refused', body: 'Ask the archive first.', late: false });
+    expect(say(zh, 'zh', event('deadline.extended', { days: 20, reason: '需调取材料。' })).title).toBe('办结期限延长 20 天');
+  });
+
   it('says who objected and where the case was rerouted, and which flag was cleared', () => {
     const objected = event('assignment.objected', { unitId: 'u1', unitName: '城关镇', reason: '工资问题属人社局职责。' });
     expect(say(zh, 'zh', objected)).toEqual({ title: '城关镇提出异议：不属于本单位职责', body: '工资问题属人社局职责。', late: false });
