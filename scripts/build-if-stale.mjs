@@ -22,7 +22,10 @@ const targets = {
     output: join(root, 'web', 'dist', 'index.html'),
     // The app imports wire schemas and domain rules from src/, so those count as its sources too.
     inputs: ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts', 'web/tsconfig.json', 'src', 'package-lock.json'],
-    build: () => execFileSync(bin('vite'), ['build', '--config', 'web/vite.config.ts'], { cwd: root, stdio: 'inherit' }),
+    // Always the production bundle, also when the browser tests ask for the build (vitest sets
+    // NODE_ENV=test, which made a development React build that `npm start` then served).
+    build: () =>
+      execFileSync(bin('vite'), ['build', '--config', 'web/vite.config.ts'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } }),
   },
 };
 
