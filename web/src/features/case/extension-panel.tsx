@@ -93,7 +93,7 @@ export function ExtensionPanel() {
       <div className="extension-request" role="group" aria-label={t('deadline.extend')}>
         <p className="notice notice-warning">{t('deadline.requestPending', { days: pending.days, when: format.dateTime(pending.requestedAt) })}</p>
         <p className="small">
-          <strong>{t('deadline.requestReason')}:</strong> {pending.reason}
+          <strong>{t('deadline.requestReason')}</strong> {pending.reason}
         </p>
         {mayDecide && form === 'refuse' ? <RefuseForm onDone={() => setForm(null)} /> : null}
         {mayDecide && form !== 'refuse' ? (

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectStatus } from '../../test/api.js';
+import { hasBrowser, screenshotPath } from '../../test/browser.js';
+import { signIn, startHarness, watchForErrors, type Harness } from './harness.js';
+
+const reason = 'Records must come from the provincial archive.';
+
+describe.runIf(hasBrowser)('an extension on the case page: the office requests, a leader approves', () => {
+  let harness: Harness;
+  let caseId = '';
+  beforeAll(async () => {
+    harness = await startHarness();
+    const { world } = harness;
+    const { id } = expectStatus<{ id: string }>(
+      await world.as('coordinator', {
+        method: 'POST',
+        url: '/api/v1/cases',
+        payload: { kind: 'individual', channel: 'letter', category: 'wage-arrears', title: '工地拖欠工资需延期', description: '八月起未发工资。' },
+      }),
+      201,
+    );
+    caseId = id;
+    expectStatus(await world.as('coordinator', { method: 'POST', url: `/api/v1/cases/${id}/assignments`, payload: { unitId: world.units.township.id, role: 'lead' } }), 201);
+    expectStatus(await world.as('coordinator', { method: 'POST', url: `/api/v1/cases/${id}/transitions`, payload: { to: 'decision' } }), 200);
+  });
+  afterAll(() => harness.close());
+
+  it('moves the time to conclude only when the leader approves (en, then zh)', async () => {
+    const { base } = harness;
+    const office = await (await harness.context({ locale: 'en-GB' })).newPage();
+    const officeProblems = watchForErrors(office);
+    await signIn(office, base, 'coordinator@county.test', 'en');
+    await office.goto(`${base}/cases/${caseId}`);
+    const deadlines = office.locator('section').filter({ has: office.getByRole('heading', { level: 2, name: 'Deadlines' }) });
+    const dueBefore = await deadlines.locator('.clock').filter({ hasText: 'Conclude' }).first().locator('.clock-time').innerText();
+    await deadlines.getByRole('button', { name: 'Request an extension of the time to conclude' }).click();
+    await deadlines.getByLabel('Extra days').fill('20');
+    await deadlines.getByLabel('Reason (told to the petitioner)').fill(reason);
+    await deadlines.getByRole('button', { name: 'Request the extension' }).click();
+    await deadlines.getByText('An extension of 20 days was requested').waitFor();
+    expect(await deadlines.locator('.clock').filter({ hasText: 'Conclude' }).first().locator('.clock-time').innerText()).toBe(dueBefore);
+    expect(await deadlines.getByRole('button', { name: 'Approve the extension' }).count()).toBe(0);
+
+    const leader = await (await harness.context()).newPage();
+    const leaderProblems = watchForErrors(leader);
+    await signIn(leader, base, 'leader@county.test', 'zh');
+    await leader.goto(`${base}/cases/${caseId}`);
+    await leader.getByText('待领导审批').first().waitFor();
+    await leader.getByText(reason).first().waitFor();
+    await leader.screenshot({ path: screenshotPath('web-case-extension-pending-zh-1280'), fullPage: true });
+    await leader.getByRole('button', { name: '批准延期' }).click();
+    await leader.getByText('已延期一次，延长 20 天。').waitFor();
+    await leader.locator('.timeline').getByText('办结期限延长 20 天').waitFor();
+
+    // The office's page hears of it live.
+    await office.getByText('Extended once, by 20 days.').waitFor();
+    expect(await office.locator('.clock').filter({ hasText: 'Conclude' }).first().locator('.clock-time').innerText()).not.toBe(dueBefore);
+    expect(officeProblems).toEqual([]);
+    expect(leaderProblems).toEqual([]);
+  });
+});
