@@ -48,6 +48,7 @@ const countedTables = [
   'meetings',
   'answers',
   'step_completions',
+  'pauses',
   'plans',
   'units',
   'users',

@@ -11,7 +11,8 @@ import { completedSteps } from './plan-checklist.js';
 import { assignmentView, caseSummary, type CaseDetail } from '../presenters/case-view.js';
 import type { Context, Trx } from '../context/context.js';
 import type { CaseRow } from '../db/repositories/cases.js';
-import type { AnswersTable, AssignmentsTable, MeetingsTable, RepresentativesTable, StepCompletionsTable } from '../db/schema.js';
+import type { AnswersTable, AssignmentsTable, MeetingsTable, PausesTable, RepresentativesTable, StepCompletionsTable } from '../db/schema.js';
+import { pausedDeadlines, pauseView } from '../presenters/pause-view.js';
 
 type PersonalData = Pick<CaseDetail, 'petitioner' | 'representatives'>;
 
@@ -85,6 +86,7 @@ interface CaseRecords {
   meetings: MeetingsTable[];
   answers: AnswersTable[];
   completions: StepCompletionsTable[];
+  pauses: PausesTable[];
 }
 
 /**
@@ -93,7 +95,7 @@ interface CaseRecords {
  */
 async function caseRecords(trx: Trx, caseId: string, options: { fresh?: boolean } = {}): Promise<CaseRecords> {
   const none = Promise.resolve([]);
-  const [representatives, assignments, meetings, answers, completions] = await Promise.all([
+  const [representatives, assignments, meetings, answers, completions, pauses] = await Promise.all([
     trx.selectFrom('representatives').selectAll().where('case_id', '=', caseId).orderBy('position').execute(),
     trx
       .selectFrom('assignments')
@@ -106,8 +108,9 @@ async function caseRecords(trx: Trx, caseId: string, options: { fresh?: boolean 
     options.fresh ? none : trx.selectFrom('meetings').selectAll().where('case_id', '=', caseId).orderBy('held_at').execute(),
     options.fresh ? none : trx.selectFrom('answers').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
     options.fresh ? none : trx.selectFrom('step_completions').selectAll().where('case_id', '=', caseId).execute(),
+    options.fresh ? none : trx.selectFrom('pauses').selectAll().where('case_id', '=', caseId).orderBy('started_at').execute(),
   ]);
-  return { representatives, assignments, meetings, answers, completions };
+  return { representatives, assignments, meetings, answers, completions, pauses };
 }
 
 /** The units still assigned (not rerouted away), as `assignedUnitIds` reads them. */
@@ -133,7 +136,7 @@ export async function caseDetail(
 ): Promise<CaseDetail> {
   const now = ctx.now();
   const [plan, records] = await Promise.all([loadPlan(trx, row.plan_id), options.records ?? caseRecords(trx, row.id)]);
-  const { representatives, assignments, meetings, answers, completions } = records;
+  const { representatives, assignments, meetings, answers, completions, pauses } = records;
   if (!plan) throw notFound('The plan this case was opened under');
   const units = unitIds ?? activeUnitIds(assignments);
   const facts = moveFacts(
@@ -151,8 +154,10 @@ export async function caseDetail(
   const access = personalDataAccess(actor, units);
   const opened = access === 'shown' && options.open === true;
   const personal = opened ? openedPersonalData(ctx, row, representatives) : withheldPersonalData(row, representatives);
+  const summary = caseSummary(row, now, { openObjection: assignments.some((assignment) => assignment.objected_at !== null && assignment.released_at === null) });
   return {
-    ...caseSummary(row, now, { openObjection: assignments.some((assignment) => assignment.objected_at !== null && assignment.released_at === null) }),
+    ...summary,
+    deadlines: pausedDeadlines(summary.deadlines, pauses),
     description: row.description,
     notAcceptedReason: row.not_accepted_reason,
     receiveTogether: row.receive_together === 1,
@@ -172,6 +177,7 @@ export async function caseDetail(
       createdAt: meeting.created_at,
     })),
     answers: answers.map((answer) => ({ id: answer.id, body: answer.body, reviewRound: answer.review_round, createdAt: answer.created_at })),
+    pauses: pauses.map(pauseView),
     completedSteps: completedSteps(document, done),
     moves: offeredMoves(row.stage, actor.role, facts, undoneSteps(document.stages, row.stage, new Set(done.keys()))),
     review: reviewWindow(row.stage, facts),

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { assignmentRoles, caseKinds, channels, maxRepresentatives, stages, urgencies } from '../core/types.js';
+import { pauseKinds } from '../core/pauses.js';
 import { Id, Nullable, Time } from './common.js';
 
 /**
@@ -81,6 +82,14 @@ export const ExtensionBody = Type.Object(
 
 /** A leader's refusal of a requested extension, with the reason the office is told. */
 export const ExtensionRefusalBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
+export const PauseBody = Type.Object(
+  {
+    kind: Type.Enum([...pauseKinds], { description: 'hearing (听证), assessment (鉴定) or mediation (调解)' }),
+    reason: Type.String({ minLength: 1, maxLength: 5000 }),
+    plannedEndAt: Type.String({ format: 'date-time', description: 'When the office expects the pause to end; still to come.' }),
+  },
+  { additionalProperties: false },
+);
 
 export const ObjectionBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
 

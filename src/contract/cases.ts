@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { caseFlags } from '../core/flags.js';
+import { pauseKinds } from '../core/pauses.js';
 import { caseActions } from '../core/policy.js';
 import { assignmentRoles, caseKinds, channels, stages, urgencies } from '../core/types.js';
 import { eachNamed, GuardCode, Id, Nullable, ReviewWindow, Time } from './common.js';
@@ -12,7 +13,7 @@ import { eachNamed, GuardCode, Id, Nullable, ReviewWindow, Time } from './common
 export const Deadline = Type.Object({
   dueAt: Nullable(Time),
   doneAt: Nullable(Time),
-  status: Nullable(Type.Enum(['pending', 'overdue', 'met', 'missed', 'stopped'])),
+  status: Nullable(Type.Enum(['pending', 'overdue', 'met', 'missed', 'stopped', 'paused'])),
 });
 
 export const CaseSummary = Type.Object({
@@ -69,6 +70,18 @@ export const PersonalData = Type.Object({
   representatives: Type.Array(Type.Object({ id: Id, position: Type.Integer(), name: Nullable(Type.String()), contact: Nullable(Type.String()) })),
 });
 
+/** A clock pause on a case (core/pauses.ts). */
+export const Pause = Type.Object({
+  id: Id,
+  kind: Type.Enum([...pauseKinds]),
+  reason: Type.String(),
+  plannedEndAt: Time,
+  startedAt: Time,
+  endedAt: Nullable(Time),
+  startedBy: Nullable(Id),
+  endedBy: Nullable(Id),
+});
+
 export const CaseDetail = Type.Intersect([
   CaseSummary,
   Type.Object({
@@ -98,6 +111,7 @@ export const CaseDetail = Type.Intersect([
       }),
     ),
     answers: Type.Array(Type.Object({ id: Id, body: Type.String(), reviewRound: Type.Integer(), createdAt: Time })),
+    pauses: Type.Array(Pause, { description: 'The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock.' }),
     completedSteps: Type.Array(Type.Object({ id: Type.String(), doneAt: Time, doneBy: Nullable(Id) }), {
       description: "The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist.",
     }),

@@ -30,6 +30,7 @@ export const problemCodes = [
   'unknown_field',
   'not_allowed',
   'in_future',
+  'in_past',
   'before_notified',
   'no_such_unit',
   'collective_headcount',

@@ -16,6 +16,7 @@ const theCase = (overrides: Partial<CaseDeadlineSource> = {}): CaseDeadlineSourc
   concludedAt: null,
   reviewDueAt: null,
   reviewConcludedAt: null,
+  pausedAt: null,
   ...overrides,
 });
 

@@ -26,6 +26,8 @@ export interface CaseDeadlineSource {
   concludedAt: string | null;
   reviewDueAt: string | null;
   reviewConcludedAt: string | null;
+  /** When the open clock pause began (core/pauses.ts), or null: the handling clocks stop while it lasts. */
+  pausedAt: string | null;
 }
 
 export interface AssignmentDeadlineSource extends AssignmentStops {
@@ -47,9 +49,13 @@ export function deadlineRowsOf(source: CaseDeadlineSource, assignments: readonly
   };
   const caseStop = stageStop(source.stage, source.stageChangedAt);
   add('case', 'accept', null, source.acceptDueAt, source.acceptedAt ?? caseStop);
-  add('case', 'conclude', source.leadUnitId, source.concludeDueAt, source.concludedAt ?? caseStop);
+  // A pause stops the handling clocks while it lasts (the row is done, so the scanner records no
+  // miss); when it ends the due time has moved later and the row is pending again.
+  add('case', 'conclude', source.leadUnitId, source.concludeDueAt, source.concludedAt ?? caseStop ?? source.pausedAt);
   // Each review round has a clock of its own, so a second review is judged on its own.
-  if (source.reviewCount > 0) add('case', `review-${source.reviewCount}`, source.leadUnitId, source.reviewDueAt, source.reviewConcludedAt ?? caseStop);
+  if (source.reviewCount > 0) {
+    add('case', `review-${source.reviewCount}`, source.leadUnitId, source.reviewDueAt, source.reviewConcludedAt ?? caseStop ?? source.pausedAt);
+  }
   for (const assignment of assignments) {
     const stopped = assignmentStop(assignment, source.stage, source.stageChangedAt);
     add(assignment.id, 'acknowledge', assignment.unitId, assignment.acknowledgeDueAt, assignment.acknowledgedAt ?? stopped);

@@ -116,8 +116,11 @@ export function assignmentDeadlines(
   };
 }
 
-/** `stopped`: the case came to rest (or the unit was rerouted away) before the clock ran out, so nothing is owed. */
-type DeadlineStatus = 'pending' | 'overdue' | 'met' | 'missed' | 'stopped';
+/**
+ * `stopped`: the case came to rest (or the unit was rerouted away) before the clock ran out, so nothing is owed.
+ * `paused`: a clock pause is open (core/pauses.ts); the time until it ends is not counted.
+ */
+type DeadlineStatus = 'pending' | 'overdue' | 'met' | 'missed' | 'stopped' | 'paused';
 
 export interface Deadline {
   dueAt: string | null;

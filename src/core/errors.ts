@@ -93,6 +93,10 @@ export const errorReasons = {
   not_extendable: { code: 'conflict', params: ['stage'], for: ['staff'] },
   extension_pending: { code: 'conflict', params: ['days'], for: ['staff'] },
   no_extension_request: { code: 'conflict', params: [], for: ['staff'] },
+  /** A clock pause asked for on a case whose handling clock is not running (not accepted yet, answered, at rest). */
+  no_running_clock: { code: 'conflict', params: ['stage'], for: ['staff'] },
+  pause_open: { code: 'conflict', params: ['pauseId'], for: ['staff'] },
+  pause_ended: { code: 'already_done', params: ['at'], for: ['staff'] },
   email_taken: { code: 'conflict', params: [], for: ['staff'] },
   unit_deactivated: { code: 'already_done', params: ['at'], for: ['staff'] },
   unit_active: { code: 'already_done', params: [], for: ['staff'] },

@@ -14,6 +14,8 @@ export const caseActions = [
   'case.extension.request',
   /** Approve or refuse a requested extension: the head's decision (Art. 34), a leader's alone. */
   'case.extension.decide',
+  /** Start and end a clock pause (a hearing, an assessment, a mediation; core/pauses.ts): the office's right. */
+  'case.pause',
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
 

@@ -18,6 +18,7 @@ import * as webhookTopics from './migrations/018-webhook-topics.js';
 import * as queueFilters from './migrations/019-queue-filters.js';
 import * as textSearch from './migrations/020-text-search.js';
 import * as extensionRequests from './migrations/021-extension-requests.js';
+import * as pauses from './migrations/022-pauses.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -41,6 +42,7 @@ const all: Record<string, AdapterMigration> = {
   '019-queue-filters': queueFilters,
   '020-text-search': textSearch,
   '021-extension-requests': extensionRequests,
+  '022-pauses': pauses,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

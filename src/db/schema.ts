@@ -205,6 +205,19 @@ export interface AnswersTable {
   created_at: string;
 }
 
+/** A clock pause (core/pauses.ts): open while `ended_at` is null. */
+export interface PausesTable {
+  id: string;
+  case_id: string;
+  kind: string;
+  reason: string;
+  planned_end: string;
+  started_at: string;
+  ended_at: string | null;
+  started_by: string | null;
+  ended_by: string | null;
+}
+
 export interface StepCompletionsTable {
   case_id: string;
   step_id: string;
@@ -257,6 +270,7 @@ export interface Database {
   events: EventsTable;
   meetings: MeetingsTable;
   answers: AnswersTable;
+  pauses: PausesTable;
   step_completions: StepCompletionsTable;
   audit_entries: AuditEntriesTable;
   chain_heads: ChainHeadsTable;

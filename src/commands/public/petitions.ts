@@ -11,6 +11,8 @@ import { loadPlan } from '../../db/repositories/plans.js';
 import { moveContext } from '../support/move-facts.js';
 import { runCaseWrite } from '../support/case-command.js';
 import { caseDueTimes } from '../../presenters/case-view.js';
+import { pausedDeadlines } from '../../presenters/pause-view.js';
+import type { PauseKind } from '../../core/pauses.js';
 import type { Context, Trx } from '../../context/context.js';
 import { stageMove } from '../move-stage.js';
 import { keepIdempotentResult, type IdempotencyKey } from '../support/idempotency.js';
@@ -69,6 +71,8 @@ export interface PublicStatus {
   stageChangedAt: string;
   notAcceptedReason: string | null;
   deadlines: CaseDeadlines;
+  /** The open clock pause, as the petitioner is told of it: its kind and planned end (the office's own reason stays internal). */
+  pause: { kind: PauseKind; startedAt: string; plannedEndAt: string } | null;
   answers: PublicAnswer[];
   reviewCount: number;
   maxReviews: number;
@@ -79,11 +83,12 @@ export interface PublicStatus {
 }
 
 async function publicStatus(trx: Trx, row: CaseRow, now: string): Promise<PublicStatus> {
-  const [plan, answers, ratings, facts] = await Promise.all([
+  const [plan, answers, ratings, facts, pause] = await Promise.all([
     loadPlan(trx, row.plan_id),
     trx.selectFrom('answers').select(['id', 'body', 'review_round', 'created_at']).where('case_id', '=', row.id).orderBy('created_at').execute(),
     trx.selectFrom('feedback').select(['answer_id', 'rating']).where('case_id', '=', row.id).execute(),
     moveContext(trx, row, now, undefined),
+    trx.selectFrom('pauses').select(['kind', 'started_at', 'planned_end']).where('case_id', '=', row.id).where('ended_at', 'is', null).executeTakeFirst(),
   ]);
   const category = plan ? plan.document.categories.find((item) => item.code === row.category) : undefined;
   const rated = new Map(ratings.map((item) => [item.answer_id, item.rating]));
@@ -98,7 +103,8 @@ async function publicStatus(trx: Trx, row: CaseRow, now: string): Promise<Public
     stage: row.stage,
     stageChangedAt: row.stage_changed_at,
     notAcceptedReason: row.not_accepted_reason,
-    deadlines: caseDeadlines(caseDueTimes(row), now),
+    deadlines: pausedDeadlines(caseDeadlines(caseDueTimes(row), now), pause ? [{ ended_at: null }] : []),
+    pause: pause ? { kind: pause.kind as PauseKind, startedAt: pause.started_at, plannedEndAt: pause.planned_end } : null,
     answers: answers.map((answer) => ({
       id: answer.id,
       body: answer.body,

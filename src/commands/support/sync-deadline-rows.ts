@@ -7,7 +7,8 @@ import { assignmentActive } from '../../db/repositories/assignments.js';
 /**
  * Brings the `deadlines` rows (and the lead unit) of a case in line with its state, inside the command's transaction.
  * A clock whose due time moves later (an extension) becomes pending again; a recorded miss stays
- * in the timeline. A clock the case's stage stops (core/clock-stops.ts) is done as of that moment.
+ * in the timeline. A clock the case's stage stops (core/clock-stops.ts), or an open pause stops
+ * (core/pauses.ts), is done as of that moment.
  */
 export async function syncDeadlineRows(ctx: Context, trx: Trx, row: CaseRow): Promise<void> {
   const stage = row.stage;
@@ -23,7 +24,10 @@ export async function syncDeadlineRows(ctx: Context, trx: Trx, row: CaseRow): Pr
       .where(assignmentActive())
       .execute();
   }
-  const assignments = await trx.selectFrom('assignments').selectAll().where('case_id', '=', row.id).execute();
+  const [assignments, pause] = await Promise.all([
+    trx.selectFrom('assignments').selectAll().where('case_id', '=', row.id).execute(),
+    trx.selectFrom('pauses').select('started_at').where('case_id', '=', row.id).where('ended_at', 'is', null).executeTakeFirst(),
+  ]);
   const lead = assignments.find((assignment) => assignment.role === 'lead' && assignment.released_at === null);
   // The lead unit is derived here too, in the same transaction, so the dashboard's counts stay true.
   if ((lead?.unit_id ?? null) !== row.lead_unit_id) {
@@ -41,6 +45,7 @@ export async function syncDeadlineRows(ctx: Context, trx: Trx, row: CaseRow): Pr
       concludedAt: row.concluded_at,
       reviewDueAt: row.review_due_at,
       reviewConcludedAt: row.review_concluded_at,
+      pausedAt: pause?.started_at ?? null,
     },
     assignments.map((assignment) => ({
       id: assignment.id,

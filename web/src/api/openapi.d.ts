@@ -4370,28 +4370,28 @@ export interface paths {
                                         dueAt: string | null;
                                         /** Format: date-time */
                                         doneAt: string | null;
-                                        status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                        status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                     };
                                     conclude: {
                                         /** Format: date-time */
                                         dueAt: string | null;
                                         /** Format: date-time */
                                         doneAt: string | null;
-                                        status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                        status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                     };
                                     reviewRequest: {
                                         /** Format: date-time */
                                         dueAt: string | null;
                                         /** Format: date-time */
                                         doneAt: string | null;
-                                        status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                        status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                     };
                                     review: {
                                         /** Format: date-time */
                                         dueAt: string | null;
                                         /** Format: date-time */
                                         doneAt: string | null;
-                                        status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                        status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                     };
                                 };
                                 flags: "suspected_spam"[];
@@ -4561,28 +4561,28 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
                             flags: "suspected_spam"[];
@@ -4622,21 +4622,21 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 onScene: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 proposal: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 objection: {
                                     /** Format: date-time */
@@ -4677,6 +4677,21 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -4699,21 +4714,6 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
-                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
-                            extension: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                at: string | null;
-                            } | null;
-                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
-                            extensionRequest: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                requestedAt: string;
-                                requestedBy: string | null;
-                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -4723,8 +4723,7 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
-                                "case.extension.request": boolean;
-                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
                             };
                         };
                     };
@@ -4891,28 +4890,28 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
                             flags: "suspected_spam"[];
@@ -4952,21 +4951,21 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 onScene: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 proposal: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 objection: {
                                     /** Format: date-time */
@@ -5007,6 +5006,21 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -5029,21 +5043,6 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
-                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
-                            extension: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                at: string | null;
-                            } | null;
-                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
-                            extensionRequest: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                requestedAt: string;
-                                requestedBy: string | null;
-                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -5053,8 +5052,7 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
-                                "case.extension.request": boolean;
-                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
                             };
                         };
                     };
@@ -5351,28 +5349,28 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
                             flags: "suspected_spam"[];
@@ -5412,21 +5410,21 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 onScene: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 proposal: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 objection: {
                                     /** Format: date-time */
@@ -5467,6 +5465,21 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -5489,21 +5502,6 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
-                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
-                            extension: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                at: string | null;
-                            } | null;
-                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
-                            extensionRequest: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                requestedAt: string;
-                                requestedBy: string | null;
-                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -5513,8 +5511,7 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
-                                "case.extension.request": boolean;
-                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
                             };
                         };
                     };
@@ -5616,7 +5613,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Request the one extension of the time to conclude (at most the plan's limit, 30 days by default), with the reason the petitioner will be told; a leader approves or refuses it */
+        /** Extend the time to conclude, once, by at most 30 days, with the reason told to the petitioner */
         post: {
             parameters: {
                 query?: never;
@@ -5674,28 +5671,28 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
                             flags: "suspected_spam"[];
@@ -5735,21 +5732,21 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 onScene: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 proposal: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 objection: {
                                     /** Format: date-time */
@@ -5790,6 +5787,21 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -5812,21 +5824,6 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
-                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
-                            extension: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                at: string | null;
-                            } | null;
-                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
-                            extensionRequest: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                requestedAt: string;
-                                requestedBy: string | null;
-                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -5836,8 +5833,7 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
-                                "case.extension.request": boolean;
-                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
                             };
                         };
                     };
@@ -5930,7 +5926,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/{id}/extensions/approve": {
+    "/api/v1/cases/{id}/pauses": {
         parameters: {
             query?: never;
             header?: never;
@@ -5939,13 +5935,345 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve the pending extension (a leader): the conclusion clock moves and the petitioner is told */
+        /** Pause the handling clock for a hearing, an expert assessment or a mediation; the time paused is not counted */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description hearing (听证), assessment (鉴定) or mediation (调解)
+                         * @enum {unknown}
+                         */
+                        kind: "hearing" | "assessment" | "mediation";
+                        reason: string;
+                        /**
+                         * Format: date-time
+                         * @description When the office expects the pause to end; still to come.
+                         */
+                        plannedEndAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            planId: string;
+                            /** @enum {unknown} */
+                            kind: "individual" | "collective";
+                            /** @enum {unknown} */
+                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
+                            /** @enum {unknown} */
+                            urgency: "normal" | "urgent" | "major";
+                            category: string;
+                            title: string;
+                            location: string | null;
+                            headcount: number | null;
+                            /** @enum {unknown} */
+                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                            /** Format: date-time */
+                            stageChangedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            reviewCount: number;
+                            deadlines: {
+                                accept: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                conclude: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                reviewRequest: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                review: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                            };
+                            flags: "suspected_spam"[];
+                            openObjection: boolean;
+                        } & {
+                            description: string;
+                            notAcceptedReason: string | null;
+                            receiveTogether: boolean;
+                            petitioner: {
+                                name: string | null;
+                                contact: string | null;
+                            } | null;
+                            representatives: {
+                                id: string;
+                                position: number;
+                                name: string | null;
+                                contact: string | null;
+                            }[];
+                            personalData: {
+                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
+                                withheld: boolean;
+                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
+                                mayReveal: boolean;
+                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
+                                sent: boolean;
+                            };
+                            assignments: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                role: "lead" | "assisting";
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                acknowledge: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                onScene: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                proposal: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                objection: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                    reason: string | null;
+                                };
+                                /** Format: date-time */
+                                releasedAt: string | null;
+                                /** Format: date-time */
+                                clocksStoppedAt: string | null;
+                                abilities: {
+                                    acknowledge: boolean;
+                                    arrive: boolean;
+                                    propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
+                                    onBehalf: boolean;
+                                };
+                            }[];
+                            meetings: {
+                                id: string;
+                                /** Format: date-time */
+                                heldAt: string;
+                                attendees: string;
+                                summary: string;
+                                commitments: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            answers: {
+                                id: string;
+                                body: string;
+                                reviewRound: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
+                            }[];
+                            moves: {
+                                /** @enum {unknown} */
+                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                reasonRequired: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                undoneSteps: string[];
+                            }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
+                            abilities: {
+                                "case.read": boolean;
+                                "case.move": boolean;
+                                "case.assign": boolean;
+                                "case.note": boolean;
+                                "case.meet": boolean;
+                                "case.answer": boolean;
+                                "case.step": boolean;
+                                "case.representatives": boolean;
+                                "case.pause": boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/pauses/{pauseId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a clock pause: the handling clock runs again, its due time later by exactly the time paused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    pauseId: string;
                 };
                 cookie?: never;
             };
@@ -5990,28 +6318,28 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
                             flags: "suspected_spam"[];
@@ -6051,21 +6379,21 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 onScene: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 proposal: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 objection: {
                                     /** Format: date-time */
@@ -6106,327 +6434,20 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
-                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
-                            completedSteps: {
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
                                 id: string;
-                                /** Format: date-time */
-                                doneAt: string;
-                                doneBy: string | null;
-                            }[];
-                            moves: {
                                 /** @enum {unknown} */
-                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
-                                reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
-                                undoneSteps: string[];
-                            }[];
-                            review: {
-                                /** Format: date-time */
-                                opensAt: string | null;
-                                /** Format: date-time */
-                                until: string | null;
-                                possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
-                            };
-                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
-                            extension: {
-                                days: number;
+                                kind: "hearing" | "assessment" | "mediation";
                                 reason: string;
                                 /** Format: date-time */
-                                at: string | null;
-                            } | null;
-                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
-                            extensionRequest: {
-                                days: number;
-                                reason: string;
+                                plannedEndAt: string;
                                 /** Format: date-time */
-                                requestedAt: string;
-                                requestedBy: string | null;
-                            } | null;
-                            abilities: {
-                                "case.read": boolean;
-                                "case.move": boolean;
-                                "case.assign": boolean;
-                                "case.note": boolean;
-                                "case.meet": boolean;
-                                "case.answer": boolean;
-                                "case.step": boolean;
-                                "case.representatives": boolean;
-                                "case.extension.request": boolean;
-                                "case.extension.decide": boolean;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/{id}/extensions/refuse": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Refuse the pending extension (a leader), with the reason the office is told; nothing moves */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            reference: string;
-                            planId: string;
-                            /** @enum {unknown} */
-                            kind: "individual" | "collective";
-                            /** @enum {unknown} */
-                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
-                            /** @enum {unknown} */
-                            urgency: "normal" | "urgent" | "major";
-                            category: string;
-                            title: string;
-                            location: string | null;
-                            headcount: number | null;
-                            /** @enum {unknown} */
-                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
-                            /** Format: date-time */
-                            stageChangedAt: string;
-                            /** Format: date-time */
-                            receivedAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            /** Format: date-time */
-                            closedAt: string | null;
-                            reviewCount: number;
-                            deadlines: {
-                                accept: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                conclude: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                reviewRequest: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                review: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                            };
-                            flags: "suspected_spam"[];
-                            openObjection: boolean;
-                        } & {
-                            description: string;
-                            notAcceptedReason: string | null;
-                            receiveTogether: boolean;
-                            petitioner: {
-                                name: string | null;
-                                contact: string | null;
-                            } | null;
-                            representatives: {
-                                id: string;
-                                position: number;
-                                name: string | null;
-                                contact: string | null;
-                            }[];
-                            personalData: {
-                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
-                                withheld: boolean;
-                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
-                                mayReveal: boolean;
-                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
-                                sent: boolean;
-                            };
-                            assignments: {
-                                id: string;
-                                unitId: string;
-                                unitName: string;
-                                /** @enum {unknown} */
-                                role: "lead" | "assisting";
+                                startedAt: string;
                                 /** Format: date-time */
-                                notifiedAt: string;
-                                acknowledge: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                onScene: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                proposal: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
-                                };
-                                objection: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    at: string | null;
-                                    reason: string | null;
-                                };
-                                /** Format: date-time */
-                                releasedAt: string | null;
-                                /** Format: date-time */
-                                clocksStoppedAt: string | null;
-                                abilities: {
-                                    acknowledge: boolean;
-                                    arrive: boolean;
-                                    propose: boolean;
-                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
-                                    object: boolean;
-                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
-                                    reroute: boolean;
-                                    onBehalf: boolean;
-                                };
-                            }[];
-                            meetings: {
-                                id: string;
-                                /** Format: date-time */
-                                heldAt: string;
-                                attendees: string;
-                                summary: string;
-                                commitments: string[];
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            answers: {
-                                id: string;
-                                body: string;
-                                reviewRound: number;
-                                /** Format: date-time */
-                                createdAt: string;
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
                             }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
@@ -6450,21 +6471,6 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
-                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
-                            extension: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                at: string | null;
-                            } | null;
-                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
-                            extensionRequest: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                requestedAt: string;
-                                requestedBy: string | null;
-                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -6474,8 +6480,7 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
-                                "case.extension.request": boolean;
-                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
                             };
                         };
                     };
@@ -6634,28 +6639,28 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
                             flags: "suspected_spam"[];
@@ -6695,21 +6700,21 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 onScene: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 proposal: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 objection: {
                                     /** Format: date-time */
@@ -6750,6 +6755,21 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -6772,21 +6792,6 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
-                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
-                            extension: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                at: string | null;
-                            } | null;
-                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
-                            extensionRequest: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                requestedAt: string;
-                                requestedBy: string | null;
-                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -6796,8 +6801,7 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
-                                "case.extension.request": boolean;
-                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
                             };
                         };
                     };
@@ -6960,28 +6964,28 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
                             flags: "suspected_spam"[];
@@ -7021,21 +7025,21 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 onScene: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 proposal: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 objection: {
                                     /** Format: date-time */
@@ -7076,6 +7080,21 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -7098,21 +7117,6 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
-                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
-                            extension: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                at: string | null;
-                            } | null;
-                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
-                            extensionRequest: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                requestedAt: string;
-                                requestedBy: string | null;
-                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -7122,8 +7126,7 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
-                                "case.extension.request": boolean;
-                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
                             };
                         };
                     };
@@ -7282,28 +7285,28 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
                             flags: "suspected_spam"[];
@@ -7343,21 +7346,21 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 onScene: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 proposal: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 objection: {
                                     /** Format: date-time */
@@ -7398,6 +7401,21 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -7420,21 +7438,6 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
-                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
-                            extension: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                at: string | null;
-                            } | null;
-                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
-                            extensionRequest: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                requestedAt: string;
-                                requestedBy: string | null;
-                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -7444,8 +7447,7 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
-                                "case.extension.request": boolean;
-                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
                             };
                         };
                     };
@@ -7599,28 +7601,28 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
                             flags: "suspected_spam"[];
@@ -7660,21 +7662,21 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 onScene: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 proposal: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 objection: {
                                     /** Format: date-time */
@@ -7715,6 +7717,21 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -7737,21 +7754,6 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
-                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
-                            extension: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                at: string | null;
-                            } | null;
-                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
-                            extensionRequest: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                requestedAt: string;
-                                requestedBy: string | null;
-                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -7761,8 +7763,7 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
-                                "case.extension.request": boolean;
-                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
                             };
                         };
                     };
@@ -7916,28 +7917,28 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
                             flags: "suspected_spam"[];
@@ -7977,21 +7978,21 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 onScene: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 proposal: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 objection: {
                                     /** Format: date-time */
@@ -8032,6 +8033,21 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -8054,21 +8070,6 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
-                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
-                            extension: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                at: string | null;
-                            } | null;
-                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
-                            extensionRequest: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                requestedAt: string;
-                                requestedBy: string | null;
-                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -8078,8 +8079,7 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
-                                "case.extension.request": boolean;
-                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
                             };
                         };
                     };
@@ -8238,28 +8238,28 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
                             flags: "suspected_spam"[];
@@ -8299,21 +8299,21 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 onScene: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 proposal: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 objection: {
                                     /** Format: date-time */
@@ -8354,6 +8354,21 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -8376,21 +8391,6 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
-                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
-                            extension: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                at: string | null;
-                            } | null;
-                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
-                            extensionRequest: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                requestedAt: string;
-                                requestedBy: string | null;
-                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -8400,8 +8400,7 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
-                                "case.extension.request": boolean;
-                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
                             };
                         };
                     };
@@ -8562,28 +8561,28 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
                             flags: "suspected_spam"[];
@@ -8623,21 +8622,21 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 onScene: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 proposal: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 objection: {
                                     /** Format: date-time */
@@ -8678,6 +8677,21 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -8700,21 +8714,6 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
-                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
-                            extension: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                at: string | null;
-                            } | null;
-                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
-                            extensionRequest: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                requestedAt: string;
-                                requestedBy: string | null;
-                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -8724,8 +8723,7 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
-                                "case.extension.request": boolean;
-                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
                             };
                         };
                     };
@@ -8883,28 +8881,28 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
                             flags: "suspected_spam"[];
@@ -8944,21 +8942,21 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 onScene: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 proposal: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 objection: {
                                     /** Format: date-time */
@@ -8999,6 +8997,21 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -9021,21 +9034,6 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
-                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
-                            extension: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                at: string | null;
-                            } | null;
-                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
-                            extensionRequest: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                requestedAt: string;
-                                requestedBy: string | null;
-                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -9045,8 +9043,7 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
-                                "case.extension.request": boolean;
-                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
                             };
                         };
                     };
@@ -9207,28 +9204,28 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
                             flags: "suspected_spam"[];
@@ -9268,21 +9265,21 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 onScene: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 proposal: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 objection: {
                                     /** Format: date-time */
@@ -9323,6 +9320,21 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -9345,21 +9357,6 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
-                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
-                            extension: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                at: string | null;
-                            } | null;
-                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
-                            extensionRequest: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                requestedAt: string;
-                                requestedBy: string | null;
-                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -9369,8 +9366,7 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
-                                "case.extension.request": boolean;
-                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
                             };
                         };
                     };
@@ -9530,28 +9526,28 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
                             flags: "suspected_spam"[];
@@ -9591,21 +9587,21 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 onScene: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 proposal: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 objection: {
                                     /** Format: date-time */
@@ -9646,6 +9642,21 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -9668,21 +9679,6 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
-                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
-                            extension: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                at: string | null;
-                            } | null;
-                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
-                            extensionRequest: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                requestedAt: string;
-                                requestedBy: string | null;
-                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -9692,8 +9688,7 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
-                                "case.extension.request": boolean;
-                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
                             };
                         };
                     };
@@ -9853,28 +9848,28 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
                             flags: "suspected_spam"[];
@@ -9914,21 +9909,21 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 onScene: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 proposal: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 objection: {
                                     /** Format: date-time */
@@ -9969,6 +9964,21 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -9991,21 +10001,6 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
-                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
-                            extension: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                at: string | null;
-                            } | null;
-                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
-                            extensionRequest: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                requestedAt: string;
-                                requestedBy: string | null;
-                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -10015,8 +10010,7 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
-                                "case.extension.request": boolean;
-                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
                             };
                         };
                     };
@@ -10176,28 +10170,28 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
                             flags: "suspected_spam"[];
@@ -10237,21 +10231,21 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 onScene: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 proposal: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 objection: {
                                     /** Format: date-time */
@@ -10292,6 +10286,21 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -10314,21 +10323,6 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
-                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
-                            extension: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                at: string | null;
-                            } | null;
-                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
-                            extensionRequest: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                requestedAt: string;
-                                requestedBy: string | null;
-                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -10338,8 +10332,7 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
-                                "case.extension.request": boolean;
-                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
                             };
                         };
                     };
@@ -10493,28 +10486,28 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
                             flags: "suspected_spam"[];
@@ -10554,21 +10547,21 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 onScene: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 proposal: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 objection: {
                                     /** Format: date-time */
@@ -10609,6 +10602,21 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -10631,21 +10639,6 @@ export interface paths {
                                 possible: boolean;
                                 blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
-                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
-                            extension: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                at: string | null;
-                            } | null;
-                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
-                            extensionRequest: {
-                                days: number;
-                                reason: string;
-                                /** Format: date-time */
-                                requestedAt: string;
-                                requestedBy: string | null;
-                            } | null;
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -10655,8 +10648,7 @@ export interface paths {
                                 "case.answer": boolean;
                                 "case.step": boolean;
                                 "case.representatives": boolean;
-                                "case.extension.request": boolean;
-                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
                             };
                         };
                     };
@@ -11165,7 +11157,7 @@ export interface paths {
                                 /** Format: date-time */
                                 disabledAt: string | null;
                                 /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                                topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint")[];
+                                topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "personal_data.revealed" | "audit.checkpoint")[];
                                 /** @description Deliveries waiting for their first or next attempt */
                                 pending: number;
                                 /** @description Deliveries given up after the last retry */
@@ -11274,7 +11266,7 @@ export interface paths {
                         url: string;
                         description?: string | null;
                         /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint")[];
+                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "personal_data.revealed" | "audit.checkpoint")[];
                     };
                 };
             };
@@ -11294,7 +11286,7 @@ export interface paths {
                             /** Format: date-time */
                             disabledAt: string | null;
                             /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                            topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint")[];
+                            topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "personal_data.revealed" | "audit.checkpoint")[];
                             /** @description Deliveries waiting for their first or next attempt */
                             pending: number;
                             /** @description Deliveries given up after the last retry */
@@ -11523,7 +11515,7 @@ export interface paths {
                         /** @description `false` stops deliveries (they wait, then fail); `true` resumes them */
                         active?: boolean;
                         /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint")[];
+                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "personal_data.revealed" | "audit.checkpoint")[];
                     };
                 };
             };
@@ -13482,30 +13474,43 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
+                            /** @description The open clock pause (a hearing, an expert assessment, a mediation): the handling time limit stops until it ends, then moves later by the time paused. */
+                            pause: {
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                reasonText: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            } | null;
                             answers: {
                                 id: string;
                                 body: string;
@@ -13705,30 +13710,43 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
+                            /** @description The open clock pause (a hearing, an expert assessment, a mediation): the handling time limit stops until it ends, then moves later by the time paused. */
+                            pause: {
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                reasonText: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            } | null;
                             answers: {
                                 id: string;
                                 body: string;
@@ -13927,30 +13945,43 @@ export interface paths {
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 conclude: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 reviewRequest: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                                 review: {
                                     /** Format: date-time */
                                     dueAt: string | null;
                                     /** Format: date-time */
                                     doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped") | (never | null);
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
                                 };
                             };
+                            /** @description The open clock pause (a hearing, an expert assessment, a mediation): the handling time limit stops until it ends, then moves later by the time paused. */
+                            pause: {
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                reasonText: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            } | null;
                             answers: {
                                 id: string;
                                 body: string;

@@ -171,7 +171,19 @@ export const en: Messages = {
     reviewRequest: 'Time to ask for a review',
     review: 'Answer the review',
   },
-  deadlineStatus: { pending: 'not yet due', overdue: 'overdue', met: 'met', missed: 'met late', stopped: 'stopped' },
+  deadlineStatus: { pending: 'not yet due', overdue: 'overdue', met: 'met', missed: 'met late', stopped: 'stopped', paused: 'paused' },
+  pause: {
+    title: 'The time limit is paused',
+    kinds: { hearing: 'Hearing', assessment: 'Expert assessment', mediation: 'Mediation' },
+    reason: {
+      hearing: 'A hearing is being held on your petition; the time it takes is not counted towards the time limit.',
+      assessment: 'Your petition needs an expert assessment; the time it takes is not counted towards the time limit.',
+      mediation: 'Your petition is in mediation; the time it takes is not counted towards the time limit.',
+    },
+    since: 'Paused since',
+    plannedEnd: 'Planned end',
+    resumes: 'When the pause ends, the time limit moves later by exactly the time paused.',
+  },
   notStarted: 'not started',
 
   feedback: {

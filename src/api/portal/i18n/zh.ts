@@ -164,7 +164,19 @@ export const zh = {
     reviewRequest: '申请复查的期限',
     review: '作出复查意见',
   },
-  deadlineStatus: { pending: '未到期', overdue: '已逾期', met: '按期完成', missed: '逾期完成', stopped: '已停止计时' },
+  deadlineStatus: { pending: '未到期', overdue: '已逾期', met: '按期完成', missed: '逾期完成', stopped: '已停止计时', paused: '暂停计时' },
+  pause: {
+    title: '办理期限暂停计时',
+    kinds: { hearing: '听证', assessment: '鉴定', mediation: '调解' },
+    reason: {
+      hearing: '您的信访事项正在组织听证，听证所需时间不计入办理期限。',
+      assessment: '您的信访事项需要鉴定，鉴定所需时间不计入办理期限。',
+      mediation: '您的信访事项正在调解，调解所需时间不计入办理期限。',
+    },
+    since: '暂停开始',
+    plannedEnd: '预计结束',
+    resumes: '暂停结束后，办理期限相应顺延，顺延时间与暂停时间相同。',
+  },
   notStarted: '尚未开始',
 
   feedback: {

@@ -36,6 +36,16 @@ function deadlineRow(m: Messages, args: StatusPageArgs, label: string, item: Dea
   }">${item.doneAt ? when(item.doneAt) : '—'}</td><td data-label="${m.status.standing}">${standing}</td></tr>`;
 }
 
+/** The open clock pause: what it is, why the time limit stops, since when and until when it is planned. */
+function pauseSection(m: Messages, args: StatusPageArgs): SafeHtml | null {
+  const { pause } = args.status;
+  if (!pause) return null;
+  const when = (iso: string | null) => formatTime(iso, args.language, args.timeZone);
+  return html`<section id="pause"><h2>${m.pause.title}: ${m.pause.kinds[pause.kind]}</h2><p>${m.pause.reason[pause.kind]}</p>
+<dl class="facts"><dt>${m.pause.since}</dt><dd>${when(pause.startedAt)}</dd><dt>${m.pause.plannedEnd}</dt><dd>${when(pause.plannedEndAt)}</dd></dl>
+<p class="hint">${m.pause.resumes}</p></section>`;
+}
+
 function feedbackForm(m: Messages, args: StatusPageArgs): SafeHtml | null {
   const { feedback } = args.status;
   if (!feedback.possible) return null;
@@ -97,6 +107,7 @@ ${args.notice ? html`<p class="notice${args.notice.bad ? ' bad' : ''}" role="sta
 <h2>${m.status.stage}</h2>
 <div class="stage" id="stage"><strong>${stage.title}</strong><p>${stage.explain}</p><p class="hint">${m.status.since}: ${when(status.stageChangedAt)}</p></div>
 ${status.notAcceptedReason ? html`<h2>${m.status.notAcceptedReason}</h2><p>${status.notAcceptedReason}</p>` : null}
+${pauseSection(m, args)}
 <h2>${m.status.deadlinesTitle}</h2>
 <div class="table-wrap"><table class="stack">
 <thead><tr><th scope="col">${m.status.deadline}</th><th scope="col">${m.status.due}</th><th scope="col">${m.status.done}</th><th scope="col">${m.status.standing}</th></tr></thead>

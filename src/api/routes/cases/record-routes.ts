@@ -3,10 +3,15 @@ import { addAnswer, addMeeting, addNote, completeStep, receiveTogether, undoStep
 import type { Context } from '../../../context/context.js';
 import { approveExtension, refuseExtension, requestExtension } from '../../../commands/extensions.js';
 import { moveStage } from '../../../commands/move-stage.js';
+import { endPause, startPause } from '../../../commands/pauses.js';
 import { actorOf } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas.js';
-import { AnswerBody, ExtensionBody, ExtensionRefusalBody, MeetingBody, NoteBody, ReceiveTogetherBody, TransitionBody } from '../../../contract/case-bodies.js';
+import { AnswerBody, ExtensionBody, ExtensionRefusalBody, MeetingBody, NoteBody, PauseBody, ReceiveTogetherBody, TransitionBody } from '../../../contract/case-bodies.js';
+import { Type } from 'typebox';
+import { Id } from '../../../contract/common.js';
 import { CaseDetail, CaseParams, StepParams } from './schemas.js';
+
+const PauseParams = Type.Object({ id: Id, pauseId: Id });
 
 const changed = { 200: CaseDetail, ...errorResponses };
 const created = { 201: CaseDetail, ...errorResponses };
@@ -59,6 +64,33 @@ export function caseRecordRoutes(app: App, ctx: Context): void {
       response: changed,
     },
     handler: async (request) => refuseExtension(ctx, { actor: actorOf(request), caseId: request.params.id, reason: request.body.reason }),
+  });
+
+  app.post('/api/v1/cases/:id/pauses', {
+    schema: {
+      tags: ['cases'],
+      summary: 'Pause the handling clock for a hearing, an expert assessment or a mediation; the time paused is not counted',
+      params: CaseParams,
+      body: PauseBody,
+      response: created,
+    },
+    handler: async (request, reply) => {
+      const { id } = request.params;
+      return reply.status(201).send(await startPause(ctx, { actor: actorOf(request), caseId: id, ...request.body }));
+    },
+  });
+
+  app.post('/api/v1/cases/:id/pauses/:pauseId/end', {
+    schema: {
+      tags: ['cases'],
+      summary: 'End a clock pause: the handling clock runs again, its due time later by exactly the time paused',
+      params: PauseParams,
+      response: changed,
+    },
+    handler: async (request) => {
+      const { id, pauseId } = request.params;
+      return endPause(ctx, { actor: actorOf(request), caseId: id, pauseId });
+    },
   });
 
   app.post('/api/v1/cases/:id/notes', {

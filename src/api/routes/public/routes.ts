@@ -26,8 +26,9 @@ interface PublicApiOptions {
 }
 
 /** The status as the API presents it: the stage also in plain words, in both languages. */
-function present(status: PublicStatus): PublicStatus & { stageText: { zh: string; en: string } } {
-  return { ...status, stageText: { zh: portalMessages.zh.stages[status.stage].title, en: portalMessages.en.stages[status.stage].title } };
+function present(status: PublicStatus) {
+  const pause = status.pause ? { ...status.pause, reasonText: { zh: portalMessages.zh.pause.reason[status.pause.kind], en: portalMessages.en.pause.reason[status.pause.kind] } } : null;
+  return { ...status, pause, stageText: { zh: portalMessages.zh.stages[status.stage].title, en: portalMessages.en.stages[status.stage].title } };
 }
 
 function petitionInput(body: Static<typeof SubmitPetitionBody>): PetitionInput {

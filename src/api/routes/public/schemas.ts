@@ -1,3 +1,4 @@
+import { pauseKinds } from '../../../core/pauses.js';
 import { Type } from 'typebox';
 import { publicLimits } from '../../../commands/public/petition-input.js';
 import { caseKinds, channels, maxRepresentatives, stages } from '../../../core/types.js';
@@ -62,6 +63,18 @@ export const PublicStatus = Type.Object({
   stageChangedAt: Time,
   notAcceptedReason: Nullable(Type.String()),
   deadlines: Type.Object({ accept: Deadline, conclude: Deadline, reviewRequest: Deadline, review: Deadline }),
+  pause: Nullable(
+    Type.Object(
+      {
+        kind: Type.Enum([...pauseKinds]),
+        startedAt: Time,
+        plannedEndAt: Time,
+        /** Why the time limit is paused, in the public wording of its kind, in both languages. */
+        reasonText: Type.Object({ zh: Type.String(), en: Type.String() }),
+      },
+      { description: 'The open clock pause (a hearing, an expert assessment, a mediation): the handling time limit stops until it ends, then moves later by the time paused.' },
+    ),
+  ),
   answers: Type.Array(
     Type.Object({ id: Type.String(), body: Type.String(), reviewRound: Type.Integer(), createdAt: Time, rating: Nullable(Type.Integer()) }),
   ),
