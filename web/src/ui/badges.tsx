@@ -33,6 +33,7 @@ export function DeadlineBadge({ deadline, now }: { deadline: Deadline; now: numb
   const { t } = useTranslation();
   if (deadline.dueAt === null) return null;
   if (deadline.status === 'stopped') return <span className="badge deadline-stopped">{t('deadline.stopped')}</span>;
+  if (deadline.status === 'paused') return <span className="badge deadline-stopped">{t('deadline.paused')}</span>;
   if (deadline.doneAt === null && deadline.status === 'missed') return <span className="badge deadline-missed">{t('deadline.missed')}</span>;
   if (deadline.doneAt !== null) {
     const met = deadline.doneAt <= deadline.dueAt;
