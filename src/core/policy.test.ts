@@ -55,7 +55,7 @@ function resourcesFor(action: Action): Resource[] {
 }
 
 describe('the action lists used by these tests', () => {
-  it('cover ten case actions', () => {
+  it('cover eleven case actions', () => {
     expect([...caseActions]).toEqual([
       'case.read',
       'case.move',
@@ -67,6 +67,7 @@ describe('the action lists used by these tests', () => {
       'case.representatives',
       'case.extension.request',
       'case.extension.decide',
+      'case.pause',
     ]);
   });
 });
@@ -179,8 +180,8 @@ describe('can: leader', () => {
     expect(can(leader, 'case.extension.decide', unassignedCase)).toBe(true);
   });
 
-  it('may not answer, assign, tick steps, record representatives or request an extension', () => {
-    for (const action of ['case.answer', 'case.assign', 'case.step', 'case.representatives', 'case.extension.request'] as const) {
+  it('may not answer, assign, tick steps, record representatives request an extension or pause the clock', () => {
+    for (const action of ['case.answer', 'case.assign', 'case.step', 'case.representatives', 'case.extension.request', 'case.pause'] as const) {
       expect(can(leader, action, ownCase), action).toBe(false);
     }
   });
@@ -280,6 +281,7 @@ describe('caseAbilities', () => {
       'case.representatives': false,
       'case.extension.request': false,
       'case.extension.decide': false,
+      'case.pause': false,
     });
   });
 
@@ -299,6 +301,7 @@ describe('caseAbilities', () => {
       'case.representatives': false,
       'case.extension.request': false,
       'case.extension.decide': true,
+      'case.pause': false,
     });
   });
 
