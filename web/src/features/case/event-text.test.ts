@@ -32,6 +32,13 @@ describe('the timeline in words', () => {
     expect(say(en, 'en', event('deadline.missed', { kind: 'accept', unitId: null })).title).toBe('Deadline missed: Decide on acceptance');
   });
 
+  it('says a clock pause started, with its kind and reason, and ended, with the moved time limit', () => {
+    const started = event('pause.started', { kind: 'hearing', reason: '就补偿标准组织听证。', plannedEndAt: '2026-11-12T02:00:00.000Z' });
+    expect(say(zh, 'zh', started)).toEqual({ title: '因听证暂停计时，预计 2026-11-12T02:00:00.000Z 结束', body: '就补偿标准组织听证。', late: false });
+    const ended = event('pause.ended', { kind: 'assessment', moved: { conclude: { previousDueAt: 'a', newDueAt: '2027-03-12T15:59:59.999Z' } } });
+    expect(say(en, 'en', ended).title).toBe('Clock pause (Expert assessment) ended; the time limit moved to 2027-03-12T15:59:59.999Z');
+  });
+
   it('says an extension was requested, refused or approved, with the reason', () => {
     const requested = event('deadline.extension_requested', { days: 20, reason: '需调取省档案馆材料。' });
     expect(say(zh, 'zh', requested)).toEqual({ title: '申请延长办结期限 20 天', body: '需调取省档案馆材料。', late: false });

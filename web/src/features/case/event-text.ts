@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { caseFlags, type CaseFlag } from '../../../../src/core/flags.js';
+import { pauseKinds, type PauseKind } from '../../../../src/core/pauses.js';
 import { stages, type Stage } from '../../../../src/core/types.js';
 import type { CaseEvent, LocalText } from '../../api/types';
 
@@ -12,6 +13,7 @@ export interface EventText {
 }
 
 const isStage = (value: unknown): value is Stage => stages.includes(value as Stage);
+const isPauseKind = (value: unknown): value is PauseKind => pauseKinds.includes(value as PauseKind);
 const isFlag = (value: unknown): value is CaseFlag => caseFlags.includes(value as CaseFlag);
 
 /** The deadline scanner's clock kinds, named as the case page names its clocks. */
@@ -96,6 +98,17 @@ export function eventText(
     }
     case 'deadline.voided':
       return { title: t('timeline.deadlineVoided', { clock: clockName(t, data.kind), unit: unitName || '—', when: when(text(data.missedAt) ?? '') }), late: false };
+    case 'pause.started': {
+      const kind = isPauseKind(data.kind) ? t(`pause.kinds.${data.kind}`) : String(data.kind ?? '');
+      const body = text(data.reason);
+      return { title: t('timeline.pauseStarted', { kind, until: when(String(data.plannedEndAt ?? '')) }), late, ...(body ? { body } : {}) };
+    }
+    case 'pause.ended': {
+      const kind = isPauseKind(data.kind) ? t(`pause.kinds.${data.kind}`) : String(data.kind ?? '');
+      const moved = (data.moved ?? {}) as Record<string, { newDueAt?: string } | undefined>;
+      const due = moved.review?.newDueAt ?? moved.conclude?.newDueAt;
+      return { title: due ? t('timeline.pauseEndedMoved', { kind, due: when(due) }) : t('timeline.pauseEnded', { kind }), late };
+    }
     case 'deadline.extended': {
       const body = text(data.reason);
       return { title: t('timeline.extended', { days: Number(data.days ?? 0) }), late, ...(body ? { body } : {}) };

@@ -6,6 +6,7 @@ import { DeadlineBadge } from '../../ui/badges';
 import { guardText } from '../../ui/server-text';
 import { useCase } from './case-context';
 import { ExtensionPanel } from './extension-panel';
+import { PausePanel } from './pause-panel';
 
 const clocks = ['accept', 'conclude', 'reviewRequest', 'review'] as const;
 
@@ -110,6 +111,7 @@ export function Deadlines() {
       </dl>
       <ReviewWindow />
       <ExtensionPanel />
+      <PausePanel />
     </section>
   );
 }
