@@ -26,7 +26,10 @@ export async function syncDeadlineRows(ctx: Context, trx: Trx, row: CaseRow): Pr
   }
   const [assignments, pause] = await Promise.all([
     trx.selectFrom('assignments').selectAll().where('case_id', '=', row.id).execute(),
-    trx.selectFrom('pauses').select('started_at').where('case_id', '=', row.id).where('ended_at', 'is', null).executeTakeFirst(),
+    // A pause stops only the handling clocks (conclude, review): a case without them is not asked about.
+    row.conclude_due_at === null && row.review_due_at === null
+      ? Promise.resolve(undefined)
+      : trx.selectFrom('pauses').select('started_at').where('case_id', '=', row.id).where('ended_at', 'is', null).executeTakeFirst(),
   ]);
   const lead = assignments.find((assignment) => assignment.role === 'lead' && assignment.released_at === null);
   // The lead unit is derived here too, in the same transaction, so the dashboard's counts stay true.
