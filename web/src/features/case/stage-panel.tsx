@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistStage } from '../../api/types';
 import { useFormat } from '../../session/formatters';
@@ -16,8 +17,10 @@ function Checklist({ stage, who }: { stage: ChecklistStage; who: Map<string, str
     return ok(done ? client.POST('/api/v1/cases/{id}/steps/{stepId}/done', path) : client.POST('/api/v1/cases/{id}/steps/{stepId}/undone', path));
   });
   const mayTick = detail.abilities['case.step'];
-  // Shown at once as asked while the server records it; back as it was if the server refuses.
-  const pending = tick.isPending ? tick.variables : undefined;
+  // Shown at once as asked while the server records it; back as it was if the server refuses. Held
+  // in the component's own state, set in the click itself: the mutation's state arrives a moment
+  // later, and a checkbox React controls would meanwhile snap back to what the case last said.
+  const [asked, setAsked] = useState<{ stepId: string; done: boolean } | null>(null);
   return (
     <>
       <ul className="checklist">
@@ -29,10 +32,15 @@ function Checklist({ stage, who }: { stage: ChecklistStage; who: Map<string, str
               <input
                 id={id}
                 type="checkbox"
-                checked={pending?.stepId === step.id ? pending.done : done}
+                checked={asked?.stepId === step.id ? asked.done : done}
                 disabled={!mayTick || tick.isPending}
                 aria-describedby={done && mayTick ? `${id}-undo` : undefined}
-                onChange={(event) => tick.mutate({ stepId: step.id, done: event.target.checked })}
+                onChange={(event) => {
+                  const wanted = { stepId: step.id, done: event.target.checked };
+                  setAsked(wanted);
+                  // Settled after the answer is in the case's data (or refused): the case says it from then on.
+                  tick.mutate(wanted, { onSettled: () => setAsked(null) });
+                }}
               />
               <label htmlFor={id}>
                 {format.text(step.text)}
