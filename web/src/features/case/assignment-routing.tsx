@@ -11,6 +11,7 @@ import { timeLeftInWords } from '../../ui/time';
 import { objectionWindow, unassignedUnits } from './assignment-state';
 import { useCase } from './case-context';
 import { useCaseForm } from './case-form';
+import { SubmitOrCancel } from '../../forms/submit-or-cancel';
 
 /** The unit's window to say the case is outside its remit, or the objection it made. */
 export function ObjectionStatus({ assignment }: { assignment: Assignment }) {
@@ -54,14 +55,7 @@ function ObjectForm({ assignment, onDone }: { assignment: Assignment; onDone: ()
         {(control) => <textarea {...control} autoFocus rows={3} {...form.register('reason')} />}
       </Field>
       <FormFailure failure={failure} problems={form.formState.errors.root} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('assignments.submitObjection')}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={t('assignments.submitObjection')} busy={busy} onCancel={onDone} />
     </form>
   );
 }
@@ -116,14 +110,7 @@ function RerouteForm({ assignment, unit, onDone }: { assignment: Assignment; uni
         )}
       </Field>
       <FormFailure failure={failure} problems={form.formState.errors.root} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('assignments.submitReroute')}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={t('assignments.submitReroute')} busy={busy} onCancel={onDone} />
     </form>
   );
 }

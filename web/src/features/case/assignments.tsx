@@ -16,6 +16,7 @@ import { unassignedUnits } from './assignment-state';
 import { useCase } from './case-context';
 import { useCaseForm } from './case-form';
 import { useCaseMutation } from './case-queries';
+import { SubmitOrCancel } from '../../forms/submit-or-cancel';
 
 function Clock({ label, deadline }: { label: string; deadline: Deadline }) {
   const format = useFormat();
@@ -50,14 +51,7 @@ function ProposalForm({ assignment, onDone }: { assignment: Assignment; onDone: 
         {(control) => <textarea {...control} autoFocus rows={3} {...form.register('proposal')} />}
       </Field>
       <FormFailure failure={failure} problems={form.formState.errors.root} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('assignments.submitProposal')}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={t('assignments.submitProposal')} busy={busy} onCancel={onDone} />
     </form>
   );
 }
@@ -79,14 +73,7 @@ function ArrivalForm({ assignment, onDone }: { assignment: Assignment; onDone: (
       <Field label={t('assignments.arrivedAt')} required error={form.formState.errors.arrivedAt} hint={t('assignments.arrivedAtHint', { zone: timeZone })}>
         {(control) => <input {...control} type="datetime-local" autoFocus {...form.register('arrivedAt')} />}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('assignments.recordArrival')}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={t('assignments.recordArrival')} busy={busy} onCancel={onDone} />
       <FormFailure failure={failure} problems={form.formState.errors.root} />
     </form>
   );

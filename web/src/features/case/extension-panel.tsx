@@ -10,6 +10,7 @@ import { ActionError } from '../../ui/states';
 import { useCase } from './case-context';
 import { useCaseForm } from './case-form';
 import { useCaseMutation } from './case-queries';
+import { SubmitOrCancel } from '../../forms/submit-or-cancel';
 
 /** The office asks for the one extension the regulations allow, with the reason the petitioner is told. */
 function RequestForm({ max, onDone }: { max: number; onDone: () => void }) {
@@ -32,14 +33,7 @@ function RequestForm({ max, onDone }: { max: number; onDone: () => void }) {
         {(control) => <textarea {...control} rows={2} {...form.register('reason')} />}
       </Field>
       <FormFailure failure={failure} problems={errors.root} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('deadline.extendSave')}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={t('deadline.extendSave')} busy={busy} onCancel={onDone} />
     </form>
   );
 }
@@ -60,14 +54,7 @@ function RefuseForm({ onDone }: { onDone: () => void }) {
         {(control) => <textarea {...control} rows={2} {...form.register('reason')} />}
       </Field>
       <FormFailure failure={failure} problems={form.formState.errors.root} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('deadline.refuseSave')}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={t('deadline.refuseSave')} busy={busy} onCancel={onDone} />
     </form>
   );
 }

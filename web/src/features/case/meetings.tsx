@@ -10,6 +10,7 @@ import { fromZonedInput, toZonedInput } from '../../ui/time';
 import { useCase } from './case-context';
 import { useCaseForm } from './case-form';
 import { hasDraft, writeDraft } from './drafts';
+import { SubmitOrCancel } from '../../forms/submit-or-cancel';
 
 const kept = { attendees: 'meeting:attendees', summary: 'meeting:summary', commitments: 'meeting:commitments' } as const;
 
@@ -56,14 +57,7 @@ function MeetingForm({ onDone }: { onDone: () => void }) {
         {(control) => <textarea {...control} rows={3} {...form.register('commitments')} />}
       </Field>
       <FormFailure failure={failure} problems={errors.root} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('meetings.save')}
-        </button>
-        <button type="button" className="button button-quiet" onClick={cancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={t('meetings.save')} busy={busy} onCancel={cancel} />
     </form>
   );
 }

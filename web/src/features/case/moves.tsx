@@ -13,6 +13,7 @@ import { useCaseForm } from './case-form';
 import { useChecklist } from './checklist';
 import { hasDraft, writeDraft } from './drafts';
 import { KeptDraft } from './kept-draft';
+import { SubmitOrCancel } from '../../forms/submit-or-cancel';
 
 const isStage = (value: string): value is Stage => stages.includes(value as Stage);
 
@@ -69,14 +70,7 @@ function MoveForm({ move, onDone }: { move: Move; onDone: () => void }) {
         {(control) => <textarea {...control} autoFocus rows={3} {...form.register('reason')} />}
       </Field>
       <FormFailure failure={failure} problems={form.formState.errors.root} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('moves.confirm', { stage: t(`stage.${move.to}`) })}
-        </button>
-        <button type="button" className="button button-quiet" onClick={cancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={t('moves.confirm', { stage: t(`stage.${move.to}`) })} busy={busy} onCancel={cancel} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { ActionError } from '../../ui/states';
 import { useCase } from './case-context';
 import { useCaseForm } from './case-form';
 import { useCaseMutation } from './case-queries';
+import { SubmitOrCancel } from '../../forms/submit-or-cancel';
 
 /** A time typed in the browser's own zone (datetime-local) as the server reads it; left as typed when it is no time. */
 const toIso = (local: string): string => {
@@ -48,14 +49,7 @@ function StartForm({ onDone }: { onDone: () => void }) {
         {(control) => <input {...control} type="datetime-local" {...form.register('plannedEndAt')} />}
       </Field>
       <FormFailure failure={failure} problems={errors.root} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('pause.startSave')}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={t('pause.startSave')} busy={busy} onCancel={onDone} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { useSchemaForm } from '../../forms/use-schema-form';
 import { Field } from '../../ui/field';
 import { useCase } from './case-context';
 import { useCaseForm } from './case-form';
+import { SubmitOrCancel } from '../../forms/submit-or-cancel';
 
 function ReceiveTogetherForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -24,14 +25,7 @@ function ReceiveTogetherForm({ onDone }: { onDone: () => void }) {
         {(control) => <textarea {...control} autoFocus rows={2} {...form.register('reason')} />}
       </Field>
       <FormFailure failure={failure} problems={form.formState.errors.root} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={t('common.save')} busy={busy} onCancel={onDone} />
     </form>
   );
 }
@@ -65,14 +59,7 @@ function RevealForm({ onRevealed, onCancel }: { onRevealed(data: PersonalData): 
         {(control) => <textarea {...control} autoFocus rows={2} {...form.register('reason')} />}
       </Field>
       <FormFailure failure={failure} problems={form.formState.errors.root} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
-          {t('people.revealSubmit')}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={t('people.revealSubmit')} busy={form.formState.isSubmitting} onCancel={onCancel} />
     </form>
   );
 }
