@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus } from '../../test/api.js';
 import { hasBrowser, screenshotPath } from '../../test/browser.js';
-import { signIn, startHarness, watchForErrors, type Harness } from './harness.js';
+import { openLetter, signIn, startHarness, watchForErrors, type Harness } from './harness.js';
 
 const decision = '由人社局牵头，两周内垫付拖欠工资，并约谈施工单位负责人。';
 const answer = 'Wages will be paid from the guarantee fund by 20 November.';
@@ -12,23 +12,9 @@ describe.runIf(hasBrowser)('the case page when colleagues work on the same case'
   beforeAll(async () => {
     harness = await startHarness();
     const { world } = harness;
-    const open = async (title: string) => {
-      const { id } = expectStatus<{ id: string }>(
-        await world.as('coordinator', {
-          method: 'POST',
-          url: '/api/v1/cases',
-          payload: { kind: 'individual', channel: 'letter', category: 'wage-arrears', title, description: '八月起未发工资。' },
-        }),
-        201,
-      );
-      expectStatus(await world.as('coordinator', { method: 'POST', url: `/api/v1/cases/${id}/assignments`, payload: { unitId: world.units.township.id, role: 'lead' } }), 201);
-      return id;
-    };
-    opened.deciding = await open('工地拖欠工资待决策');
-    expectStatus(await world.as('coordinator', { method: 'POST', url: `/api/v1/cases/${opened.deciding}/transitions`, payload: { to: 'decision' } }), 200);
-    opened.answering = await open('Unpaid wages awaiting an answer');
-    expectStatus(await world.as('coordinator', { method: 'POST', url: `/api/v1/cases/${opened.answering}/transitions`, payload: { to: 'resolution' } }), 200);
-    opened.steps = await open('接待步骤');
+    opened.deciding = await openLetter(world, '工地拖欠工资待决策', { to: 'decision' });
+    opened.answering = await openLetter(world, 'Unpaid wages awaiting an answer', { to: 'resolution' });
+    opened.steps = await openLetter(world, '接待步骤');
   });
   afterAll(() => harness.close());
 

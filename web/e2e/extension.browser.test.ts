@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectStatus } from '../../test/api.js';
 import { hasBrowser, screenshotPath } from '../../test/browser.js';
-import { signIn, startHarness, watchForErrors, type Harness } from './harness.js';
+import { openLetter, signIn, startHarness, watchForErrors, type Harness } from './harness.js';
 
 const reason = 'Records must come from the provincial archive.';
 
@@ -10,18 +9,7 @@ describe.runIf(hasBrowser)('an extension on the case page: the office requests, 
   let caseId = '';
   beforeAll(async () => {
     harness = await startHarness();
-    const { world } = harness;
-    const { id } = expectStatus<{ id: string }>(
-      await world.as('coordinator', {
-        method: 'POST',
-        url: '/api/v1/cases',
-        payload: { kind: 'individual', channel: 'letter', category: 'wage-arrears', title: '工地拖欠工资需延期', description: '八月起未发工资。' },
-      }),
-      201,
-    );
-    caseId = id;
-    expectStatus(await world.as('coordinator', { method: 'POST', url: `/api/v1/cases/${id}/assignments`, payload: { unitId: world.units.township.id, role: 'lead' } }), 201);
-    expectStatus(await world.as('coordinator', { method: 'POST', url: `/api/v1/cases/${id}/transitions`, payload: { to: 'decision' } }), 200);
+    caseId = await openLetter(harness.world, '工地拖欠工资需延期', { description: '八月起未发工资。', to: 'decision' });
   });
   afterAll(() => harness.close());
 

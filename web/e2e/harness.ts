@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { AuditKey } from '../../src/security/audit-key.js';
-import { buildApiWorld, type ApiWorld } from '../../test/api.js';
+import { buildApiWorld, expectStatus, type ApiWorld } from '../../test/api.js';
 import { launchBrowser, type TestBrowser } from '../../test/browser.js';
 import { password } from '../../test/world.js';
 
@@ -70,4 +70,19 @@ export function watchForErrors(page: Page, expectedStatuses: number[] = []): str
     if (message.type() === 'error' && !expected.some((text) => message.text().includes(text))) problems.push(`console: ${message.text()}`);
   });
   return problems;
+}
+
+/** A letter about unpaid wages opened by the office with the township as its lead unit, moved on to `to` when asked: its id. */
+export async function openLetter(world: ApiWorld, title: string, options: { description?: string; to?: 'decision' | 'resolution' } = {}): Promise<string> {
+  const { id } = expectStatus<{ id: string }>(
+    await world.as('coordinator', {
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { kind: 'individual', channel: 'letter', category: 'wage-arrears', title, description: options.description ?? '八月起未发工资。' },
+    }),
+    201,
+  );
+  expectStatus(await world.as('coordinator', { method: 'POST', url: `/api/v1/cases/${id}/assignments`, payload: { unitId: world.units.township.id, role: 'lead' } }), 201);
+  if (options.to) expectStatus(await world.as('coordinator', { method: 'POST', url: `/api/v1/cases/${id}/transitions`, payload: { to: options.to } }), 200);
+  return id;
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectStatus } from '../../test/api.js';
 import { hasBrowser } from '../../test/browser.js';
-import { signIn, startHarness, watchForErrors, type Harness } from './harness.js';
+import { openLetter, signIn, startHarness, watchForErrors, type Harness } from './harness.js';
 
 const reason = 'A hearing on the compensation figures.';
 
@@ -10,18 +9,7 @@ describe.runIf(hasBrowser)('a clock pause on the case page: the office starts a 
   let caseId = '';
   beforeAll(async () => {
     harness = await startHarness();
-    const { world } = harness;
-    const { id } = expectStatus<{ id: string }>(
-      await world.as('coordinator', {
-        method: 'POST',
-        url: '/api/v1/cases',
-        payload: { kind: 'individual', channel: 'letter', category: 'wage-arrears', title: '补偿标准需听证', description: '对补偿标准有异议。' },
-      }),
-      201,
-    );
-    caseId = id;
-    expectStatus(await world.as('coordinator', { method: 'POST', url: `/api/v1/cases/${id}/assignments`, payload: { unitId: world.units.township.id, role: 'lead' } }), 201);
-    expectStatus(await world.as('coordinator', { method: 'POST', url: `/api/v1/cases/${id}/transitions`, payload: { to: 'decision' } }), 200);
+    caseId = await openLetter(harness.world, '补偿标准需听证', { description: '对补偿标准有异议。', to: 'decision' });
   });
   afterAll(() => harness.close());
 
