@@ -67,7 +67,7 @@ async function fill(db: Kysely<Database>, unitIds: string[], planId: string): Pr
         conclude_due_at: null, concluded_at: null, review_request_due_at: null, review_count: 0, review_started_at: null,
         review_due_at: null, review_concluded_at: null, next_due_at: open ? due : null, closed_at: open ? null : received,
         petitioner_name_sealed: null, petitioner_contact_sealed: null, lead_unit_id: unitIds[i % unitIds.length] ?? null, extension_days: null, extension_reason: null, extended_at: null,
-        extension_request_days: null, extension_request_reason: null, extension_requested_at: null, extension_requested_by: null,
+        extension_request_days: null, extension_request_reason: null, extension_requested_at: null, extension_requested_by: null, paused_at: null,
         // A few flagged (one in 2,000) and, below, a few objected to by their unit (one in 5,000).
         flags: i % 2000 === 3 ? '["suspected_spam"]' : '[]',
       });

@@ -50,7 +50,7 @@ export async function fillCases(db: Kysely<Database>, total: number, unitIds: st
         conclude_due_at: null, concluded_at: null, review_request_due_at: null, review_count: 0, review_started_at: null,
         review_due_at: null, review_concluded_at: null, next_due_at: open ? due : null, closed_at: open ? null : received,
         petitioner_name_sealed: null, petitioner_contact_sealed: null, lead_unit_id: unitIds[i % unitIds.length] ?? null, extension_days: null, extension_reason: null, extended_at: null,
-        extension_request_days: null, extension_request_reason: null, extension_requested_at: null, extension_requested_by: null,
+        extension_request_days: null, extension_request_reason: null, extension_requested_at: null, extension_requested_by: null, paused_at: null,
         flags: i % 2000 === 3 ? '["suspected_spam"]' : '[]',
       });
       clocks.push({

@@ -12,7 +12,7 @@ import { assignmentView, caseSummary, type CaseDetail } from '../presenters/case
 import type { Context, Trx } from '../context/context.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import type { AnswersTable, AssignmentsTable, MeetingsTable, PausesTable, RepresentativesTable, StepCompletionsTable } from '../db/schema.js';
-import { pausedDeadlines, pauseView } from '../presenters/pause-view.js';
+import { pauseView } from '../presenters/pause-view.js';
 
 type PersonalData = Pick<CaseDetail, 'petitioner' | 'representatives'>;
 
@@ -157,7 +157,6 @@ export async function caseDetail(
   const summary = caseSummary(row, now, { openObjection: assignments.some((assignment) => assignment.objected_at !== null && assignment.released_at === null) });
   return {
     ...summary,
-    deadlines: pausedDeadlines(summary.deadlines, pauses),
     description: row.description,
     notAcceptedReason: row.not_accepted_reason,
     receiveTogether: row.receive_together === 1,

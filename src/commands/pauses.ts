@@ -37,8 +37,9 @@ export async function startPause(
       .execute();
     const dueAt = clock === 'review' ? row.review_due_at : row.conclude_due_at;
     return {
-      // No case field changes, but the clocks are brought in line: the open pause stops the handling clock's row.
-      changes: {},
+      // The case row carries the pause, so its stored due times (next_due_at, the overdue filter,
+      // the dashboard's counts) stop the handling clock too, and the clock's deadline row is done.
+      changes: { paused_at: now },
       event: { type: 'pause.started', data: { pauseId: id, kind: props.kind, reason, plannedEndAt: plannedEnd, clock, dueAt, public: true } },
       audit: { action: 'case.pause.start', detail: { pauseId: id, kind: props.kind, plannedEndAt: plannedEnd } },
     };
@@ -55,7 +56,7 @@ export async function endPause(ctx: Context, props: { actor: Actor; caseId: stri
     if (!pause) throw notFound('The pause');
     if (pause.ended_at !== null) throw refused('pause_ended', 'This pause has already ended.', { at: pause.ended_at }, { field: 'pauseId' });
     await trx.updateTable('pauses').set({ ended_at: now, ended_by: props.actor.id }).where('id', '=', pause.id).execute();
-    const changes: Partial<CasesTable> = {};
+    const changes: Partial<CasesTable> = { paused_at: null };
     const moved: Record<string, { previousDueAt: string; newDueAt: string }> = {};
     if (row.conclude_due_at !== null && row.concluded_at === null) {
       changes.conclude_due_at = dueAfterPause(row.conclude_due_at, pause.started_at, now);

@@ -12,6 +12,7 @@ function buildDueTimes(overrides: Partial<CaseDueTimes> = {}): CaseDueTimes {
     reviewStartedAt: null,
     reviewDueAt: null,
     reviewConcludedAt: null,
+    pausedAt: null,
     ...overrides,
   };
 }

@@ -10,6 +10,8 @@ export interface CaseDueTimes {
   reviewStartedAt: string | null;
   reviewDueAt: string | null;
   reviewConcludedAt: string | null;
+  /** When the open clock pause began (core/pauses.ts), or null: the handling clocks stand `paused` while it lasts. */
+  pausedAt: string | null;
 }
 
 export interface CaseDeadlines {
@@ -29,16 +31,22 @@ export function caseDeadlines(times: CaseDueTimes, now: string): CaseDeadlines {
     times.reviewStartedAt !== null && times.reviewRequestDueAt !== null && times.reviewConcludedAt === null
       ? times.reviewStartedAt
       : null;
+  // A pause stops the handling clocks (conclude, review) still owed: the time it lasts is not counted.
+  const handling = (clock: Deadline): Deadline =>
+    times.pausedAt !== null && clock.dueAt !== null && clock.doneAt === null ? { ...clock, status: 'paused' } : clock;
   return {
     accept: deadline(times.acceptDueAt, times.acceptedAt, now),
-    conclude: deadline(times.concludeDueAt, times.concludedAt, now),
+    conclude: handling(deadline(times.concludeDueAt, times.concludedAt, now)),
     reviewRequest: deadline(times.reviewRequestDueAt, reviewRequestDone, now),
-    review: deadline(times.reviewDueAt, times.reviewConcludedAt, now),
+    review: handling(deadline(times.reviewDueAt, times.reviewConcludedAt, now)),
   };
 }
 
-/** The earliest deadline the office still owes on a case; what the overdue filter and index use. */
+/**
+ * The earliest deadline the office still owes on a case; what the overdue filter, the queue's
+ * order and the dashboard's counts use. A paused clock is owed no time while the pause lasts.
+ */
 export function caseNextDueAt(times: CaseDueTimes): string | null {
   const owed = caseDeadlines(times, '');
-  return nextDueAt([owed.accept, owed.conclude, owed.review]);
+  return nextDueAt([owed.accept, owed.conclude, owed.review].filter((clock) => clock.status !== 'paused'));
 }

@@ -19,6 +19,7 @@ import * as queueFilters from './migrations/019-queue-filters.js';
 import * as textSearch from './migrations/020-text-search.js';
 import * as extensionRequests from './migrations/021-extension-requests.js';
 import * as pauses from './migrations/022-pauses.js';
+import * as casePausedAt from './migrations/023-case-paused-at.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -43,6 +44,7 @@ const all: Record<string, AdapterMigration> = {
   '020-text-search': textSearch,
   '021-extension-requests': extensionRequests,
   '022-pauses': pauses,
+  '023-case-paused-at': casePausedAt,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

@@ -112,6 +112,8 @@ export interface CasesTable {
   review_due_at: string | null;
   review_concluded_at: string | null;
   next_due_at: string | null;
+  /** When the open clock pause began (commands/pauses.ts), null when none is open. */
+  paused_at: string | null;
   closed_at: string | null;
   petitioner_name_sealed: string | null;
   petitioner_contact_sealed: string | null;

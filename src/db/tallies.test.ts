@@ -75,7 +75,7 @@ function fixtureCases(fixture: Fixture, count: number, seed = 0): CasesTable[] {
       closed_at: open ? null : new Date(Date.parse(received) + 30 * hour).toISOString(),
       petitioner_name_sealed: null, petitioner_contact_sealed: null, lead_unit_id: i % 4 === 3 ? null : (fixture.units[i % 3] ?? null),
       extension_days: null, extension_reason: null, extended_at: null, flags: '[]',
-      extension_request_days: null, extension_request_reason: null, extension_requested_at: null, extension_requested_by: null,
+      extension_request_days: null, extension_request_reason: null, extension_requested_at: null, extension_requested_by: null, paused_at: null,
     };
   });
 }

@@ -21,6 +21,7 @@ export function caseDueTimes(row: CasesTable): CaseDueTimes {
     reviewStartedAt: row.review_started_at,
     reviewDueAt: row.review_due_at,
     reviewConcludedAt: row.review_concluded_at,
+    pausedAt: row.paused_at,
   };
 }
 

@@ -11,7 +11,6 @@ import { loadPlan } from '../../db/repositories/plans.js';
 import { moveContext } from '../support/move-facts.js';
 import { runCaseWrite } from '../support/case-command.js';
 import { caseDueTimes } from '../../presenters/case-view.js';
-import { pausedDeadlines } from '../../presenters/pause-view.js';
 import type { PauseKind } from '../../core/pauses.js';
 import type { Context, Trx } from '../../context/context.js';
 import { stageMove } from '../move-stage.js';
@@ -103,7 +102,7 @@ async function publicStatus(trx: Trx, row: CaseRow, now: string): Promise<Public
     stage: row.stage,
     stageChangedAt: row.stage_changed_at,
     notAcceptedReason: row.not_accepted_reason,
-    deadlines: pausedDeadlines(caseDeadlines(caseDueTimes(row), now), pause ? [{ ended_at: null }] : []),
+    deadlines: caseDeadlines(caseDueTimes(row), now),
     pause: pause ? { kind: pause.kind as PauseKind, startedAt: pause.started_at, plannedEndAt: pause.planned_end } : null,
     answers: answers.map((answer) => ({
       id: answer.id,

@@ -85,6 +85,7 @@ export async function insertCase(ctx: Context, trx: Trx, input: NewCase): Promis
     review_due_at: null,
     review_concluded_at: null,
     next_due_at: null,
+    paused_at: null,
     closed_at: null,
     petitioner_name_sealed: seal(input.petitioner?.name),
     petitioner_contact_sealed: seal(input.petitioner?.contact),

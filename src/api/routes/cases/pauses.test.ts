@@ -62,6 +62,14 @@ describe.each(databaseKinds)('clock pauses on %s', (kind) => {
       .map((row) => JSON.parse(row.data) as { subject: string; kind: string })
       .filter((miss) => miss.subject === 'case' && miss.kind === 'conclude').length;
 
+  const overdueInQueue = async () =>
+    (expectStatus<{ items: { id: string }[] }>(await get(world, 'coordinator', '/api/v1/cases?overdue=true&limit=100'), 200)).items.some((item) => item.id === caseId);
+  // The township's overdue count on the dashboard: this case is the only one it leads.
+  const overdueOnDashboard = async () =>
+    (expectStatus<{ overdue: { byUnit: { unitId: string; count: number }[] } }>(await get(world, 'leader', '/api/v1/stats'), 200)).overdue.byUnit.find(
+      (unit) => unit.unitId === world.units.township.id,
+    )?.count ?? 0;
+
   it('refuses bad input, naming the field, and writes nothing', async () => {
     const body = { kind: 'hearing', reason: 'A hearing on the compensation figures (Art. 36).', plannedEndAt: inTenDays() };
     expectError(await withoutWrites(world, () => post(world, 'coordinator', url(), { ...body, kind: 'trial' })), 400, 'validation_failed', 'kind');
@@ -120,6 +128,12 @@ describe.each(databaseKinds)('clock pauses on %s', (kind) => {
     expect(await misses()).toBe(0);
     const detail = expectStatus<Detail>(await get(world, 'coordinator', `/api/v1/cases/${caseId}`), 200);
     expect(detail.deadlines.conclude.status).toBe('paused');
+    // The queue and the dashboard read the stored due times: a paused case is neither overdue
+    // there nor counted as overdue, and its queue row shows the clock paused.
+    expect(await overdueInQueue()).toBe(false);
+    expect(await overdueOnDashboard()).toBe(0);
+    const row = (expectStatus<{ items: { id: string; deadlines: Record<'conclude', Clock> }[] }>(await get(world, 'coordinator', '/api/v1/cases?limit=100'), 200)).items.find((item) => item.id === caseId);
+    expect(row?.deadlines.conclude.status).toBe('paused');
   });
 
   it('ending a hearing of N days moves the conclusion deadline by exactly N days; ending it again is refused', async () => {
@@ -143,5 +157,7 @@ describe.each(databaseKinds)('clock pauses on %s', (kind) => {
     world.time.set(new Date(Date.parse(ended.deadlines.conclude.dueAt ?? '') + hours(1)).toISOString());
     await scanDeadlines(world.ctx);
     expect(await misses()).toBe(1);
+    expect(await overdueInQueue()).toBe(true);
+    expect(await overdueOnDashboard()).toBe(1);
   });
 });
