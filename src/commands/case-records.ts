@@ -1,4 +1,5 @@
 import { invalid, notFound, refused } from '../core/errors.js';
+import { issueNotice, noticeDate } from './written-notices.js';
 import { answerStops } from '../core/clock-stops.js';
 import { reviewRequestDueAt } from '../core/deadlines.js';
 import type { Actor } from '../core/types.js';
@@ -67,7 +68,7 @@ export async function addMeeting(ctx: Context, props: MeetingProps): Promise<Cas
  * Records the official written answer, public to the petitioner. The first answer concludes the
  * case; an answer during a review concludes the review. Either opens the window to request a review.
  */
-export async function addAnswer(ctx: Context, props: { actor: Actor; caseId: string; body: string }): Promise<CaseDetail> {
+export async function addAnswer(ctx: Context, props: { actor: Actor; caseId: string; body: string; facts?: string; basis?: string }): Promise<CaseDetail> {
   const body = required('body', props.body);
   return runCaseCommand(ctx, { ...props, action: 'case.answer' }, async (trx, row, _units, now) => {
     if (row.stage !== 'resolution' && row.stage !== 'review') {
@@ -81,8 +82,24 @@ export async function addAnswer(ctx: Context, props: { actor: Actor; caseId: str
       .execute();
     const stops = answerStops(row.stage, { concludedAt: row.concluded_at, reviewConcludedAt: row.review_concluded_at }, now);
     await stopUnitClocks(trx, row.id, stops.unitClocksStopAt);
+    const reviewDueAt = reviewRequestDueAt(plan.deadlines, now, jurisdiction(ctx));
+    // The handling opinion (处理意见书, Art. 32): the claim, the facts found, the decision, its basis, and the review with its deadline.
+    await issueNotice(ctx, trx, {
+      row,
+      kind: 'handling_opinion',
+      params: {
+        claim: row.description,
+        facts: props.facts?.trim() ?? '',
+        decision: body,
+        basis: props.basis?.trim() ?? '',
+        reviewDays: plan.deadlines.reviewRequestDays,
+        reviewDeadline: noticeDate(ctx, reviewDueAt),
+      },
+      actorId: props.actor.id,
+      now,
+    });
     const changes: Partial<CasesTable> = {
-      review_request_due_at: reviewRequestDueAt(plan.deadlines, now, jurisdiction(ctx)),
+      review_request_due_at: reviewDueAt,
       ...(stops.concludedAt ? { concluded_at: stops.concludedAt } : {}),
       ...(stops.reviewConcludedAt ? { review_concluded_at: stops.reviewConcludedAt } : {}),
     };

@@ -31,7 +31,7 @@ describe.each(databaseKinds)('statements per request on %s', (kind) => {
     expect(read).toEqual(before);
     const tables = selects(counter.statements);
     // The case, its representatives, assignments (with their units), meetings, answers and ticked steps.
-    expect(tables.sort()).toEqual(['answers', 'assignments', 'cases', 'meetings', 'pauses', 'representatives', 'step_completions']);
+    expect(tables.sort()).toEqual(['answers', 'assignments', 'cases', 'meetings', 'pauses', 'representatives', 'step_completions', 'written_notices']);
     // And the one write a read of names makes: its audit entry.
     expect(counter.statements.filter((statement) => statement.kind !== 'select')).toEqual([{ kind: 'insert', table: 'audit_entries' }]);
   });

@@ -5,6 +5,7 @@ import type { CaseRow } from '../db/repositories/cases.js';
 import { pinnedPlan } from '../db/repositories/plans.js';
 import { enqueue } from '../notifications/outbox.js';
 import { runCaseCommand } from './support/case-command.js';
+import { issueNotice, noticeDate } from './written-notices.js';
 import type { CaseDetail } from '../presenters/case-view.js';
 import { jurisdiction, type Context } from '../context/context.js';
 
@@ -85,6 +86,15 @@ export async function approveExtension(ctx: Context, props: { actor: Actor; case
         data: { ...data, reference: row.reference },
       });
     }
+    // The written notice of the extension and its reason (告知): its email is the one just written.
+    await issueNotice(ctx, trx, {
+      row,
+      kind: 'extension',
+      params: { days: request.days, reason: request.reason, newDueDate: noticeDate(ctx, newDueAt) },
+      actorId: props.actor.id,
+      now,
+      email: false,
+    });
     return {
       changes: { ...noRequest, conclude_due_at: newDueAt, extension_days: request.days, extension_reason: request.reason, extended_at: now },
       event: { type: 'deadline.extended', data: { ...data, public: true } },

@@ -1,3 +1,4 @@
+import { writtenNoticeView } from './written-notices.js';
 import { caseAbilities, personalDataAccess, type CaseAction } from '../core/policy.js';
 import { offeredMoves, reviewWindow, undoneSteps } from '../core/stages.js';
 import type { Actor } from '../core/types.js';
@@ -11,7 +12,7 @@ import { completedSteps } from './plan-checklist.js';
 import { assignmentView, caseSummary, type CaseDetail } from '../presenters/case-view.js';
 import type { Context, Trx } from '../context/context.js';
 import type { CaseRow } from '../db/repositories/cases.js';
-import type { AnswersTable, AssignmentsTable, MeetingsTable, PausesTable, RepresentativesTable, StepCompletionsTable } from '../db/schema.js';
+import type { AnswersTable, AssignmentsTable, MeetingsTable, PausesTable, WrittenNoticesTable, RepresentativesTable, StepCompletionsTable } from '../db/schema.js';
 import { pauseView } from '../presenters/pause-view.js';
 
 type PersonalData = Pick<CaseDetail, 'petitioner' | 'representatives'>;
@@ -87,6 +88,7 @@ interface CaseRecords {
   answers: AnswersTable[];
   completions: StepCompletionsTable[];
   pauses: PausesTable[];
+  notices: WrittenNoticesTable[];
 }
 
 /**
@@ -95,7 +97,7 @@ interface CaseRecords {
  */
 async function caseRecords(trx: Trx, caseId: string, options: { fresh?: boolean } = {}): Promise<CaseRecords> {
   const none = Promise.resolve([]);
-  const [representatives, assignments, meetings, answers, completions, pauses] = await Promise.all([
+  const [representatives, assignments, meetings, answers, completions, pauses, notices] = await Promise.all([
     trx.selectFrom('representatives').selectAll().where('case_id', '=', caseId).orderBy('position').execute(),
     trx
       .selectFrom('assignments')
@@ -109,8 +111,9 @@ async function caseRecords(trx: Trx, caseId: string, options: { fresh?: boolean 
     options.fresh ? none : trx.selectFrom('answers').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
     options.fresh ? none : trx.selectFrom('step_completions').selectAll().where('case_id', '=', caseId).execute(),
     options.fresh ? none : trx.selectFrom('pauses').selectAll().where('case_id', '=', caseId).orderBy('started_at').execute(),
+    options.fresh ? none : trx.selectFrom('written_notices').selectAll().where('case_id', '=', caseId).orderBy('issued_at').orderBy('id').execute(),
   ]);
-  return { representatives, assignments, meetings, answers, completions, pauses };
+  return { representatives, assignments, meetings, answers, completions, pauses, notices };
 }
 
 /** The units still assigned (not rerouted away), as `assignedUnitIds` reads them. */
@@ -136,7 +139,7 @@ export async function caseDetail(
 ): Promise<CaseDetail> {
   const now = ctx.now();
   const [plan, records] = await Promise.all([loadPlan(trx, row.plan_id), options.records ?? caseRecords(trx, row.id)]);
-  const { representatives, assignments, meetings, answers, completions, pauses } = records;
+  const { representatives, assignments, meetings, answers, completions, pauses, notices } = records;
   if (!plan) throw notFound('The plan this case was opened under');
   const units = unitIds ?? activeUnitIds(assignments);
   const facts = moveFacts(
@@ -177,6 +180,7 @@ export async function caseDetail(
     })),
     answers: answers.map((answer) => ({ id: answer.id, body: answer.body, reviewRound: answer.review_round, createdAt: answer.created_at })),
     pauses: pauses.map(pauseView),
+    notices: notices.map((notice) => writtenNoticeView(ctx, notice)),
     completedSteps: completedSteps(document, done),
     moves: offeredMoves(row.stage, actor.role, facts, undoneSteps(document.stages, row.stage, new Set(done.keys()))),
     review: reviewWindow(row.stage, facts),

@@ -55,7 +55,15 @@ export const AssignBody = Type.Object({ unitId: Id, role: Type.Enum([...assignme
 
 export const NoteBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 20_000 }) }, { additionalProperties: false });
 
-export const AnswerBody = NoteBody;
+/** The written answer; its facts found and basis go into the handling opinion (处理意见书, Art. 32) the petitioner is sent. */
+export const AnswerBody = Type.Object(
+  {
+    body: Type.String({ minLength: 1, maxLength: 20_000, description: 'The decision: the answer itself, public to the petitioner.' }),
+    facts: Type.Optional(Type.String({ maxLength: 20_000, description: 'The facts found, for the handling opinion.' })),
+    basis: Type.Optional(Type.String({ maxLength: 20_000, description: 'The laws, rules or policies the decision rests on, for the handling opinion.' })),
+  },
+  { additionalProperties: false },
+);
 
 /** The bodies of an assigned unit's steps (POST …/assignments/:assignmentId/{acknowledge|arrive|propose}). */
 export const AcknowledgeBody = Type.Object({}, { additionalProperties: false });

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { caseFlags } from '../core/flags.js';
 import { pauseKinds } from '../core/pauses.js';
+import { noticeKinds } from '../core/written-notices.js';
 import { caseActions } from '../core/policy.js';
 import { assignmentRoles, caseKinds, channels, stages, urgencies } from '../core/types.js';
 import { eachNamed, GuardCode, Id, Nullable, ReviewWindow, Time } from './common.js';
@@ -82,6 +83,16 @@ export const Pause = Type.Object({
   endedBy: Nullable(Id),
 });
 
+/** A written notice (告知) as it was sent to the petitioner: its kind, when, by which office, and its text in both languages. */
+export const WrittenNotice = Type.Object({
+  id: Id,
+  kind: Type.Enum([...noticeKinds]),
+  issuedAt: Time,
+  issuedBy: Nullable(Id),
+  office: Type.Object({ zh: Type.Optional(Type.String()), en: Type.Optional(Type.String()) }),
+  content: Type.Object({ zh: Type.Object({ title: Type.String(), body: Type.String() }), en: Type.Object({ title: Type.String(), body: Type.String() }) }),
+});
+
 export const CaseDetail = Type.Intersect([
   CaseSummary,
   Type.Object({
@@ -112,6 +123,7 @@ export const CaseDetail = Type.Intersect([
     ),
     answers: Type.Array(Type.Object({ id: Id, body: Type.String(), reviewRound: Type.Integer(), createdAt: Time })),
     pauses: Type.Array(Pause, { description: 'The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock.' }),
+    notices: Type.Array(WrittenNotice, { description: 'The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf).' }),
     completedSteps: Type.Array(Type.Object({ id: Type.String(), doneAt: Time, doneBy: Nullable(Id) }), {
       description: "The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist.",
     }),

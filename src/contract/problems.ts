@@ -41,7 +41,7 @@ export const problemCodes = [
 export type ProblemCode = (typeof problemCodes)[number];
 
 /** What the rules of a plan (beyond its schema) find wrong, and a YAML text that does not parse (core/plan.ts, core/plan-yaml.ts). */
-export const planProblemCodes = ['missing_stage', 'duplicate_stage', 'stage_order', 'duplicate_step', 'duplicate_category', 'extension_too_long', 'yaml_syntax'] as const;
+export const planProblemCodes = ['missing_stage', 'duplicate_stage', 'stage_order', 'duplicate_step', 'duplicate_category', 'extension_too_long', 'unknown_placeholder', 'yaml_syntax'] as const;
 export type PlanProblemCode = (typeof planProblemCodes)[number];
 
 /** What can be wrong in a calendar file (core/calendar.ts). */

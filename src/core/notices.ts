@@ -11,6 +11,7 @@ export const noticeTopics = [
   'extension.requested',
   'personal_data.revealed',
   'audit.checkpoint',
+  'notice.issued',
 ] as const;
 export type NoticeTopic = (typeof noticeTopics)[number];
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { statutoryDefaults } from './deadlines.js';
 import { DomainError } from './errors.js';
-import { localText, planStage, validatePlan, type PlanDocument, type PlanProblem } from './plan.js';
+import { localText, noticeTemplate, planStage, validatePlan, type PlanDocument, type PlanProblem } from './plan.js';
+import { defaultNoticeTemplates, fillTemplate, noticeKinds } from './written-notices.js';
 import { parsePlanYaml, planToYaml } from './plan-yaml.js';
 import { planStages } from './types.js';
 
@@ -357,5 +358,37 @@ describe('planStage and localText', () => {
     expect(localText({ zh: '中文', en: 'English' }, 'zh')).toBe('中文');
     expect(localText({ zh: '中文' }, 'en')).toBe('中文');
     expect(localText({ en: 'English' }, 'zh')).toBe('English');
+  });
+});
+
+describe('the written notices a plan carries', () => {
+  it('the built-in plan carries a template for every kind in zh and en, each placeholder known', () => {
+    const plan = parsePlanYaml(builtInYaml);
+    for (const kind of noticeKinds) {
+      const template = plan.notices?.[kind];
+      expect(template?.title.zh && template.title.en && template.body.zh && template.body.en, kind).toBeTruthy();
+    }
+    expect(plan.notices?.handling_opinion?.body.zh).toContain('{{reviewDeadline}}');
+  });
+
+  it('names an unknown placeholder as a plan problem, at its line', () => {
+    const text = `${tinyYaml}notices:\n  extension:\n    title: { zh: "延期告知", en: "Extension" }\n    body:\n      zh: "延长 {{days}} 日"\n      en: "Extended until {{dueDay}}"\n`;
+    const error = planError(() => parsePlanYaml(text));
+    expect(problemsOf(error)).toEqual([
+      {
+        path: 'notices.extension.body.en',
+        code: 'unknown_placeholder',
+        params: { placeholder: 'dueDay', kind: 'extension', allowed: 'reference, title, office, date, days, reason, newDueDate' },
+        message: 'the extension notice has no placeholder {{dueDay}} (it may use reference, title, office, date, days, reason, newDueDate)',
+        line: lineOf(text, '      en: "Extended until {{dueDay}}"'),
+      },
+    ]);
+  });
+
+  it('fills a template, and a plan without notices uses the built-in texts', () => {
+    expect(fillTemplate('编号 {{reference}}，{{ date }}', { reference: 'X-1', date: { zh: '2026年1月2日', en: '2 January 2026' } }, 'zh')).toBe('编号 X-1，2026年1月2日');
+    const plan = parsePlanYaml(tinyYaml);
+    expect(plan.notices).toBeUndefined();
+    expect(noticeTemplate(plan, 'transfer')).toBe(defaultNoticeTemplates.transfer);
   });
 });

@@ -3,6 +3,7 @@ import { Compile } from 'typebox/compile';
 import { locatedSchemaProblems, segmentsToPath, type PlanProblemCode, type ProblemCode, type ProblemParams } from '../contract/problems.js';
 import { DomainError } from './errors.js';
 import { planStages, type PlanStage } from './types.js';
+import { allowedPlaceholders, defaultNoticeTemplates, noticeKinds, placeholdersIn, type NoticeKind, type NoticeTemplate } from './written-notices.js';
 
 /** Text a plan shows to people, in Simplified Chinese and/or English. */
 export const LocalText = Type.Object(
@@ -59,6 +60,14 @@ const DeadlinePolicySchema = Type.Object(
   { additionalProperties: false },
 );
 
+const NoticeTemplateSchema = Type.Object({ title: LocalText, body: LocalText }, { additionalProperties: false });
+
+/** The written notices' templates (core/written-notices.ts): any kind left out uses the built-in text. */
+const NoticeTemplatesSchema = Type.Object(
+  Object.fromEntries(noticeKinds.map((kind) => [kind, Type.Optional(NoticeTemplateSchema)])) as Record<NoticeKind, Type.TOptional<typeof NoticeTemplateSchema>>,
+  { additionalProperties: false },
+);
+
 export const PlanDocument = Type.Object(
   {
     key: Type.String(slug),
@@ -81,6 +90,7 @@ export const PlanDocument = Type.Object(
       { minItems: 1, maxItems: 500 },
     ),
     stages: Type.Array(PlanStageSchema, { minItems: 1, maxItems: 10 }),
+    notices: Type.Optional(NoticeTemplatesSchema),
   },
   { additionalProperties: false },
 );
@@ -154,7 +164,30 @@ function ruleProblems(plan: PlanDocument): LocatedProblem[] {
       message: 'an extension cannot be longer than the time to conclude',
     });
   }
+  for (const kind of noticeKinds) {
+    const template = plan.notices?.[kind];
+    if (!template) continue;
+    const allowed = allowedPlaceholders(kind);
+    for (const part of ['title', 'body'] as const) {
+      for (const language of ['zh', 'en'] as const) {
+        for (const name of placeholdersIn(template[part][language] ?? '')) {
+          if (allowed.includes(name)) continue;
+          problems.push({
+            segments: ['notices', kind, part, language],
+            code: 'unknown_placeholder',
+            params: { placeholder: name, kind, allowed: allowed.join(', ') },
+            message: `the ${kind} notice has no placeholder {{${name}}} (it may use ${allowed.join(', ')})`,
+          });
+        }
+      }
+    }
+  }
   return problems;
+}
+
+/** The template a plan gives a notice kind, or the built-in one when the plan has none. */
+export function noticeTemplate(plan: PlanDocument, kind: NoticeKind): NoticeTemplate {
+  return plan.notices?.[kind] ?? defaultNoticeTemplates[kind];
 }
 
 /**

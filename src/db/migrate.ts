@@ -20,6 +20,7 @@ import * as textSearch from './migrations/020-text-search.js';
 import * as extensionRequests from './migrations/021-extension-requests.js';
 import * as pauses from './migrations/022-pauses.js';
 import * as casePausedAt from './migrations/023-case-paused-at.js';
+import * as writtenNotices from './migrations/024-written-notices.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -45,6 +46,7 @@ const all: Record<string, AdapterMigration> = {
   '021-extension-requests': extensionRequests,
   '022-pauses': pauses,
   '023-case-paused-at': casePausedAt,
+  '024-written-notices': writtenNotices,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

@@ -21,6 +21,7 @@ const columns = {
   meetings: ['id', 'case_id', 'held_at', 'attendees', 'summary', 'commitments', 'created_by', 'created_at'],
   answers: ['id', 'case_id', 'body', 'review_round', 'created_by', 'created_at'],
   pauses: ['id', 'case_id', 'kind', 'reason', 'planned_end', 'started_at', 'ended_at', 'started_by', 'ended_by'],
+  written_notices: ['id', 'case_id', 'kind', 'content_sealed', 'office', 'issued_at', 'issued_by'],
   step_completions: ['case_id', 'step_id', 'done_by', 'done_at'],
   audit_entries: ['id', 'seq', 'at', 'actor_id', 'action', 'subject_type', 'subject_id', 'detail', 'prev_hash', 'hash'],
   chain_heads: ['chain', 'seq', 'hash'],

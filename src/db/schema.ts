@@ -220,6 +220,17 @@ export interface PausesTable {
   ended_by: string | null;
 }
 
+/** A written notice as it was sent (core/written-notices.ts); `content_sealed` is a sealed NoticeContent. */
+export interface WrittenNoticesTable {
+  id: string;
+  case_id: string;
+  kind: string;
+  content_sealed: string;
+  office: string;
+  issued_at: string;
+  issued_by: string | null;
+}
+
 export interface StepCompletionsTable {
   case_id: string;
   step_id: string;
@@ -273,6 +284,7 @@ export interface Database {
   meetings: MeetingsTable;
   answers: AnswersTable;
   pauses: PausesTable;
+  written_notices: WrittenNoticesTable;
   step_completions: StepCompletionsTable;
   audit_entries: AuditEntriesTable;
   chain_heads: ChainHeadsTable;

@@ -1,3 +1,4 @@
+import type { NoticeContent } from '../core/written-notices.js';
 import { createHmac } from 'node:crypto';
 import type { Context } from '../context/context.js';
 import { addMinutes } from '../core/deadlines.js';
@@ -71,13 +72,25 @@ function deliveryErrorOf(error: unknown): { code: DeliveryErrorCode; status: num
   return { code: 'error', status: null, message };
 }
 
+/** A written notice's email carries its sealed text (`contentSealed`), opened only to send it; a webhook never gets it. */
+function withoutSealed(data: Record<string, unknown>): Record<string, unknown> {
+  const { contentSealed: _sealed, ...rest } = data;
+  return rest;
+}
+
+function openedContent(ctx: Context, data: Record<string, unknown>): Record<string, unknown> {
+  if (typeof data.contentSealed !== 'string') return data;
+  const content = JSON.parse(ctx.sealer.open(data.contentSealed)) as NoticeContent;
+  return { ...withoutSealed(data), titleZh: content.zh.title, bodyZh: content.zh.body, titleEn: content.en.title, bodyEn: content.en.body };
+}
+
 async function postWebhook(url: string, secret: string, row: NotificationRow, timeoutMs: number): Promise<void> {
   const body = JSON.stringify({
     id: row.id,
     type: row.template,
     caseId: row.case_id,
     createdAt: row.created_at,
-    data: JSON.parse(row.data) as unknown,
+    data: withoutSealed(JSON.parse(row.data) as Record<string, unknown>),
   });
   const timestamp = String(Math.floor(Date.now() / 1000));
   const response = await fetch(url, {
@@ -107,7 +120,7 @@ async function sendOne(ctx: Context, senders: Senders, row: NotificationRow): Pr
   const to = row.address_sealed
     ? ctx.sealer.open(row.address_sealed)
     : (await ctx.db.selectFrom('users').select('email').where('id', '=', row.user_id ?? '').executeTakeFirstOrThrow()).email;
-  const message = render(row.template, row.language, JSON.parse(row.data) as Record<string, unknown>, ctx.timeZone);
+  const message = render(row.template, row.language, openedContent(ctx, JSON.parse(row.data) as Record<string, unknown>), ctx.timeZone);
   await senders.email({ to, ...message });
 }
 

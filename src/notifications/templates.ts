@@ -101,6 +101,17 @@ const templates: Record<TemplateKey, Record<Language, Template>> = {
       text: `Petition ${s(d.reference)} (${s(d.title)}): the office asks to extend the time to conclude by ${s(d.days)} days because ${clause(d.reason)}. It is now due by ${when(d.dueAt, tz, 'en')}. Please approve or refuse.`,
     }),
   },
+  // To the petitioner (and webhooks): a written notice was issued; its text is on the portal's status page and in its PDF.
+  'notice.issued': {
+    zh: (d) => ({
+      subject: `您的信访事项 ${s(d.reference)}：${s(d.titleZh)}`,
+      text: `您的信访事项 ${s(d.reference)} 有一份新的书面告知：${s(d.titleZh)}。\n\n${s(d.bodyZh)}\n\n您可凭编号和查询码在信访查询页查看并下载此告知书（PDF）。`,
+    }),
+    en: (d) => ({
+      subject: `Your petition ${s(d.reference)}: ${s(d.titleEn)}`,
+      text: `There is a new written notice on your petition ${s(d.reference)}: ${s(d.titleEn)}.\n\n${s(d.bodyEn)}\n\nYou can read it and download it (PDF) on the petition status page with your reference and access code.`,
+    }),
+  },
   // The latest signed checkpoint, sent to the auditors so a copy exists outside the database.
   'audit.checkpoint': {
     zh: (d, tz) => ({

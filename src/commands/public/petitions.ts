@@ -1,3 +1,4 @@
+import { caseNotices, type WrittenNotice } from '../written-notices.js';
 import { randomBytes } from 'node:crypto';
 import { accessCodeDigest, newAccessCode } from '../../core/access-code.js';
 import { caseDeadlines, type CaseDeadlines } from '../../core/case-deadlines.js';
@@ -72,6 +73,8 @@ export interface PublicStatus {
   deadlines: CaseDeadlines;
   /** The open clock pause, as the petitioner is told of it: its kind and planned end (the office's own reason stays internal). */
   pause: { kind: PauseKind; startedAt: string; plannedEndAt: string } | null;
+  /** The written notices the petitioner was sent, as sent. */
+  notices: WrittenNotice[];
   answers: PublicAnswer[];
   reviewCount: number;
   maxReviews: number;
@@ -81,13 +84,14 @@ export interface PublicStatus {
   feedback: { possible: boolean; answerId: string | null; until: string | null };
 }
 
-async function publicStatus(trx: Trx, row: CaseRow, now: string): Promise<PublicStatus> {
-  const [plan, answers, ratings, facts, pause] = await Promise.all([
+async function publicStatus(ctx: Context, trx: Trx, row: CaseRow, now: string): Promise<PublicStatus> {
+  const [plan, answers, ratings, facts, pause, notices] = await Promise.all([
     loadPlan(trx, row.plan_id),
     trx.selectFrom('answers').select(['id', 'body', 'review_round', 'created_at']).where('case_id', '=', row.id).orderBy('created_at').execute(),
     trx.selectFrom('feedback').select(['answer_id', 'rating']).where('case_id', '=', row.id).execute(),
     moveContext(trx, row, now, undefined),
     trx.selectFrom('pauses').select(['kind', 'started_at', 'planned_end']).where('case_id', '=', row.id).where('ended_at', 'is', null).executeTakeFirst(),
+    caseNotices(ctx, trx, row.id),
   ]);
   const category = plan ? plan.document.categories.find((item) => item.code === row.category) : undefined;
   const rated = new Map(ratings.map((item) => [item.answer_id, item.rating]));
@@ -104,6 +108,7 @@ async function publicStatus(trx: Trx, row: CaseRow, now: string): Promise<Public
     notAcceptedReason: row.not_accepted_reason,
     deadlines: caseDeadlines(caseDueTimes(row), now),
     pause: pause ? { kind: pause.kind as PauseKind, startedAt: pause.started_at, plannedEndAt: pause.planned_end } : null,
+    notices,
     answers: answers.map((answer) => ({
       id: answer.id,
       body: answer.body,
@@ -125,7 +130,7 @@ async function publicStatus(trx: Trx, row: CaseRow, now: string): Promise<Public
 /** The petitioner's view of their case, opened with the reference and access code. */
 export async function getPetitionStatus(ctx: Context, key: PetitionKey): Promise<PublicStatus> {
   const now = ctx.now();
-  return ctx.db.transaction().execute(async (trx) => publicStatus(trx, await petitionFor(ctx, trx, key), now));
+  return ctx.db.transaction().execute(async (trx) => publicStatus(ctx, trx, await petitionFor(ctx, trx, key), now));
 }
 
 /** A rating at or below this is "unsatisfied", and the answer to it offers the review. */
@@ -172,7 +177,7 @@ export async function giveFeedback(
         audit: { action: 'case.feedback', detail: { from: 'the petitioner', feedbackId, answerId: latest.id, rating: props.rating } },
       };
     },
-    result: (trx, updated, _locked, now) => publicStatus(trx, updated, now),
+    result: (trx, updated, _locked, now) => publicStatus(ctx, trx, updated, now),
   });
   return { status, offerReview: props.rating <= unsatisfiedRating && status.review.possible };
 }
@@ -196,6 +201,6 @@ export async function requestReview(ctx: Context, props: PetitionKey & { reason:
         now,
         notAllowed: 'noAnswerYet',
       }),
-    result: (trx, updated, _locked, now) => publicStatus(trx, updated, now),
+    result: (trx, updated, _locked, now) => publicStatus(ctx, trx, updated, now),
   });
 }

@@ -3443,6 +3443,58 @@ export interface paths {
                                         en?: string;
                                     }[];
                                 }[];
+                                notices?: {
+                                    acceptance?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                    non_acceptance?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                    transfer?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                    extension?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                    handling_opinion?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                };
                             };
                         };
                     };
@@ -3645,6 +3697,58 @@ export interface paths {
                                         en?: string;
                                     }[];
                                 }[];
+                                notices?: {
+                                    acceptance?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                    non_acceptance?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                    transfer?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                    extension?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                    handling_opinion?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                };
                             };
                         };
                         "application/yaml": string;
@@ -3841,6 +3945,58 @@ export interface paths {
                                         en?: string;
                                     }[];
                                 }[];
+                                notices?: {
+                                    acceptance?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                    non_acceptance?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                    transfer?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                    extension?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                    handling_opinion?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                };
                             };
                         };
                     };
@@ -4200,6 +4356,58 @@ export interface paths {
                                         en?: string;
                                     }[];
                                 }[];
+                                notices?: {
+                                    acceptance?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                    non_acceptance?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                    transfer?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                    extension?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                    handling_opinion?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                };
                             };
                         };
                     };
@@ -4692,6 +4900,29 @@ export interface paths {
                                 startedBy: string | null;
                                 endedBy: string | null;
                             }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -5037,6 +5268,29 @@ export interface paths {
                                 endedAt: string | null;
                                 startedBy: string | null;
                                 endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
                             }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
@@ -5514,6 +5768,29 @@ export interface paths {
                                 startedBy: string | null;
                                 endedBy: string | null;
                             }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -5853,6 +6130,29 @@ export interface paths {
                                 startedBy: string | null;
                                 endedBy: string | null;
                             }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -6184,6 +6484,29 @@ export interface paths {
                                 endedAt: string | null;
                                 startedBy: string | null;
                                 endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
                             }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
@@ -6522,6 +6845,29 @@ export interface paths {
                                 endedAt: string | null;
                                 startedBy: string | null;
                                 endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
                             }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
@@ -6871,6 +7217,29 @@ export interface paths {
                                 startedBy: string | null;
                                 endedBy: string | null;
                             }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -7203,6 +7572,29 @@ export interface paths {
                                 endedAt: string | null;
                                 startedBy: string | null;
                                 endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
                             }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
@@ -7541,6 +7933,29 @@ export interface paths {
                                 endedAt: string | null;
                                 startedBy: string | null;
                                 endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
                             }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
@@ -7884,6 +8299,29 @@ export interface paths {
                                 startedBy: string | null;
                                 endedBy: string | null;
                             }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -8047,7 +8485,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The decision: the answer itself, public to the petitioner. */
                         body: string;
+                        /** @description The facts found, for the handling opinion. */
+                        facts?: string;
+                        /** @description The laws, rules or policies the decision rests on, for the handling opinion. */
+                        basis?: string;
                     };
                 };
             };
@@ -8221,6 +8664,29 @@ export interface paths {
                                 endedAt: string | null;
                                 startedBy: string | null;
                                 endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
                             }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
@@ -8555,6 +9021,29 @@ export interface paths {
                                 startedBy: string | null;
                                 endedBy: string | null;
                             }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -8887,6 +9376,29 @@ export interface paths {
                                 endedAt: string | null;
                                 startedBy: string | null;
                                 endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
                             }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
@@ -9225,6 +9737,29 @@ export interface paths {
                                 endedAt: string | null;
                                 startedBy: string | null;
                                 endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
                             }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
@@ -9566,6 +10101,29 @@ export interface paths {
                                 startedBy: string | null;
                                 endedBy: string | null;
                             }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -9902,6 +10460,29 @@ export interface paths {
                                 endedAt: string | null;
                                 startedBy: string | null;
                                 endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
                             }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
@@ -10243,6 +10824,29 @@ export interface paths {
                                 startedBy: string | null;
                                 endedBy: string | null;
                             }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -10581,6 +11185,29 @@ export interface paths {
                                 endedAt: string | null;
                                 startedBy: string | null;
                                 endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
                             }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
@@ -10921,6 +11548,29 @@ export interface paths {
                                 startedBy: string | null;
                                 endedBy: string | null;
                             }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -11260,6 +11910,29 @@ export interface paths {
                                 startedBy: string | null;
                                 endedBy: string | null;
                             }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
                                 id: string;
@@ -11592,6 +12265,29 @@ export interface paths {
                                 endedAt: string | null;
                                 startedBy: string | null;
                                 endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
                             }[];
                             /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
                             completedSteps: {
@@ -12150,7 +12846,7 @@ export interface paths {
                                 /** Format: date-time */
                                 disabledAt: string | null;
                                 /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                                topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint")[];
+                                topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued")[];
                                 /** @description Deliveries waiting for their first or next attempt */
                                 pending: number;
                                 /** @description Deliveries given up after the last retry */
@@ -12259,7 +12955,7 @@ export interface paths {
                         url: string;
                         description?: string | null;
                         /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint")[];
+                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued")[];
                     };
                 };
             };
@@ -12279,7 +12975,7 @@ export interface paths {
                             /** Format: date-time */
                             disabledAt: string | null;
                             /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                            topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint")[];
+                            topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued")[];
                             /** @description Deliveries waiting for their first or next attempt */
                             pending: number;
                             /** @description Deliveries given up after the last retry */
@@ -12508,7 +13204,7 @@ export interface paths {
                         /** @description `false` stops deliveries (they wait, then fail); `true` resumes them */
                         active?: boolean;
                         /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint")[];
+                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued")[];
                     };
                 };
             };
@@ -14504,6 +15200,29 @@ export interface paths {
                                     en: string;
                                 };
                             } | null;
+                            /** @description The written notices sent to the petitioner, oldest first; each downloads as a PDF (POST /public/v1/petitions/notices/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
                             answers: {
                                 id: string;
                                 body: string;
@@ -14740,6 +15459,29 @@ export interface paths {
                                     en: string;
                                 };
                             } | null;
+                            /** @description The written notices sent to the petitioner, oldest first; each downloads as a PDF (POST /public/v1/petitions/notices/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
                             answers: {
                                 id: string;
                                 body: string;
@@ -14975,6 +15717,29 @@ export interface paths {
                                     en: string;
                                 };
                             } | null;
+                            /** @description The written notices sent to the petitioner, oldest first; each downloads as a PDF (POST /public/v1/petitions/notices/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
                             answers: {
                                 id: string;
                                 body: string;

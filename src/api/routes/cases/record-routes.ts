@@ -115,8 +115,8 @@ export function caseRecordRoutes(app: App, ctx: Context): void {
     schema: { tags: ['cases'], summary: 'Record the official written answer', params: CaseParams, body: AnswerBody, response: created },
     handler: async (request, reply) => {
       const { id } = request.params;
-      const { body } = request.body;
-      return reply.status(201).send(await addAnswer(ctx, { actor: actorOf(request), caseId: id, body }));
+      const { body, facts, basis } = request.body;
+      return reply.status(201).send(await addAnswer(ctx, { actor: actorOf(request), caseId: id, body, ...(facts === undefined ? {} : { facts }), ...(basis === undefined ? {} : { basis }) }));
     },
   });
 

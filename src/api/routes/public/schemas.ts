@@ -1,3 +1,4 @@
+import { WrittenNotice } from '../../../contract/cases.js';
 import { pauseKinds } from '../../../core/pauses.js';
 import { Type } from 'typebox';
 import { publicLimits } from '../../../commands/public/petition-input.js';
@@ -75,6 +76,7 @@ export const PublicStatus = Type.Object({
       { description: 'The open clock pause (a hearing, an expert assessment, a mediation): the handling time limit stops until it ends, then moves later by the time paused.' },
     ),
   ),
+  notices: Type.Array(WrittenNotice, { description: 'The written notices sent to the petitioner, oldest first; each downloads as a PDF (POST /public/v1/petitions/notices/pdf).' }),
   answers: Type.Array(
     Type.Object({ id: Type.String(), body: Type.String(), reviewRound: Type.Integer(), createdAt: Time, rating: Nullable(Type.Integer()) }),
   ),

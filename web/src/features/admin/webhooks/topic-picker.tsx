@@ -12,6 +12,7 @@ const topicKeys = {
   'extension.requested': 'adminWebhooks.topicNames.extension_requested',
   'personal_data.revealed': 'adminWebhooks.topicNames.personal_data_revealed',
   'audit.checkpoint': 'adminWebhooks.topicNames.audit_checkpoint',
+  'notice.issued': 'adminWebhooks.topicNames.notice_issued',
 } as const satisfies Record<NoticeTopic, string>;
 
 /** A notice topic in the reader's language. */

@@ -1,0 +1,112 @@
+import type { LocalText } from './plan.js';
+
+/**
+ * Written notices (告知, issue 12 item 5): what the office tells the petitioner in writing. Each kind
+ * has a template in the plan (`notices.<kind>`, zh and en) and the placeholders its template may use;
+ * a placeholder outside the kind's list is a plan problem (`unknown_placeholder`) at import.
+ * The commands that decide something issue the notice in their own transaction
+ * (commands/written-notices.ts `issueNotice`); the stored row is what was sent and never changes.
+ */
+
+/** Placeholders every notice may use: filled by `issueNotice` itself. */
+export const commonPlaceholders = ['reference', 'title', 'office', 'date'] as const;
+
+/** Each kind, and the placeholders of its own that the caller passes as `params`. */
+export const noticeKindPlaceholders = {
+  acceptance: ['concludeDueDate'],
+  non_acceptance: ['reason', 'channel'],
+  transfer: ['body', 'reason'],
+  extension: ['days', 'reason', 'newDueDate'],
+  handling_opinion: ['claim', 'facts', 'decision', 'basis', 'reviewDays', 'reviewDeadline'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type NoticeKind = keyof typeof noticeKindPlaceholders;
+export const noticeKinds = Object.keys(noticeKindPlaceholders) as NoticeKind[];
+
+/** The values a kind's own placeholders take (strings or numbers, worded by the caller in both languages where they differ). */
+export type NoticeParams = Record<string, string | number | LocalText>;
+
+/** A notice's template: its heading and its text, each in zh and/or en. */
+export interface NoticeTemplate {
+  title: LocalText;
+  body: LocalText;
+}
+
+const placeholder = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
+
+/** The placeholders a template text uses, in order of appearance. */
+export function placeholdersIn(text: string): string[] {
+  return [...text.matchAll(placeholder)].map((match) => match[1] as string);
+}
+
+/** The placeholders a kind's template may use. */
+export function allowedPlaceholders(kind: NoticeKind): readonly string[] {
+  return [...commonPlaceholders, ...noticeKindPlaceholders[kind]];
+}
+
+function valueIn(value: string | number | LocalText | undefined, language: 'zh' | 'en'): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  return value[language] ?? value.zh ?? value.en ?? '';
+}
+
+/** Fills a template text; a placeholder with no value becomes empty (the plan check makes sure each one is known). */
+export function fillTemplate(text: string, values: NoticeParams, language: 'zh' | 'en'): string {
+  return text.replace(placeholder, (_whole, name: string) => valueIn(values[name], language));
+}
+
+/** A notice as it was sent: heading and text in both languages. */
+export interface NoticeContent {
+  zh: { title: string; body: string };
+  en: { title: string; body: string };
+}
+
+export function renderNotice(template: NoticeTemplate, values: NoticeParams): NoticeContent {
+  const pick = (text: LocalText, language: 'zh' | 'en') => fillTemplate(text[language] ?? text.zh ?? text.en ?? '', values, language);
+  return {
+    zh: { title: pick(template.title, 'zh'), body: pick(template.body, 'zh') },
+    en: { title: pick(template.title, 'en'), body: pick(template.body, 'en') },
+  };
+}
+
+/**
+ * The templates a plan without its own `notices` uses (plans published before notices existed);
+ * the built-in plan carries the same texts in its YAML.
+ */
+export const defaultNoticeTemplates: Record<NoticeKind, NoticeTemplate> = {
+  acceptance: {
+    title: { zh: '信访事项受理告知书', en: 'Notice of acceptance' },
+    body: {
+      zh: '您反映的信访事项（编号 {{reference}}，{{title}}）已于 {{date}} 受理，将在 {{concludeDueDate}} 前办结并书面答复您。',
+      en: 'Your petition (reference {{reference}}, {{title}}) was accepted on {{date}}. It will be concluded, and you will receive a written answer, by {{concludeDueDate}}.',
+    },
+  },
+  non_acceptance: {
+    title: { zh: '信访事项不予受理告知书', en: 'Notice of non-acceptance' },
+    body: {
+      zh: '您反映的信访事项（编号 {{reference}}，{{title}}）不予受理，理由：{{reason}}。请通过以下途径依法提出：{{channel}}。',
+      en: 'Your petition (reference {{reference}}, {{title}}) is not accepted as a petition. Reason: {{reason}}. Please pursue it lawfully through this channel: {{channel}}.',
+    },
+  },
+  transfer: {
+    title: { zh: '信访事项转送告知书', en: 'Notice of transfer' },
+    body: {
+      zh: '您反映的信访事项（编号 {{reference}}，{{title}}）已于 {{date}} 转送 {{body}} 办理，理由：{{reason}}。该机关将在收到之日起15日内书面告知您是否受理。',
+      en: 'Your petition (reference {{reference}}, {{title}}) was transferred on {{date}} to {{body}}, which handles it. Reason: {{reason}}. That body will tell you in writing within 15 days of receiving it whether it accepts it.',
+    },
+  },
+  extension: {
+    title: { zh: '信访事项延期办理告知书', en: 'Notice of extension' },
+    body: {
+      zh: '您反映的信访事项（编号 {{reference}}，{{title}}）因{{reason}}，经批准延长办理期限 {{days}} 日，新的办结期限为 {{newDueDate}}。',
+      en: 'Your petition (reference {{reference}}, {{title}}): the time to conclude it has been extended, with approval, by {{days}} days because {{reason}}. It is now due by {{newDueDate}}.',
+    },
+  },
+  handling_opinion: {
+    title: { zh: '信访事项处理意见书', en: 'Handling opinion' },
+    body: {
+      zh: '信访事项编号：{{reference}}\n\n信访请求：{{claim}}\n\n查明事实：{{facts}}\n\n处理意见：{{decision}}\n\n依据：{{basis}}\n\n如对本处理意见不服，可自收到本意见书之日起 {{reviewDays}} 日内（{{reviewDeadline}} 前）向原办理机关的上一级机关请求复查。',
+      en: 'Petition reference: {{reference}}\n\nThe claim: {{claim}}\n\nThe facts found: {{facts}}\n\nThe decision: {{decision}}\n\nIts basis: {{basis}}\n\nIf you do not accept this opinion, you may request a review by the body above the one that handled it within {{reviewDays}} days of receiving it (by {{reviewDeadline}}).',
+    },
+  },
+};
