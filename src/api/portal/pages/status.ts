@@ -36,6 +36,19 @@ function deadlineRow(m: Messages, args: StatusPageArgs, label: string, item: Dea
   }">${item.doneAt ? when(item.doneAt) : '—'}</td><td data-label="${m.status.standing}">${standing}</td></tr>`;
 }
 
+/** The written notices the petitioner was sent (告知), as sent, in the page's language. */
+function noticesSection(m: Messages, args: StatusPageArgs): SafeHtml | null {
+  const { notices } = args.status;
+  if (notices.length === 0) return null;
+  const when = (iso: string | null) => formatTime(iso, args.language, args.timeZone);
+  const items = notices.map((notice) => {
+    const content = notice.content[args.language];
+    const paragraphs = content.body.split(/\n+/u).map((paragraph) => html`<p>${paragraph}</p>`);
+    return html`<article class="answer" data-notice-kind="${notice.kind}"><h3>${content.title} · ${m.writtenNotices.issuedAt} ${when(notice.issuedAt)}</h3>${paragraphs}</article>`;
+  });
+  return html`<section id="notices"><h2>${m.writtenNotices.title}</h2>${items}</section>`;
+}
+
 /** The open clock pause: what it is, why the time limit stops, since when and until when it is planned. */
 function pauseSection(m: Messages, args: StatusPageArgs): SafeHtml | null {
   const { pause } = args.status;
@@ -119,6 +132,7 @@ ${status.deadlines.review.dueAt ? deadlineRow(m, args, m.deadlines.review, statu
 </tbody></table></div>
 <h2>${m.status.answersTitle}</h2>
 ${answers.length > 0 ? answers : html`<p>${m.status.noAnswers}</p>`}
+${noticesSection(m, args)}
 ${feedbackForm(m, args)}
 ${reviewSection(m, args)}
 <p class="no-print"><a href="${portalHref('/progress', args.language)}" id="refresh">${m.status.refresh}</a></p>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, type ApiWorld } from '../../../../test/api.js';
 import { databaseKinds } from '../../../../test/databases.js';
-import { buildPublicWorld, petition, status, submit, type Submitted } from '../../../../test/public.js';
+import { buildPublicWorld, cookiesOf, form, petition, status, submit, type Submitted } from '../../../../test/public.js';
 import { assignId, get, post } from '../../../../test/requests.js';
 
 interface Notice {
@@ -89,5 +89,19 @@ describe.each(databaseKinds)('written notices to the petitioner, on %s', (kind) 
     const data = JSON.parse(sent[1]?.data ?? '{}') as Record<string, unknown>;
     expect(data).toEqual(expect.objectContaining({ reference: receipt.reference, kind: 'handling_opinion', titleEn: 'Handling opinion' }));
     expect(JSON.stringify(data)).not.toContain('Payroll');
+  });
+
+  it("shows the notices on the portal's status page in both languages", async () => {
+    for (const [lang, title, text] of [
+      ['zh', '信访事项处理意见书', '查明事实：Payroll records show wages for August to October were not paid.'],
+      ['en', 'Notice of extension', 'The facts found: Payroll records show wages for August to October were not paid.'],
+    ] as const) {
+      const posted = await world.app.inject({ method: 'POST', url: '/petition/status', ...form({ lang, reference: receipt.reference, accessCode: receipt.accessCode }) });
+      expect(posted.statusCode).toBe(303);
+      const page = await world.app.inject({ method: 'GET', url: String(posted.headers.location), cookies: cookiesOf(posted) });
+      expect(page.body).toContain('id="notices"');
+      expect(page.body).toContain(title);
+      expect(page.body).toContain(`<p>${text}</p>`);
+    }
   });
 });

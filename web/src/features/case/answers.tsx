@@ -13,15 +13,21 @@ function AnswerForm() {
   const { t } = useTranslation();
   const { form, failure, onSubmit, busy } = useCaseForm({
     schema: AnswerBody,
-    empty: { body: '' },
+    empty: { body: '', facts: '', basis: '' },
     kept: { body: 'answer' },
-    toBody: (values) => ({ body: values.body }),
+    toBody: (values) => ({ body: values.body, facts: values.facts ?? '', basis: values.basis ?? '' }),
     send: (id, body) => ok(client.POST('/api/v1/cases/{id}/answers', { params: { path: { id } }, body })),
   });
   return (
     <form className="inline-form" onSubmit={(event) => void onSubmit(event)} noValidate>
       <Field label={t('answers.body')} required hint={t('answers.public')} error={form.formState.errors.body}>
         {(control) => <textarea {...control} rows={5} {...form.register('body')} />}
+      </Field>
+      <Field label={t('answers.facts')} hint={t('answers.opinion')} error={form.formState.errors.facts}>
+        {(control) => <textarea {...control} rows={3} {...form.register('facts')} />}
+      </Field>
+      <Field label={t('answers.basis')} error={form.formState.errors.basis}>
+        {(control) => <textarea {...control} rows={2} {...form.register('basis')} />}
       </Field>
       <FormFailure failure={failure} problems={form.formState.errors.root} />
       <button type="submit" className="button button-primary" disabled={busy}>

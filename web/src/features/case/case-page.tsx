@@ -10,6 +10,7 @@ import { Assignments } from './assignments';
 import { CaseContext, type CaseState } from './case-context';
 import { FlagsPanel } from './flags-panel';
 import { Meetings } from './meetings';
+import { WrittenNotices } from './notices';
 import { Moves } from './moves';
 import { People } from './people';
 import { StagePanel } from './stage-panel';
@@ -126,6 +127,7 @@ export function CasePage() {
           <Moves />
           <Meetings />
           <Answers />
+          <WrittenNotices />
           <Timeline />
         </div>
       </div>

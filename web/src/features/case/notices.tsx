@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../session/formatters';
+import { useCase } from './case-context';
+
+/** The written notices (告知) sent to the petitioner, as sent, in the reader's language. */
+export function WrittenNotices() {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const { detail } = useCase();
+  if (detail.notices.length === 0) return null;
+  const language = i18n.language.startsWith('en') ? 'en' : 'zh';
+  return (
+    <section className="card" aria-labelledby="notices-heading">
+      <h2 id="notices-heading">{t('writtenNotices.title')}</h2>
+      <p className="muted">{t('writtenNotices.hint')}</p>
+      {detail.notices.map((notice) => (
+        <article key={notice.id} className="record" data-notice-kind={notice.kind}>
+          <h3>
+            {notice.content[language].title} · <time dateTime={notice.issuedAt}>{format.dateTime(notice.issuedAt)}</time>
+          </h3>
+          <p className="record-body">{notice.content[language].body}</p>
+        </article>
+      ))}
+    </section>
+  );
+}
