@@ -18,6 +18,7 @@ import { auditRoutes } from './routes/audit/routes.js';
 import { authRoutes, type AuthOptions } from './routes/auth/routes.js';
 import { caseAssignmentRoutes } from './routes/cases/assignment-routes.js';
 import { caseRecordRoutes } from './routes/cases/record-routes.js';
+import { caseMatterRoutes } from './routes/cases/matter-routes.js';
 import { caseFlagRoutes } from './routes/cases/flag-routes.js';
 import { casePersonalDataRoutes } from './routes/cases/personal-data-routes.js';
 import { notificationRoutes } from './routes/notifications/routes.js';
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   planRoutes(app, options.ctx);
   caseRoutes(app, options.ctx);
   caseRecordRoutes(app, options.ctx);
+  caseMatterRoutes(app, options.ctx);
   caseAssignmentRoutes(app, options.ctx);
   caseFlagRoutes(app, options.ctx);
   casePersonalDataRoutes(app, options.ctx);

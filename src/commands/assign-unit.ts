@@ -49,7 +49,7 @@ export async function assignUnit(
  * Assigns the unit: creates its assignment, whose clocks (acknowledge, on scene, proposal, and the
  * 5 working days to object) start now, and its officers are notified through the outbox.
  */
-async function createAssignment(
+export async function createAssignment(
   ctx: Context,
   trx: Trx,
   row: CaseRow,

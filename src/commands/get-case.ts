@@ -14,6 +14,7 @@ import type { Context, Trx } from '../context/context.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import type { AnswersTable, AssignmentsTable, MeetingsTable, PausesTable, WrittenNoticesTable, RepresentativesTable, StepCompletionsTable } from '../db/schema.js';
 import { pauseView } from '../presenters/pause-view.js';
+import { matterFacts, matterView } from '../presenters/matter-view.js';
 
 type PersonalData = Pick<CaseDetail, 'petitioner' | 'representatives'>;
 
@@ -154,18 +155,20 @@ export async function caseDetail(
   );
   const document = plan.document;
   const done = new Map(completions.map((item) => [item.step_id, item]));
-  const access = personalDataAccess(actor, units);
+  const matter = matterView(row, actor);
+  const access = personalDataAccess(actor, units, matterFacts(row));
   const opened = access === 'shown' && options.open === true;
   const personal = opened ? openedPersonalData(ctx, row, representatives) : withheldPersonalData(row, representatives);
   const summary = caseSummary(row, now, { openObjection: assignments.some((assignment) => assignment.objected_at !== null && assignment.released_at === null) });
   return {
     ...summary,
-    description: row.description,
+    // A report's material is never shown to a unit other than discipline inspection (Art. 30).
+    description: matter.accuserMaterialWithheld ? '' : row.description,
     notAcceptedReason: row.not_accepted_reason,
     receiveTogether: row.receive_together === 1,
     ...personal,
     personalData: {
-      withheld: access !== 'shown' && hasPersonalData(row, representatives),
+      withheld: (access !== 'shown' && hasPersonalData(row, representatives)) || matter.accuserMaterialWithheld,
       mayReveal: access === 'on_request' && hasPersonalData(row, representatives),
       sent: opened,
     },
@@ -179,6 +182,7 @@ export async function caseDetail(
       createdAt: meeting.created_at,
     })),
     answers: answers.map((answer) => ({ id: answer.id, body: answer.body, reviewRound: answer.review_round, createdAt: answer.created_at })),
+    matter,
     pauses: pauses.map(pauseView),
     notices: notices.map((notice) => writtenNoticeView(ctx, notice)),
     completedSteps: completedSteps(document, done),

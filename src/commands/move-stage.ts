@@ -1,4 +1,5 @@
 import { DomainError, invalid } from '../core/errors.js';
+import { classDeadlines } from '../core/plan.js';
 import { guardMessages, judgeMove, stageChanges, undoneSteps, type GuardCode, type Mover, type StageChanges } from '../core/stages.js';
 import { stages, type Actor, type Stage } from '../core/types.js';
 import type { CaseRow } from '../db/repositories/cases.js';
@@ -61,7 +62,7 @@ export async function stageMove(
   const plan = await pinnedPlan(trx, row);
   const ticked = await trx.selectFrom('step_completions').select('step_id').where('case_id', '=', row.id).execute();
   const undone = undoneSteps(plan.stages, from, new Set(ticked.map((item) => item.step_id)));
-  const changes = stageChanges(from, to, { now, reason, reviewCount: row.review_count, policy: plan.deadlines, where: jurisdiction(ctx) });
+  const changes = stageChanges(from, to, { now, reason, reviewCount: row.review_count, policy: classDeadlines(plan, row.matter_class ?? null), where: jurisdiction(ctx) });
   // As closing would: what the units still owed stops for good (see clocksIn in core/clock-stops.ts).
   if (changes.unitClocksStopAt !== undefined) await stopUnitClocks(trx, row.id, changes.unitClocksStopAt);
   return {

@@ -1,4 +1,4 @@
-import { invalid, refused } from '../core/errors.js';
+import { forbidden, invalid, refused } from '../core/errors.js';
 import { personalDataAccess } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
 import { enqueue } from '../notifications/outbox.js';
@@ -6,6 +6,7 @@ import { caseFor } from './support/case-access.js';
 import type { CaseDetail } from '../presenters/case-view.js';
 import type { Context } from '../context/context.js';
 import { openPersonalData } from './get-case.js';
+import { matterFacts } from '../presenters/matter-view.js';
 
 const minReasonLength = 10;
 
@@ -22,7 +23,8 @@ export async function revealPersonalData(
   if (reason.length < minReasonLength) throw invalid('reason', `say why you need the names and contacts (at least ${minReasonLength} characters).`, { code: 'too_short', params: { limit: minReasonLength } });
   return ctx.db.transaction().execute(async (trx) => {
     const { row, unitIds } = await caseFor(ctx, trx, { actor: props.actor, caseId: props.caseId, action: 'case.read' });
-    const access = personalDataAccess(props.actor, unitIds);
+    const access = personalDataAccess(props.actor, unitIds, matterFacts(row));
+    if (access === 'none') throw forbidden('The accuser\'s names and contacts are never shown to this unit (Art. 30).');
     const representatives = await trx.selectFrom('representatives').selectAll().where('case_id', '=', row.id).orderBy('position').execute();
     // The office and the assigned units see them anyway: an ordinary, audited read.
     if (access === 'shown') return openPersonalData(ctx, trx, props.actor, row, representatives);

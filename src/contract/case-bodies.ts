@@ -99,6 +99,38 @@ export const PauseBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** The nature of the matter (core/matter.ts): the class from the plan, and the reason when it changes one already set. */
+export const ClassBody = Type.Object(
+  {
+    class: Type.String({ minLength: 1, maxLength: 64, description: "A class the case's plan defines: suggestion, report, appeal or inquiry." }),
+    reason: Type.Optional(Type.String({ maxLength: 5000, description: 'Why the class changes; required when the case already has one.' })),
+  },
+  { additionalProperties: false },
+);
+/** The lawful channel of Art. 31 (1)–(5), a code of the plan's lawfulChannels. */
+export const LawfulChannelBody = Type.Object(
+  {
+    channel: Type.String({ minLength: 1, maxLength: 64 }),
+    note: Type.Optional(Type.String({ maxLength: 5000 })),
+  },
+  { additionalProperties: false },
+);
+export const AdoptionBody = Type.Object(
+  {
+    adoption: Type.String({ minLength: 1, maxLength: 32, description: 'adopted, partly or not_adopted' }),
+    note: Type.String({ minLength: 1, maxLength: 5000 }),
+  },
+  { additionalProperties: false },
+);
+/** Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+export const FinalityBody = Type.Object(
+  {
+    earlierReference: Type.String({ minLength: 1, maxLength: 32 }),
+    note: Type.Optional(Type.String({ maxLength: 5000 })),
+  },
+  { additionalProperties: false },
+);
+
 export const ObjectionBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
 
 export const RerouteBody = Type.Object({ unitId: Id }, { additionalProperties: false });

@@ -1,7 +1,8 @@
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import { caseFlags } from '../core/flags.js';
 import { pauseKinds } from '../core/pauses.js';
 import { noticeKinds } from '../core/written-notices.js';
+import { adoptions, matterClasses } from '../core/matter.js';
 import { caseActions } from '../core/policy.js';
 import { assignmentRoles, caseKinds, channels, stages, urgencies } from '../core/types.js';
 import { eachNamed, GuardCode, Id, Nullable, ReviewWindow, Time } from './common.js';
@@ -93,6 +94,18 @@ export const WrittenNotice = Type.Object({
   content: Type.Object({ zh: Type.Object({ title: Type.String(), body: Type.String() }), en: Type.Object({ title: Type.String(), body: Type.String() }) }),
 });
 
+/** The nature of the matter (core/matter.ts; Art. 29–31, 36). */
+const orNull = <T extends TSchema>(schema: T, description: string) => Type.Union([schema, Type.Null()], { description });
+
+export const Matter = Type.Object({
+  class: orNull(Type.Enum([...matterClasses]), 'suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case.'),
+  disciplineUnitId: orNull(Id, 'A report: the discipline inspection unit it was routed to.'),
+  lawfulChannel: orNull(Type.Object({ code: Type.String(), at: Nullable(Time) }), "The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition."),
+  adoption: orNull(Type.Object({ value: Type.Enum([...adoptions]), note: Type.String() }), "A suggestion's adoption (Art. 29)."),
+  earlierReference: orNull(Type.String(), "Art. 36: the earlier concluded case whose conclusion stands, by its reference."),
+  accuserMaterialWithheld: Type.Boolean({ description: "A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30)." }),
+});
+
 export const CaseDetail = Type.Intersect([
   CaseSummary,
   Type.Object({
@@ -122,6 +135,7 @@ export const CaseDetail = Type.Intersect([
       }),
     ),
     answers: Type.Array(Type.Object({ id: Id, body: Type.String(), reviewRound: Type.Integer(), createdAt: Time })),
+    matter: Matter,
     pauses: Type.Array(Pause, { description: 'The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock.' }),
     notices: Type.Array(WrittenNotice, { description: 'The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf).' }),
     completedSteps: Type.Array(Type.Object({ id: Type.String(), doneAt: Time, doneBy: Nullable(Id) }), {

@@ -36,12 +36,15 @@ export const problemCodes = [
   'collective_headcount',
   'individual_headcount',
   'unknown_category',
+  'unknown_class',
+  'unknown_lawful_channel',
+  'no_such_case',
   'invalid',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 
 /** What the rules of a plan (beyond its schema) find wrong, and a YAML text that does not parse (core/plan.ts, core/plan-yaml.ts). */
-export const planProblemCodes = ['missing_stage', 'duplicate_stage', 'stage_order', 'duplicate_step', 'duplicate_category', 'extension_too_long', 'unknown_placeholder', 'yaml_syntax'] as const;
+export const planProblemCodes = ['missing_stage', 'duplicate_stage', 'stage_order', 'duplicate_step', 'duplicate_category', 'extension_too_long', 'unknown_placeholder', 'duplicate_class', 'discipline_unit_required', 'duplicate_lawful_channel', 'yaml_syntax'] as const;
 export type PlanProblemCode = (typeof planProblemCodes)[number];
 
 /** What can be wrong in a calendar file (core/calendar.ts). */

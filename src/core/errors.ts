@@ -97,6 +97,18 @@ export const errorReasons = {
   no_running_clock: { code: 'conflict', params: ['stage'], for: ['staff'] },
   pause_open: { code: 'conflict', params: ['pauseId'], for: ['staff'] },
   pause_ended: { code: 'already_done', params: ['at'], for: ['staff'] },
+  /** The nature of the matter (core/matter.ts): the class asked for is the one the case has. */
+  class_unchanged: { code: 'already_done', params: ['class'], for: ['staff'] },
+  /** An adoption is recorded only on a suggestion (Art. 29). */
+  not_a_suggestion: { code: 'conflict', params: ['class'], for: ['staff'] },
+  /** A lawful channel (Art. 31 (1)–(5)) is recorded only on an appeal or request. */
+  channel_needs_appeal: { code: 'conflict', params: ['class'], for: ['staff'] },
+  /** The plan's discipline inspection unit is not (or no longer) in the unit tree. */
+  discipline_unit_missing: { code: 'conflict', params: ['name'], for: ['staff'] },
+  /** The earlier case named for Art. 36's finality has not been concluded yet. */
+  earlier_case_open: { code: 'conflict', params: ['reference'], for: ['staff'] },
+  /** The case is already concluded: its class, channel or finality are fixed. */
+  case_concluded: { code: 'conflict', params: ['stage'], for: ['staff'] },
   email_taken: { code: 'conflict', params: [], for: ['staff'] },
   unit_deactivated: { code: 'already_done', params: ['at'], for: ['staff'] },
   unit_active: { code: 'already_done', params: [], for: ['staff'] },

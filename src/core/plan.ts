@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { locatedSchemaProblems, segmentsToPath, type PlanProblemCode, type ProblemCode, type ProblemParams } from '../contract/problems.js';
 import { DomainError } from './errors.js';
+import { matterClasses } from './matter.js';
 import { planStages, type PlanStage } from './types.js';
 import { allowedPlaceholders, defaultNoticeTemplates, noticeKinds, placeholdersIn, type NoticeKind, type NoticeTemplate } from './written-notices.js';
 
@@ -68,6 +69,34 @@ const NoticeTemplatesSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** A class of matter the plan uses (core/matter.ts), its name and its own clock. */
+const MatterClassSchema = Type.Object(
+  {
+    code: Type.Enum([...matterClasses]),
+    name: LocalText,
+    /** The class's own time to conclude from acceptance, instead of the deadlines' concludeDays (an inquiry's short limit). */
+    concludeDays: Type.Optional(days),
+    /** For `report`: the name of the discipline inspection unit in the unit tree, to which reports are routed (Art. 30). */
+    disciplineUnit: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+/** A lawful channel (Art. 31 (1)–(5)): a matter that belongs there is not worked as a petition; the petitioner is told how to use it. */
+const LawfulChannelSchema = Type.Object(
+  {
+    code: Type.String(slug),
+    /** Which item of Art. 31 (1–5) the channel stands for. */
+    article: Type.Integer({ minimum: 1, maximum: 5 }),
+    name: LocalText,
+    /** How the petitioner uses the channel: the wording of the written notice. */
+    howTo: LocalText,
+    /** The office's own clock once the channel is recorded: the notice is sent and the case closed within these days. */
+    answerDays: days,
+  },
+  { additionalProperties: false },
+);
+
 export const PlanDocument = Type.Object(
   {
     key: Type.String(slug),
@@ -91,6 +120,10 @@ export const PlanDocument = Type.Object(
     ),
     stages: Type.Array(PlanStageSchema, { minItems: 1, maxItems: 10 }),
     notices: Type.Optional(NoticeTemplatesSchema),
+    /** The classes of matter (Art. 29–31); a plan without them classifies no case. */
+    classes: Type.Optional(Type.Array(MatterClassSchema, { maxItems: matterClasses.length })),
+    /** The lawful channels of Art. 31 (1)–(5) and their wording. */
+    lawfulChannels: Type.Optional(Type.Array(LawfulChannelSchema, { maxItems: 50 })),
   },
   { additionalProperties: false },
 );
@@ -155,6 +188,23 @@ function ruleProblems(plan: PlanDocument): LocatedProblem[] {
   codes.forEach((code, index) => {
     if (codes.indexOf(code) !== index) {
       problems.push({ segments: ['categories', index, 'code'], code: 'duplicate_category', params: { code }, message: `category code "${code}" appears twice` });
+    }
+  });
+  const classCodes = (plan.classes ?? []).map((item) => item.code);
+  classCodes.forEach((code, index) => {
+    if (classCodes.indexOf(code) !== index) {
+      problems.push({ segments: ['classes', index, 'code'], code: 'duplicate_class', params: { code }, message: `class "${code}" appears twice` });
+    }
+  });
+  (plan.classes ?? []).forEach((item, index) => {
+    if (item.code === 'report' && item.disciplineUnit === undefined) {
+      problems.push({ segments: ['classes', index, 'disciplineUnit'], code: 'discipline_unit_required', message: 'the report class names the discipline inspection unit' });
+    }
+  });
+  const channelCodes = (plan.lawfulChannels ?? []).map((item) => item.code);
+  channelCodes.forEach((code, index) => {
+    if (channelCodes.indexOf(code) !== index) {
+      problems.push({ segments: ['lawfulChannels', index, 'code'], code: 'duplicate_lawful_channel', params: { code }, message: `lawful channel "${code}" appears twice` });
     }
   });
   if (plan.deadlines.extensionMaxDays > plan.deadlines.concludeDays) {
@@ -224,4 +274,10 @@ export function planStage(plan: PlanDocument, key: PlanStage): PlanStageDocument
 /** Picks the text for a language, falling back to whichever language the plan has. */
 export function localText(text: LocalText, language: 'zh' | 'en'): string {
   return text[language] ?? text.zh ?? text.en ?? '';
+}
+
+/** The plan's deadlines for a case of the given class: the class's own time to conclude, where the plan gives one. */
+export function classDeadlines(plan: PlanDocument, matterClass: string | null): PlanDocument['deadlines'] {
+  const own = plan.classes?.find((item) => item.code === matterClass)?.concludeDays;
+  return own === undefined ? plan.deadlines : { ...plan.deadlines, concludeDays: own };
 }

@@ -68,6 +68,7 @@ describe('the action lists used by these tests', () => {
       'case.extension.request',
       'case.extension.decide',
       'case.pause',
+      'case.classify',
     ]);
   });
 });
@@ -181,7 +182,7 @@ describe('can: leader', () => {
   });
 
   it('may not answer, assign, tick steps, record representatives request an extension or pause the clock', () => {
-    for (const action of ['case.answer', 'case.assign', 'case.step', 'case.representatives', 'case.extension.request', 'case.pause'] as const) {
+    for (const action of ['case.answer', 'case.assign', 'case.step', 'case.representatives', 'case.extension.request', 'case.pause', 'case.classify'] as const) {
       expect(can(leader, action, ownCase), action).toBe(false);
     }
   });
@@ -282,6 +283,7 @@ describe('caseAbilities', () => {
       'case.extension.request': false,
       'case.extension.decide': false,
       'case.pause': false,
+      'case.classify': false,
     });
   });
 
@@ -302,6 +304,7 @@ describe('caseAbilities', () => {
       'case.extension.request': false,
       'case.extension.decide': true,
       'case.pause': false,
+      'case.classify': false,
     });
   });
 

@@ -1,3 +1,4 @@
+import { accuserMaterialShown, type MatterFacts } from './matter.js';
 import type { Actor, Role } from './types.js';
 
 /** What a user may try to do. Case actions are judged against the units assigned to the case. */
@@ -16,6 +17,11 @@ export const caseActions = [
   'case.extension.decide',
   /** Start and end a clock pause (a hearing, an assessment, a mediation; core/pauses.ts): the office's right. */
   'case.pause',
+  /**
+   * Classify the matter, record its lawful channel, a suggestion's adoption, or the earlier
+   * conclusion that stands (core/matter.ts, Art. 29–31 and 36): the office's decision.
+   */
+  'case.classify',
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
 
@@ -149,8 +155,10 @@ export function globalAbilities(actor: Actor): Record<GlobalAction, boolean> {
  */
 type PersonalDataAccess = 'shown' | 'on_request' | 'none';
 
-export function personalDataAccess(actor: Actor, assignedUnitIds: readonly string[]): PersonalDataAccess {
+export function personalDataAccess(actor: Actor, assignedUnitIds: readonly string[], matter?: MatterFacts): PersonalDataAccess {
   if (!can(actor, 'case.read', { type: 'case', assignedUnitIds })) return 'none';
+  // A report's accuser is never shown to a unit other than discipline inspection (Art. 30), not even by a break-glass read.
+  if (matter !== undefined && !accuserMaterialShown(actor, matter)) return 'none';
   if (actor.role === 'coordinator') return 'shown';
   if (actor.role === 'unit_officer' && actor.unitId !== null && assignedUnitIds.includes(actor.unitId)) return 'shown';
   return 'on_request';

@@ -21,6 +21,7 @@ import * as extensionRequests from './migrations/021-extension-requests.js';
 import * as pauses from './migrations/022-pauses.js';
 import * as casePausedAt from './migrations/023-case-paused-at.js';
 import * as writtenNotices from './migrations/024-written-notices.js';
+import * as matterClass from './migrations/025-matter-class.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -47,6 +48,7 @@ const all: Record<string, AdapterMigration> = {
   '022-pauses': pauses,
   '023-case-paused-at': casePausedAt,
   '024-written-notices': writtenNotices,
+  '025-matter-class': matterClass,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

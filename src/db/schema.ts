@@ -127,6 +127,14 @@ export interface CasesTable {
   extension_request_reason: string | null;
   extension_requested_at: string | null;
   extension_requested_by: string | null;
+  /** The nature of the matter and its lawful channel (migration 023; core/matter.ts). Optional: they default to null. */
+  matter_class?: string | null;
+  discipline_unit_id?: string | null;
+  lawful_channel?: string | null;
+  lawful_channel_at?: string | null;
+  adoption?: string | null;
+  adoption_note?: string | null;
+  earlier_reference?: string | null;
   /**
    * JSON array of flags a coordinator must see, e.g. ["suspected_spam"] (migration 003). Optional
    * here because the column has a default: commands that build a whole row need not set it.

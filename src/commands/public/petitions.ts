@@ -75,6 +75,17 @@ export interface PublicStatus {
   pause: { kind: PauseKind; startedAt: string; plannedEndAt: string } | null;
   /** The written notices the petitioner was sent, as sent. */
   notices: WrittenNotice[];
+  /**
+   * The nature of the matter as the petitioner is told it (core/matter.ts): its class, the lawful
+   * channel it belongs to with the plan's wording of how to use it (Art. 31 (1)–(5)), a
+   * suggestion's adoption, and the earlier case whose conclusion stands (Art. 36), by reference.
+   */
+  matter: {
+    class: { code: string; name: LocalText } | null;
+    lawfulChannel: { code: string; article: number; name: LocalText; howTo: LocalText; at: string | null } | null;
+    adoption: { value: string; note: string } | null;
+    earlierReference: string | null;
+  };
   answers: PublicAnswer[];
   reviewCount: number;
   maxReviews: number;
@@ -94,6 +105,8 @@ async function publicStatus(ctx: Context, trx: Trx, row: CaseRow, now: string): 
     caseNotices(ctx, trx, row.id),
   ]);
   const category = plan ? plan.document.categories.find((item) => item.code === row.category) : undefined;
+  const matterClass = plan?.document.classes?.find((item) => item.code === row.matter_class);
+  const lawfulChannel = plan?.document.lawfulChannels?.find((item) => item.code === row.lawful_channel);
   const rated = new Map(ratings.map((item) => [item.answer_id, item.rating]));
   const latest = answers.at(-1);
   const withinWindow = row.review_request_due_at !== null && now <= row.review_request_due_at;
@@ -109,6 +122,14 @@ async function publicStatus(ctx: Context, trx: Trx, row: CaseRow, now: string): 
     deadlines: caseDeadlines(caseDueTimes(row), now),
     pause: pause ? { kind: pause.kind as PauseKind, startedAt: pause.started_at, plannedEndAt: pause.planned_end } : null,
     notices,
+    matter: {
+      class: matterClass ? { code: matterClass.code, name: matterClass.name } : null,
+      lawfulChannel: lawfulChannel
+        ? { code: lawfulChannel.code, article: lawfulChannel.article, name: lawfulChannel.name, howTo: lawfulChannel.howTo, at: row.lawful_channel_at ?? null }
+        : null,
+      adoption: row.adoption ? { value: row.adoption, note: row.adoption_note ?? '' } : null,
+      earlierReference: row.earlier_reference ?? null,
+    },
     answers: answers.map((answer) => ({
       id: answer.id,
       body: answer.body,

@@ -178,6 +178,15 @@ export const zh = {
     plannedEnd: '预计结束',
     resumes: '暂停结束后，办理期限相应顺延，顺延时间与暂停时间相同。',
   },
+  matter: {
+    class: '信访事项性质',
+    channelTitle: '您反映的事项应当通过法定途径解决',
+    channelIntro: (channel: string, article: number) => `依照《信访工作条例》第三十一条第（${article}）项，本事项应当通过${channel}处理，不作为信访事项办理。办理途径：`,
+    adoption: '您的建议',
+    adoptions: { adopted: '已采纳', partly: '部分采纳', not_adopted: '未采纳' } as Record<string, string>,
+    earlierTitle: '以原处理结论答复',
+    earlier: (reference: string) => `您反映的事实和理由与已办结的 ${reference} 号信访事项相同，且无新的事实和理由，原处理结论继续有效（第三十六条）。`,
+  },
   notStarted: '尚未开始',
 
   feedback: {

@@ -59,6 +59,22 @@ function pauseSection(m: Messages, args: StatusPageArgs): SafeHtml | null {
 <p class="hint">${m.pause.resumes}</p></section>`;
 }
 
+/** The nature of the matter as the petitioner is told it: its lawful channel and how to use it, a suggestion's adoption, the earlier conclusion that stands. */
+function matterSection(m: Messages, args: StatusPageArgs): SafeHtml | null {
+  const { matter } = args.status;
+  const channel = matter.lawfulChannel;
+  const parts = [
+    channel
+      ? html`<section id="lawful-channel"><h2>${m.matter.channelTitle}: ${localText(channel.name, args.language)}</h2><p>${m.matter.channelIntro(localText(channel.name, args.language), channel.article)}</p><p>${localText(channel.howTo, args.language)}</p></section>`
+      : null,
+    matter.adoption
+      ? html`<section id="adoption"><h2>${m.matter.adoption}: ${m.matter.adoptions[matter.adoption.value] ?? matter.adoption.value}</h2><p>${matter.adoption.note}</p></section>`
+      : null,
+    matter.earlierReference ? html`<section id="earlier-conclusion"><h2>${m.matter.earlierTitle}</h2><p>${m.matter.earlier(matter.earlierReference)}</p></section>` : null,
+  ].filter((part) => part !== null);
+  return parts.length > 0 ? html`${parts}` : null;
+}
+
 function feedbackForm(m: Messages, args: StatusPageArgs): SafeHtml | null {
   const { feedback } = args.status;
   if (!feedback.possible) return null;
@@ -116,10 +132,12 @@ ${args.notice ? html`<p class="notice${args.notice.bad ? ' bad' : ''}" role="sta
 <dt>${m.status.category}</dt><dd>${localText(status.category.name, args.language)}</dd>
 <dt>${m.status.kind}</dt><dd>${m.form.kinds[status.kind]}</dd>
 <dt>${m.status.received}</dt><dd>${when(status.receivedAt)}</dd>
+${status.matter.class ? html`<dt>${m.matter.class}</dt><dd id="matter-class">${localText(status.matter.class.name, args.language)}</dd>` : null}
 </dl>
 <h2>${m.status.stage}</h2>
 <div class="stage" id="stage"><strong>${stage.title}</strong><p>${stage.explain}</p><p class="hint">${m.status.since}: ${when(status.stageChangedAt)}</p></div>
 ${status.notAcceptedReason ? html`<h2>${m.status.notAcceptedReason}</h2><p>${status.notAcceptedReason}</p>` : null}
+${matterSection(m, args)}
 ${pauseSection(m, args)}
 <h2>${m.status.deadlinesTitle}</h2>
 <div class="table-wrap"><table class="stack">

@@ -77,6 +77,18 @@ export const PublicStatus = Type.Object({
     ),
   ),
   notices: Type.Array(WrittenNotice, { description: 'The written notices sent to the petitioner, oldest first; each downloads as a PDF (POST /public/v1/petitions/notices/pdf).' }),
+  matter: Type.Object(
+    {
+      class: Nullable(Type.Object({ code: Type.String(), name: LocalTextOut })),
+      lawfulChannel: Nullable(Type.Object({ code: Type.String(), article: Type.Integer(), name: LocalTextOut, howTo: LocalTextOut, at: Nullable(Time) })),
+      adoption: Nullable(Type.Object({ value: Type.String(), note: Type.String() })),
+      earlierReference: Nullable(Type.String()),
+    },
+    {
+      description:
+        "The nature of the matter: its class (suggestion, report, appeal, inquiry), the lawful channel it belongs to and how to use it (Art. 31 (1)–(5); it is not worked as a petition), a suggestion's adoption, the earlier case whose conclusion stands (Art. 36).",
+    },
+  ),
   answers: Type.Array(
     Type.Object({ id: Type.String(), body: Type.String(), reviewRound: Type.Integer(), createdAt: Time, rating: Nullable(Type.Integer()) }),
   ),
