@@ -127,7 +127,7 @@ export interface CasesTable {
   extension_request_reason: string | null;
   extension_requested_at: string | null;
   extension_requested_by: string | null;
-  /** The nature of the matter and its lawful channel (migration 023; core/matter.ts). Optional: they default to null. */
+  /** The nature of the matter and its lawful channel (migration 025; core/matter.ts). Optional: they default to null. */
   matter_class?: string | null;
   discipline_unit_id?: string | null;
   lawful_channel?: string | null;

@@ -43,4 +43,18 @@ export const glossary = {
   reference: { zh: '编号', en: 'reference', variants: { zh: ['案号', '流水号'], en: ['case number', 'tracking number'] } },
   /** The decision that a petition is not taken up (stage `not_accepted`). */
   notAccepted: { zh: '不予受理', en: 'not accepted', variants: { zh: ['不受理'], en: ['rejected'] } },
+  /** The nature of the matter (core/matter.ts, Art. 29–31): what decides a case's procedure and clocks. */
+  matterClass: { zh: '事项性质', en: 'nature of the matter', variants: { zh: ['信访类型'], en: ['petition type'] } },
+  /** Class `suggestion` (Art. 29). */
+  suggestion: { zh: '建议意见', en: 'suggestion or opinion', variants: { zh: ['意见建议'], en: [] } },
+  /** Class `report` (Art. 30): to discipline inspection, the accuser's material never shown to the accused. */
+  report: { zh: '检举控告', en: 'report or accusation', variants: { zh: ['举报投诉', '检举揭发'], en: ['whistleblowing'] } },
+  /** Class `appeal` (Art. 31). */
+  appeal: { zh: '申诉求决', en: 'appeal or request', variants: { zh: ['求决申诉'], en: [] } },
+  /** Class `inquiry`: answered at once or within the plan's short limit. */
+  inquiry: { zh: '咨询', en: 'inquiry', variants: { zh: ['询问类'], en: ['enquiry'] } },
+  /** Where a matter lawfully belongs instead of a petition (Art. 31 (1)–(5), 诉访分离). */
+  lawfulChannel: { zh: '法定途径', en: 'lawful channel', variants: { zh: ['法定渠道', '法律途径'], en: ['legal channel', 'legal route'] } },
+  /** The body reports go to (Art. 30). */
+  disciplineInspection: { zh: '纪检监察机关', en: 'discipline inspection', variants: { zh: ['纪检部门'], en: ['anti-corruption office'] } },
 } as const satisfies Record<string, Term>;

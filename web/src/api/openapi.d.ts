@@ -3495,6 +3495,29 @@ export interface paths {
                                         };
                                     };
                                 };
+                                classes?: {
+                                    /** @enum {unknown} */
+                                    code: "suggestion" | "report" | "appeal" | "inquiry";
+                                    name: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                    concludeDays?: number;
+                                    disciplineUnit?: string;
+                                }[];
+                                lawfulChannels?: {
+                                    code: string;
+                                    article: number;
+                                    name: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                    howTo: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                    answerDays: number;
+                                }[];
                             };
                         };
                     };
@@ -3749,6 +3772,29 @@ export interface paths {
                                         };
                                     };
                                 };
+                                classes?: {
+                                    /** @enum {unknown} */
+                                    code: "suggestion" | "report" | "appeal" | "inquiry";
+                                    name: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                    concludeDays?: number;
+                                    disciplineUnit?: string;
+                                }[];
+                                lawfulChannels?: {
+                                    code: string;
+                                    article: number;
+                                    name: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                    howTo: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                    answerDays: number;
+                                }[];
                             };
                         };
                         "application/yaml": string;
@@ -3997,6 +4043,29 @@ export interface paths {
                                         };
                                     };
                                 };
+                                classes?: {
+                                    /** @enum {unknown} */
+                                    code: "suggestion" | "report" | "appeal" | "inquiry";
+                                    name: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                    concludeDays?: number;
+                                    disciplineUnit?: string;
+                                }[];
+                                lawfulChannels?: {
+                                    code: string;
+                                    article: number;
+                                    name: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                    howTo: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                    answerDays: number;
+                                }[];
                             };
                         };
                     };
@@ -4408,6 +4477,29 @@ export interface paths {
                                         };
                                     };
                                 };
+                                classes?: {
+                                    /** @enum {unknown} */
+                                    code: "suggestion" | "report" | "appeal" | "inquiry";
+                                    name: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                    concludeDays?: number;
+                                    disciplineUnit?: string;
+                                }[];
+                                lawfulChannels?: {
+                                    code: string;
+                                    article: number;
+                                    name: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                    howTo: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                    answerDays: number;
+                                }[];
                             };
                         };
                     };
@@ -4885,6 +4977,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -4972,6 +5086,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -5254,6 +5369,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -5341,6 +5478,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -5753,6 +5891,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -5840,6 +6000,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -6115,6 +6276,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -6202,6 +6385,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -6470,6 +6654,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -6557,6 +6763,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -6831,6 +7038,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -6918,6 +7147,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -7202,6 +7432,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -7289,6 +7541,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -7558,6 +7811,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -7645,6 +7920,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -7919,6 +8195,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -8006,6 +8304,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -8284,6 +8583,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -8371,6 +8692,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -8650,6 +8972,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -8737,6 +9081,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -9006,6 +9351,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -9093,6 +9460,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -9362,6 +9730,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -9449,6 +9839,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -9723,6 +10114,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -9810,6 +10223,1550 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/class": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Classify the matter (suggestion, report, appeal, inquiry), or change its class with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A class the case's plan defines: suggestion, report, appeal or inquiry. */
+                        class: string;
+                        /** @description Why the class changes; required when the case already has one. */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            planId: string;
+                            /** @enum {unknown} */
+                            kind: "individual" | "collective";
+                            /** @enum {unknown} */
+                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
+                            /** @enum {unknown} */
+                            urgency: "normal" | "urgent" | "major";
+                            category: string;
+                            title: string;
+                            location: string | null;
+                            headcount: number | null;
+                            /** @enum {unknown} */
+                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                            /** Format: date-time */
+                            stageChangedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            reviewCount: number;
+                            deadlines: {
+                                accept: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                conclude: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                reviewRequest: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                review: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                            };
+                            flags: "suspected_spam"[];
+                            openObjection: boolean;
+                        } & {
+                            description: string;
+                            notAcceptedReason: string | null;
+                            receiveTogether: boolean;
+                            petitioner: {
+                                name: string | null;
+                                contact: string | null;
+                            } | null;
+                            representatives: {
+                                id: string;
+                                position: number;
+                                name: string | null;
+                                contact: string | null;
+                            }[];
+                            personalData: {
+                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
+                                withheld: boolean;
+                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
+                                mayReveal: boolean;
+                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
+                                sent: boolean;
+                            };
+                            assignments: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                role: "lead" | "assisting";
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                acknowledge: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                onScene: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                proposal: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                objection: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                    reason: string | null;
+                                };
+                                /** Format: date-time */
+                                releasedAt: string | null;
+                                /** Format: date-time */
+                                clocksStoppedAt: string | null;
+                                abilities: {
+                                    acknowledge: boolean;
+                                    arrive: boolean;
+                                    propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
+                                    onBehalf: boolean;
+                                };
+                            }[];
+                            meetings: {
+                                id: string;
+                                /** Format: date-time */
+                                heldAt: string;
+                                attendees: string;
+                                summary: string;
+                                commitments: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            answers: {
+                                id: string;
+                                body: string;
+                                reviewRound: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
+                            }[];
+                            moves: {
+                                /** @enum {unknown} */
+                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                reasonRequired: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                undoneSteps: string[];
+                            }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
+                            abilities: {
+                                "case.read": boolean;
+                                "case.move": boolean;
+                                "case.assign": boolean;
+                                "case.note": boolean;
+                                "case.meet": boolean;
+                                "case.answer": boolean;
+                                "case.step": boolean;
+                                "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
+                                "case.classify": boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/lawful-channel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the lawful channel (Art. 31 (1)–(5)) the matter belongs to: it is not worked as a petition, and the petitioner is told the channel */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channel: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            planId: string;
+                            /** @enum {unknown} */
+                            kind: "individual" | "collective";
+                            /** @enum {unknown} */
+                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
+                            /** @enum {unknown} */
+                            urgency: "normal" | "urgent" | "major";
+                            category: string;
+                            title: string;
+                            location: string | null;
+                            headcount: number | null;
+                            /** @enum {unknown} */
+                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                            /** Format: date-time */
+                            stageChangedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            reviewCount: number;
+                            deadlines: {
+                                accept: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                conclude: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                reviewRequest: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                review: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                            };
+                            flags: "suspected_spam"[];
+                            openObjection: boolean;
+                        } & {
+                            description: string;
+                            notAcceptedReason: string | null;
+                            receiveTogether: boolean;
+                            petitioner: {
+                                name: string | null;
+                                contact: string | null;
+                            } | null;
+                            representatives: {
+                                id: string;
+                                position: number;
+                                name: string | null;
+                                contact: string | null;
+                            }[];
+                            personalData: {
+                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
+                                withheld: boolean;
+                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
+                                mayReveal: boolean;
+                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
+                                sent: boolean;
+                            };
+                            assignments: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                role: "lead" | "assisting";
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                acknowledge: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                onScene: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                proposal: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                objection: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                    reason: string | null;
+                                };
+                                /** Format: date-time */
+                                releasedAt: string | null;
+                                /** Format: date-time */
+                                clocksStoppedAt: string | null;
+                                abilities: {
+                                    acknowledge: boolean;
+                                    arrive: boolean;
+                                    propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
+                                    onBehalf: boolean;
+                                };
+                            }[];
+                            meetings: {
+                                id: string;
+                                /** Format: date-time */
+                                heldAt: string;
+                                attendees: string;
+                                summary: string;
+                                commitments: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            answers: {
+                                id: string;
+                                body: string;
+                                reviewRound: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
+                            }[];
+                            moves: {
+                                /** @enum {unknown} */
+                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                reasonRequired: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                undoneSteps: string[];
+                            }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
+                            abilities: {
+                                "case.read": boolean;
+                                "case.move": boolean;
+                                "case.assign": boolean;
+                                "case.note": boolean;
+                                "case.meet": boolean;
+                                "case.answer": boolean;
+                                "case.step": boolean;
+                                "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
+                                "case.classify": boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/adoption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record how far a suggestion was adopted, with a note (Art. 29) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description adopted, partly or not_adopted */
+                        adoption: string;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            planId: string;
+                            /** @enum {unknown} */
+                            kind: "individual" | "collective";
+                            /** @enum {unknown} */
+                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
+                            /** @enum {unknown} */
+                            urgency: "normal" | "urgent" | "major";
+                            category: string;
+                            title: string;
+                            location: string | null;
+                            headcount: number | null;
+                            /** @enum {unknown} */
+                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                            /** Format: date-time */
+                            stageChangedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            reviewCount: number;
+                            deadlines: {
+                                accept: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                conclude: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                reviewRequest: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                review: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                            };
+                            flags: "suspected_spam"[];
+                            openObjection: boolean;
+                        } & {
+                            description: string;
+                            notAcceptedReason: string | null;
+                            receiveTogether: boolean;
+                            petitioner: {
+                                name: string | null;
+                                contact: string | null;
+                            } | null;
+                            representatives: {
+                                id: string;
+                                position: number;
+                                name: string | null;
+                                contact: string | null;
+                            }[];
+                            personalData: {
+                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
+                                withheld: boolean;
+                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
+                                mayReveal: boolean;
+                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
+                                sent: boolean;
+                            };
+                            assignments: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                role: "lead" | "assisting";
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                acknowledge: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                onScene: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                proposal: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                objection: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                    reason: string | null;
+                                };
+                                /** Format: date-time */
+                                releasedAt: string | null;
+                                /** Format: date-time */
+                                clocksStoppedAt: string | null;
+                                abilities: {
+                                    acknowledge: boolean;
+                                    arrive: boolean;
+                                    propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
+                                    onBehalf: boolean;
+                                };
+                            }[];
+                            meetings: {
+                                id: string;
+                                /** Format: date-time */
+                                heldAt: string;
+                                attendees: string;
+                                summary: string;
+                                commitments: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            answers: {
+                                id: string;
+                                body: string;
+                                reviewRound: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
+                            }[];
+                            moves: {
+                                /** @enum {unknown} */
+                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                reasonRequired: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                undoneSteps: string[];
+                            }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
+                            abilities: {
+                                "case.read": boolean;
+                                "case.move": boolean;
+                                "case.assign": boolean;
+                                "case.note": boolean;
+                                "case.meet": boolean;
+                                "case.answer": boolean;
+                                "case.step": boolean;
+                                "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
+                                "case.classify": boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/finality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer with an earlier case's conclusion: the same facts and reasons, nothing new (Art. 36), linked by its reference */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        earlierReference: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            planId: string;
+                            /** @enum {unknown} */
+                            kind: "individual" | "collective";
+                            /** @enum {unknown} */
+                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
+                            /** @enum {unknown} */
+                            urgency: "normal" | "urgent" | "major";
+                            category: string;
+                            title: string;
+                            location: string | null;
+                            headcount: number | null;
+                            /** @enum {unknown} */
+                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                            /** Format: date-time */
+                            stageChangedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            reviewCount: number;
+                            deadlines: {
+                                accept: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                conclude: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                reviewRequest: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                review: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                            };
+                            flags: "suspected_spam"[];
+                            openObjection: boolean;
+                        } & {
+                            description: string;
+                            notAcceptedReason: string | null;
+                            receiveTogether: boolean;
+                            petitioner: {
+                                name: string | null;
+                                contact: string | null;
+                            } | null;
+                            representatives: {
+                                id: string;
+                                position: number;
+                                name: string | null;
+                                contact: string | null;
+                            }[];
+                            personalData: {
+                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
+                                withheld: boolean;
+                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
+                                mayReveal: boolean;
+                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
+                                sent: boolean;
+                            };
+                            assignments: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                role: "lead" | "assisting";
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                acknowledge: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                onScene: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                proposal: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                objection: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                    reason: string | null;
+                                };
+                                /** Format: date-time */
+                                releasedAt: string | null;
+                                /** Format: date-time */
+                                clocksStoppedAt: string | null;
+                                abilities: {
+                                    acknowledge: boolean;
+                                    arrive: boolean;
+                                    propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
+                                    onBehalf: boolean;
+                                };
+                            }[];
+                            meetings: {
+                                id: string;
+                                /** Format: date-time */
+                                heldAt: string;
+                                attendees: string;
+                                summary: string;
+                                commitments: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            answers: {
+                                id: string;
+                                body: string;
+                                reviewRound: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
+                            }[];
+                            moves: {
+                                /** @enum {unknown} */
+                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                reasonRequired: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                undoneSteps: string[];
+                            }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
+                            abilities: {
+                                "case.read": boolean;
+                                "case.move": boolean;
+                                "case.assign": boolean;
+                                "case.note": boolean;
+                                "case.meet": boolean;
+                                "case.answer": boolean;
+                                "case.step": boolean;
+                                "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -10086,6 +12043,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -10173,6 +12152,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -10446,6 +12426,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -10533,6 +12535,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -10809,6 +12812,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -10896,6 +12921,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -11171,6 +13197,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -11258,6 +13306,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -11533,6 +13582,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -11620,6 +13691,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -11895,6 +13967,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -11982,6 +14076,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -12251,6 +14346,28 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
                             /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
                             pauses: {
                                 id: string;
@@ -12338,6 +14455,7 @@ export interface paths {
                                 "case.extension.request": boolean;
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
+                                "case.classify": boolean;
                             };
                         };
                     };
@@ -15223,6 +17341,35 @@ export interface paths {
                                     };
                                 };
                             }[];
+                            /** @description The nature of the matter: its class (suggestion, report, appeal, inquiry), the lawful channel it belongs to and how to use it (Art. 31 (1)–(5); it is not worked as a petition), a suggestion's adoption, the earlier case whose conclusion stands (Art. 36). */
+                            matter: {
+                                class: {
+                                    code: string;
+                                    name: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                } | null;
+                                lawfulChannel: {
+                                    code: string;
+                                    article: number;
+                                    name: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                    howTo: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                adoption: {
+                                    value: string;
+                                    note: string;
+                                } | null;
+                                earlierReference: string | null;
+                            };
                             answers: {
                                 id: string;
                                 body: string;
@@ -15482,6 +17629,35 @@ export interface paths {
                                     };
                                 };
                             }[];
+                            /** @description The nature of the matter: its class (suggestion, report, appeal, inquiry), the lawful channel it belongs to and how to use it (Art. 31 (1)–(5); it is not worked as a petition), a suggestion's adoption, the earlier case whose conclusion stands (Art. 36). */
+                            matter: {
+                                class: {
+                                    code: string;
+                                    name: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                } | null;
+                                lawfulChannel: {
+                                    code: string;
+                                    article: number;
+                                    name: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                    howTo: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                adoption: {
+                                    value: string;
+                                    note: string;
+                                } | null;
+                                earlierReference: string | null;
+                            };
                             answers: {
                                 id: string;
                                 body: string;
@@ -15740,6 +17916,35 @@ export interface paths {
                                     };
                                 };
                             }[];
+                            /** @description The nature of the matter: its class (suggestion, report, appeal, inquiry), the lawful channel it belongs to and how to use it (Art. 31 (1)–(5); it is not worked as a petition), a suggestion's adoption, the earlier case whose conclusion stands (Art. 36). */
+                            matter: {
+                                class: {
+                                    code: string;
+                                    name: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                } | null;
+                                lawfulChannel: {
+                                    code: string;
+                                    article: number;
+                                    name: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                    howTo: {
+                                        zh?: string;
+                                        en?: string;
+                                    };
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                adoption: {
+                                    value: string;
+                                    note: string;
+                                } | null;
+                                earlierReference: string | null;
+                            };
                             answers: {
                                 id: string;
                                 body: string;

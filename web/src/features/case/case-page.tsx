@@ -9,6 +9,7 @@ import { Answers } from './answers';
 import { Assignments } from './assignments';
 import { CaseContext, type CaseState } from './case-context';
 import { FlagsPanel } from './flags-panel';
+import { MatterPanel } from './matter-panel';
 import { Meetings } from './meetings';
 import { WrittenNotices } from './notices';
 import { Moves } from './moves';
@@ -118,6 +119,7 @@ export function CasePage() {
       <div className="case-layout">
         <div className="case-side">
           <Summary />
+          <MatterPanel />
           <Deadlines />
           <Assignments />
           <People />

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { caseFlags, type CaseFlag } from '../../../../src/core/flags.js';
+import { adoptions, matterClasses, type Adoption, type MatterClass } from '../../../../src/core/matter.js';
 import { pauseKinds, type PauseKind } from '../../../../src/core/pauses.js';
 import { stages, type Stage } from '../../../../src/core/types.js';
 import type { CaseEvent, LocalText } from '../../api/types';
@@ -15,6 +16,8 @@ export interface EventText {
 const isStage = (value: unknown): value is Stage => stages.includes(value as Stage);
 const isPauseKind = (value: unknown): value is PauseKind => pauseKinds.includes(value as PauseKind);
 const isFlag = (value: unknown): value is CaseFlag => caseFlags.includes(value as CaseFlag);
+const isMatterClass = (value: unknown): value is MatterClass => matterClasses.includes(value as MatterClass);
+const isAdoption = (value: unknown): value is Adoption => adoptions.includes(value as Adoption);
 
 /** The deadline scanner's clock kinds, named as the case page names its clocks. */
 const clockNames = {
@@ -98,6 +101,24 @@ export function eventText(
     }
     case 'deadline.voided':
       return { title: t('timeline.deadlineVoided', { clock: clockName(t, data.kind), unit: unitName || '—', when: when(text(data.missedAt) ?? '') }), late: false };
+    case 'class.set': {
+      const name = (value: unknown) => (isMatterClass(value) ? t(`matter.classes.${value}`) : String(value ?? ''));
+      const body = text(data.reason);
+      const title = data.previous ? t('timeline.classChanged', { from: name(data.previous), to: name(data.class) }) : t('timeline.classSet', { class: name(data.class) });
+      return { title, late, ...(body ? { body } : {}) };
+    }
+    case 'channel.recorded': {
+      const body = text(data.note);
+      return { title: t('timeline.channelRecorded', { article: Number(data.article ?? 0), channel: String(data.channel ?? ''), due: when(String(data.answerDueAt ?? '')) }), late, ...(body ? { body } : {}) };
+    }
+    case 'adoption.recorded': {
+      const body = text(data.note);
+      return { title: t('timeline.adoptionRecorded', { adoption: isAdoption(data.adoption) ? t(`matter.adoptions.${data.adoption}`) : String(data.adoption ?? '') }), late, ...(body ? { body } : {}) };
+    }
+    case 'finality.linked': {
+      const body = text(data.note);
+      return { title: t('timeline.finalityLinked', { reference: String(data.earlierReference ?? '') }), late, ...(body ? { body } : {}) };
+    }
     case 'pause.started': {
       const kind = isPauseKind(data.kind) ? t(`pause.kinds.${data.kind}`) : String(data.kind ?? '');
       const body = text(data.reason);
