@@ -88,7 +88,8 @@ export async function addAnswer(ctx: Context, props: { actor: Actor; caseId: str
       row,
       kind: 'handling_opinion',
       params: {
-        claim: row.description,
+        // The claim by its category: the petitioner's own words may carry names, and the notice is shown on the portal.
+        claim: plan.categories.find((category) => category.code === row.category)?.name ?? { zh: row.category, en: row.category },
         facts: props.facts?.trim() ?? '',
         decision: body,
         basis: props.basis?.trim() ?? '',
