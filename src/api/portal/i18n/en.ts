@@ -192,7 +192,7 @@ export const en: Messages = {
     channelIntro: (channel: string, article: number) =>
       `Under Article 31 (${article}) of the Regulations on Letters and Visits Work, this matter is handled through ${channel}, not as a petition. How to use it:`,
     adoption: 'Your suggestion',
-    adoptions: { adopted: 'Adopted', partly: 'Partly adopted', not_adopted: 'Not adopted' } as Record<string, string>,
+    adoptions: { adopted: 'Adopted', partly: 'Partly adopted', not_adopted: 'Not adopted' },
     earlierTitle: 'Answered with an earlier conclusion',
     earlier: (reference: string) =>
       `Your petition repeats the facts and reasons of case ${reference}, which has been concluded, without new facts; its conclusion stands (Article 36).`,
