@@ -58,7 +58,7 @@ describe.runIf(hasBrowser)('the case page when colleagues work on the same case'
     await signIn(page, base, 'coordinator@county.test', 'en');
     await page.goto(`${base}/cases/${opened.answering}`);
     const answers = page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: 'Written answers' }) });
-    await answers.locator('textarea').fill(answer);
+    await answers.getByRole('textbox', { name: /^The written answer/ }).fill(answer);
 
     expectStatus(await world.as('unit_officer', { method: 'POST', url: `/api/v1/cases/${opened.answering}/answers`, payload: { body: 'Paid in full.' } }), 201);
     expectStatus(await world.as('admin', { method: 'POST', url: `/api/v1/cases/${opened.answering}/transitions`, payload: { to: 'closed' } }), 200);

@@ -93,7 +93,7 @@ describe.runIf(hasBrowser)('a collective visit, from the counter to closing, thr
     await township.getByText('Weekly progress call with the representatives').waitFor();
     await township.getByRole('textbox', { name: /^The written answer/ }).fill('经核实，施工单位已承诺十日内结清全部拖欠工资，县人社局负责督办。');
     await township.getByRole('button', { name: 'Give the answer' }).click();
-    await township.locator('.record').getByText('经核实').waitFor();
+    await township.locator('.record').getByText('经核实').first().waitFor();
 
     // The office closes the case; the timeline holds every step, with who and when.
     await office.getByRole('button', { name: '转入已办结' }).click();

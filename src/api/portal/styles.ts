@@ -62,8 +62,8 @@ details.more { margin: .5rem 0; }
 details.more summary { cursor: pointer; color: var(--accent); font-weight: 600; margin: .5rem 0; }
 .met { color: var(--good); font-weight: 600; }
 .missed, .overdue { color: var(--bad); font-weight: 600; }
-article.answer { border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem; margin: .75rem 0; white-space: pre-wrap; }
-article.answer h3 { margin: .25rem 0; font-size: 1rem; white-space: normal; }
+article.answer, article.notice { border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem; margin: .75rem 0; white-space: pre-wrap; }
+article.answer h3, article.notice h3 { margin: .25rem 0; font-size: 1rem; white-space: normal; }
 footer.site { max-width: 44rem; margin: 0 auto; padding: 1rem; color: var(--muted); font-size: .9rem; border-top: 1px solid var(--line); }
 @media print {
   header.site, nav.site, footer.site, .no-print, form { display: none !important; }

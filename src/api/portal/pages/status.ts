@@ -44,7 +44,7 @@ function noticesSection(m: Messages, args: StatusPageArgs): SafeHtml | null {
   const items = notices.map((notice) => {
     const content = notice.content[args.language];
     const paragraphs = content.body.split(/\n+/u).map((paragraph) => html`<p>${paragraph}</p>`);
-    return html`<article class="answer" data-notice-kind="${notice.kind}"><h3>${content.title} · ${m.writtenNotices.issuedAt} ${when(notice.issuedAt)}</h3>${paragraphs}</article>`;
+    return html`<article class="notice" data-notice-kind="${notice.kind}"><h3>${content.title} · ${m.writtenNotices.issuedAt} ${when(notice.issuedAt)}</h3>${paragraphs}</article>`;
   });
   return html`<section id="notices"><h2>${m.writtenNotices.title}</h2>${items}</section>`;
 }
