@@ -2,6 +2,7 @@ import { invalid, notFound, refused } from '../core/errors.js';
 import { issueNotice, noticeDate } from './written-notices.js';
 import { answerStops } from '../core/clock-stops.js';
 import { reviewRequestDueAt } from '../core/deadlines.js';
+import { categoryName } from '../core/plan.js';
 import type { Actor } from '../core/types.js';
 import { stopUnitClocks } from '../db/repositories/assignments.js';
 import { pinnedPlan } from '../db/repositories/plans.js';
@@ -89,7 +90,7 @@ export async function addAnswer(ctx: Context, props: { actor: Actor; caseId: str
       kind: 'handling_opinion',
       params: {
         // The claim by its category: the petitioner's own words may carry names, and the notice is shown on the portal.
-        claim: plan.categories.find((category) => category.code === row.category)?.name ?? { zh: row.category, en: row.category },
+        claim: categoryName(plan, row.category),
         facts: props.facts?.trim() ?? '',
         decision: body,
         basis: props.basis?.trim() ?? '',

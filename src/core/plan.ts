@@ -272,6 +272,11 @@ export function planStage(plan: PlanDocument, key: PlanStage): PlanStageDocument
 }
 
 /** Picks the text for a language, falling back to whichever language the plan has. */
+/** A category's name in both languages; its code where the plan (an older version, say) does not name it. */
+export function categoryName(plan: PlanDocument | undefined, code: string): LocalText {
+  return plan?.categories.find((category) => category.code === code)?.name ?? { zh: code, en: code };
+}
+
 export function localText(text: LocalText, language: 'zh' | 'en'): string {
   return text[language] ?? text.zh ?? text.en ?? '';
 }

@@ -4,7 +4,7 @@ import { accessCodeDigest, newAccessCode } from '../../core/access-code.js';
 import { caseDeadlines, type CaseDeadlines } from '../../core/case-deadlines.js';
 import { invalid, refused } from '../../core/errors.js';
 import type { CaseFlag } from '../../core/flags.js';
-import type { LocalText } from '../../core/plan.js';
+import { categoryName, type LocalText } from '../../core/plan.js';
 import { maxReviews, reviewWindow, type ReviewWindow } from '../../core/stages.js';
 import type { CaseKind, Channel, Stage } from '../../core/types.js';
 import type { CaseRow } from '../../db/repositories/cases.js';
@@ -104,7 +104,6 @@ async function publicStatus(ctx: Context, trx: Trx, row: CaseRow, now: string): 
     trx.selectFrom('pauses').select(['kind', 'started_at', 'planned_end']).where('case_id', '=', row.id).where('ended_at', 'is', null).executeTakeFirst(),
     caseNotices(ctx, trx, row.id),
   ]);
-  const category = plan ? plan.document.categories.find((item) => item.code === row.category) : undefined;
   const matterClass = plan?.document.classes?.find((item) => item.code === row.matter_class);
   const lawfulChannel = plan?.document.lawfulChannels?.find((item) => item.code === row.lawful_channel);
   const rated = new Map(ratings.map((item) => [item.answer_id, item.rating]));
@@ -114,7 +113,7 @@ async function publicStatus(ctx: Context, trx: Trx, row: CaseRow, now: string): 
     reference: row.reference,
     kind: row.kind,
     channel: row.channel,
-    category: { code: row.category, name: category?.name ?? { zh: row.category, en: row.category } },
+    category: { code: row.category, name: categoryName(plan?.document, row.category) },
     receivedAt: row.received_at,
     stage: row.stage,
     stageChangedAt: row.stage_changed_at,
