@@ -3,6 +3,8 @@ import { assignmentDeadlines, objectionDueAt as objectionDueAtFor } from '../cor
 import { assignmentStop } from '../core/clock-stops.js';
 import { can, type AssignmentAction } from '../core/policy.js';
 import { assignmentRoles, openStages, type Actor, type AssignmentRole } from '../core/types.js';
+import { titleForUnit } from '../core/matter.js';
+import { matterFacts } from '../presenters/matter-view.js';
 import { forUpdate } from '../db/adapter.js';
 import { pinnedPlan } from '../db/repositories/plans.js';
 import type { AssignmentsTable } from '../db/schema.js';
@@ -96,7 +98,7 @@ export async function createAssignment(
   await enqueue(ctx, trx, [{ unitId: unit.id }], {
     template: 'case.assigned',
     caseId: row.id,
-    data: { ...data, reference: row.reference, title: row.title },
+    data: { ...data, reference: row.reference, title: titleForUnit(row.title, unit.id, matterFacts(row)) },
   });
   return data;
 }

@@ -159,7 +159,7 @@ export async function caseDetail(
   const access = personalDataAccess(actor, units, matterFacts(row));
   const opened = access === 'shown' && options.open === true;
   const personal = opened ? openedPersonalData(ctx, row, representatives) : withheldPersonalData(row, representatives);
-  const summary = caseSummary(row, now, { openObjection: assignments.some((assignment) => assignment.objected_at !== null && assignment.released_at === null) });
+  const summary = caseSummary(row, now, actor, { openObjection: assignments.some((assignment) => assignment.objected_at !== null && assignment.released_at === null) });
   return {
     ...summary,
     // A report's material is never shown to a unit other than discipline inspection (Art. 30).

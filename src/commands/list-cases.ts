@@ -68,7 +68,7 @@ export async function listCases(
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((row) => caseSummary(row, now, { openObjection: Boolean(row.open_objection) })),
+    items: page.map((row) => caseSummary(row, now, props.actor, { openObjection: Boolean(row.open_objection) })),
     nextCursor: rows.length > limit && last ? encodeCursor({ order, key: sortKey(order, last) }) : null,
   };
 }

@@ -26,7 +26,10 @@ export const CaseSummary = Type.Object({
   channel: Type.Enum([...channels]),
   urgency: Type.Enum([...urgencies]),
   category: Type.String(),
+  /** Empty when `titleWithheld`: a report's title is the accuser's material (Art. 30). */
   title: Type.String(),
+  /** This reader's unit is not discipline inspection and the case is a report: its title is not sent (Art. 30). */
+  titleWithheld: Type.Boolean(),
   location: Nullable(Type.String()),
   headcount: Nullable(Type.Integer()),
   stage: Type.Enum([...stages]),

@@ -34,6 +34,14 @@ export function accuserMaterialShown(actor: Actor, facts: MatterFacts): boolean 
   return actor.unitId !== null && actor.unitId === facts.disciplineUnitId;
 }
 
+/**
+ * The title a notification to a unit may carry: none on a report sent to a unit other than the
+ * discipline inspection unit, for a title typed at the counter is the accuser's material (Art. 30).
+ */
+export function titleForUnit(title: string, unitId: string, facts: MatterFacts): string {
+  return facts.matterClass === 'report' && unitId !== facts.disciplineUnitId ? '' : title;
+}
+
 /** Whether a string is one of the classes the regulations know. */
 export function isMatterClass(value: string): value is MatterClass {
   return (matterClasses as readonly string[]).includes(value);

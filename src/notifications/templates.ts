@@ -37,17 +37,20 @@ const s = (value: unknown) => (value === undefined || value === null ? '' : Stri
 /** Free text placed before our own full stop, without a full stop of its own. */
 const clause = (value: unknown) => s(value).trim().replace(/[。.！!？?；;，,\s]+$/u, '');
 
+/** A case's title in brackets after its reference, or nothing when the notice may not carry it (Art. 30). */
+const titled = (value: unknown, language: Language) => (s(value) === '' ? '' : language === 'zh' ? `（${s(value)}）` : ` (${s(value)})`);
+
 type Template = (data: Data, timeZone: string) => Rendered;
 
 const templates: Record<TemplateKey, Record<Language, Template>> = {
   'case.assigned': {
     zh: (d, tz) => ({
-      subject: `【交办】${s(d.reference)} ${s(d.title)}`,
-      text: `${s(d.unitName)}：信访事项 ${s(d.reference)}（${s(d.title)}）已交由你单位${d.role === 'lead' ? '牵头' : '协办'}办理。\n请于 ${when(d.acknowledgeDueAt, tz, 'zh')} 前签收${d.onSceneDueAt ? `，${when(d.onSceneDueAt, tz, 'zh')} 前到场` : ''}。`,
+      subject: `【交办】${s(d.reference)}${d.title ? ` ${s(d.title)}` : ''}`,
+      text: `${s(d.unitName)}：信访事项 ${s(d.reference)}${titled(d.title, 'zh')}已交由你单位${d.role === 'lead' ? '牵头' : '协办'}办理。\n请于 ${when(d.acknowledgeDueAt, tz, 'zh')} 前签收${d.onSceneDueAt ? `，${when(d.onSceneDueAt, tz, 'zh')} 前到场` : ''}。`,
     }),
     en: (d, tz) => ({
-      subject: `[Assigned] ${s(d.reference)} ${s(d.title)}`,
-      text: `${s(d.unitName)}: petition ${s(d.reference)} (${s(d.title)}) has been assigned to your unit as ${d.role === 'lead' ? 'lead' : 'assisting'} unit.\nAcknowledge by ${when(d.acknowledgeDueAt, tz, 'en')}${d.onSceneDueAt ? ` and be on the scene by ${when(d.onSceneDueAt, tz, 'en')}` : ''}.`,
+      subject: `[Assigned] ${s(d.reference)}${d.title ? ` ${s(d.title)}` : ''}`,
+      text: `${s(d.unitName)}: petition ${s(d.reference)}${titled(d.title, 'en')} has been assigned to your unit as ${d.role === 'lead' ? 'lead' : 'assisting'} unit.\nAcknowledge by ${when(d.acknowledgeDueAt, tz, 'en')}${d.onSceneDueAt ? ` and be on the scene by ${when(d.onSceneDueAt, tz, 'en')}` : ''}.`,
     }),
   },
   'deadline.missed': {

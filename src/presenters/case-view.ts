@@ -3,9 +3,11 @@ import type { Assignment as AssignmentSchema, CaseDetail as CaseDetailSchema, Ca
 import { caseDeadlines, type CaseDueTimes } from '../core/case-deadlines.js';
 import { assignmentStop, clockStanding } from '../core/clock-stops.js';
 import { parseFlags } from '../core/flags.js';
+import { accuserMaterialShown } from '../core/matter.js';
 import { assignmentAbilities } from '../core/policy.js';
 import { openStages, type Actor } from '../core/types.js';
 import type { AssignmentsTable, CasesTable } from '../db/schema.js';
+import { matterFacts } from './matter-view.js';
 
 /** What every listing shows of a case: no personal data (the wire schema's type, src/contract/cases.ts). */
 export type CaseSummary = Static<typeof CaseSummarySchema>;
@@ -25,7 +27,9 @@ export function caseDueTimes(row: CasesTable): CaseDueTimes {
   };
 }
 
-export function caseSummary(row: CasesTable, now: string, facts: { openObjection: boolean }): CaseSummary {
+/** A case as a line of the queue, for this reader: a report's title is withheld from a unit other than discipline inspection (Art. 30). */
+export function caseSummary(row: CasesTable, now: string, actor: Actor, facts: { openObjection: boolean }): CaseSummary {
+  const titleWithheld = !accuserMaterialShown(actor, matterFacts(row));
   return {
     id: row.id,
     reference: row.reference,
@@ -34,7 +38,8 @@ export function caseSummary(row: CasesTable, now: string, facts: { openObjection
     channel: row.channel,
     urgency: row.urgency,
     category: row.category,
-    title: row.title,
+    title: titleWithheld ? '' : row.title,
+    titleWithheld,
     location: row.location,
     headcount: row.headcount,
     stage: row.stage,

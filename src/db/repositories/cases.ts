@@ -181,7 +181,7 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
   // Closed in a week: few cases, found from cases_closed_at (migration 002), then sorted.
   if (filters.closedFrom) query = query.where('cases.closed_at', '>=', filters.closedFrom);
   if (filters.closedTo) query = query.where('cases.closed_at', '<', filters.closedTo);
-  if (filters.q) query = query.where(matches(adapter, filters.q, props.textIndex ?? false));
+  if (filters.q) query = query.where(matches(adapter, filters.q, props.textIndex ?? false, scope.all ? null : (scope.unitId ?? '')));
   // Within one urgency the urgency order is the newest order: sorted so, the rank (one value) drops
   // out, and cases_urgency_received walks the cases in it (SQLite would sort them all by the rank).
   const sameRank = order === 'urgency' && filters.urgency !== undefined;
@@ -248,9 +248,11 @@ function orderBy(order: QueueOrder, fromUnit: boolean) {
  * its dashes too, typed in any case with or without dashes), else also a title or description
  * containing the text (from the FTS5 trigram table on SQLite when few cases contain it, else by
  * LIKE; on PostgreSQL ILIKE, which its pg_trgm indexes serve: migration 020). A query that can
- * only be a reference is looked up in the reference indexes alone.
+ * only be a reference is looked up in the reference indexes alone. A unit's reader (`readerUnit`)
+ * finds a report by its text only when the unit is its discipline inspection unit: the accuser's
+ * words are not searched for the accused's unit (Art. 30).
  */
-function matches(adapter: DialectAdapter, q: string, textIndex: boolean) {
+function matches(adapter: DialectAdapter, q: string, textIndex: boolean, readerUnit: string | null) {
   const reference = referenceQuery(q);
   return (eb: ExpressionBuilder<Database, 'cases'>) => {
     const within = (column: RawBuilder<string>, range: PrefixRange) =>
@@ -263,14 +265,19 @@ function matches(adapter: DialectAdapter, q: string, textIndex: boolean) {
       const tail = part.yearEndsWith;
       terms.push(tail ? eb.and([term, eb(sql<string>`substr(${sql.ref('cases.reference')}, ${sql.lit(5 - tail.length)}, ${sql.lit(tail.length)})`, '=', tail)]) : term);
     }
-    if (!reference?.referenceOnly && textIndex) terms.push(containingText(q));
+    const text: Expression<SqlBool>[] = [];
+    if (!reference?.referenceOnly && textIndex) text.push(containingText(q));
     else if (!reference?.referenceOnly) {
       const pattern = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-      terms.push(
+      text.push(
         sql<boolean>`${sql.ref('cases.title')} ${sql.raw(adapter.ilike)} ${pattern} escape '\\'`,
         sql<boolean>`${sql.ref('cases.description')} ${sql.raw(adapter.ilike)} ${pattern} escape '\\'`,
       );
     }
+    if (text.length > 0 && readerUnit !== null) {
+      const readable = eb.or([eb('cases.matter_class', 'is', null), eb('cases.matter_class', '<>', 'report'), eb('cases.discipline_unit_id', '=', readerUnit)]);
+      terms.push(eb.and([eb.or(text), readable]));
+    } else terms.push(...text);
     return eb.or(terms);
   };
 }

@@ -4649,6 +4649,7 @@ export interface paths {
                                 urgency: "normal" | "urgent" | "major";
                                 category: string;
                                 title: string;
+                                titleWithheld: boolean;
                                 location: string | null;
                                 headcount: number | null;
                                 /** @enum {unknown} */
@@ -4840,6 +4841,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -5232,6 +5234,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -5754,6 +5757,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -6139,6 +6143,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -6517,6 +6522,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -6901,6 +6907,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -7295,6 +7302,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -7674,6 +7682,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -8058,6 +8067,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -8446,6 +8456,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -8835,6 +8846,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -9214,6 +9226,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -9593,6 +9606,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -9977,6 +9991,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -10364,6 +10379,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -10749,6 +10765,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -11135,6 +11152,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -11520,6 +11538,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -11906,6 +11925,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -12289,6 +12309,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -12675,6 +12696,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -13060,6 +13082,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -13445,6 +13468,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -13830,6 +13854,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */
@@ -14209,6 +14234,7 @@ export interface paths {
                             urgency: "normal" | "urgent" | "major";
                             category: string;
                             title: string;
+                            titleWithheld: boolean;
                             location: string | null;
                             headcount: number | null;
                             /** @enum {unknown} */

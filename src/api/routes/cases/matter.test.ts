@@ -109,6 +109,37 @@ describe.each(databaseKinds)('the nature of the matter on %s', (kind) => {
     expect(office.description).toContain('took money');
   });
 
+  it("keeps a report's title and words from the accused unit's queue, search and notifications (Art. 30)", async () => {
+    const caseId = await openCaseId(world, letter({ title: 'Bribes at the land office', description: 'The land office clerk asked for bribes.' }));
+    expectStatus(await post(world, 'coordinator', `/api/v1/cases/${caseId}/class`, { class: 'report' }), 200);
+    // The accused's unit is asked to assist after the case is a report.
+    await assignId(world, caseId, world.units.township.id, 'assisting');
+    type Queue = { items: { id: string; title: string; titleWithheld: boolean }[] };
+    const queue = expectStatus<Queue>(await get(world, 'unit_officer', '/api/v1/cases?limit=200'), 200);
+    expect(queue.items.find((item) => item.id === caseId)).toMatchObject({ title: '', titleWithheld: true });
+    const detail = expectStatus<{ title: string; titleWithheld: boolean }>(await get(world, 'unit_officer', `/api/v1/cases/${caseId}`), 200);
+    expect(detail).toMatchObject({ title: '', titleWithheld: true });
+    // Searching the accuser's words finds nothing for that unit; the discipline unit and the office find it.
+    for (const q of ['asked for bribes', 'Bribes at the land']) {
+      const searched = expectStatus<Queue>(await get(world, 'unit_officer', `/api/v1/cases?q=${encodeURIComponent(q)}`), 200);
+      expect(searched.items.map((item) => item.id)).not.toContain(caseId);
+      const found = expectStatus<Queue>(await asDiscipline(`/api/v1/cases?q=${encodeURIComponent(q)}`), 200);
+      expect(found.items.find((item) => item.id === caseId)).toMatchObject({ title: 'Bribes at the land office', titleWithheld: false });
+      const office = expectStatus<Queue>(await get(world, 'coordinator', `/api/v1/cases?q=${encodeURIComponent(q)}`), 200);
+      expect(office.items.map((item) => item.id)).toContain(caseId);
+    }
+    // Its reference still finds it for the unit, which works the case.
+    const reference = expectStatus<{ reference: string }>(await get(world, 'coordinator', `/api/v1/cases/${caseId}`), 200).reference;
+    const byReference = expectStatus<Queue>(await get(world, 'unit_officer', `/api/v1/cases?q=${reference}`), 200);
+    expect(byReference.items.map((item) => item.id)).toContain(caseId);
+    // The unit's notice of the assignment names the reference, not the title.
+    type Notifications = { items: { subject: string; text: string }[] };
+    const notices = expectStatus<Notifications>(await get(world, 'unit_officer', '/api/v1/notifications'), 200).items.filter((item) => item.text.includes(reference));
+    expect(notices.length).toBeGreaterThan(0);
+    expect(JSON.stringify(notices)).not.toContain('Bribes');
+    expect(notices[0]?.text).toMatch(new RegExp(`${reference}(已交由你单位| has been assigned)`));
+  });
+
   it('gives an inquiry its short clock, and keeps both classes when the class changes with a reason', async () => {
     const caseId = await openCaseId(world, letter({ title: 'When are pensions paid?' }));
     await assignId(world, caseId, world.units.department.id);

@@ -82,7 +82,9 @@ export function CasePage() {
       {/* Another case is another set of forms: nothing typed on one shows on the next. */}
       <Fragment key={detail.id}>
       <p className="case-reference mono">{detail.reference}</p>
-      <PageTitle title={`${detail.reference} ${detail.title}`}>{detail.title}</PageTitle>
+      <PageTitle title={`${detail.reference} ${detail.titleWithheld ? t('matter.titleWithheld') : detail.title}`}>
+        {detail.titleWithheld ? t('matter.titleWithheld') : detail.title}
+      </PageTitle>
       <p className="case-badges">
         <StageBadge stage={detail.stage} />
         <UrgencyBadge urgency={detail.urgency} />

@@ -86,7 +86,7 @@ export function QueueTable({ items }: { items: CaseSummary[] }) {
                   }}
                   onFocus={() => setSelected(index)}
                 >
-                  {item.title}
+                  {item.titleWithheld ? <em>{t('matter.titleWithheld')}</em> : item.title}
                 </Link>
                 {item.flags.length > 0 || item.openObjection ? (
                   <span className="queue-flags">
