@@ -71,6 +71,8 @@ export async function seedDemo(base: Context): Promise<{ users: { role: Role; em
     ['县住建局', 'Housing and urban-rural development bureau', 'department'],
     ['县自然资源局', 'Natural resources bureau', 'department'],
     ['县生态环境局', 'Ecology and environment bureau', 'department'],
+    // The built-in plan routes reports and accusations here (Art. 30).
+    ['县纪委监委', 'County discipline inspection and supervision commission', 'department'],
   ];
   const units = new Map<string, UnitView>();
   for (const [name, nameEn, kind] of unitDefs) {
@@ -88,6 +90,7 @@ export async function seedDemo(base: Context): Promise<{ users: { role: Role; em
     ['coordinator', 'coordinator@demo.redress.local', '周协调', '县信访局'],
     ['unit_officer', 'chengguan@demo.redress.local', '吴镇干', '城关镇'],
     ['unit_officer', 'hrss@demo.redress.local', '郑科长', '县人社局'],
+    ['unit_officer', 'discipline@demo.redress.local', '冯监察', '县纪委监委'],
     ['leader', 'leader@demo.redress.local', '孙副县长', '县信访工作领导小组'],
     ['auditor', 'auditor@demo.redress.local', '钱审计', '县信访局'],
   ];

@@ -79,6 +79,12 @@ describe('the redress command', () => {
     expect(Object.fromEntries(byStage.map((row) => [row.stage, Number(row.n)]))).toEqual({
       prevention: 3, reception: 4, decision: 3, resolution: 4, closed: 3, not_accepted: 2, review: 1,
     });
+    // Ten units, among them the discipline inspection unit the built-in plan sends reports to (Art. 30).
+    const units = await store.db.selectFrom('units').select('name').execute();
+    expect(units).toHaveLength(10);
+    const plan = readFileSync('plans/county-major-urgent.yaml', 'utf8');
+    const disciplineUnit = /disciplineUnit: "([^"]+)"/.exec(plan)?.[1];
+    expect(units.map((unit) => unit.name)).toContain(disciplineUnit);
     await store.close();
   });
 
