@@ -210,6 +210,19 @@ describe('accountability around the edges', () => {
     expect(figures.counts).toMatchObject({ casesAssigned: 1, neverAcknowledged: 1, neverArrived: 0, proposalsLate: 0 });
   });
 
+  it('leaves the time a pause held the clock out of the days to conclude', () => {
+    const events = [
+      event('p', 'case.opened', '2026-11-01T00:00:00.000Z', { receivedAt: '2026-11-01T00:00:00.000Z' }),
+      notified('p', '2026-11-01T01:00:00.000Z', 'p1', township, 'lead', due),
+      // A hearing of 4 days before the answer, and one of 2 days in the review after it.
+      event('p', 'pause.ended', '2026-11-09T00:00:00.000Z', { pausedMs: 4 * 86_400_000 }),
+      event('p', 'answer.given', '2026-11-21T00:00:00.000Z'),
+      event('p', 'pause.ended', '2026-11-26T00:00:00.000Z', { pausedMs: 2 * 86_400_000 }),
+    ];
+    // Received 1 Nov, answered 21 Nov: 20 days, of which 4 were paused.
+    expect(unitOf(accountability(events, period, now), township).medianDaysToConclude).toBe(16);
+  });
+
   it('a clock still running at `now` is neither late nor never', () => {
     const events = [notified('c', '2026-11-10T08:00:00.000Z', 'z1', township, 'lead', due)];
     const figures = unitOf(accountability(events, period, '2026-11-10T08:29:00.000Z'), township);

@@ -40,6 +40,7 @@ export interface UnitAccountability {
   p90MinutesToAcknowledge: number | null;
   medianMinutesToArrive: number | null;
   p90MinutesToArrive: number | null;
+  /** Calendar days from receipt to the first written answer, less the time a pause held the clock (lead units). */
   medianDaysToConclude: number | null;
   p90DaysToConclude: number | null;
 }
@@ -94,6 +95,7 @@ export function accountability(events: readonly ReportEvent[], period: Period, n
   const leadOf = new Map<string, string>();
   const receivedAt = new Map<string, string>();
   const firstAnswerAt = new Map<string, string>();
+  const pausedBeforeAnswer = new Map<string, number>();
   const units = new Map<string, UnitAccountability>();
   const unit = (unitId: string): UnitAccountability => {
     let found = units.get(unitId);
@@ -170,6 +172,10 @@ export function accountability(events: readonly ReportEvent[], period: Period, n
       if (event.type === 'assignment.proposed') facts.proposedAt ??= event.at;
       if (data.onBehalf === true && inPeriod(event.at)) count(facts.unitId, 'recordedByOffice', event.caseId);
     }
+    // Time a pause (hearing, assessment, mediation) held the clock is not time taken to conclude.
+    if (event.type === 'pause.ended' && !firstAnswerAt.has(event.caseId)) {
+      pausedBeforeAnswer.set(event.caseId, (pausedBeforeAnswer.get(event.caseId) ?? 0) + (Number(data.pausedMs) || 0));
+    }
     if (event.type === 'answer.given' && !firstAnswerAt.has(event.caseId)) firstAnswerAt.set(event.caseId, event.at);
     if (event.type === 'deadline.missed' && data.subject === 'case' && inPeriod(event.at) && !voided.has(`${str(data.deadlineId)}|${event.at}`)) {
       const unitId = str(data.unitId);
@@ -201,7 +207,8 @@ export function accountability(events: readonly ReportEvent[], period: Period, n
     const answered = firstAnswerAt.get(facts.caseId);
     const received = receivedAt.get(facts.caseId);
     if (facts.role === 'lead' && facts.releasedAt === null && answered && received) {
-      push(toConclude, facts.unitId, minutesBetween(received, answered) / 1440);
+      const paused = (pausedBeforeAnswer.get(facts.caseId) ?? 0) / 60_000;
+      push(toConclude, facts.unitId, (minutesBetween(received, answered) - paused) / 1440);
     }
   }
 
