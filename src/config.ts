@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import dotenv from 'dotenv';
 import { generateAuditKeyPem, parseAuditKey, type AuditKey } from './security/audit-key.js';
+import { defaultPdfFont, type PdfFont } from './documents/font.js';
 
 export interface Config {
   port: number;
@@ -31,6 +32,8 @@ export interface Config {
   /** A streaming replica for the dashboard, reports and exports (postgres://…); without it they read the primary. */
   databaseReadUrl: string | undefined;
   audit: AuditSettings;
+  /** The font printed documents are set in (REDRESS_PDF_FONT, REDRESS_PDF_FONT_NAME): Noto Sans CJK SC from fonts-noto-cjk unless set. */
+  pdfFont: PdfFont;
 }
 
 /** Where the audit log is anchored outside the database. */
@@ -125,6 +128,14 @@ function adminTotp(value: string | undefined): boolean {
   throw new Error(`REDRESS_ADMIN_TOTP must be "required" or "optional" (got "${value}").`);
 }
 
+/** A font file given without a face name is taken as a single font (TTF/OTF); the default collection names its face. */
+function pdfFont(env: NodeJS.ProcessEnv): PdfFont {
+  const path = env.REDRESS_PDF_FONT || undefined;
+  const name = env.REDRESS_PDF_FONT_NAME || undefined;
+  if (path === undefined) return name === undefined ? defaultPdfFont : { ...defaultPdfFont, name };
+  return name === undefined ? { path } : { path, name };
+}
+
 function readUrl(value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
   if (!value.startsWith('postgres://') && !value.startsWith('postgresql://')) {
@@ -162,5 +173,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       emailEveryHours: integer('REDRESS_AUDIT_EMAIL_HOURS', env.REDRESS_AUDIT_EMAIL_HOURS, 24),
     },
     databaseReadUrl: readUrl(env.REDRESS_DATABASE_READ_URL),
+    pdfFont: pdfFont(env),
   };
 }

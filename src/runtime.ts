@@ -39,6 +39,7 @@ export async function openRuntime(config: Config, log: RuntimeLog = defaultLog):
     channels: { email: config.smtpUrl !== undefined },
     sealer: createSealer(config.encryptionKey),
     security: { adminTotpRequired: config.adminTotpRequired },
+    pdfFont: config.pdfFont,
     ...(replica ? { replica: replica.db } : {}),
   };
   return {

@@ -53,5 +53,7 @@ export function settingsInForce(config: Config, env: NodeJS.ProcessEnv = process
     { name: 'REDRESS_AUDIT_CHECKPOINT_SECONDS', value: config.audit.checkpointEverySeconds },
     { name: 'REDRESS_AUDIT_EMAIL_HOURS', value: config.audit.emailEveryHours },
     { name: 'REDRESS_ADMIN_EMAIL', value: config.adminEmail ?? null },
+    { name: 'REDRESS_PDF_FONT', value: config.pdfFont.path },
+    { name: 'REDRESS_PDF_FONT_NAME', value: config.pdfFont.name ?? null },
   ];
 }

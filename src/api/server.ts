@@ -7,10 +7,14 @@ import { Redis } from 'ioredis';
 import { redisCounters } from '../db/counters.js';
 import { buildApp } from './app.js';
 import { serverLogger } from './plugins/request-log.js';
+import { pdfFontProblem } from '../documents/font.js';
 
 /** Starts Redress: migrations, the built-in plan, a first admin, then HTTP on the configured port. */
 export async function serve(config: Config, print: (line: string) => void): Promise<() => Promise<void>> {
   const runtime = await openRuntime(config);
+  // Printed notices need the CJK font; without it the server still serves, and each PDF asked for answers 503 pdf_font_missing.
+  const fontProblem = pdfFontProblem(config.pdfFont);
+  if (fontProblem) print(`Warning: ${fontProblem}. Written notices cannot be printed as PDF until it is.`);
   const plan = await ensureBuiltinPlan(runtime.ctx);
   if (plan) print(`Loaded the built-in plan "${plan.name}" (version ${plan.version}).`);
   const admin = await ensureFirstAdmin(runtime.ctx, {

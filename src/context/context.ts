@@ -7,6 +7,7 @@ import type { Sealer } from '../security/sealer.js';
 import type { ChangeFeed } from './change-feed.js';
 import type { Calendar } from '../core/calendar.js';
 import type { Jurisdiction } from '../core/deadlines.js';
+import { defaultPdfFont, type PdfFont } from '../documents/font.js';
 
 /** What commands run against. The time source (`now`) and id generator are injected so tests control them. */
 export interface Context {
@@ -36,6 +37,8 @@ export interface Context {
    * written to; absent, `db` serves them.
    */
   replica?: Kysely<Database>;
+  /** The font printed documents (PDF) are set in; absent means Noto Sans CJK SC from fonts-noto-cjk. */
+  pdfFont?: PdfFont;
 }
 
 interface SecuritySettings {
@@ -46,6 +49,11 @@ interface SecuritySettings {
 /** Where the dashboard, reports and exports read: the replica when there is one. */
 export function reportReads(ctx: Pick<Context, 'db' | 'replica'>): Kysely<Database> {
   return ctx.replica ?? ctx.db;
+}
+
+/** The font printed documents are set in. */
+export function pdfFontOf(ctx: Pick<Context, 'pdfFont'>): PdfFont {
+  return ctx.pdfFont ?? defaultPdfFont;
 }
 
 export type Trx = Transaction<Database>;

@@ -37,6 +37,8 @@ export const errorCatalogue = {
   rate_limited: 429,
   too_many_attempts: 429,
   internal_error: 500,
+  /** A printed document (PDF) was asked for, and the font it is set in is not installed (fonts-noto-cjk, REDRESS_PDF_FONT). */
+  pdf_font_missing: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -316,6 +316,7 @@ export const en: Messages = {
       unit_inactive: "This unit is deactivated: it takes no new cases or users.",
       too_many_attempts: "Too many attempts; wait a little and try again.",
       internal_error: 'Something went wrong on our side; it has been logged. Please try again later.',
+      pdf_font_missing: 'The PDF cannot be made just now. Please try again later, or read the notice on this page.',
     },
     reasons: {
       request_in_progress: 'Your submission is being handled; refresh the page in a moment.',

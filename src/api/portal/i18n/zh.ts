@@ -309,6 +309,7 @@ export const zh = {
       unit_inactive: "该单位已停用，不能再交办案件或添加用户。",
       too_many_attempts: "尝试次数过多，请稍后再试。",
       internal_error: '系统出现问题，已记录。请稍后再试。',
+      pdf_font_missing: '暂时无法生成PDF，请稍后再试，或在本页阅读告知书。',
     } satisfies Record<ErrorCode, string>,
     /** Why the server refused (its `details.reason`), for every reason the public side can meet. */
     reasons: {
