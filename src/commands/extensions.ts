@@ -95,6 +95,11 @@ export async function approveExtension(ctx: Context, props: { actor: Actor; case
       now,
       email: false,
     });
+    await enqueue(ctx, trx, [{ role: 'coordinator' }], {
+      template: 'extension.decided',
+      caseId: row.id,
+      data: { reference: row.reference, title: row.title, days: request.days, decision: 'approved', dueAt: newDueAt },
+    });
     return {
       changes: { ...noRequest, conclude_due_at: newDueAt, extension_days: request.days, extension_reason: request.reason, extended_at: now },
       event: { type: 'deadline.extended', data: { ...data, public: true } },
@@ -103,11 +108,16 @@ export async function approveExtension(ctx: Context, props: { actor: Actor; case
   });
 }
 
-/** A leader refuses the pending request, saying why (to the office): nothing moves, and the office may ask again. */
+/** A leader refuses the pending request, saying why (the office is told): nothing moves, and the office may ask again. */
 export async function refuseExtension(ctx: Context, props: { actor: Actor; caseId: string; reason: string }): Promise<CaseDetail> {
   const reason = givenReason(props.reason);
-  return runCaseCommand(ctx, { actor: props.actor, caseId: props.caseId, action: 'case.extension.decide' }, async (_trx, row) => {
+  return runCaseCommand(ctx, { actor: props.actor, caseId: props.caseId, action: 'case.extension.decide' }, async (trx, row) => {
     const request = pendingRequest(row);
+    await enqueue(ctx, trx, [{ role: 'coordinator' }], {
+      template: 'extension.decided',
+      caseId: row.id,
+      data: { reference: row.reference, title: row.title, days: request.days, decision: 'refused', reason, dueAt: row.conclude_due_at },
+    });
     return {
       changes: noRequest,
       event: { type: 'deadline.extension_refused', data: { days: request.days, requestedReason: request.reason, reason } },

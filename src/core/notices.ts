@@ -9,6 +9,7 @@ export const noticeTopics = [
   'assignment.objected',
   'case.extended',
   'extension.requested',
+  'extension.decided',
   'personal_data.revealed',
   'audit.checkpoint',
   'notice.issued',

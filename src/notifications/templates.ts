@@ -104,6 +104,23 @@ const templates: Record<TemplateKey, Record<Language, Template>> = {
       text: `Petition ${s(d.reference)} (${s(d.title)}): the office asks to extend the time to conclude by ${s(d.days)} days because ${clause(d.reason)}. It is now due by ${when(d.dueAt, tz, 'en')}. Please approve or refuse.`,
     }),
   },
+  // To the office: a leader approved or refused the extension it requested.
+  'extension.decided': {
+    zh: (d, tz) => ({
+      subject: `【延期审批结果】${s(d.reference)} 延长办理期限 ${s(d.days)} 日：${d.decision === 'approved' ? '已批准' : '不予批准'}`,
+      text:
+        d.decision === 'approved'
+          ? `信访事项 ${s(d.reference)}${titled(d.title, 'zh')}延长办理期限 ${s(d.days)} 日的申请已获领导批准，办结期限延至 ${when(d.dueAt, tz, 'zh')}，已书面告知信访人。`
+          : `信访事项 ${s(d.reference)}${titled(d.title, 'zh')}延长办理期限 ${s(d.days)} 日的申请未获领导批准，理由：${clause(d.reason)}。办结期限仍为 ${when(d.dueAt, tz, 'zh')}。`,
+    }),
+    en: (d, tz) => ({
+      subject: `[Extension ${d.decision === 'approved' ? 'approved' : 'refused'}] ${s(d.reference)}: ${s(d.days)} more days`,
+      text:
+        d.decision === 'approved'
+          ? `Petition ${s(d.reference)}${titled(d.title, 'en')}: a leader approved the extension by ${s(d.days)} days. It is now due by ${when(d.dueAt, tz, 'en')}, and the petitioner has been told in writing.`
+          : `Petition ${s(d.reference)}${titled(d.title, 'en')}: a leader refused the extension by ${s(d.days)} days because ${clause(d.reason)}. It is still due by ${when(d.dueAt, tz, 'en')}.`,
+    }),
+  },
   // To the petitioner (and webhooks): a written notice was issued; its text is on the portal's status page and in its PDF.
   'notice.issued': {
     zh: (d) => ({

@@ -14990,7 +14990,7 @@ export interface paths {
                                 /** Format: date-time */
                                 disabledAt: string | null;
                                 /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                                topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued")[];
+                                topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued")[];
                                 /** @description Deliveries waiting for their first or next attempt */
                                 pending: number;
                                 /** @description Deliveries given up after the last retry */
@@ -15099,7 +15099,7 @@ export interface paths {
                         url: string;
                         description?: string | null;
                         /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued")[];
+                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued")[];
                     };
                 };
             };
@@ -15119,7 +15119,7 @@ export interface paths {
                             /** Format: date-time */
                             disabledAt: string | null;
                             /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                            topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued")[];
+                            topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued")[];
                             /** @description Deliveries waiting for their first or next attempt */
                             pending: number;
                             /** @description Deliveries given up after the last retry */
@@ -15348,7 +15348,7 @@ export interface paths {
                         /** @description `false` stops deliveries (they wait, then fail); `true` resumes them */
                         active?: boolean;
                         /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued")[];
+                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued")[];
                     };
                 };
             };

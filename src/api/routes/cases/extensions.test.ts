@@ -32,10 +32,12 @@ describe.each(databaseKinds)('an extension requested by the office and decided b
   const petitionerSees = async () => (await status(world, receipt.reference, receipt.accessCode)).body;
   const emailsToPetitioner = async () =>
     (await world.ctx.db.selectFrom('notifications').select('template').where('case_id', '=', caseId).where('address_sealed', 'is not', null).execute()).map((row) => row.template);
-  const leaderNotices = async () =>
-    expectStatus<{ items: { template: string; caseId: string | null; subject: string }[] }>(await get(world, 'leader', '/api/v1/notifications'), 200).items.filter(
+  const noticesTo = async (role: 'leader' | 'coordinator') =>
+    expectStatus<{ items: { template: string; caseId: string | null; subject: string; text: string }[] }>(await get(world, role, '/api/v1/notifications'), 200).items.filter(
       (item) => item.caseId === caseId,
     );
+  const leaderNotices = () => noticesTo('leader');
+  const officeDecisions = async () => (await noticesTo('coordinator')).filter((item) => item.template === 'extension.decided');
 
   beforeAll(async () => {
     world = await buildPublicWorld(kind);
@@ -114,6 +116,11 @@ describe.each(databaseKinds)('an extension requested by the office and decided b
       { days: 20, requestedReason: reason, reason: refusal },
     ]);
     expectError(await withoutWrites(world, () => post(world, 'leader', url('/approve'))), 409, 'conflict');
+    // The office that asked is told, with the leader's reason.
+    const told = await officeDecisions();
+    expect(told).toHaveLength(1);
+    expect(`${told[0]?.subject} ${told[0]?.text}`).toMatch(/不予批准|refused/);
+    expect(told[0]?.text).toMatch(/Ask the archive for the records first|Ask the archive/);
 
     expectStatus(await post(world, 'coordinator', url(), { days: 20, reason }), 200);
   });
@@ -132,6 +139,9 @@ describe.each(databaseKinds)('an extension requested by the office and decided b
       { days: 20, reason, previousDueAt: before, newDueAt: '2027-01-21T15:59:59.999Z', public: true },
     ]);
     expect(await emailsToPetitioner()).toEqual(['case.extended']);
+    const told = await officeDecisions();
+    expect(told).toHaveLength(2);
+    expect(`${told[0]?.subject} ${told[0]?.text}`).toMatch(/已批准|approved/);
     const shown = JSON.parse(await petitionerSees()) as { deadlines: { conclude: { dueAt: string } } };
     expect(shown.deadlines.conclude.dueAt).toBe('2027-01-21T15:59:59.999Z');
 

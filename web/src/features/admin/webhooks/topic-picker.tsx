@@ -10,6 +10,7 @@ const topicKeys = {
   'assignment.objected': 'adminWebhooks.topicNames.assignment_objected',
   'case.extended': 'adminWebhooks.topicNames.case_extended',
   'extension.requested': 'adminWebhooks.topicNames.extension_requested',
+  'extension.decided': 'adminWebhooks.topicNames.extension_decided',
   'personal_data.revealed': 'adminWebhooks.topicNames.personal_data_revealed',
   'audit.checkpoint': 'adminWebhooks.topicNames.audit_checkpoint',
   'notice.issued': 'adminWebhooks.topicNames.notice_issued',
