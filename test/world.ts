@@ -4,6 +4,7 @@ import { calendarSource, type Context } from '../src/context/context.js';
 import { parseCalendarYaml } from '../src/core/calendar.js';
 import { builtinCalendarPath } from '../src/paths.js';
 import { openCase, type OpenCaseProps } from '../src/commands/open-case.js';
+import { seedCurrentCatalogue } from '../src/commands/catalogue.js';
 import { ensureBuiltinPlan } from '../src/commands/setup.js';
 import { createUnit, type UnitView } from '../src/commands/units.js';
 import { createUser, type UserView } from '../src/commands/users.js';
@@ -56,6 +57,8 @@ export async function buildWorld(kind: 'sqlite' | 'postgres', start = '2026-11-0
     township: await unit('城关镇', 'Chengguan township', 'township'),
     department: await unit('县人社局', 'County human resources and social security bureau', 'department'),
   };
+  // The built-in plan's routing catalogue names units by name; those this county has are seeded now.
+  await seedCurrentCatalogue(ctx);
   const user = (role: Role, email: string, unitId: string) =>
     createUser(ctx, { actor: null, email, name: `${role} ${email.split('@')[0]}`, role, unitId, password });
   const users = {

@@ -20,6 +20,8 @@ import { caseAssignmentRoutes } from './routes/cases/assignment-routes.js';
 import { caseRecordRoutes } from './routes/cases/record-routes.js';
 import { caseMatterRoutes } from './routes/cases/matter-routes.js';
 import { caseFlagRoutes } from './routes/cases/flag-routes.js';
+import { caseTransferRoutes } from './routes/cases/transfer-routes.js';
+import { catalogueRoutes } from './routes/catalogue/routes.js';
 import { casePersonalDataRoutes } from './routes/cases/personal-data-routes.js';
 import { notificationRoutes } from './routes/notifications/routes.js';
 import { calendarRoutes } from './routes/calendar/routes.js';
@@ -114,6 +116,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   caseMatterRoutes(app, options.ctx);
   caseAssignmentRoutes(app, options.ctx);
   caseFlagRoutes(app, options.ctx);
+  caseTransferRoutes(app, options.ctx);
+  catalogueRoutes(app, options.ctx);
   casePersonalDataRoutes(app, options.ctx);
   notificationRoutes(app, options.ctx);
   webhookRoutes(app, options.ctx);

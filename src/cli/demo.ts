@@ -3,6 +3,7 @@ import { addAnswer, addMeeting, completeStep } from '../commands/case-records.js
 import type { Context } from '../context/context.js';
 import { moveStage } from '../commands/move-stage.js';
 import { openCase } from '../commands/open-case.js';
+import { seedCurrentCatalogue } from '../commands/catalogue.js';
 import { createUnit, type UnitView } from '../commands/units.js';
 import { createUser } from '../commands/users.js';
 import type { Actor, CaseKind, Channel, Role, Stage, Urgency } from '../core/types.js';
@@ -78,6 +79,8 @@ export async function seedDemo(base: Context): Promise<{ users: { role: Role; em
   for (const [name, nameEn, kind] of unitDefs) {
     units.set(name, await createUnit(ctx, { actor: null, name, nameEn, kind }));
   }
+  // The built-in plan's routing catalogue names these units: now that they exist, its entries are seeded.
+  await seedCurrentCatalogue(ctx);
   const unitId = (name: string) => {
     const unit = units.get(name);
     if (!unit) throw new Error(`Demo unit ${name} is missing.`);

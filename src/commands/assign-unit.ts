@@ -14,6 +14,7 @@ import { jurisdiction, type Context, type Trx } from '../context/context.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import { enqueue } from '../notifications/outbox.js';
 import { assignmentActive } from '../db/repositories/assignments.js';
+import { countMisrouting } from './catalogue.js';
 
 /** Channels where people are physically present, so the notified unit must come to the scene. */
 const onSceneChannels = new Set(['visit', 'unit_report']);
@@ -126,6 +127,7 @@ export async function objectToAssignment(
       });
     }
     await trx.updateTable('assignments').set({ objected_at: now, objection_reason: reason }).where('id', '=', assignment.id).execute();
+    await countMisrouting(trx, { caseId: row.id, unitId: assignment.unit_id, what: 'objections' });
     const unit = await trx.selectFrom('units').select('name').where('id', '=', assignment.unit_id).executeTakeFirstOrThrow();
     const data = { assignmentId: assignment.id, unitId: assignment.unit_id, unitName: unit.name, reason };
     await enqueue(ctx, trx, [{ role: 'coordinator' }], {
@@ -149,6 +151,7 @@ export async function rerouteAssignment(
     }
     if (unitIds.includes(props.unitId)) throw refused('unit_already_assigned', 'That unit is already assigned to this case.', {}, { field: 'unitId' });
     await trx.updateTable('assignments').set({ released_at: now }).where('id', '=', assignment.id).execute();
+    await countMisrouting(trx, { caseId: row.id, unitId: assignment.unit_id, what: 'reroutes' });
     const assigned = await createAssignment(ctx, trx, row, { unitId: props.unitId, role: assignment.role, actorId: props.actor.id, now });
     return {
       event: {

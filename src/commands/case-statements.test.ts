@@ -49,17 +49,24 @@ describe.each(databaseKinds)('statements per request on %s', (kind) => {
     expect(tables).not.toContain('answers');
     expect(tables).not.toContain('step_completions');
     expect(tables.filter((table) => table === 'cases')).toHaveLength(2); // the reference's uniqueness, then the row as stored
-    // Written: the case, its five representatives in one statement, its event, its clock, and two
-    // audit entries (the opening, the read of names). Read: the plan's id, the reference, the
-    // assignments and clocks the clocks are set from, and the case as stored with its people and units.
+    // Written: the case, its five representatives in one statement, its event, the routing
+    // catalogue's proposal, its clock, and two audit entries (the opening, the read of names). Read:
+    // the plan's id, the reference, the catalogue's entries for the category and the unit tree the
+    // area is found in, the assignments and clocks the clocks are set from, and the case as stored
+    // with its people and units.
     expect(counter.statements.filter((statement) => statement.kind === 'insert').map((statement) => statement.table)).toEqual([
       'cases',
       'representatives',
       'events',
+      'routing_proposals',
       'deadlines',
       'audit_entries',
       'audit_entries',
     ]);
-    expect(counter.statements.length).toBe(13);
+    // 13 before the routing catalogue; its proposal costs three (two reads, one write), and only
+    // for a category the catalogue has an entry for (one read otherwise).
+    expect(tables.filter((table) => table === 'catalogue_entries')).toHaveLength(1);
+    expect(tables.filter((table) => table === 'units')).toHaveLength(1);
+    expect(counter.statements.length).toBe(16);
   });
 });

@@ -24,6 +24,8 @@ export interface OpenCaseProps {
   receivedAt?: string;
   receiveTogether?: boolean;
   planId?: string;
+  /** The unit of the tree the petition comes from (a township), for the routing catalogue; else read from the location. */
+  areaUnitId?: string | null;
 }
 
 function checkShape(props: OpenCaseProps, now: string): void {
@@ -75,9 +77,15 @@ export async function openCase(ctx: Context, props: OpenCaseProps, idempotency?:
     if (!document.categories.some((category) => category.code === props.category)) {
       throw invalid('category', `"${props.category}" is not a category of plan ${plan.key}.`, { code: 'unknown_category' });
     }
+    if (props.areaUnitId) {
+      const area = await trx.selectFrom('units').select('id').where('id', '=', props.areaUnitId).executeTakeFirst();
+      if (!area) throw invalid('areaUnitId', 'no unit has this id.', { code: 'no_such_unit' });
+    }
     const actor = props.actor;
     const row = await insertCase(ctx, trx, {
-      plan: { id: plan.id, document },
+      plan: { id: plan.id, key: plan.key, document },
+      // A unit's own report is its own from the start (below); every other petition gets the catalogue's proposal.
+      routing: actor.role === 'unit_officer' ? null : { areaUnitId: props.areaUnitId ?? null },
       kind: props.kind,
       channel: props.channel,
       urgency: props.urgency ?? 'normal',

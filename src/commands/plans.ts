@@ -1,11 +1,12 @@
 import { DomainError, forbidden, notFound, refused } from '../core/errors.js';
-import { validatePlan, localText, type PlanDocument } from '../core/plan.js';
+import { checkCatalogueUnits, validatePlan, localText, type CatalogueUnit, type PlanDocument } from '../core/plan.js';
 import { parsePlanYaml } from '../core/plan-yaml.js';
 import { can } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
 import { findPlan, latestVersion, planDocument, type PlanRow } from '../db/repositories/plans.js';
-import { actorId, type Context } from '../context/context.js';
+import { actorId, type Context, type Trx } from '../context/context.js';
+import { seedCatalogue } from './catalogue.js';
 
 export interface PlanView {
   id: string;
@@ -31,6 +32,12 @@ export function planView(row: PlanRow): PlanView {
   };
 }
 
+/** The unit tree as the catalogue check sees it. */
+async function catalogueUnits(trx: Trx): Promise<CatalogueUnit[]> {
+  const units = await trx.selectFrom('units').select(['name', 'deactivated_at']).execute();
+  return units.map((unit) => ({ name: unit.name, active: unit.deactivated_at === null }));
+}
+
 /** Parses a plan from YAML text or an already-parsed document; errors name line and field. */
 function readPlan(source: unknown): PlanDocument {
   return typeof source === 'string' ? parsePlanYaml(source) : validatePlan(source);
@@ -46,6 +53,8 @@ export async function createPlanDraft(
   const now = ctx.now();
   const id = ctx.newId();
   await ctx.db.transaction().execute(async (trx) => {
+    // An admin's plan names units of this tree; the built-in plan, loaded before there is a tree, waits for its units (seedCatalogue).
+    if (props.actor) checkCatalogueUnits(document, await catalogueUnits(trx));
     const version = (await latestVersion(trx, document.key)) + 1;
     await trx
       .insertInto('plans')
@@ -70,6 +79,7 @@ export async function createPlanDraft(
       subjectId: id,
       detail: { key: document.key, version },
     });
+    if (props.publish) await seedCatalogue(ctx, trx, { key: document.key, document, strict: props.actor !== null });
   });
   const row = await findPlan(ctx.db, id);
   if (!row) throw notFound('The plan');
@@ -85,6 +95,7 @@ export async function updatePlanDraft(
   const document = readPlan(props.source);
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
+    checkCatalogueUnits(document, await catalogueUnits(trx));
     const row = await findPlan(trx, props.planId);
     if (!row) throw notFound('The plan');
     if (row.status !== 'draft') throw new DomainError('plan_published', 'A published plan cannot be changed; import a new version.');
@@ -110,6 +121,7 @@ export async function publishPlan(ctx: Context, props: { actor: Actor; planId: s
     const row = await findPlan(trx, props.planId);
     if (!row) throw notFound('The plan');
     if (row.status === 'published') throw refused('plan_already_published', 'This plan version is already published.', {});
+    await seedCatalogue(ctx, trx, { key: row.key, document: planDocument(row), strict: true });
     await trx
       .updateTable('plans')
       .set({ status: 'published', published_at: now, published_by: props.actor.id })

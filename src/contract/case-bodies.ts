@@ -42,6 +42,8 @@ export const OpenCaseBody = Type.Object(
     receivedAt: Type.Optional(Time),
     receiveTogether: Type.Optional(Type.Boolean()),
     planId: Type.Optional(Id),
+    /** The unit of the tree the petition comes from, for the routing catalogue's proposal; else read from the location. */
+    areaUnitId: Type.Optional(Nullable(Id)),
   },
   { additionalProperties: false },
 );

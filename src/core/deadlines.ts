@@ -13,6 +13,8 @@ export interface DeadlinePolicy {
   onSceneMinutes: number;
   proposalDays: number;
   escalateAfterMinutes?: number;
+  /** The receiving body's time to say whether it accepts a transferred case (Art. 23). */
+  transferReplyDays?: number;
 }
 
 export const statutoryDefaults: DeadlinePolicy = {
@@ -25,6 +27,7 @@ export const statutoryDefaults: DeadlinePolicy = {
   acknowledgeMinutes: 30,
   onSceneMinutes: 120,
   proposalDays: 5,
+  transferReplyDays: 15,
 };
 
 function parseUtc(iso: string): DateTime {

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { locatedSchemaProblems, segmentsToPath, type PlanProblemCode, type ProblemCode, type ProblemParams } from '../contract/problems.js';
+import { statutoryDefaults } from './deadlines.js';
 import { DomainError } from './errors.js';
 import { matterClasses } from './matter.js';
 import { planStages, type PlanStage } from './types.js';
@@ -57,6 +58,8 @@ const DeadlinePolicySchema = Type.Object(
     proposalDays: days,
     /** How long a unit's missed clock stays with the office before it goes up to the leadership group. */
     escalateAfterMinutes: Type.Optional(minutes),
+    /** The receiving body's time to tell the petitioner whether it accepts a transferred or assigned case (Art. 23); 15 when left out. */
+    transferReplyDays: Type.Optional(days),
   },
   { additionalProperties: false },
 );
@@ -97,6 +100,24 @@ const LawfulChannelSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const unitName = Type.String({ minLength: 1, maxLength: 200 });
+
+/**
+ * One entry of the routing catalogue (派单目录): a category in an area goes to a lead unit, with
+ * assisting units. Units are named as in the unit tree; an entry without an area covers the whole
+ * jurisdiction, and one for an area (a township, or any unit of the tree) wins inside it.
+ */
+const CatalogueEntrySchema = Type.Object(
+  {
+    category: Type.String(slug),
+    area: Type.Optional(unitName),
+    lead: unitName,
+    assisting: Type.Optional(Type.Array(unitName, { maxItems: 10 })),
+  },
+  { additionalProperties: false },
+);
+export type CatalogueEntryDocument = Static<typeof CatalogueEntrySchema>;
+
 export const PlanDocument = Type.Object(
   {
     key: Type.String(slug),
@@ -124,6 +145,8 @@ export const PlanDocument = Type.Object(
     classes: Type.Optional(Type.Array(MatterClassSchema, { maxItems: matterClasses.length })),
     /** The lawful channels of Art. 31 (1)–(5) and their wording. */
     lawfulChannels: Type.Optional(Type.Array(LawfulChannelSchema, { maxItems: 50 })),
+    /** The routing catalogue (派单目录): category × area → lead and assisting units. */
+    catalogue: Type.Optional(Type.Array(CatalogueEntrySchema, { maxItems: 2000 })),
   },
   { additionalProperties: false },
 );
@@ -207,6 +230,7 @@ function ruleProblems(plan: PlanDocument): LocatedProblem[] {
       problems.push({ segments: ['lawfulChannels', index, 'code'], code: 'duplicate_lawful_channel', params: { code }, message: `lawful channel "${code}" appears twice` });
     }
   });
+  problems.push(...catalogueRuleProblems(plan, codes));
   if (plan.deadlines.extensionMaxDays > plan.deadlines.concludeDays) {
     problems.push({
       segments: ['deadlines', 'extensionMaxDays'],
@@ -233,6 +257,71 @@ function ruleProblems(plan: PlanDocument): LocatedProblem[] {
     }
   }
   return problems;
+}
+
+/** The catalogue's own rules: each entry names a category of the plan, and a category × area appears once. */
+function catalogueRuleProblems(plan: PlanDocument, categoryCodes: readonly string[]): LocatedProblem[] {
+  const problems: LocatedProblem[] = [];
+  const seen = new Set<string>();
+  (plan.catalogue ?? []).forEach((entry, index) => {
+    if (!categoryCodes.includes(entry.category)) {
+      problems.push({ segments: ['catalogue', index, 'category'], code: 'unknown_category', params: { values: [...categoryCodes] }, message: `"${entry.category}" is not a category of the plan` });
+    }
+    const key = `${entry.category}|${entry.area ?? ''}`;
+    if (seen.has(key)) {
+      problems.push({
+        segments: ['catalogue', index],
+        code: 'duplicate_catalogue_entry',
+        params: { category: entry.category, area: entry.area ?? '' },
+        message: `the catalogue has "${entry.category}"${entry.area ? ` in ${entry.area}` : ''} twice`,
+      });
+    }
+    seen.add(key);
+  });
+  return problems;
+}
+
+/** A unit of the tree as the catalogue check sees it: its name and whether it still takes cases. */
+export interface CatalogueUnit {
+  name: string;
+  active: boolean;
+}
+
+/**
+ * The catalogue's units checked against the unit tree: each one named must exist and be active.
+ * Throws `invalid_plan` naming the first wrong field (`catalogue[2].lead`), listing every problem.
+ */
+export function checkCatalogueUnits(plan: PlanDocument, units: readonly CatalogueUnit[]): void {
+  const byName = new Map(units.map((unit) => [unit.name, unit]));
+  const problems: PlanProblem[] = [];
+  (plan.catalogue ?? []).forEach((entry, index) => {
+    const named: [(string | number)[], string][] = [
+      ...(entry.area === undefined ? [] : [[['catalogue', index, 'area'], entry.area] as [(string | number)[], string]]),
+      [['catalogue', index, 'lead'], entry.lead],
+      ...(entry.assisting ?? []).map((name, position) => [['catalogue', index, 'assisting', position], name] as [(string | number)[], string]),
+    ];
+    for (const [segments, name] of named) {
+      const unit = byName.get(name);
+      if (unit?.active) continue;
+      problems.push({
+        path: segmentsToPath(segments),
+        code: unit ? 'inactive_unit' : 'unknown_unit',
+        params: { name },
+        message: unit ? `${name} is deactivated and takes no new cases` : `no unit of the tree is named "${name}"`,
+      });
+    }
+  });
+  const first = problems[0];
+  if (!first) return;
+  throw new DomainError('invalid_plan', `The plan is not valid: ${first.path}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}.`, {
+    field: first.path,
+    details: { problems },
+  });
+}
+
+/** The days a receiving body has to say whether it accepts a transferred case (Art. 23). */
+export function transferReplyDays(plan: PlanDocument): number {
+  return plan.deadlines.transferReplyDays ?? statutoryDefaults.transferReplyDays ?? 15;
 }
 
 /** The template a plan gives a notice kind, or the built-in one when the plan has none. */

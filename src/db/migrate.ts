@@ -22,6 +22,7 @@ import * as pauses from './migrations/022-pauses.js';
 import * as casePausedAt from './migrations/023-case-paused-at.js';
 import * as writtenNotices from './migrations/024-written-notices.js';
 import * as matterClass from './migrations/025-matter-class.js';
+import * as catalogueTransfers from './migrations/026-catalogue-transfers.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -49,6 +50,7 @@ const all: Record<string, AdapterMigration> = {
   '023-case-paused-at': casePausedAt,
   '024-written-notices': writtenNotices,
   '025-matter-class': matterClass,
+  '026-catalogue-transfers': catalogueTransfers,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

@@ -239,6 +239,61 @@ export interface WrittenNoticesTable {
   issued_by: string | null;
 }
 
+/** A routing catalogue entry (core/catalogue.ts); `assisting_unit_ids` is a JSON array of unit ids. */
+export interface CatalogueEntriesTable {
+  id: string;
+  plan_key: string;
+  category: string;
+  area_unit_id: string | null;
+  lead_unit_id: string;
+  assisting_unit_ids: string;
+  active: number;
+  objections: number;
+  reroutes: number;
+  created_at: string;
+  updated_at: string;
+  edited_at: string | null;
+  edited_by: string | null;
+}
+
+/** What the catalogue proposed for a case at registration, and what the office made of it. */
+export interface RoutingProposalsTable {
+  case_id: string;
+  entry_id: string;
+  area_unit_id: string | null;
+  lead_unit_id: string;
+  assisting_unit_ids: string;
+  status: string;
+  proposed_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  final_lead_unit_id: string | null;
+  final_assisting_unit_ids: string | null;
+}
+
+/** A transfer (转送) or assignment (交办) of a case to a unit of the tree or a body outside (core/transfers.ts). */
+export interface TransfersTable {
+  id: string;
+  case_id: string;
+  kind: string;
+  unit_id: string | null;
+  body_name: string | null;
+  reason: string;
+  assignment_id: string | null;
+  notice_id: string | null;
+  reply_due_at: string;
+  result_due_at: string | null;
+  created_at: string;
+  created_by: string | null;
+  reply: string | null;
+  reply_note: string | null;
+  replied_at: string | null;
+  replied_by: string | null;
+  report: string | null;
+  reported_at: string | null;
+  reported_by: string | null;
+}
+
 export interface StepCompletionsTable {
   case_id: string;
   step_id: string;
@@ -293,6 +348,9 @@ export interface Database {
   answers: AnswersTable;
   pauses: PausesTable;
   written_notices: WrittenNoticesTable;
+  catalogue_entries: CatalogueEntriesTable;
+  routing_proposals: RoutingProposalsTable;
+  transfers: TransfersTable;
   step_completions: StepCompletionsTable;
   audit_entries: AuditEntriesTable;
   chain_heads: ChainHeadsTable;

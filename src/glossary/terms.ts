@@ -57,4 +57,10 @@ export const glossary = {
   lawfulChannel: { zh: '法定途径', en: 'lawful channel', variants: { zh: ['法定渠道', '法律途径'], en: ['legal channel', 'legal route'] } },
   /** The body reports go to (Art. 30). */
   disciplineInspection: { zh: '纪检监察机关', en: 'discipline inspection', variants: { zh: ['纪检部门'], en: ['anti-corruption office'] } },
+  /** The routing catalogue: category × area → lead and assisting units (core/catalogue.ts). */
+  catalogue: { zh: '派单目录', en: 'routing catalogue', variants: { zh: ['分派目录', '派单清单'], en: ['dispatch list', 'routing table'] } },
+  /** Art. 22: the case handed to the body with authority over it, inside the tree or outside it (core/transfers.ts). */
+  transfer: { zh: '转送', en: 'transfer', variants: { zh: ['转递', '移送'], en: ['forward'] } },
+  /** Art. 22: a case given to a body to handle with a due date for its result report; also the office's assigning of a unit. */
+  assign: { zh: '交办', en: 'assign', variants: { zh: ['指派办理'], en: ['delegate'] } },
 } as const satisfies Record<string, Term>;

@@ -45,7 +45,8 @@ export async function openPublicCase<T>(
     const flags = origin.flags ?? [];
     let attached: T | undefined;
     const row = await insertCase(ctx, trx, {
-      plan: { id: plan.id, document },
+      plan: { id: plan.id, key: plan.key, document },
+      routing: { areaUnitId: null },
       kind: input.kind,
       channel: origin.channel,
       urgency: 'normal',

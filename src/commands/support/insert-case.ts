@@ -10,6 +10,7 @@ import { appendEvent } from '../../db/events.js';
 import { referenceTaken, type CaseRow } from '../../db/repositories/cases.js';
 import { caseDueTimes } from '../../presenters/case-view.js';
 import { jurisdiction, type Context, type Trx } from '../../context/context.js';
+import { proposeRouting } from '../routing.js';
 import { syncDeadlineRows } from './sync-deadline-rows.js';
 
 async function uniqueReference(trx: Trx, year: number): Promise<string> {
@@ -22,7 +23,7 @@ async function uniqueReference(trx: Trx, year: number): Promise<string> {
 
 /** A case about to be written, already validated by the command that opens it. */
 interface NewCase {
-  plan: { id: string; document: PlanDocument };
+  plan: { id: string; key: string; document: PlanDocument };
   kind: CaseKind;
   channel: Channel;
   urgency: Urgency;
@@ -41,6 +42,11 @@ interface NewCase {
   /** What the opening event and the audit entry say besides the basics (e.g. which door it came through). */
   eventData?: Record<string, unknown>;
   auditDetail?: Record<string, unknown>;
+  /**
+   * The routing catalogue's proposal (commands/routing.ts): the area the petition comes from when the
+   * door knows it (else read from the location); null when nothing is to be proposed (a unit's own report).
+   */
+  routing: { areaUnitId: string | null } | null;
   /** Writes that belong to the opening (a unit's own assignment, an access code) before clocks are set. */
   alongside?: (trx: Trx, row: CaseRow) => Promise<void>;
 }
@@ -134,6 +140,7 @@ export async function insertCase(ctx: Context, trx: Trx, input: NewCase): Promis
     },
   });
   await input.alongside?.(trx, row);
+  if (input.routing) await proposeRouting(ctx, trx, row, { planKey: input.plan.key, areaUnitId: input.routing.areaUnitId });
   await syncDeadlineRows(ctx, trx, row);
   await recordAudit(trx, {
     at: now,

@@ -3407,6 +3407,7 @@ export interface paths {
                                     onSceneMinutes: number;
                                     proposalDays: number;
                                     escalateAfterMinutes?: number;
+                                    transferReplyDays?: number;
                                 };
                                 categories: {
                                     code: string;
@@ -3517,6 +3518,12 @@ export interface paths {
                                         en?: string;
                                     };
                                     answerDays: number;
+                                }[];
+                                catalogue?: {
+                                    category: string;
+                                    area?: string;
+                                    lead: string;
+                                    assisting?: string[];
                                 }[];
                             };
                         };
@@ -3684,6 +3691,7 @@ export interface paths {
                                     onSceneMinutes: number;
                                     proposalDays: number;
                                     escalateAfterMinutes?: number;
+                                    transferReplyDays?: number;
                                 };
                                 categories: {
                                     code: string;
@@ -3794,6 +3802,12 @@ export interface paths {
                                         en?: string;
                                     };
                                     answerDays: number;
+                                }[];
+                                catalogue?: {
+                                    category: string;
+                                    area?: string;
+                                    lead: string;
+                                    assisting?: string[];
                                 }[];
                             };
                         };
@@ -3955,6 +3969,7 @@ export interface paths {
                                     onSceneMinutes: number;
                                     proposalDays: number;
                                     escalateAfterMinutes?: number;
+                                    transferReplyDays?: number;
                                 };
                                 categories: {
                                     code: string;
@@ -4065,6 +4080,12 @@ export interface paths {
                                         en?: string;
                                     };
                                     answerDays: number;
+                                }[];
+                                catalogue?: {
+                                    category: string;
+                                    area?: string;
+                                    lead: string;
+                                    assisting?: string[];
                                 }[];
                             };
                         };
@@ -4389,6 +4410,7 @@ export interface paths {
                                     onSceneMinutes: number;
                                     proposalDays: number;
                                     escalateAfterMinutes?: number;
+                                    transferReplyDays?: number;
                                 };
                                 categories: {
                                     code: string;
@@ -4499,6 +4521,12 @@ export interface paths {
                                         en?: string;
                                     };
                                     answerDays: number;
+                                }[];
+                                catalogue?: {
+                                    category: string;
+                                    area?: string;
+                                    lead: string;
+                                    assisting?: string[];
                                 }[];
                             };
                         };
@@ -4819,6 +4847,7 @@ export interface paths {
                         receivedAt?: string;
                         receiveTogether?: boolean;
                         planId?: string;
+                        areaUnitId?: string | null;
                     };
                 };
             };
@@ -14568,6 +14597,2486 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/routing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the routing catalogue proposed for the case at registration */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            proposal: {
+                                caseId: string;
+                                entryId: string;
+                                areaUnitId: string | null;
+                                leadUnitId: string;
+                                assistingUnitIds: string[];
+                                /** @enum {unknown} */
+                                status: "proposed" | "confirmed" | "changed";
+                                /** Format: date-time */
+                                proposedAt: string;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decidedBy: string | null;
+                                finalLeadUnitId: string | null;
+                                finalAssistingUnitIds: string[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Confirm the proposal, or change it: the units are assigned and notified at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "confirm";
+                    } | {
+                        /** @enum {string} */
+                        decision: "change";
+                        leadUnitId: string;
+                        assistingUnitIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            planId: string;
+                            /** @enum {unknown} */
+                            kind: "individual" | "collective";
+                            /** @enum {unknown} */
+                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
+                            /** @enum {unknown} */
+                            urgency: "normal" | "urgent" | "major";
+                            category: string;
+                            title: string;
+                            titleWithheld: boolean;
+                            location: string | null;
+                            headcount: number | null;
+                            /** @enum {unknown} */
+                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                            /** Format: date-time */
+                            stageChangedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            reviewCount: number;
+                            deadlines: {
+                                accept: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                conclude: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                reviewRequest: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                review: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                            };
+                            flags: "suspected_spam"[];
+                            openObjection: boolean;
+                        } & {
+                            description: string;
+                            notAcceptedReason: string | null;
+                            receiveTogether: boolean;
+                            petitioner: {
+                                name: string | null;
+                                contact: string | null;
+                            } | null;
+                            representatives: {
+                                id: string;
+                                position: number;
+                                name: string | null;
+                                contact: string | null;
+                            }[];
+                            personalData: {
+                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
+                                withheld: boolean;
+                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
+                                mayReveal: boolean;
+                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
+                                sent: boolean;
+                            };
+                            assignments: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                role: "lead" | "assisting";
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                acknowledge: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                onScene: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                proposal: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                objection: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                    reason: string | null;
+                                };
+                                /** Format: date-time */
+                                releasedAt: string | null;
+                                /** Format: date-time */
+                                clocksStoppedAt: string | null;
+                                abilities: {
+                                    acknowledge: boolean;
+                                    arrive: boolean;
+                                    propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
+                                    onBehalf: boolean;
+                                };
+                            }[];
+                            meetings: {
+                                id: string;
+                                /** Format: date-time */
+                                heldAt: string;
+                                attendees: string;
+                                summary: string;
+                                commitments: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            answers: {
+                                id: string;
+                                body: string;
+                                reviewRound: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
+                            }[];
+                            moves: {
+                                /** @enum {unknown} */
+                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                reasonRequired: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                undoneSteps: string[];
+                            }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
+                            abilities: {
+                                "case.read": boolean;
+                                "case.move": boolean;
+                                "case.assign": boolean;
+                                "case.note": boolean;
+                                "case.meet": boolean;
+                                "case.answer": boolean;
+                                "case.step": boolean;
+                                "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
+                                "case.classify": boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case’s transfers and assignments to other bodies, with their clocks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "transfer" | "assign";
+                                unitId: string | null;
+                                bodyName: string | null;
+                                reason: string;
+                                assignmentId: string | null;
+                                noticeId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                replyClock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                reply: ("accepted" | "declined") | (never | null);
+                                replyNote: string | null;
+                                /** Format: date-time */
+                                repliedAt: string | null;
+                                resultClock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                } | null;
+                                report: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Transfer (转送) or assign (交办, with a result report due) the case to a unit of the tree or an outside body; the petitioner’s transfer notice is issued */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "transfer" | "assign";
+                        unitId?: string;
+                        bodyName?: string;
+                        reason: string;
+                        /** Format: date-time */
+                        resultDueAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            planId: string;
+                            /** @enum {unknown} */
+                            kind: "individual" | "collective";
+                            /** @enum {unknown} */
+                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
+                            /** @enum {unknown} */
+                            urgency: "normal" | "urgent" | "major";
+                            category: string;
+                            title: string;
+                            titleWithheld: boolean;
+                            location: string | null;
+                            headcount: number | null;
+                            /** @enum {unknown} */
+                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                            /** Format: date-time */
+                            stageChangedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            reviewCount: number;
+                            deadlines: {
+                                accept: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                conclude: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                reviewRequest: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                review: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                            };
+                            flags: "suspected_spam"[];
+                            openObjection: boolean;
+                        } & {
+                            description: string;
+                            notAcceptedReason: string | null;
+                            receiveTogether: boolean;
+                            petitioner: {
+                                name: string | null;
+                                contact: string | null;
+                            } | null;
+                            representatives: {
+                                id: string;
+                                position: number;
+                                name: string | null;
+                                contact: string | null;
+                            }[];
+                            personalData: {
+                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
+                                withheld: boolean;
+                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
+                                mayReveal: boolean;
+                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
+                                sent: boolean;
+                            };
+                            assignments: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                role: "lead" | "assisting";
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                acknowledge: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                onScene: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                proposal: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                objection: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                    reason: string | null;
+                                };
+                                /** Format: date-time */
+                                releasedAt: string | null;
+                                /** Format: date-time */
+                                clocksStoppedAt: string | null;
+                                abilities: {
+                                    acknowledge: boolean;
+                                    arrive: boolean;
+                                    propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
+                                    onBehalf: boolean;
+                                };
+                            }[];
+                            meetings: {
+                                id: string;
+                                /** Format: date-time */
+                                heldAt: string;
+                                attendees: string;
+                                summary: string;
+                                commitments: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            answers: {
+                                id: string;
+                                body: string;
+                                reviewRound: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
+                            }[];
+                            moves: {
+                                /** @enum {unknown} */
+                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                reasonRequired: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                undoneSteps: string[];
+                            }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
+                            abilities: {
+                                "case.read": boolean;
+                                "case.move": boolean;
+                                "case.assign": boolean;
+                                "case.note": boolean;
+                                "case.meet": boolean;
+                                "case.answer": boolean;
+                                "case.step": boolean;
+                                "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
+                                "case.classify": boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transfers/{transferId}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The receiving body’s written reply to the petitioner (accepts or not, Art. 23); stops its clock */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    transferId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        reply: "accepted" | "declined";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            planId: string;
+                            /** @enum {unknown} */
+                            kind: "individual" | "collective";
+                            /** @enum {unknown} */
+                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
+                            /** @enum {unknown} */
+                            urgency: "normal" | "urgent" | "major";
+                            category: string;
+                            title: string;
+                            titleWithheld: boolean;
+                            location: string | null;
+                            headcount: number | null;
+                            /** @enum {unknown} */
+                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                            /** Format: date-time */
+                            stageChangedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            reviewCount: number;
+                            deadlines: {
+                                accept: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                conclude: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                reviewRequest: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                review: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                            };
+                            flags: "suspected_spam"[];
+                            openObjection: boolean;
+                        } & {
+                            description: string;
+                            notAcceptedReason: string | null;
+                            receiveTogether: boolean;
+                            petitioner: {
+                                name: string | null;
+                                contact: string | null;
+                            } | null;
+                            representatives: {
+                                id: string;
+                                position: number;
+                                name: string | null;
+                                contact: string | null;
+                            }[];
+                            personalData: {
+                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
+                                withheld: boolean;
+                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
+                                mayReveal: boolean;
+                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
+                                sent: boolean;
+                            };
+                            assignments: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                role: "lead" | "assisting";
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                acknowledge: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                onScene: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                proposal: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                objection: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                    reason: string | null;
+                                };
+                                /** Format: date-time */
+                                releasedAt: string | null;
+                                /** Format: date-time */
+                                clocksStoppedAt: string | null;
+                                abilities: {
+                                    acknowledge: boolean;
+                                    arrive: boolean;
+                                    propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
+                                    onBehalf: boolean;
+                                };
+                            }[];
+                            meetings: {
+                                id: string;
+                                /** Format: date-time */
+                                heldAt: string;
+                                attendees: string;
+                                summary: string;
+                                commitments: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            answers: {
+                                id: string;
+                                body: string;
+                                reviewRound: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
+                            }[];
+                            moves: {
+                                /** @enum {unknown} */
+                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                reasonRequired: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                undoneSteps: string[];
+                            }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
+                            abilities: {
+                                "case.read": boolean;
+                                "case.move": boolean;
+                                "case.assign": boolean;
+                                "case.note": boolean;
+                                "case.meet": boolean;
+                                "case.answer": boolean;
+                                "case.step": boolean;
+                                "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
+                                "case.classify": boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transfers/{transferId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An assigned case’s result report (办结报告); stops its clock */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    transferId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        report: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            planId: string;
+                            /** @enum {unknown} */
+                            kind: "individual" | "collective";
+                            /** @enum {unknown} */
+                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
+                            /** @enum {unknown} */
+                            urgency: "normal" | "urgent" | "major";
+                            category: string;
+                            title: string;
+                            titleWithheld: boolean;
+                            location: string | null;
+                            headcount: number | null;
+                            /** @enum {unknown} */
+                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                            /** Format: date-time */
+                            stageChangedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            reviewCount: number;
+                            deadlines: {
+                                accept: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                conclude: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                reviewRequest: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                review: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                            };
+                            flags: "suspected_spam"[];
+                            openObjection: boolean;
+                        } & {
+                            description: string;
+                            notAcceptedReason: string | null;
+                            receiveTogether: boolean;
+                            petitioner: {
+                                name: string | null;
+                                contact: string | null;
+                            } | null;
+                            representatives: {
+                                id: string;
+                                position: number;
+                                name: string | null;
+                                contact: string | null;
+                            }[];
+                            personalData: {
+                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
+                                withheld: boolean;
+                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
+                                mayReveal: boolean;
+                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
+                                sent: boolean;
+                            };
+                            assignments: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                role: "lead" | "assisting";
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                acknowledge: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                onScene: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                proposal: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                objection: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                    reason: string | null;
+                                };
+                                /** Format: date-time */
+                                releasedAt: string | null;
+                                /** Format: date-time */
+                                clocksStoppedAt: string | null;
+                                abilities: {
+                                    acknowledge: boolean;
+                                    arrive: boolean;
+                                    propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
+                                    onBehalf: boolean;
+                                };
+                            }[];
+                            meetings: {
+                                id: string;
+                                /** Format: date-time */
+                                heldAt: string;
+                                attendees: string;
+                                summary: string;
+                                commitments: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            answers: {
+                                id: string;
+                                body: string;
+                                reviewRound: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
+                            }[];
+                            moves: {
+                                /** @enum {unknown} */
+                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                reasonRequired: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                undoneSteps: string[];
+                            }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
+                            abilities: {
+                                "case.read": boolean;
+                                "case.move": boolean;
+                                "case.assign": boolean;
+                                "case.note": boolean;
+                                "case.meet": boolean;
+                                "case.answer": boolean;
+                                "case.step": boolean;
+                                "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
+                                "case.classify": boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transfers/{transferId}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable transfer letter (HTML): office, reference, date, receiving body, room for the seal */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    transferId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transfers/{transferId}/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The transfer letter as a PDF to print, seal and send (503 pdf_font_missing when the server has no CJK font) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    transferId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The routing catalogue: category × area → lead and assisting units, with what became of each entry’s proposals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                planKey: string;
+                                category: string;
+                                areaUnitId: string | null;
+                                leadUnitId: string;
+                                assistingUnitIds: string[];
+                                active: boolean;
+                                counts: {
+                                    proposed: number;
+                                    confirmed: number;
+                                    changed: number;
+                                    objections: number;
+                                    reroutes: number;
+                                };
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                editedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit one catalogue entry without republishing the plan (audited) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        areaUnitId?: string | null;
+                        leadUnitId?: string;
+                        assistingUnitIds?: string[];
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            planKey: string;
+                            category: string;
+                            areaUnitId: string | null;
+                            leadUnitId: string;
+                            assistingUnitIds: string[];
+                            active: boolean;
+                            counts: {
+                                proposed: number;
+                                confirmed: number;
+                                changed: number;
+                                objections: number;
+                                reroutes: number;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            editedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/reports/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue entries rerouted and objected to most, so the office can correct them */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            generatedAt: string;
+                            entries: ({
+                                id: string;
+                                planKey: string;
+                                category: string;
+                                areaUnitId: string | null;
+                                leadUnitId: string;
+                                assistingUnitIds: string[];
+                                active: boolean;
+                                counts: {
+                                    proposed: number;
+                                    confirmed: number;
+                                    changed: number;
+                                    objections: number;
+                                    reroutes: number;
+                                };
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                editedAt: string | null;
+                            } & {
+                                misroutings: number;
+                            })[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
