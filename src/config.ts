@@ -34,6 +34,28 @@ export interface Config {
   audit: AuditSettings;
   /** The font printed documents are set in (REDRESS_PDF_FONT, REDRESS_PDF_FONT_NAME): Noto Sans CJK SC from fonts-noto-cjk unless set. */
   pdfFont: PdfFont;
+  attachments: AttachmentConfig;
+}
+
+/** Files on cases (REDRESS_ATTACHMENT_*): how large, how many, and where their sealed bytes are kept. */
+export interface AttachmentConfig {
+  maxBytes: number;
+  perCase: number;
+  /** An S3-compatible store; without it the sealed bytes are kept in the database. */
+  s3: S3Config | undefined;
+}
+
+export interface S3Config {
+  bucket: string;
+  /** e.g. https://s3.example.gov.cn or http://127.0.0.1:9000; absent, AWS's own endpoint for the region. */
+  endpoint: string | undefined;
+  region: string;
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  /** Prepended to every object's key. */
+  prefix: string;
+  /** Path-style URLs (bucket in the path), which most S3-compatible servers need. */
+  forcePathStyle: boolean;
 }
 
 /** Where the audit log is anchored outside the database. */
@@ -144,6 +166,26 @@ function readUrl(value: string | undefined): string | undefined {
   return value;
 }
 
+function positive(name: string, value: string | undefined, fallback: number): number {
+  const parsed = integer(name, value, fallback);
+  if (parsed < 1) throw new Error(`${name} must be at least 1 (got "${value ?? ''}").`);
+  return parsed;
+}
+
+function s3Config(env: NodeJS.ProcessEnv): S3Config | undefined {
+  const bucket = env.REDRESS_ATTACHMENT_S3_BUCKET;
+  if (!bucket) return undefined;
+  return {
+    bucket,
+    endpoint: env.REDRESS_ATTACHMENT_S3_ENDPOINT || undefined,
+    region: env.REDRESS_ATTACHMENT_S3_REGION || 'us-east-1',
+    accessKeyId: env.REDRESS_ATTACHMENT_S3_ACCESS_KEY_ID || undefined,
+    secretAccessKey: env.REDRESS_ATTACHMENT_S3_SECRET_ACCESS_KEY || undefined,
+    prefix: env.REDRESS_ATTACHMENT_S3_PREFIX ?? 'attachments/',
+    forcePathStyle: onOff('REDRESS_ATTACHMENT_S3_PATH_STYLE', env.REDRESS_ATTACHMENT_S3_PATH_STYLE, true),
+  };
+}
+
 /** Settings from the environment (and `.env` if present), with DESIGN.md's defaults. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env === process.env) dotenv.config({ quiet: true });
@@ -174,5 +216,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     databaseReadUrl: readUrl(env.REDRESS_DATABASE_READ_URL),
     pdfFont: pdfFont(env),
+    attachments: {
+      maxBytes: positive('REDRESS_ATTACHMENT_MAX_BYTES', env.REDRESS_ATTACHMENT_MAX_BYTES, 10 * 1024 * 1024),
+      perCase: positive('REDRESS_ATTACHMENTS_PER_CASE', env.REDRESS_ATTACHMENTS_PER_CASE, 20),
+      s3: s3Config(env),
+    },
   };
 }

@@ -8,6 +8,8 @@ import { createChangeFeed } from './context/change-feed.js';
 import { createSharedChangeFeed } from './db/change-notify.js';
 import { sql } from 'kysely';
 import { createSealer } from './security/sealer.js';
+import { databaseStore, type AttachmentStore } from './attachments/storage.js';
+import { s3Store } from './attachments/s3-store.js';
 
 export interface Runtime {
   ctx: Context;
@@ -40,6 +42,7 @@ export async function openRuntime(config: Config, log: RuntimeLog = defaultLog):
     sealer: createSealer(config.encryptionKey),
     security: { adminTotpRequired: config.adminTotpRequired },
     pdfFont: config.pdfFont,
+    attachments: { maxBytes: config.attachments.maxBytes, perCase: config.attachments.perCase, store: attachmentStore(config) },
     ...(replica ? { replica: replica.db } : {}),
   };
   return {
@@ -51,6 +54,11 @@ export async function openRuntime(config: Config, log: RuntimeLog = defaultLog):
       await store.close();
     },
   };
+}
+
+/** The S3-compatible store when one is configured, else the database. */
+function attachmentStore(config: Config): AttachmentStore {
+  return config.attachments.s3 ? s3Store(config.attachments.s3) : databaseStore;
 }
 
 type RuntimeLog = (message: string, error?: unknown) => void;

@@ -55,5 +55,10 @@ export function settingsInForce(config: Config, env: NodeJS.ProcessEnv = process
     { name: 'REDRESS_ADMIN_EMAIL', value: config.adminEmail ?? null },
     { name: 'REDRESS_PDF_FONT', value: config.pdfFont.path },
     { name: 'REDRESS_PDF_FONT_NAME', value: config.pdfFont.name ?? null },
+    { name: 'REDRESS_ATTACHMENT_MAX_BYTES', value: config.attachments.maxBytes },
+    { name: 'REDRESS_ATTACHMENTS_PER_CASE', value: config.attachments.perCase },
+    // The bucket and endpoint, never the credentials.
+    { name: 'REDRESS_ATTACHMENT_S3_BUCKET', value: config.attachments.s3?.bucket ?? null },
+    { name: 'REDRESS_ATTACHMENT_S3_ENDPOINT', value: config.attachments.s3?.endpoint ?? null },
   ];
 }

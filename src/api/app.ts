@@ -23,6 +23,9 @@ import { caseFlagRoutes } from './routes/cases/flag-routes.js';
 import { caseTransferRoutes } from './routes/cases/transfer-routes.js';
 import { catalogueRoutes } from './routes/catalogue/routes.js';
 import { casePersonalDataRoutes } from './routes/cases/personal-data-routes.js';
+import { caseAttachmentRoutes } from './routes/cases/attachment-routes.js';
+import { registerUploads } from './plugins/uploads.js';
+import { attachmentSettings } from '../commands/attachments.js';
 import { notificationRoutes } from './routes/notifications/routes.js';
 import { calendarRoutes } from './routes/calendar/routes.js';
 import { webhookRoutes } from './routes/webhooks/routes.js';
@@ -88,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await registerCompression(app);
+  await registerUploads(app, attachmentSettings(options.ctx));
   await app.register(cookie);
   registerSecurity(app);
   await app.register(swagger, {
@@ -119,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   caseTransferRoutes(app, options.ctx);
   catalogueRoutes(app, options.ctx);
   casePersonalDataRoutes(app, options.ctx);
+  caseAttachmentRoutes(app, options.ctx);
   notificationRoutes(app, options.ctx);
   webhookRoutes(app, options.ctx);
   calendarRoutes(app, options.ctx);

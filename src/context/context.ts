@@ -4,6 +4,7 @@ import type { Actor } from '../core/types.js';
 import type { DialectAdapter } from '../db/adapter.js';
 import type { Database } from '../db/schema.js';
 import type { Sealer } from '../security/sealer.js';
+import type { AttachmentSettings } from '../attachments/storage.js';
 import type { ChangeFeed } from './change-feed.js';
 import type { Calendar } from '../core/calendar.js';
 import type { Jurisdiction } from '../core/deadlines.js';
@@ -39,6 +40,8 @@ export interface Context {
   replica?: Kysely<Database>;
   /** The font printed documents (PDF) are set in; absent means Noto Sans CJK SC from fonts-noto-cjk. */
   pdfFont?: PdfFont;
+  /** Attachment limits and store (REDRESS_ATTACHMENT_*); absent, the defaults: 10 MB, 20 a case, in the database. */
+  attachments?: AttachmentSettings;
 }
 
 interface SecuritySettings {

@@ -42,6 +42,10 @@ export const problemCodes = [
   'unknown_class',
   'unknown_lawful_channel',
   'no_such_case',
+  'file_type',
+  'type_mismatch',
+  'file_too_large',
+  'unreadable',
   'invalid',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];

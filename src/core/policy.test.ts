@@ -55,7 +55,7 @@ function resourcesFor(action: Action): Resource[] {
 }
 
 describe('the action lists used by these tests', () => {
-  it('cover eleven case actions', () => {
+  it('cover thirteen case actions', () => {
     expect([...caseActions]).toEqual([
       'case.read',
       'case.move',
@@ -69,6 +69,7 @@ describe('the action lists used by these tests', () => {
       'case.extension.decide',
       'case.pause',
       'case.classify',
+      'case.attach',
     ]);
   });
 });
@@ -284,6 +285,7 @@ describe('caseAbilities', () => {
       'case.extension.decide': false,
       'case.pause': false,
       'case.classify': false,
+      'case.attach': true,
     });
   });
 
@@ -305,6 +307,7 @@ describe('caseAbilities', () => {
       'case.extension.decide': true,
       'case.pause': false,
       'case.classify': false,
+      'case.attach': false,
     });
   });
 

@@ -22,6 +22,8 @@ export const caseActions = [
    * conclusion that stands (core/matter.ts, Art. 29–31 and 36): the office's decision.
    */
   'case.classify',
+  /** Attach a file to the case (a scanned letter, a photo, a document): the office and the units on it. */
+  'case.attach',
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
 
@@ -102,6 +104,7 @@ const grants: Record<Role, readonly Action[]> = {
     'case.meet',
     'case.answer',
     'case.step',
+    'case.attach',
     'assignment.acknowledge',
     'assignment.arrive',
     'assignment.propose',

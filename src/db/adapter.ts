@@ -8,6 +8,8 @@ export interface DialectAdapter {
   name: 'sqlite' | 'postgres';
   /** Column type for an ISO 8601 UTC time. */
   timestamp: ColumnDataType;
+  /** Column type for bytes (sealed attachments): BLOB on SQLite, bytea on PostgreSQL; both read back as a Buffer. */
+  bytes: ColumnDataType;
   /** Column type for an auto-incrementing integer key. */
   serial: ColumnDataType;
   /** Whether that key also needs the AUTOINCREMENT keyword (PostgreSQL's serial types imply it). */
@@ -28,6 +30,7 @@ export interface DialectAdapter {
 export const sqliteAdapter: DialectAdapter = {
   name: 'sqlite',
   timestamp: 'text',
+  bytes: 'blob',
   serial: 'integer',
   serialNeedsAutoIncrement: true,
   supportsRowLocks: false,
@@ -39,6 +42,7 @@ export const sqliteAdapter: DialectAdapter = {
 export const postgresAdapter: DialectAdapter = {
   name: 'postgres',
   timestamp: 'timestamptz',
+  bytes: 'bytea',
   serial: 'bigserial',
   serialNeedsAutoIncrement: false,
   supportsRowLocks: true,

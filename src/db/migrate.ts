@@ -23,6 +23,7 @@ import * as casePausedAt from './migrations/023-case-paused-at.js';
 import * as writtenNotices from './migrations/024-written-notices.js';
 import * as matterClass from './migrations/025-matter-class.js';
 import * as catalogueTransfers from './migrations/026-catalogue-transfers.js';
+import * as attachments from './migrations/027-attachments.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -51,6 +52,7 @@ const all: Record<string, AdapterMigration> = {
   '024-written-notices': writtenNotices,
   '025-matter-class': matterClass,
   '026-catalogue-transfers': catalogueTransfers,
+  '027-attachments': attachments,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

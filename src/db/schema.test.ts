@@ -25,6 +25,8 @@ const columns = {
   catalogue_entries: ['id', 'plan_key', 'category', 'area_unit_id', 'lead_unit_id', 'assisting_unit_ids', 'active', 'objections', 'reroutes', 'created_at', 'updated_at', 'edited_at', 'edited_by'],
   routing_proposals: ['case_id', 'entry_id', 'area_unit_id', 'lead_unit_id', 'assisting_unit_ids', 'status', 'proposed_at', 'decided_at', 'decided_by', 'final_lead_unit_id', 'final_assisting_unit_ids'],
   transfers: ['id', 'case_id', 'kind', 'unit_id', 'body_name', 'reason', 'assignment_id', 'notice_id', 'reply_due_at', 'result_due_at', 'created_at', 'created_by', 'reply', 'reply_note', 'replied_at', 'replied_by', 'report', 'reported_at', 'reported_by'],
+  attachments: ['id', 'case_id', 'position', 'name_sealed', 'media_type', 'size', 'sha256', 'internal', 'uploaded_via', 'uploaded_by', 'storage', 'created_at'],
+  attachment_blobs: ['attachment_id', 'sealed'],
   step_completions: ['case_id', 'step_id', 'done_by', 'done_at'],
   audit_entries: ['id', 'seq', 'at', 'actor_id', 'action', 'subject_type', 'subject_id', 'detail', 'prev_hash', 'hash'],
   chain_heads: ['chain', 'seq', 'hash'],

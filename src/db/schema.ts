@@ -294,6 +294,34 @@ export interface TransfersTable {
   reported_by: string | null;
 }
 
+/**
+ * A file on a case (scanned letter, photo, document; migration 027). Its name is sealed like
+ * personal data; its bytes, sealed, are in `attachment_blobs` or the S3 store (`storage`).
+ */
+export interface AttachmentsTable {
+  id: string;
+  case_id: string;
+  /** 1, 2, … in the order the case received its files. */
+  position: number;
+  name_sealed: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  /** 1: staff only, never shown to the petitioner. */
+  internal: number;
+  /** 'staff' or 'petitioner' (who has no user id). */
+  uploaded_via: string;
+  uploaded_by: string | null;
+  /** Where the sealed bytes are: 'database' or 's3'. */
+  storage: string;
+  created_at: string;
+}
+
+export interface AttachmentBlobsTable {
+  attachment_id: string;
+  sealed: Buffer;
+}
+
 export interface StepCompletionsTable {
   case_id: string;
   step_id: string;
@@ -351,6 +379,8 @@ export interface Database {
   catalogue_entries: CatalogueEntriesTable;
   routing_proposals: RoutingProposalsTable;
   transfers: TransfersTable;
+  attachments: AttachmentsTable;
+  attachment_blobs: AttachmentBlobsTable;
   step_completions: StepCompletionsTable;
   audit_entries: AuditEntriesTable;
   chain_heads: ChainHeadsTable;

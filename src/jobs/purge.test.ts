@@ -47,7 +47,7 @@ describe.each(databaseKinds)('the personal-data purge on %s', (kind) => {
     expect((await getCase(world.ctx, { actor: admin, caseId: stillOpen })).petitioner).toEqual({ name: '张三', contact: '13800000000' });
 
     const events = await world.ctx.db.selectFrom('events').select(['type', 'data']).where('case_id', '=', old).where('type', '=', 'personal_data.purged').execute();
-    expect(events.map((event) => JSON.parse(event.data) as unknown)).toEqual([{ representatives: 5, retentionDays: 730 }]);
+    expect(events.map((event) => JSON.parse(event.data) as unknown)).toEqual([{ representatives: 5, attachments: 0, retentionDays: 730 }]);
     const raw = await world.ctx.db.selectFrom('cases').select(['petitioner_name_sealed', 'petitioner_contact_sealed']).where('id', '=', old).executeTakeFirstOrThrow();
     expect(raw).toEqual({ petitioner_name_sealed: null, petitioner_contact_sealed: null });
     expect((await chainAndVerify(world.ctx)).ok).toBe(true);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Stage } from '../core/types.js';
 import type { Context } from '../context/context.js';
 import { runCaseBatch } from '../commands/support/case-command.js';
+import { purgeAttachments } from '../commands/attachments.js';
 
 /** Personal data is kept this long after a case is finally closed or declined, unless configured. */
 export const defaultRetentionDays = 730;
@@ -9,7 +10,7 @@ export const defaultRetentionDays = 730;
 /**
  * Erases the petitioner's and representatives' names and contacts from cases closed or declined
  * more than `retentionDays` ago, with the comments they left with a rating and any address still
- * queued for a notice. The case itself, its
+ * queued for a notice, and the files on the case. The case itself, its
  * answers and its timeline stay: they are the record the office is held to account by.
  */
 export async function purgePersonalData(ctx: Context, retentionDays: number, batch = 200): Promise<number> {
@@ -38,13 +39,15 @@ export async function purgePersonalData(ctx: Context, retentionDays: number, bat
           .where('address_sealed', 'is not', null)
           .execute();
         await trx.updateTable('feedback').set({ comment: null }).where('case_id', '=', caseId).execute();
+        // A scanned letter or a photo is personal data too: its bytes and its (named) row go.
+        const attachments = await purgeAttachments(ctx, trx, caseId);
         // Only sealed personal fields change: the case's record, its clocks and its `updated_at` stay as they were.
         await trx
           .updateTable('cases')
           .set({ petitioner_name_sealed: null, petitioner_contact_sealed: null, personal_data_purged_at: now })
           .where('id', '=', caseId)
           .execute();
-        const detail = { representatives: Number(representatives.numDeletedRows), retentionDays };
+        const detail = { representatives: Number(representatives.numDeletedRows), attachments, retentionDays };
         return {
           caseId,
           row: null,

@@ -19,7 +19,7 @@ function canonical(value: unknown): string {
  * address, an Open311 key), fingerprinted with the method, path and body; undefined without one.
  * A key is 1–255 visible ASCII characters, optionally in double quotes (a structured-field string).
  */
-function idempotencyKeyOf(request: FastifyRequest, scope: string): IdempotencyKey | undefined {
+function idempotencyKeyOf(request: FastifyRequest, scope: string, body: unknown): IdempotencyKey | undefined {
   const header = request.headers['idempotency-key'];
   if (header === undefined) return undefined;
   const raw = (Array.isArray(header) ? header.join(',') : header).trim();
@@ -28,7 +28,7 @@ function idempotencyKeyOf(request: FastifyRequest, scope: string): IdempotencyKe
     throw invalid('Idempotency-Key', 'must be 1 to 255 visible ASCII characters, e.g. a UUID.');
   }
   const path = request.url.split('?')[0] ?? request.url;
-  const fingerprint = createHash('sha256').update(`${request.method} ${path}\n${canonical(request.body)}`).digest('hex');
+  const fingerprint = createHash('sha256').update(`${request.method} ${path}\n${canonical(body)}`).digest('hex');
   return { scope, key, fingerprint };
 }
 
@@ -42,8 +42,10 @@ export async function idempotently<T>(
   reply: FastifyReply,
   scope: string,
   run: (key: IdempotencyKey | undefined) => Promise<T>,
+  /** What the request sent, where its parsed body does not say it (a multipart upload: its files' digests). */
+  body: unknown = request.body,
 ): Promise<T> {
-  const { result, replayed } = await once(ctx, idempotencyKeyOf(request, scope), run);
+  const { result, replayed } = await once(ctx, idempotencyKeyOf(request, scope, body), run);
   if (replayed) reply.header('idempotent-replayed', 'true');
   return result;
 }

@@ -9,7 +9,9 @@ import { sessionCookie } from './auth.js';
  *   HTTPS (directly, or through a trusted proxy's `X-Forwarded-Proto`);
  * - CSRF: an unsafe request carrying the session cookie must come from this origin, and the JSON
  *   API accepts only JSON (or YAML where a route takes it), never the three content types a
- *   cross-site HTML form can send without the browser asking first.
+ *   cross-site HTML form can send without the browser asking first — but for the routes that take
+ *   files, where a session's multipart upload must say it came from this origin (`Origin` or
+ *   `Sec-Fetch-Site`, which every current browser sends).
  */
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -66,6 +68,12 @@ function mediaType(request: FastifyRequest): string | null {
   return header === undefined ? null : (header.split(';')[0] ?? '').trim().toLowerCase();
 }
 
+/** The routes that take files: multipart/form-data is accepted there and nowhere else of the two APIs. */
+const takesFiles = (path: string) => /^\/(api\/v1\/cases\/[^/]+|public\/v1\/petitions\/[^/]+)\/attachments$/.test(path);
+
+/** Whether the browser said where the request came from: a session's upload must say, since a form can send one blind. */
+const saysWhere = (request: FastifyRequest) => request.headers['sec-fetch-site'] !== undefined || request.headers.origin !== undefined;
+
 const byCookie = (request: FastifyRequest) =>
   !request.headers.authorization?.startsWith('Bearer ') && request.cookies[sessionCookie] !== undefined;
 
@@ -79,6 +87,12 @@ export function registerSecurity(app: FastifyInstance): void {
       throw new DomainError('cross_site_request', 'This request came from another site; it was refused to protect your session.');
     }
     const type = mediaType(request);
+    if (type === 'multipart/form-data' && takesFiles(path)) {
+      if (isStaffApi(path) && byCookie(request) && !saysWhere(request)) {
+        throw new DomainError('cross_site_request', 'An upload signed in by cookie must come from this site’s own pages; it was refused to protect your session.');
+      }
+      return;
+    }
     const allowed = isStaffApi(path) ? apiBodyTypes : path.startsWith('/public/v1/') ? publicBodyTypes : null;
     if (allowed && type !== null && !allowed.includes(type)) {
       throw new DomainError('unsupported_media_type', `This API takes ${allowed.join(' or ')}, not ${type}.`, { details: { accepted: allowed } });

@@ -5118,6 +5118,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -5511,6 +5512,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -6034,6 +6036,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -6420,6 +6423,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -6799,6 +6803,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -7184,6 +7189,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -7579,6 +7585,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -7959,6 +7966,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -8344,6 +8352,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -8733,6 +8742,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -9123,6 +9133,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -9503,6 +9514,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -9883,6 +9895,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -10268,6 +10281,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -10656,6 +10670,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -11042,6 +11057,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -11429,6 +11445,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -11815,6 +11832,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -12202,6 +12220,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -12586,6 +12605,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -12973,6 +12993,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -13359,6 +13380,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -13745,6 +13767,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -14131,6 +14154,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -14511,6 +14535,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -15021,6 +15046,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -15549,6 +15575,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -15937,6 +15964,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -16323,6 +16351,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -17213,6 +17242,408 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's files (names only for who sees its personal data) and what the caller may do with them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string | null;
+                                /** @enum {unknown} */
+                                type: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+                                size: number;
+                                sha256: string;
+                                internal: boolean;
+                                uploadedBy: {
+                                    /** @enum {unknown} */
+                                    via: "staff" | "petitioner";
+                                    userId: string | null;
+                                    userName: string | null;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            mayUpload: boolean;
+                            mayDownload: boolean;
+                            maxBytes: number;
+                            perCase: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Attach files (multipart/form-data: one or more `file` parts, `internal`=true to keep them from the petitioner). PDF, JPEG, PNG or WebP by content; images lose their metadata. Honours Idempotency-Key. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string | null;
+                                /** @enum {unknown} */
+                                type: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+                                size: number;
+                                sha256: string;
+                                internal: boolean;
+                                uploadedBy: {
+                                    /** @enum {unknown} */
+                                    via: "staff" | "petitioner";
+                                    userId: string | null;
+                                    userName: string | null;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one file (as an attachment, its stored type); each download is written to the audit log */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -20605,6 +21036,428 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/petitions/{reference}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files of the petition the petitioner may see: those they sent and those the office shared (never internal ones) */
+        get: {
+            parameters: {
+                query?: never;
+                header: {
+                    "x-access-code": string;
+                };
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {unknown} */
+                                type: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+                                size: number;
+                                fromPetitioner: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Send files for the petition (multipart/form-data, one or more `file` parts: PDF, JPEG, PNG or WebP); honours Idempotency-Key */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "x-access-code": string;
+                };
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {unknown} */
+                                type: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+                                size: number;
+                                fromPetitioner: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/petitions/{reference}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one of those files */
+        get: {
+            parameters: {
+                query?: never;
+                header: {
+                    "x-access-code": string;
+                };
+                path: {
+                    reference: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

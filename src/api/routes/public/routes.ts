@@ -6,6 +6,12 @@ import { getPetitionStatus, giveFeedback, requestReview, submitPetition, type Pu
 import { portalMessages } from '../../portal/i18n/index.js';
 import { idempotently } from '../../plugins/idempotency.js';
 import { guarded } from './guard.js';
+import { Type } from 'typebox';
+import { attachPetitionerFiles, attachmentSettings, downloadPetitionAttachment, listPetitionAttachments } from '../../../commands/attachments.js';
+import { PublicAttachments } from '../../../contract/attachments.js';
+import { Id } from '../../../contract/common.js';
+import { readUpload, sendFile, uploadFingerprint } from '../../plugins/uploads.js';
+import { ErrorResponse } from '../../schemas.js';
 import type { GuessThrottle } from './guess-throttle.js';
 import {
   AccessCodeHeaders,
@@ -132,6 +138,73 @@ export function publicPetitionRoutes(app: App, ctx: Context, options: PublicApiO
       const { reason } = request.body;
       const status = await guarded(options.throttle, request, reply, () => requestReview(ctx, { reference, accessCode, reason }));
       return reply.header('cache-control', 'no-store').send(present(status));
+    },
+  });
+
+  publicAttachmentRoutes(app, ctx, options);
+}
+
+const PublicAttachmentParams = Type.Object(
+  { reference: ReferenceParams.properties.reference, attachmentId: Id },
+  { additionalProperties: false },
+);
+
+/** The petitioner's files: send some (multipart, field `file`), list those they may see, download one. */
+function publicAttachmentRoutes(app: App, ctx: Context, options: PublicApiOptions): void {
+  const settings = attachmentSettings(ctx);
+  app.post('/public/v1/petitions/:reference/attachments', {
+    config: { rateLimit: { max: options.submissionsPerHour, timeWindow: '1 hour' } },
+    schema: {
+      tags: ['public'],
+      summary: 'Send files for the petition (multipart/form-data, one or more `file` parts: PDF, JPEG, PNG or WebP); honours Idempotency-Key',
+      security: [],
+      consumes: ['multipart/form-data'],
+      params: ReferenceParams,
+      headers: AccessCodeHeaders,
+      response: { 201: PublicAttachments, 415: ErrorResponse, ...publicErrors },
+    },
+    handler: async (request, reply) => {
+      const { reference } = request.params;
+      const accessCode = request.headers['x-access-code'];
+      const upload = await readUpload(request, settings);
+      const items = await guarded(options.throttle, request, reply, () =>
+        idempotently(ctx, request, reply, `public:${request.ip}`, (key) => attachPetitionerFiles(ctx, { reference, accessCode, files: upload.files }, key), uploadFingerprint(upload)),
+      );
+      return reply.status(201).header('cache-control', 'no-store').send({ items });
+    },
+  });
+
+  app.get('/public/v1/petitions/:reference/attachments', {
+    schema: {
+      tags: ['public'],
+      summary: 'The files of the petition the petitioner may see: those they sent and those the office shared (never internal ones)',
+      security: [],
+      params: ReferenceParams,
+      headers: AccessCodeHeaders,
+      response: { 200: PublicAttachments, ...publicErrors },
+    },
+    handler: async (request, reply) => {
+      const { reference } = request.params;
+      const accessCode = request.headers['x-access-code'];
+      const items = await guarded(options.throttle, request, reply, () => listPetitionAttachments(ctx, { reference, accessCode }));
+      return reply.header('cache-control', 'no-store').send({ items });
+    },
+  });
+
+  app.get('/public/v1/petitions/:reference/attachments/:attachmentId', {
+    schema: {
+      tags: ['public'],
+      summary: 'Download one of those files',
+      security: [],
+      params: PublicAttachmentParams,
+      headers: AccessCodeHeaders,
+      response: publicErrors,
+    },
+    handler: async (request, reply) => {
+      const { reference, attachmentId } = request.params;
+      const accessCode = request.headers['x-access-code'];
+      const file = await guarded(options.throttle, request, reply, () => downloadPetitionAttachment(ctx, { reference, accessCode, attachmentId }));
+      return sendFile(reply, file);
     },
   });
 }
