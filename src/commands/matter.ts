@@ -108,7 +108,7 @@ export async function recordLawfulChannel(ctx: Context, props: { actor: Actor; c
       changes,
       event: {
         type: 'channel.recorded',
-        data: { channel: channel.code, article: channel.article, previous: row.lawful_channel ?? null, answerDueAt, ...(note ? { note } : {}), notice: 'lawful_channel', public: true },
+        data: { channel: channel.code, name: channel.name, article: channel.article, previous: row.lawful_channel ?? null, answerDueAt, ...(note ? { note } : {}), notice: 'lawful_channel', public: true },
       },
       audit: { action: 'case.lawful_channel', detail: { channel: channel.code, article: channel.article } },
     };

@@ -177,7 +177,7 @@ describe.each(databaseKinds)('the nature of the matter on %s', (kind) => {
     // Not the 60-day petition clock: the channel's own 15 days from now.
     expect(recorded.deadlines.conclude.dueAt).toBe(addDays('2026-11-04T02:00:00.000Z', 15, world.ctx.timeZone));
     const recordedEvent = (await events(row.id)).find((item) => item.type === 'channel.recorded');
-    expect(recordedEvent?.data).toMatchObject({ channel: 'litigation', article: 1, notice: 'lawful_channel', public: true });
+    expect(recordedEvent?.data).toMatchObject({ channel: 'litigation', name: { zh: '诉讼' }, article: 1, notice: 'lawful_channel', public: true });
     // Once sent to its channel, the case stays an appeal or request.
     const reclass = expectError(await withoutWrites(world, () => post(world, 'coordinator', `/api/v1/cases/${row.id}/class`, { class: 'suggestion', reason: 'no' })), 409, 'conflict');
     expect(reclass.details).toEqual({ reason: 'channel_needs_appeal', class: 'suggestion' });

@@ -26,6 +26,15 @@ describe('the timeline in words', () => {
     expect(say(zh, 'zh', event('step.done', { stepId: 'reception.x', text: { zh: '热情接待', en: 'Receive warmly' } })).title).toBe('完成工作：热情接待');
   });
 
+  it('names a lawful channel as the plan named it, not by its code', () => {
+    const recorded = event('channel.recorded', { channel: 'litigation', name: { zh: '诉讼', en: 'Litigation' }, article: 1, answerDueAt: 'the due time' });
+    expect(say(zh, 'zh', recorded).title).toContain('诉讼');
+    expect(say(zh, 'zh', recorded).title).not.toContain('litigation');
+    expect(say(en, 'en', recorded).title).toContain('Litigation');
+    // An event from before names were kept still says which channel.
+    expect(say(en, 'en', event('channel.recorded', { channel: 'litigation', article: 1 })).title).toContain('litigation');
+  });
+
   it('says what the deadline scanner recorded', () => {
     const missed = event('deadline.missed', { kind: 'on_scene', unitId: 'u1', unitName: '城关镇' });
     expect(say(zh, 'zh', missed).title).toBe('期限已过：到场（城关镇）');

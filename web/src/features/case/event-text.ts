@@ -109,7 +109,9 @@ export function eventText(
     }
     case 'channel.recorded': {
       const body = text(data.note);
-      return { title: t('timeline.channelRecorded', { article: Number(data.article ?? 0), channel: String(data.channel ?? ''), due: when(String(data.answerDueAt ?? '')) }), late, ...(body ? { body } : {}) };
+      // The channel as the plan named it when it was recorded (events before names were kept show the code).
+      const channel = data.name && typeof data.name === 'object' ? local(data.name) : String(data.channel ?? '');
+      return { title: t('timeline.channelRecorded', { article: Number(data.article ?? 0), channel, due: when(String(data.answerDueAt ?? '')) }), late, ...(body ? { body } : {}) };
     }
     case 'adoption.recorded': {
       const body = text(data.note);
