@@ -22,6 +22,7 @@ import { caseMatterRoutes } from './routes/cases/matter-routes.js';
 import { caseFlagRoutes } from './routes/cases/flag-routes.js';
 import { caseTransferRoutes } from './routes/cases/transfer-routes.js';
 import { catalogueRoutes } from './routes/catalogue/routes.js';
+import { responseTemplateRoutes } from './routes/response-templates/routes.js';
 import { casePersonalDataRoutes } from './routes/cases/personal-data-routes.js';
 import { caseAttachmentRoutes } from './routes/cases/attachment-routes.js';
 import { registerUploads } from './plugins/uploads.js';
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   caseFlagRoutes(app, options.ctx);
   caseTransferRoutes(app, options.ctx);
   catalogueRoutes(app, options.ctx);
+  responseTemplateRoutes(app, options.ctx);
   casePersonalDataRoutes(app, options.ctx);
   caseAttachmentRoutes(app, options.ctx);
   notificationRoutes(app, options.ctx);

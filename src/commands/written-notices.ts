@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { localText, noticeTemplate, type LocalText } from '../core/plan.js';
+import { localText, noticeTemplate, type LocalText, type PlanDocument } from '../core/plan.js';
 import { renderNotice, type NoticeContent, type NoticeKind, type NoticeParams } from '../core/written-notices.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import { pinnedPlan } from '../db/repositories/plans.js';
@@ -36,6 +36,12 @@ export function writtenNoticeView(ctx: Context, row: WrittenNoticesTable): Writt
   };
 }
 
+/** The office that writes to the petitioner, as the plan's organisation names it. */
+export function officeOf(plan: PlanDocument): LocalText {
+  const officeRole = plan.organisation.find((item) => item.role === 'office');
+  return officeRole ? { zh: localText(officeRole.name, 'zh'), en: localText(officeRole.name, 'en') } : { zh: '信访工作机构', en: 'Petition office' };
+}
+
 /**
  * Issues a written notice to the petitioner, inside the caller's transaction (the command that
  * decided what the notice tells): the plan's template for `kind` is filled with `params` and the
@@ -50,8 +56,7 @@ export async function issueNotice(
 ): Promise<WrittenNotice> {
   const { row, kind, now } = notice;
   const plan = await pinnedPlan(trx, row);
-  const officeRole = plan.organisation.find((item) => item.role === 'office');
-  const office: LocalText = officeRole ? { zh: localText(officeRole.name, 'zh'), en: localText(officeRole.name, 'en') } : { zh: '信访工作机构', en: 'Petition office' };
+  const office = officeOf(plan);
   const content = renderNotice(noticeTemplate(plan, kind), { ...notice.params, reference: row.reference, title: row.title, office, date: noticeDate(ctx, now) });
   const stored: WrittenNoticesTable = {
     id: ctx.newId(),

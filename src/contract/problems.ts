@@ -42,6 +42,7 @@ export const problemCodes = [
   'unknown_class',
   'unknown_lawful_channel',
   'no_such_case',
+  'unknown_placeholder',
   'file_type',
   'type_mismatch',
   'file_too_large',

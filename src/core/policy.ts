@@ -61,6 +61,8 @@ export const globalActions = [
   /** The accountability report and dashboard statistics: the whole jurisdiction's figures. */
   'report.read',
   'open311.keys',
+  /** The office's response templates (答复模板): write, edit, deactivate. */
+  'template.manage',
 ] as const;
 export type GlobalAction = (typeof globalActions)[number];
 
@@ -96,6 +98,7 @@ const grants: Record<Role, readonly Action[]> = {
     'user.read',
     'plan.read',
     'report.read',
+    'template.manage',
   ],
   unit_officer: [
     'case.read',

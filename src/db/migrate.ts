@@ -24,6 +24,7 @@ import * as writtenNotices from './migrations/024-written-notices.js';
 import * as matterClass from './migrations/025-matter-class.js';
 import * as catalogueTransfers from './migrations/026-catalogue-transfers.js';
 import * as attachments from './migrations/027-attachments.js';
+import * as responseTemplates from './migrations/030-response-templates.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -53,6 +54,7 @@ const all: Record<string, AdapterMigration> = {
   '025-matter-class': matterClass,
   '026-catalogue-transfers': catalogueTransfers,
   '027-attachments': attachments,
+  '030-response-templates': responseTemplates,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

@@ -27,6 +27,7 @@ const columns = {
   transfers: ['id', 'case_id', 'kind', 'unit_id', 'body_name', 'reason', 'assignment_id', 'notice_id', 'reply_due_at', 'result_due_at', 'created_at', 'created_by', 'reply', 'reply_note', 'replied_at', 'replied_by', 'report', 'reported_at', 'reported_by'],
   attachments: ['id', 'case_id', 'position', 'name_sealed', 'media_type', 'size', 'sha256', 'internal', 'uploaded_via', 'uploaded_by', 'storage', 'created_at'],
   attachment_blobs: ['attachment_id', 'sealed'],
+  response_templates: ['id', 'name', 'use', 'category', 'body_zh', 'body_en', 'active', 'created_at', 'created_by', 'updated_at'],
   step_completions: ['case_id', 'step_id', 'done_by', 'done_at'],
   audit_entries: ['id', 'seq', 'at', 'actor_id', 'action', 'subject_type', 'subject_id', 'detail', 'prev_hash', 'hash'],
   chain_heads: ['chain', 'seq', 'hash'],

@@ -317,6 +317,20 @@ export interface AttachmentsTable {
   created_at: string;
 }
 
+/** An office's response template (core/response-templates.ts): `use` says what it is for, `category` null for every category. */
+export interface ResponseTemplatesTable {
+  id: string;
+  name: string;
+  use: string;
+  category: string | null;
+  body_zh: string;
+  body_en: string;
+  active: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+}
+
 export interface AttachmentBlobsTable {
   attachment_id: string;
   sealed: Buffer;
@@ -381,6 +395,7 @@ export interface Database {
   transfers: TransfersTable;
   attachments: AttachmentsTable;
   attachment_blobs: AttachmentBlobsTable;
+  response_templates: ResponseTemplatesTable;
   step_completions: StepCompletionsTable;
   audit_entries: AuditEntriesTable;
   chain_heads: ChainHeadsTable;

@@ -57,6 +57,8 @@ export const glossary = {
   lawfulChannel: { zh: '法定途径', en: 'lawful channel', variants: { zh: ['法定渠道', '法律途径'], en: ['legal channel', 'legal route'] } },
   /** The body reports go to (Art. 30). */
   disciplineInspection: { zh: '纪检监察机关', en: 'discipline inspection', variants: { zh: ['纪检部门'], en: ['anti-corruption office'] } },
+  /** The office's texts chosen when an answer is written (core/response-templates.ts). */
+  responseTemplate: { zh: '答复模板', en: 'response template', variants: { zh: ['回复模板', '答复范本'], en: ['reply template', 'canned response'] } },
   /** The routing catalogue: category × area → lead and assisting units (core/catalogue.ts). */
   catalogue: { zh: '派单目录', en: 'routing catalogue', variants: { zh: ['分派目录', '派单清单'], en: ['dispatch list', 'routing table'] } },
   /** Art. 22: the case handed to the body with authority over it, inside the tree or outside it (core/transfers.ts). */

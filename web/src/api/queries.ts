@@ -55,6 +55,7 @@ export const queryKeys = {
   webhooks: ['webhooks'] as const,
   webhookDeliveries: (id: string) => ['webhooks', id, 'deliveries'] as const,
   open311Keys: ['open311', 'keys'] as const,
+  responseTemplates: ['response-templates'] as const,
   totp: ['auth', 'totp'] as const,
   totpPolicy: ['auth', 'policy'] as const,
   audit: (filters: Record<string, unknown>) => ['audit', filters] as const,

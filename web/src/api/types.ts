@@ -7,6 +7,7 @@ import type {
 } from '../../../src/contract/cases.js';
 import type { Report as ReportSchema, Stats as StatsSchema } from '../../../src/contract/reports.js';
 import type { CalendarYears as CalendarYearsSchema } from '../../../src/api/routes/calendar/schemas.js';
+import type { FilledTemplate as FilledTemplateSchema, ResponseTemplate as ResponseTemplateSchema } from '../../../src/contract/response-templates.js';
 import type { Open311Key as Open311KeySchema, NewOpen311Key as NewOpen311KeySchema } from '../../../src/api/routes/open311/keys-schemas.js';
 import type { Delivery as DeliverySchema, NewWebhook as NewWebhookSchema, Webhook as WebhookSchema } from '../../../src/api/routes/webhooks/schemas.js';
 import type { Notification as NotificationSchema } from '../../../src/api/routes/notifications/schemas.js';
@@ -59,6 +60,8 @@ export type NewWebhook = Static<typeof NewWebhookSchema>;
 export type Delivery = Static<typeof DeliverySchema>;
 export type CalendarYears = Static<typeof CalendarYearsSchema>;
 export type Open311Key = Static<typeof Open311KeySchema>;
+export type ResponseTemplate = Static<typeof ResponseTemplateSchema>;
+export type FilledTemplate = Static<typeof FilledTemplateSchema>;
 export type NewOpen311Key = Static<typeof NewOpen311KeySchema>;
 
 export interface Page<T> {
