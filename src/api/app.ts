@@ -36,6 +36,7 @@ import { configRoutes } from './routes/config.js';
 import { homeRoutes } from './routes/home.js';
 import { planRoutes } from './routes/plans/routes.js';
 import { open311KeyRoutes } from './routes/open311/keys-routes.js';
+import { caseNoticeRoutes } from './routes/cases/notice-routes.js';
 import { registerOpen311, type Open311Options } from './routes/open311/routes.js';
 import { registerPublicSide, type PublicOptions } from './routes/public/public-side.js';
 import { settingsRoutes } from './routes/settings/routes.js';
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   responseTemplateRoutes(app, options.ctx);
   casePersonalDataRoutes(app, options.ctx);
   caseAttachmentRoutes(app, options.ctx);
+  caseNoticeRoutes(app, options.ctx);
   notificationRoutes(app, options.ctx);
   webhookRoutes(app, options.ctx);
   calendarRoutes(app, options.ctx);

@@ -9,6 +9,7 @@ import type { CaseRow } from '../db/repositories/cases.js';
 import type { CasesTable } from '../db/schema.js';
 import { createAssignment } from './assign-unit.js';
 import { runCaseCommand } from './support/case-command.js';
+import { issueNotice } from './written-notices.js';
 import type { CaseDetail } from '../presenters/case-view.js';
 import { jurisdiction, type Context, type Trx } from '../context/context.js';
 
@@ -98,6 +99,8 @@ export async function recordLawfulChannel(ctx: Context, props: { actor: Actor; c
     if (current !== null && current !== 'appeal') throw refused('channel_needs_appeal', 'Only an appeal or request belongs to a lawful channel.', { class: current }, { field: 'channel' });
     if (row.lawful_channel === channel.code) throw refused('already_recorded', 'This lawful channel is already recorded.', { at: row.lawful_channel_at ?? now }, { field: 'channel' });
     const answerDueAt = countDays(plan.deadlines, now, channel.answerDays, jurisdiction(ctx));
+    // The written notice of non-acceptance (Art. 31): the channel by the plan's name for it, and how to use it, in the plan's words.
+    await issueNotice(ctx, trx, { row, kind: 'non_acceptance', params: { reason: '', channel: channel.name, howTo: channel.howTo }, actorId: props.actor.id, now });
     const changes: Partial<CasesTable> = {
       matter_class: 'appeal',
       lawful_channel: channel.code,

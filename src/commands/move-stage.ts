@@ -1,12 +1,13 @@
 import { DomainError, invalid } from '../core/errors.js';
 import { classDeadlines } from '../core/plan.js';
-import { guardMessages, judgeMove, stageChanges, undoneSteps, type GuardCode, type Mover, type StageChanges } from '../core/stages.js';
+import { guardMessages, isAcceptance, judgeMove, stageChanges, undoneSteps, type GuardCode, type Mover, type StageChanges } from '../core/stages.js';
 import { stages, type Actor, type Stage } from '../core/types.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import { stopUnitClocks } from '../db/repositories/assignments.js';
 import { pinnedPlan } from '../db/repositories/plans.js';
 import type { CasesTable } from '../db/schema.js';
 import { moveContext } from './support/move-facts.js';
+import { issueNotice, noticeDate } from './written-notices.js';
 import { runCaseCommand, type CaseChange } from './support/case-command.js';
 import type { CaseDetail } from '../presenters/case-view.js';
 import { jurisdiction, type Context, type Trx } from '../context/context.js';
@@ -47,7 +48,7 @@ export async function stageMove(
   ctx: Context,
   trx: Trx,
   row: CaseRow,
-  move: { by: Mover; to: Stage; reason: string | undefined; now: string; notAllowed?: GuardCode },
+  move: { by: Mover; to: Stage; reason: string | undefined; now: string; notAllowed?: GuardCode; actorId?: string | null },
 ): Promise<CaseChange> {
   const { to, reason, now } = move;
   const from = row.stage;
@@ -65,6 +66,7 @@ export async function stageMove(
   const changes = stageChanges(from, to, { now, reason, reviewCount: row.review_count, policy: classDeadlines(plan, row.matter_class ?? null), where: jurisdiction(ctx) });
   // As closing would: what the units still owed stops for good (see clocksIn in core/clock-stops.ts).
   if (changes.unitClocksStopAt !== undefined) await stopUnitClocks(trx, row.id, changes.unitClocksStopAt);
+  await noticeOfMove(ctx, trx, row, { from, to, reason, now, changes, actorId: move.actorId ?? null });
   return {
     changes: columns(changes),
     event: {
@@ -81,12 +83,33 @@ export async function stageMove(
   };
 }
 
+/**
+ * The written notice a move decides (告知): acceptance with the time to conclude, or non-acceptance
+ * with its reason. A unit's own report has no petitioner to tell; a case already sent to a lawful
+ * channel was told of it, with the channel, when the channel was recorded (commands/matter.ts).
+ */
+async function noticeOfMove(
+  ctx: Context,
+  trx: Trx,
+  row: CaseRow,
+  move: { from: Stage; to: Stage; reason: string | undefined; now: string; changes: StageChanges; actorId: string | null },
+): Promise<void> {
+  if (row.channel === 'unit_report') return;
+  const { now, actorId } = move;
+  if (isAcceptance(move.from, move.to) && move.changes.concludeDueAt !== undefined) {
+    await issueNotice(ctx, trx, { row, kind: 'acceptance', params: { concludeDueDate: noticeDate(ctx, move.changes.concludeDueAt) }, actorId, now });
+  }
+  if (move.to === 'not_accepted' && !row.lawful_channel) {
+    await issueNotice(ctx, trx, { row, kind: 'non_acceptance', params: { reason: move.reason ?? '', channel: '', howTo: '' }, actorId, now });
+  }
+}
+
 /** Moves a case to another stage if the stage machine allows it, starting or stopping its clocks. */
 export async function moveStage(ctx: Context, props: MoveStageProps): Promise<CaseDetail> {
   if (!stages.includes(props.to as Stage)) throw invalid('to', `must be one of ${stages.join(', ')}.`);
   const to = props.to as Stage;
   const reason = props.reason?.trim() || undefined;
   return runCaseCommand(ctx, { actor: props.actor, caseId: props.caseId, action: 'case.move' }, (trx, row, _units, now) =>
-    stageMove(ctx, trx, row, { by: props.actor.role, to, reason, now }),
+    stageMove(ctx, trx, row, { by: props.actor.role, to, reason, now, actorId: props.actor.id }),
   );
 }

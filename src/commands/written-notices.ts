@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { localText, noticeTemplate, type LocalText, type PlanDocument } from '../core/plan.js';
+import { categoryName, localText, noticeTemplate, type LocalText, type PlanDocument } from '../core/plan.js';
 import { renderNotice, type NoticeContent, type NoticeKind, type NoticeParams } from '../core/written-notices.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import { pinnedPlan } from '../db/repositories/plans.js';
@@ -45,7 +45,7 @@ export function officeOf(plan: PlanDocument): LocalText {
 /**
  * Issues a written notice to the petitioner, inside the caller's transaction (the command that
  * decided what the notice tells): the plan's template for `kind` is filled with `params` and the
- * placeholders every notice has (reference, title, office, date), the text is stored sealed and
+ * placeholders every notice has (reference, category, office, date), the text is stored sealed and
  * never changed, and the petitioner is emailed when they left an email address (pass `email: false`
  * when the command already emails them the same news). Returns the stored notice.
  */
@@ -57,7 +57,9 @@ export async function issueNotice(
   const { row, kind, now } = notice;
   const plan = await pinnedPlan(trx, row);
   const office = officeOf(plan);
-  const content = renderNotice(noticeTemplate(plan, kind), { ...notice.params, reference: row.reference, title: row.title, office, date: noticeDate(ctx, now) });
+  // The matter by its category, never the case's own title: typed at the counter, it may carry a name, and the notice is shown on the portal.
+  const category = categoryName(plan, row.category);
+  const content = renderNotice(noticeTemplate(plan, kind), { ...notice.params, reference: row.reference, category, title: category, office, date: noticeDate(ctx, now) });
   const stored: WrittenNoticesTable = {
     id: ctx.newId(),
     case_id: row.id,

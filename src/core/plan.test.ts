@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { statutoryDefaults } from './deadlines.js';
 import { DomainError } from './errors.js';
 import { localText, noticeTemplate, planStage, validatePlan, type PlanDocument, type PlanProblem } from './plan.js';
-import { defaultNoticeTemplates, fillTemplate, noticeKinds } from './written-notices.js';
+import { defaultNoticeTemplates, fillTemplate, noticeKinds, renderNotice } from './written-notices.js';
 import { parsePlanYaml, planToYaml } from './plan-yaml.js';
 import { planStages } from './types.js';
 
@@ -371,6 +371,20 @@ describe('the written notices a plan carries', () => {
     expect(plan.notices?.handling_opinion?.body.zh).toContain('{{reviewDeadline}}');
   });
 
+  it('the built-in plan carries the same texts as the built-in templates', () => {
+    expect(parsePlanYaml(builtInYaml).notices).toEqual(defaultNoticeTemplates);
+  });
+
+  it('keeps one stop where a value ends its own sentence, and leaves out a paragraph whose placeholders are all empty', () => {
+    expect(fillTemplate('because {{reason}}. It is due', { reason: 'the archive is far.' }, 'en')).toBe('because the archive is far. It is due');
+    expect(fillTemplate('因{{reason}}，经批准', { reason: '需调取档案。' }, 'zh')).toBe('因需调取档案，经批准');
+    expect(fillTemplate('理由：{{reason}}。', { reason: '不属于本机关职责' }, 'zh')).toBe('理由：不属于本机关职责。');
+    const template = defaultNoticeTemplates.non_acceptance;
+    const declined = renderNotice(template, { reference: 'R', category: { zh: '拖欠工资', en: 'Wage arrears' }, reason: '重复信访。', channel: '', howTo: '' });
+    expect(declined.zh.body).toBe('您反映的信访事项（编号 R，拖欠工资）不予作为信访事项受理。\n\n理由：重复信访。');
+    expect(declined.en.body).not.toContain('channel');
+  });
+
   it('names an unknown placeholder as a plan problem, at its line', () => {
     const text = `${tinyYaml}notices:\n  extension:\n    title: { zh: "延期告知", en: "Extension" }\n    body:\n      zh: "延长 {{days}} 日"\n      en: "Extended until {{dueDay}}"\n`;
     const error = planError(() => parsePlanYaml(text));
@@ -378,8 +392,8 @@ describe('the written notices a plan carries', () => {
       {
         path: 'notices.extension.body.en',
         code: 'unknown_placeholder',
-        params: { placeholder: 'dueDay', kind: 'extension', allowed: 'reference, title, office, date, days, reason, newDueDate' },
-        message: 'the extension notice has no placeholder {{dueDay}} (it may use reference, title, office, date, days, reason, newDueDate)',
+        params: { placeholder: 'dueDay', kind: 'extension', allowed: 'reference, category, title, office, date, days, reason, newDueDate' },
+        message: 'the extension notice has no placeholder {{dueDay}} (it may use reference, category, title, office, date, days, reason, newDueDate)',
         line: lineOf(text, '      en: "Extended until {{dueDay}}"'),
       },
     ]);

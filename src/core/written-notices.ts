@@ -8,13 +8,17 @@ import type { LocalText } from './plan.js';
  * (commands/written-notices.ts `issueNotice`); the stored row is what was sent and never changes.
  */
 
-/** Placeholders every notice may use: filled by `issueNotice` itself. */
-export const commonPlaceholders = ['reference', 'title', 'office', 'date'] as const;
+/**
+ * Placeholders every notice may use: filled by `issueNotice` itself. `category` names the matter by
+ * the plan's category; `title` is kept for plans written before it and is filled with the category's
+ * name too: the case's own title is typed at the counter, may carry a name, and notices are shown on the portal.
+ */
+export const commonPlaceholders = ['reference', 'category', 'title', 'office', 'date'] as const;
 
 /** Each kind, and the placeholders of its own that the caller passes as `params`. */
 export const noticeKindPlaceholders = {
   acceptance: ['concludeDueDate'],
-  non_acceptance: ['reason', 'channel'],
+  non_acceptance: ['reason', 'channel', 'howTo'],
   transfer: ['body', 'reason'],
   extension: ['days', 'reason', 'newDueDate'],
   handling_opinion: ['claim', 'facts', 'decision', 'basis', 'reviewDays', 'reviewDeadline'],
@@ -50,9 +54,30 @@ function valueIn(value: string | number | LocalText | undefined, language: 'zh' 
   return value[language] ?? value.zh ?? value.en ?? '';
 }
 
-/** Fills a template text; a placeholder with no value becomes empty (the plan check makes sure each one is known). */
+const endsSentence = /[。.！!？?]$/u;
+const placeholderThenStop = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}([。.，,；;：:]?)/g;
+
+/**
+ * Fills a template text; a placeholder with no value becomes empty (the plan check makes sure each one
+ * is known). A value that ends its own sentence ("…archive.") followed by the template's punctuation
+ * keeps one stop: the template's comma or full stop wins, the value's own is dropped.
+ */
 export function fillTemplate(text: string, values: NoticeParams, language: 'zh' | 'en'): string {
-  return text.replace(placeholder, (_whole, name: string) => valueIn(values[name], language));
+  return text.replace(placeholderThenStop, (_whole, name: string, stop: string) => {
+    const value = valueIn(values[name], language);
+    return stop !== '' && endsSentence.test(value) ? `${value.slice(0, -1)}${stop}` : `${value}${stop}`;
+  });
+}
+
+/** A paragraph (text between blank lines) whose every placeholder is empty says nothing, and is left out (a notice of non-acceptance without a channel). */
+function withoutEmptyParagraphs(text: string, values: NoticeParams, language: 'zh' | 'en'): string {
+  return text
+    .split(/\n[ \t]*\n/u)
+    .filter((paragraph) => {
+      const names = placeholdersIn(paragraph);
+      return names.length === 0 || names.some((name) => valueIn(values[name], language).trim() !== '');
+    })
+    .join('\n\n');
 }
 
 /** A notice as it was sent: heading and text in both languages. */
@@ -62,7 +87,7 @@ export interface NoticeContent {
 }
 
 export function renderNotice(template: NoticeTemplate, values: NoticeParams): NoticeContent {
-  const pick = (text: LocalText, language: 'zh' | 'en') => fillTemplate(text[language] ?? text.zh ?? text.en ?? '', values, language);
+  const pick = (text: LocalText, language: 'zh' | 'en') => fillTemplate(withoutEmptyParagraphs(text[language] ?? text.zh ?? text.en ?? '', values, language), values, language).trim();
   return {
     zh: { title: pick(template.title, 'zh'), body: pick(template.body, 'zh') },
     en: { title: pick(template.title, 'en'), body: pick(template.body, 'en') },
@@ -71,35 +96,35 @@ export function renderNotice(template: NoticeTemplate, values: NoticeParams): No
 
 /**
  * The templates a plan without its own `notices` uses (plans published before notices existed);
- * the built-in plan carries the same texts in its YAML.
+ * the built-in plan carries the same texts in its YAML (plan.test.ts holds the two equal).
  */
 export const defaultNoticeTemplates: Record<NoticeKind, NoticeTemplate> = {
   acceptance: {
     title: { zh: '信访事项受理告知书', en: 'Notice of acceptance' },
     body: {
-      zh: '您反映的信访事项（编号 {{reference}}，{{title}}）已于 {{date}} 受理，将在 {{concludeDueDate}} 前办结并书面答复您。',
-      en: 'Your petition (reference {{reference}}, {{title}}) was accepted on {{date}}. It will be concluded, and you will receive a written answer, by {{concludeDueDate}}.',
+      zh: '您反映的信访事项（编号 {{reference}}，{{category}}）已于 {{date}} 受理，将在 {{concludeDueDate}} 前办结并书面答复您。',
+      en: 'Your petition (reference {{reference}}, {{category}}) was accepted on {{date}}. It will be concluded, and you will receive a written answer, by {{concludeDueDate}}.',
     },
   },
   non_acceptance: {
     title: { zh: '信访事项不予受理告知书', en: 'Notice of non-acceptance' },
     body: {
-      zh: '您反映的信访事项（编号 {{reference}}，{{title}}）不予受理，理由：{{reason}}。请通过以下途径依法提出：{{channel}}。',
-      en: 'Your petition (reference {{reference}}, {{title}}) is not accepted as a petition. Reason: {{reason}}. Please pursue it lawfully through this channel: {{channel}}.',
+      zh: '您反映的信访事项（编号 {{reference}}，{{category}}）不予作为信访事项受理。\n\n理由：{{reason}}。\n\n请通过以下途径依法提出：{{channel}}。{{howTo}}',
+      en: 'Your petition (reference {{reference}}, {{category}}) is not accepted as a petition.\n\nReason: {{reason}}.\n\nPlease pursue it lawfully through this channel: {{channel}}. {{howTo}}',
     },
   },
   transfer: {
     title: { zh: '信访事项转送告知书', en: 'Notice of transfer' },
     body: {
-      zh: '您反映的信访事项（编号 {{reference}}，{{title}}）已于 {{date}} 转送 {{body}} 办理，理由：{{reason}}。该机关将在收到之日起15日内书面告知您是否受理。',
-      en: 'Your petition (reference {{reference}}, {{title}}) was transferred on {{date}} to {{body}}, which handles it. Reason: {{reason}}. That body will tell you in writing within 15 days of receiving it whether it accepts it.',
+      zh: '您反映的信访事项（编号 {{reference}}，{{category}}）已于 {{date}} 转送 {{body}} 办理，理由：{{reason}}。该机关将在收到之日起15日内书面告知您是否受理。',
+      en: 'Your petition (reference {{reference}}, {{category}}) was transferred on {{date}} to {{body}}, which handles it. Reason: {{reason}}. That body will tell you in writing within 15 days of receiving it whether it accepts it.',
     },
   },
   extension: {
     title: { zh: '信访事项延期办理告知书', en: 'Notice of extension' },
     body: {
-      zh: '您反映的信访事项（编号 {{reference}}，{{title}}）因{{reason}}，经批准延长办理期限 {{days}} 日，新的办结期限为 {{newDueDate}}。',
-      en: 'Your petition (reference {{reference}}, {{title}}): the time to conclude it has been extended, with approval, by {{days}} days because {{reason}}. It is now due by {{newDueDate}}.',
+      zh: '您反映的信访事项（编号 {{reference}}，{{category}}）因{{reason}}，经批准延长办理期限 {{days}} 日，新的办结期限为 {{newDueDate}}。',
+      en: 'Your petition (reference {{reference}}, {{category}}): the time to conclude it has been extended, with approval, by {{days}} days because {{reason}}. It is now due by {{newDueDate}}.',
     },
   },
   handling_opinion: {

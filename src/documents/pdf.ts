@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { DomainError } from '../core/errors.js';
-import { defaultPdfFont, pdfFontProblem, type PdfFont } from './font.js';
+import { defaultPdfFont, pdfFontProblem, requirePdfFont, type PdfFont } from './font.js';
 import { documentWords, type DocumentLanguage } from './words.js';
 
 /**
@@ -10,7 +9,7 @@ import { documentWords, type DocumentLanguage } from './words.js';
  * an official letter: office, title, reference, date, body, and room for the seal.
  */
 
-export { defaultPdfFont, pdfFontProblem, type PdfFont };
+export { defaultPdfFont, pdfFontProblem, requirePdfFont, type PdfFont };
 
 const loaded = new Map<string, Buffer>();
 
@@ -18,7 +17,7 @@ const loaded = new Map<string, Buffer>();
 function fontBytes(font: PdfFont): Buffer {
   const cached = loaded.get(font.path);
   if (cached) return cached;
-  if (pdfFontProblem(font)) throw new DomainError('pdf_font_missing', `The PDF font ${font.path} is missing.`, { details: { path: font.path } });
+  requirePdfFont(font);
   const bytes = readFileSync(font.path);
   loaded.set(font.path, bytes);
   return bytes;

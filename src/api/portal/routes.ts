@@ -2,6 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Context } from '../../context/context.js';
 import { petitionProblems, publicLimits } from '../../commands/public/petition-input.js';
 import { once, showOnce } from '../../commands/support/idempotency.js';
+import { printPetitionNotice } from '../../commands/print-notice.js';
+import { sendPdf } from '../routes/cases/notice-routes.js';
 import { getPetitionStatus, giveFeedback, requestReview, submitPetition, type PublicStatus, type Receipt } from '../../commands/public/petitions.js';
 import { DomainError, errorReasons, reasonOf, type PublicReason } from '../../core/errors.js';
 import { localText } from '../../core/plan.js';
@@ -70,6 +72,7 @@ const isPublicReason = (reason: keyof typeof errorReasons): reason is PublicReas
 
 function errorStatus(error: FastifyError): { status: number; say: (m: Messages) => string } {
   if (error instanceof DomainError && error.code === 'rate_limited') return { status: 429, say: (m) => m.errors.tooMany };
+  if (error instanceof DomainError && error.code === 'pdf_font_missing') return { status: 503, say: (m) => m.errors.codes.pdf_font_missing };
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, say: (m) => m.errors.tooLarge };
   const status = error instanceof DomainError ? error.status : (error.statusCode ?? 500);
   if (error instanceof DomainError && status < 500) return { status, say: (m) => refusalText(m, error) };
@@ -229,6 +232,14 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
       const notice = typeof done === 'string' && Object.hasOwn(notices, done) ? notices[done as Done] : undefined;
       const status = await getPetitionStatus(ctx, petitionKey);
       return sendPage(reply, 200, statusPage({ language, status, timeZone: ctx.timeZone, ...(notice ? { notice } : {}) }));
+    }),
+  );
+
+  /** A written notice on the status page, as a PDF to print: the petition this browser holds, in the page's language. */
+  portal.get('/notices/:noticeId.pdf', { schema: { hide: true } }, async (request, reply) =>
+    withHeldPetition(request, reply, 200, async (language, petitionKey) => {
+      const { noticeId } = request.params as { noticeId: string };
+      return sendPdf(reply, await printPetitionNotice(ctx, petitionKey, { noticeId, language }));
     }),
   );
 

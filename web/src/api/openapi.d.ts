@@ -5120,7 +5120,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -5514,7 +5513,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -6038,7 +6036,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -6425,7 +6422,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -6805,7 +6801,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -7191,7 +7186,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -7587,7 +7581,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -7968,7 +7961,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -8354,7 +8346,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -8744,7 +8735,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -9135,7 +9125,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -9516,7 +9505,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -9897,7 +9885,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -10283,7 +10270,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -10672,7 +10658,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -11059,7 +11044,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -11447,7 +11431,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -11834,7 +11817,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -12222,7 +12204,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -12607,7 +12588,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -12995,7 +12975,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -13382,7 +13361,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -13769,7 +13747,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -14156,7 +14133,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -14537,7 +14513,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -15048,7 +15023,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -15577,7 +15551,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -15966,7 +15939,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -16353,7 +16325,6 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
-                                "case.attach": boolean;
                             };
                         };
                     };
@@ -17795,54 +17766,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/{id}/attachments": {
+    "/api/v1/cases/{id}/notices/{noticeId}.pdf": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A case's files (names only for who sees its personal data) and what the caller may do with them */
+        /** A written notice as a PDF (office, title, reference, date, text, room for the seal), in zh or en; audited as a read of personal data */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    lang?: "zh" | "en";
+                };
                 header?: never;
                 path: {
                     id: string;
+                    noticeId: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description application/pdf */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string | null;
-                                /** @enum {unknown} */
-                                type: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
-                                size: number;
-                                sha256: string;
-                                internal: boolean;
-                                uploadedBy: {
-                                    /** @enum {unknown} */
-                                    via: "staff" | "petitioner";
-                                    userId: string | null;
-                                    userName: string | null;
-                                };
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            mayUpload: boolean;
-                            mayDownload: boolean;
-                            maxBytes: number;
-                            perCase: number;
-                        };
+                        "application/pdf": string;
                     };
                 };
                 /** @description Default Response */
@@ -17851,7 +17803,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/pdf": {
                             error: {
                                 code: string;
                                 message: string;
@@ -17867,7 +17819,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/pdf": {
                             error: {
                                 code: string;
                                 message: string;
@@ -17883,7 +17835,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/pdf": {
                             error: {
                                 code: string;
                                 message: string;
@@ -17899,7 +17851,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/pdf": {
                             error: {
                                 code: string;
                                 message: string;
@@ -17915,65 +17867,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Attach files (multipart/form-data: one or more `file` parts, `internal`=true to keep them from the petitioner). PDF, JPEG, PNG or WebP by content; images lose their metadata. Honours Idempotency-Key. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string | null;
-                                /** @enum {unknown} */
-                                type: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
-                                size: number;
-                                sha256: string;
-                                internal: boolean;
-                                uploadedBy: {
-                                    /** @enum {unknown} */
-                                    via: "staff" | "petitioner";
-                                    userId: string | null;
-                                    userName: string | null;
-                                };
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
+                        "application/pdf": {
                             error: {
                                 code: string;
                                 message: string;
@@ -17984,200 +17878,12 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
-                401: {
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/{id}/attachments/{attachmentId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Download one file (as an attachment, its stored type); each download is written to the audit log */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    attachmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
+                        "application/pdf": {
                             error: {
                                 code: string;
                                 message: string;
@@ -21589,45 +21295,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/public/v1/petitions/{reference}/attachments": {
+    "/public/v1/petitions/{reference}/notices/{noticeId}.pdf": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The files of the petition the petitioner may see: those they sent and those the office shared (never internal ones) */
+        /** A written notice the petitioner was sent, as a PDF to print (header X-Access-Code), in zh or en */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    lang?: "zh" | "en";
+                };
                 header: {
                     "x-access-code": string;
                 };
                 path: {
                     reference: string;
+                    noticeId: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description application/pdf */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                /** @enum {unknown} */
-                                type: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
-                                size: number;
-                                fromPetitioner: boolean;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
+                        "application/pdf": string;
                     };
                 };
                 /** @description Default Response */
@@ -21636,7 +21334,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/pdf": {
                             error: {
                                 code: string;
                                 message: string;
@@ -21652,7 +21350,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/pdf": {
                             error: {
                                 code: string;
                                 message: string;
@@ -21668,7 +21366,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/pdf": {
                             error: {
                                 code: string;
                                 message: string;
@@ -21684,7 +21382,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/pdf": {
                             error: {
                                 code: string;
                                 message: string;
@@ -21700,7 +21398,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/pdf": {
                             error: {
                                 code: string;
                                 message: string;
@@ -21716,60 +21414,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Send files for the petition (multipart/form-data, one or more `file` parts: PDF, JPEG, PNG or WebP); honours Idempotency-Key */
-        post: {
-            parameters: {
-                query?: never;
-                header: {
-                    "x-access-code": string;
-                };
-                path: {
-                    reference: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                /** @enum {unknown} */
-                                type: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
-                                size: number;
-                                fromPetitioner: boolean;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
+                        "application/pdf": {
                             error: {
                                 code: string;
                                 message: string;
@@ -21780,218 +21425,12 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
-                404: {
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/public/v1/petitions/{reference}/attachments/{attachmentId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Download one of those files */
-        get: {
-            parameters: {
-                query?: never;
-                header: {
-                    "x-access-code": string;
-                };
-                path: {
-                    reference: string;
-                    attachmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
+                        "application/pdf": {
                             error: {
                                 code: string;
                                 message: string;

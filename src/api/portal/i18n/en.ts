@@ -172,7 +172,7 @@ export const en: Messages = {
     review: 'Answer the review',
   },
   deadlineStatus: { pending: 'not yet due', overdue: 'overdue', met: 'met', missed: 'met late', stopped: 'stopped', paused: 'paused' },
-  writtenNotices: { title: 'Written notices', issuedAt: 'Sent' },
+  writtenNotices: { title: 'Written notices', issuedAt: 'Sent', printable: 'Printable copy (PDF)', inZh: 'Chinese', inEn: 'English' },
   pause: {
     title: 'The time limit is paused',
     kinds: { hearing: 'Hearing', assessment: 'Expert assessment', mediation: 'Mediation' },

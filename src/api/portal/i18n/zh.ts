@@ -165,7 +165,7 @@ export const zh = {
     review: '作出复查意见',
   },
   deadlineStatus: { pending: '未到期', overdue: '已逾期', met: '按期完成', missed: '逾期完成', stopped: '已停止计时', paused: '暂停计时' },
-  writtenNotices: { title: '书面告知', issuedAt: '发出时间' },
+  writtenNotices: { title: '书面告知', issuedAt: '发出时间', printable: '打印版（PDF）', inZh: '中文', inEn: '英文' },
   pause: {
     title: '办理期限暂停计时',
     kinds: { hearing: '听证', assessment: '鉴定', mediation: '调解' },

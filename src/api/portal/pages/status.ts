@@ -5,7 +5,7 @@ import { localText } from '../../../core/plan.js';
 import { formatTime } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { portalMessages, type Messages, type PortalLanguage } from '../i18n/index.js';
-import { otherLanguage, page, portalHref } from '../layout.js';
+import { otherLanguage, page, portalBase, portalHref } from '../layout.js';
 
 interface StatusPageArgs {
   language: PortalLanguage;
@@ -44,7 +44,9 @@ function noticesSection(m: Messages, args: StatusPageArgs): SafeHtml | null {
   const items = notices.map((notice) => {
     const content = notice.content[args.language];
     const paragraphs = content.body.split(/\n+/u).map((paragraph) => html`<p>${paragraph}</p>`);
-    return html`<article class="notice" data-notice-kind="${notice.kind}"><h3>${content.title} · ${m.writtenNotices.issuedAt} ${when(notice.issuedAt)}</h3>${paragraphs}</article>`;
+    const pdf = (language: PortalLanguage) => `${portalBase}/notices/${encodeURIComponent(notice.id)}.pdf?lang=${language}`;
+    const links = html`<p class="notice-pdf">${m.writtenNotices.printable}: <a href="${pdf('zh')}" hreflang="zh" lang="zh">${m.writtenNotices.inZh}</a> · <a href="${pdf('en')}" hreflang="en" lang="en">${m.writtenNotices.inEn}</a></p>`;
+    return html`<article class="notice" data-notice-kind="${notice.kind}"><h3>${content.title} · ${m.writtenNotices.issuedAt} ${when(notice.issuedAt)}</h3>${paragraphs}${links}</article>`;
   });
   return html`<section id="notices"><h2>${m.writtenNotices.title}</h2>${items}</section>`;
 }

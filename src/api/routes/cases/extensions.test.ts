@@ -31,7 +31,7 @@ describe.each(databaseKinds)('an extension requested by the office and decided b
   const events = async () => expectStatus<Events>(await get(world, 'coordinator', `/api/v1/cases/${caseId}/events`), 200).items;
   const petitionerSees = async () => (await status(world, receipt.reference, receipt.accessCode)).body;
   const emailsToPetitioner = async () =>
-    (await world.ctx.db.selectFrom('notifications').select('template').where('case_id', '=', caseId).where('address_sealed', 'is not', null).execute()).map((row) => row.template);
+    (await world.ctx.db.selectFrom('notifications').select('template').where('case_id', '=', caseId).where('address_sealed', 'is not', null).orderBy('created_at').execute()).map((row) => row.template);
   const noticesTo = async (role: 'leader' | 'coordinator') =>
     expectStatus<{ items: { template: string; caseId: string | null; subject: string; text: string }[] }>(await get(world, role, '/api/v1/notifications'), 200).items.filter(
       (item) => item.caseId === caseId,
@@ -81,7 +81,8 @@ describe.each(databaseKinds)('an extension requested by the office and decided b
     expect(requested.extension).toBeNull();
     expect(requested.extensionRequest).toEqual(expect.objectContaining({ days: 20, reason, requestedBy: world.users.coordinator.id }));
     expect(await petitionerSees()).toBe(seen);
-    expect(await emailsToPetitioner()).toEqual([]);
+    // Only the notice of acceptance, when the office accepted the case.
+    expect(await emailsToPetitioner()).toEqual(['notice.issued']);
     expect((await events()).filter((item) => item.type.startsWith('deadline.')).map((item) => [item.type, item.data])).toEqual([
       ['deadline.extension_requested', { days: 20, reason }],
     ]);
@@ -111,7 +112,7 @@ describe.each(databaseKinds)('an extension requested by the office and decided b
     expect(refused.extension).toBeNull();
     expect(refused.deadlines.conclude.dueAt).toBe(before);
     expect(await petitionerSees()).toBe(seen);
-    expect(await emailsToPetitioner()).toEqual([]);
+    expect(await emailsToPetitioner()).toEqual(['notice.issued']);
     expect((await events()).filter((item) => item.type === 'deadline.extension_refused').map((item) => item.data)).toEqual([
       { days: 20, requestedReason: reason, reason: refusal },
     ]);
@@ -138,7 +139,7 @@ describe.each(databaseKinds)('an extension requested by the office and decided b
     expect((await events()).filter((item) => item.type === 'deadline.extended').map((item) => item.data)).toEqual([
       { days: 20, reason, previousDueAt: before, newDueAt: '2027-01-21T15:59:59.999Z', public: true },
     ]);
-    expect(await emailsToPetitioner()).toEqual(['case.extended']);
+    expect(await emailsToPetitioner()).toEqual(['notice.issued', 'case.extended']);
     const told = await officeDecisions();
     expect(told).toHaveLength(2);
     expect(`${told[0]?.subject} ${told[0]?.text}`).toMatch(/已批准|approved/);

@@ -40,28 +40,32 @@ describe.each(databaseKinds)('written notices to the petitioner, on %s', (kind) 
   afterAll(() => world.dispose());
 
   it('issues the extension notice with its reason when a leader approves the extension', async () => {
-    expect(await notices()).toEqual([]);
+    // Accepting the case issued its notice of acceptance (notice-pdf.test.ts follows it to the portal).
+    expect((await notices()).map((item) => item.kind)).toEqual(['acceptance']);
     expectStatus(await post(world, 'coordinator', `/api/v1/cases/${caseId}/extensions`, { days: 20, reason }), 200);
-    expect(await notices()).toEqual([]);
+    expect(await notices()).toHaveLength(1);
     world.time.set('2026-11-03T02:00:00.000Z');
     expectStatus(await post(world, 'leader', `/api/v1/cases/${caseId}/extensions/approve`), 200);
-    const [notice, ...more] = await notices();
+    const [acceptance, notice, ...more] = await notices();
     expect(more).toEqual([]);
     expect(notice).toEqual(
       expect.objectContaining({ kind: 'extension', issuedAt: '2026-11-03T02:00:00.000Z', issuedBy: world.users.leader.id, office: { zh: '领导小组办公室（设在县信访局）', en: 'Office of the leadership group (in the county petition bureau)' } }),
     );
     expect(notice?.content.zh.title).toBe('信访事项延期办理告知书');
     expect(notice?.content.zh.body).toBe(
-      `您反映的信访事项（编号 ${receipt.reference}，Three months of wages unpaid）因${reason}，经批准延长办理期限 20 日，新的办结期限为 2027年1月21日。`,
+      `您反映的信访事项（编号 ${receipt.reference}，拖欠工资）因Records must come from the provincial archive，经批准延长办理期限 20 日，新的办结期限为 2027年1月21日。`,
     );
-    expect(notice?.content.en.body).toContain('extended, with approval, by 20 days because Records must come from the provincial archive.. It is now due by 21 January 2027.');
+    // The reason's own full stop and the template's make one.
+    expect(notice?.content.en.body).toBe(
+      `Your petition (reference ${receipt.reference}, Wage arrears): the time to conclude it has been extended, with approval, by 20 days because Records must come from the provincial archive. It is now due by 21 January 2027.`,
+    );
     // Stored sealed: the text is not in the row in the clear.
     const row = await world.ctx.db.selectFrom('written_notices').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
     expect(row.content_sealed.startsWith('v1.')).toBe(true);
     expect(row.content_sealed).not.toContain('archive');
     // The petitioner sees it on the status page; their email is the extension's own (not sent twice).
-    expect(await petitionerSees()).toEqual([notice]);
-    expect((await emails()).map((item) => item.template)).toEqual(['case.extended']);
+    expect(await petitionerSees()).toEqual([acceptance, notice]);
+    expect((await emails()).map((item) => item.template)).toEqual(['notice.issued', 'case.extended']);
   });
 
   it('issues the handling opinion from the written answer: claim, facts, decision, basis and the review deadline, and emails it', async () => {
@@ -85,11 +89,11 @@ describe.each(databaseKinds)('written notices to the petitioner, on %s', (kind) 
     expect(zh).toContain(`依据：${answer.basis}`);
     expect(zh).toContain('自收到本意见书之日起 30 日内（2026年12月10日 前）');
     expect(opinion?.content.en.body).toContain('within 30 days of receiving it (by 10 December 2026)');
-    expect((await petitionerSees()).map((item) => item.kind)).toEqual(['extension', 'handling_opinion']);
+    expect((await petitionerSees()).map((item) => item.kind)).toEqual(['acceptance', 'extension', 'handling_opinion']);
     const sent = await emails();
-    expect(sent.map((item) => item.template)).toEqual(['case.extended', 'notice.issued']);
+    expect(sent.map((item) => item.template)).toEqual(['notice.issued', 'case.extended', 'notice.issued']);
     // The outbox holds the text sealed only.
-    const data = JSON.parse(sent[1]?.data ?? '{}') as Record<string, unknown>;
+    const data = JSON.parse(sent[2]?.data ?? '{}') as Record<string, unknown>;
     expect(data).toEqual(expect.objectContaining({ reference: receipt.reference, kind: 'handling_opinion', titleEn: 'Handling opinion' }));
     expect(JSON.stringify(data)).not.toContain('Payroll');
   });

@@ -12,6 +12,9 @@ import { PublicAttachments } from '../../../contract/attachments.js';
 import { Id } from '../../../contract/common.js';
 import { readUpload, sendFile, uploadFingerprint } from '../../plugins/uploads.js';
 import { ErrorResponse } from '../../schemas.js';
+import { printPetitionNotice } from '../../../commands/print-notice.js';
+import { pickLanguage } from '../../messages.js';
+import { NoticePdfQuery, PdfBytes, sendPdf } from '../cases/notice-routes.js';
 import type { GuessThrottle } from './guess-throttle.js';
 import {
   AccessCodeHeaders,
@@ -138,6 +141,26 @@ export function publicPetitionRoutes(app: App, ctx: Context, options: PublicApiO
       const { reason } = request.body;
       const status = await guarded(options.throttle, request, reply, () => requestReview(ctx, { reference, accessCode, reason }));
       return reply.header('cache-control', 'no-store').send(present(status));
+    },
+  });
+
+  app.get('/public/v1/petitions/:reference/notices/:noticeId.pdf', {
+    schema: {
+      tags: ['public'],
+      summary: 'A written notice the petitioner was sent, as a PDF to print (header X-Access-Code), in zh or en',
+      security: [],
+      params: Type.Object({ reference: ReferenceParams.properties.reference, noticeId: Id }, { additionalProperties: false }),
+      headers: AccessCodeHeaders,
+      querystring: NoticePdfQuery,
+      produces: ['application/pdf'],
+      response: { 200: PdfBytes, ...publicErrors, 503: ErrorResponse },
+    },
+    handler: async (request, reply) => {
+      const { reference, noticeId } = request.params;
+      const accessCode = request.headers['x-access-code'];
+      const language = pickLanguage(request.query.lang, request.headers['accept-language']);
+      const printed = await guarded(options.throttle, request, reply, () => printPetitionNotice(ctx, { reference, accessCode }, { noticeId, language }));
+      return sendPdf(reply, printed);
     },
   });
 
