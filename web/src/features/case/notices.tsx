@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../session/formatters';
 import { useCase } from './case-context';
 
-/** The written notices (告知) sent to the petitioner, as sent, in the reader's language. */
+/** The written notices (告知) sent to the petitioner, as sent, in the reader's language; each printable as a PDF in either language (the download is audited). */
 export function WrittenNotices() {
   const { t, i18n } = useTranslation();
   const format = useFormat();
@@ -19,6 +19,13 @@ export function WrittenNotices() {
             {notice.content[language].title} · <time dateTime={notice.issuedAt}>{format.dateTime(notice.issuedAt)}</time>
           </h3>
           <p className="record-body">{notice.content[language].body}</p>
+          <p className="actions">
+            {(['zh', 'en'] as const).map((lang) => (
+              <a key={lang} className="button button-quiet" href={`/api/v1/cases/${encodeURIComponent(detail.id)}/notices/${encodeURIComponent(notice.id)}.pdf?lang=${lang}`} download>
+                {t(lang === 'zh' ? 'writtenNotices.pdfZh' : 'writtenNotices.pdfEn')}
+              </a>
+            ))}
+          </p>
         </article>
       ))}
     </section>
