@@ -39,6 +39,16 @@ describe.runIf(hasBrowser)('an extension on the case page: the office requests, 
     await leader.getByRole('button', { name: '批准延期' }).click();
     await leader.getByText('已延期一次，延长 20 天。').waitFor();
     await leader.locator('.timeline').getByText('办结期限延长 20 天').waitFor();
+    // The written notice of the extension on the case page, with its PDF in both languages, downloaded with the page's own session.
+    const notices = leader.locator('section').filter({ has: leader.getByRole('heading', { level: 2, name: '书面告知' }) });
+    const extension = notices.locator('article[data-notice-kind="extension"]');
+    await extension.getByText('信访事项延期办理告知书').waitFor();
+    const hrefs = await Promise.all(['中文PDF', '英文PDF'].map((name) => extension.getByRole('link', { name }).getAttribute('href')));
+    expect(hrefs.map((href) => href?.replace(/^.*\?/, ''))).toEqual(['lang=zh', 'lang=en']);
+    const pdf = await leader.request.get(`${base}${hrefs[0] ?? ''}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    await extension.screenshot({ path: screenshotPath('web-case-notice-zh-1280') });
 
     // The office's page hears of it live.
     await office.getByText('Extended once, by 20 days.').waitFor();
