@@ -5120,6 +5120,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -5513,6 +5514,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -6036,6 +6038,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -6422,6 +6425,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -6801,6 +6805,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -7186,6 +7191,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -7581,6 +7587,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -7961,6 +7968,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -8346,6 +8354,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -8735,6 +8744,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -9125,6 +9135,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -9505,6 +9516,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -9885,6 +9897,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -10270,6 +10283,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -10658,6 +10672,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -11044,6 +11059,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -11431,6 +11447,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -11817,6 +11834,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -12204,6 +12222,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -12588,6 +12607,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -12975,6 +12995,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -13361,6 +13382,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -13747,6 +13769,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -14133,6 +14156,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -14513,6 +14537,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -15023,6 +15048,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -15551,6 +15577,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -15939,6 +15966,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -16325,6 +16353,7 @@ export interface paths {
                                 "case.extension.decide": boolean;
                                 "case.pause": boolean;
                                 "case.classify": boolean;
+                                "case.attach": boolean;
                             };
                         };
                     };
@@ -17760,6 +17789,408 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's files (names only for who sees its personal data) and what the caller may do with them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string | null;
+                                /** @enum {unknown} */
+                                type: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+                                size: number;
+                                sha256: string;
+                                internal: boolean;
+                                uploadedBy: {
+                                    /** @enum {unknown} */
+                                    via: "staff" | "petitioner";
+                                    userId: string | null;
+                                    userName: string | null;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            mayUpload: boolean;
+                            mayDownload: boolean;
+                            maxBytes: number;
+                            perCase: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Attach files (multipart/form-data: one or more `file` parts, `internal`=true to keep them from the petitioner). PDF, JPEG, PNG or WebP by content; images lose their metadata. Honours Idempotency-Key. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string | null;
+                                /** @enum {unknown} */
+                                type: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+                                size: number;
+                                sha256: string;
+                                internal: boolean;
+                                uploadedBy: {
+                                    /** @enum {unknown} */
+                                    via: "staff" | "petitioner";
+                                    userId: string | null;
+                                    userName: string | null;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one file (as an attachment, its stored type); each download is written to the audit log */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -21431,6 +21862,428 @@ export interface paths {
                     };
                     content: {
                         "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/petitions/{reference}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files of the petition the petitioner may see: those they sent and those the office shared (never internal ones) */
+        get: {
+            parameters: {
+                query?: never;
+                header: {
+                    "x-access-code": string;
+                };
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {unknown} */
+                                type: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+                                size: number;
+                                fromPetitioner: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Send files for the petition (multipart/form-data, one or more `file` parts: PDF, JPEG, PNG or WebP); honours Idempotency-Key */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "x-access-code": string;
+                };
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {unknown} */
+                                type: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+                                size: number;
+                                fromPetitioner: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/petitions/{reference}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one of those files */
+        get: {
+            parameters: {
+                query?: never;
+                header: {
+                    "x-access-code": string;
+                };
+                path: {
+                    reference: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
                             error: {
                                 code: string;
                                 message: string;
