@@ -1,9 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnswerBody } from '../../../../src/contract/case-bodies.js';
 import { client, ok } from '../../api/client';
-import type { FilledTemplate } from '../../api/types';
 import { FormFailure } from '../../forms/form-failure';
 import { useFormat } from '../../session/formatters';
 import { Field } from '../../ui/field';
@@ -11,40 +8,7 @@ import { useCase } from './case-context';
 import { useCaseForm } from './case-form';
 import { hasDraft } from './drafts';
 import { KeptDraft } from './kept-draft';
-
-/** The office's response templates for this case's category, filled in for it: one is put into the answer being written. */
-function TemplatePicker({ onInsert }: { onInsert: (text: string) => void }) {
-  const { t, i18n } = useTranslation();
-  const { detail } = useCase();
-  const [chosen, setChosen] = useState('');
-  const templates = useQuery({
-    queryKey: ['cases', detail.id, 'response-templates', 'answer'],
-    queryFn: ({ signal }): Promise<{ items: FilledTemplate[] }> =>
-      ok(client.GET('/api/v1/cases/{id}/response-templates', { params: { path: { id: detail.id }, query: { use: 'answer' } }, signal })),
-  });
-  const items = templates.data?.items ?? [];
-  if (items.length === 0) return null;
-  const template = items.find((item) => item.id === chosen);
-  return (
-    <div className="template-picker">
-      <Field label={t('adminTemplates.pick')}>
-        {(control) => (
-          <select {...control} value={chosen} onChange={(event) => setChosen(event.target.value)}>
-            <option value="">{t('adminTemplates.pickNone')}</option>
-            {items.map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <button type="button" className="button button-quiet" disabled={!template} onClick={() => template && onInsert(i18n.language.startsWith('en') ? template.text.en : template.text.zh)}>
-        {t('adminTemplates.insert')}
-      </button>
-    </div>
-  );
-}
+import { TemplatePicker, withTemplate } from './template-picker';
 
 function AnswerForm() {
   const { t } = useTranslation();
@@ -58,10 +22,8 @@ function AnswerForm() {
   return (
     <form className="inline-form" onSubmit={(event) => void onSubmit(event)} noValidate>
       <TemplatePicker
-        onInsert={(text) => {
-          const current = form.getValues('body');
-          form.setValue('body', current.trim() === '' ? text : `${current}\n${text}`, { shouldDirty: true });
-        }}
+        use="answer"
+        onInsert={(text) => form.setValue('body', withTemplate(form.getValues('body'), text), { shouldDirty: true })}
       />
       <Field label={t('answers.body')} required hint={t('answers.public')} error={form.formState.errors.body}>
         {(control) => <textarea {...control} rows={5} {...form.register('body')} />}

@@ -9,6 +9,7 @@ import { Field } from '../../ui/field';
 import { ActionError } from '../../ui/states';
 import { useCase } from './case-context';
 import { useCaseForm } from './case-form';
+import { TemplatePicker, withTemplate } from './template-picker';
 import { useCaseMutation } from './case-queries';
 import { SubmitOrCancel } from '../../forms/submit-or-cancel';
 
@@ -29,6 +30,10 @@ function RequestForm({ max, onDone }: { max: number; onDone: () => void }) {
       <Field label={t('deadline.extendDays')} required hint={t('deadline.extendHint', { max })} error={errors.days} className="field-short">
         {(control) => <input {...control} type="number" min={1} max={max} {...form.register('days')} />}
       </Field>
+      <TemplatePicker
+        use="extension"
+        onInsert={(text) => form.setValue('reason', withTemplate(form.getValues('reason'), text), { shouldDirty: true })}
+      />
       <Field label={t('deadline.extendReason')} required error={errors.reason}>
         {(control) => <textarea {...control} rows={2} {...form.register('reason')} />}
       </Field>
