@@ -110,10 +110,13 @@ export async function seedCatalogue(ctx: Context, trx: Trx, plan: { key: string;
  * wait): for a unit tree built after the plan was loaded, as the demo loader builds its county.
  */
 export async function seedCurrentCatalogue(ctx: Context): Promise<number> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const current = await loadCurrentPlan(trx);
-    return current ? seedCatalogue(ctx, trx, { key: current.row.key, document: current.document, strict: false }) : 0;
-  });
+  return ctx.db.transaction().execute((trx) => seedCurrentCatalogueIn(ctx, trx));
+}
+
+/** The same in the caller's transaction: a unit added, renamed or reactivated takes up the entries waiting for it. */
+export async function seedCurrentCatalogueIn(ctx: Context, trx: Trx): Promise<number> {
+  const current = await loadCurrentPlan(trx);
+  return current ? seedCatalogue(ctx, trx, { key: current.row.key, document: current.document, strict: false }) : 0;
 }
 
 /** The catalogue of the current plan keys, by category, the whole-jurisdiction entry before the areas. */

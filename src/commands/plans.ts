@@ -1,5 +1,5 @@
 import { DomainError, forbidden, notFound, refused } from '../core/errors.js';
-import { checkCatalogueUnits, validatePlan, localText, type CatalogueUnit, type PlanDocument } from '../core/plan.js';
+import { catalogueUnitProblems, checkCatalogueUnits, validatePlan, localText, type CatalogueUnit, type CatalogueUnitProblem, type PlanDocument } from '../core/plan.js';
 import { parsePlanYaml } from '../core/plan-yaml.js';
 import { can } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
@@ -17,9 +17,11 @@ export interface PlanView {
   createdAt: string;
   publishedAt: string | null;
   document: PlanDocument;
+  /** Catalogue fields naming a unit the tree does not have (or has deactivated): those entries propose nothing until it is there. */
+  catalogueWaiting: CatalogueUnitProblem[];
 }
 
-export function planView(row: PlanRow): PlanView {
+export function planView(row: PlanRow, catalogueWaiting: CatalogueUnitProblem[] = []): PlanView {
   return {
     id: row.id,
     key: row.key,
@@ -29,11 +31,19 @@ export function planView(row: PlanRow): PlanView {
     createdAt: row.created_at,
     publishedAt: row.published_at,
     document: planDocument(row),
+    catalogueWaiting,
   };
 }
 
+/** A plan version as the API shows it, its catalogue checked against the tree as it is now. */
+async function planViewNow(db: Trx | Context['db'], row: PlanRow): Promise<PlanView> {
+  const { refused, waiting } = catalogueUnitProblems(planDocument(row), await catalogueUnits(db));
+  // A unit deactivated since the plan was saved leaves its entries proposing nothing, as a missing one does.
+  return planView(row, [...refused, ...waiting]);
+}
+
 /** The unit tree as the catalogue check sees it. */
-async function catalogueUnits(trx: Trx): Promise<CatalogueUnit[]> {
+async function catalogueUnits(trx: Trx | Context['db']): Promise<CatalogueUnit[]> {
   const units = await trx.selectFrom('units').select(['name', 'deactivated_at']).execute();
   return units.map((unit) => ({ name: unit.name, active: unit.deactivated_at === null }));
 }
@@ -53,7 +63,7 @@ export async function createPlanDraft(
   const now = ctx.now();
   const id = ctx.newId();
   await ctx.db.transaction().execute(async (trx) => {
-    // An admin's plan names units of this tree; the built-in plan, loaded before there is a tree, waits for its units (seedCatalogue).
+    // A deactivated unit is refused; a name the tree lacks waits for its unit (seedCatalogue), as the built-in plan's do before the tree is built.
     if (props.actor) checkCatalogueUnits(document, await catalogueUnits(trx));
     const version = (await latestVersion(trx, document.key)) + 1;
     await trx
@@ -83,7 +93,7 @@ export async function createPlanDraft(
   });
   const row = await findPlan(ctx.db, id);
   if (!row) throw notFound('The plan');
-  return planView(row);
+  return planViewNow(ctx.db, row);
 }
 
 /** Replaces the document of a draft; a published version is immutable. */
@@ -144,5 +154,5 @@ export async function getPlan(ctx: Context, props: { actor: Actor; planId: strin
   if (!can(props.actor, 'plan.read')) throw forbidden();
   const row = await findPlan(ctx.db, props.planId);
   if (!row) throw notFound('The plan');
-  return planView(row);
+  return planViewNow(ctx.db, row);
 }

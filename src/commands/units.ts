@@ -7,6 +7,7 @@ import { recordAudit } from '../db/audit.js';
 import type { UnitsTable } from '../db/schema.js';
 import { actorId, type Context, type Trx } from '../context/context.js';
 import { assignmentActive } from '../db/repositories/assignments.js';
+import { seedCurrentCatalogueIn } from './catalogue.js';
 
 export interface UnitView {
   id: string;
@@ -82,6 +83,7 @@ export async function createUnit(ctx: Context, props: CreateUnitProps): Promise<
       subjectId: row.id,
       detail: { name: row.name, kind: row.kind },
     });
+    await seedCurrentCatalogueIn(ctx, trx);
   });
   return unitView(row);
 }
@@ -158,6 +160,7 @@ export async function updateUnit(ctx: Context, props: UpdateUnitProps): Promise<
       subjectId: row.id,
       detail: { changed, ...(changes.parent_id !== undefined ? { parentId: changes.parent_id, from: row.parent_id } : {}) },
     });
+    if (changes.name !== undefined) await seedCurrentCatalogueIn(ctx, trx);
     return unitView(updated);
   });
 }
@@ -209,6 +212,7 @@ export async function reactivateUnit(ctx: Context, props: { actor: Actor; unitId
     if (!row.deactivated_at) throw refused('unit_active', 'This unit is active.', {});
     await trx.updateTable('units').set({ deactivated_at: null, updated_at: now }).where('id', '=', row.id).execute();
     await recordAudit(trx, { at: now, actorId: props.actor.id, action: 'unit.reactivate', subjectType: 'unit', subjectId: row.id });
+    await seedCurrentCatalogueIn(ctx, trx);
     return unitView({ ...row, deactivated_at: null, updated_at: now });
   });
 }

@@ -45,6 +45,7 @@ describe('statutoryDefaults', () => {
       acknowledgeMinutes: 30,
       onSceneMinutes: 120,
       proposalDays: 5,
+      transferReplyDays: 15,
     });
   });
 });

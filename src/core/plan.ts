@@ -288,12 +288,33 @@ export interface CatalogueUnit {
 }
 
 /**
- * The catalogue's units checked against the unit tree: each one named must exist and be active.
- * Throws `invalid_plan` naming the first wrong field (`catalogue[2].lead`), listing every problem.
+ * The catalogue's units checked against the unit tree. A deactivated unit takes no new cases, so an
+ * entry naming one is refused: throws `invalid_plan` naming the first such field (`catalogue[2].lead`),
+ * listing every one. A name the tree does not have (yet) is not refused: a plan copied from another
+ * county names its units; that entry proposes nothing until a unit of that name is added. Those are
+ * returned, for the plan's page to show beside the plan.
  */
-export function checkCatalogueUnits(plan: PlanDocument, units: readonly CatalogueUnit[]): void {
+export function checkCatalogueUnits(plan: PlanDocument, units: readonly CatalogueUnit[]): CatalogueUnitProblem[] {
+  const { refused, waiting } = catalogueUnitProblems(plan, units);
+  const first = refused[0];
+  if (!first) return waiting;
+  throw new DomainError('invalid_plan', `The plan is not valid: ${first.path}: ${first.message}${refused.length > 1 ? ` (and ${refused.length - 1} more)` : ''}.`, {
+    field: first.path,
+    details: { problems: refused },
+  });
+}
+
+/** A catalogue field naming a unit the tree does not have, or has deactivated. */
+export interface CatalogueUnitProblem extends PlanProblem {
+  code: 'unknown_unit' | 'inactive_unit';
+  params: { name: string };
+}
+
+/** Each catalogue field naming a deactivated unit (`refused`) or a name the tree does not have (`waiting`). */
+export function catalogueUnitProblems(plan: PlanDocument, units: readonly CatalogueUnit[]): { refused: CatalogueUnitProblem[]; waiting: CatalogueUnitProblem[] } {
   const byName = new Map(units.map((unit) => [unit.name, unit]));
-  const problems: PlanProblem[] = [];
+  const refused: CatalogueUnitProblem[] = [];
+  const waiting: CatalogueUnitProblem[] = [];
   (plan.catalogue ?? []).forEach((entry, index) => {
     const named: [(string | number)[], string][] = [
       ...(entry.area === undefined ? [] : [[['catalogue', index, 'area'], entry.area] as [(string | number)[], string]]),
@@ -303,20 +324,12 @@ export function checkCatalogueUnits(plan: PlanDocument, units: readonly Catalogu
     for (const [segments, name] of named) {
       const unit = byName.get(name);
       if (unit?.active) continue;
-      problems.push({
-        path: segmentsToPath(segments),
-        code: unit ? 'inactive_unit' : 'unknown_unit',
-        params: { name },
-        message: unit ? `${name} is deactivated and takes no new cases` : `no unit of the tree is named "${name}"`,
-      });
+      const path = segmentsToPath(segments);
+      if (unit) refused.push({ path, code: 'inactive_unit', params: { name }, message: `${name} is deactivated and takes no new cases` });
+      else waiting.push({ path, code: 'unknown_unit', params: { name }, message: `no unit of the tree is named "${name}"; the entry proposes nothing until one is added` });
     }
   });
-  const first = problems[0];
-  if (!first) return;
-  throw new DomainError('invalid_plan', `The plan is not valid: ${first.path}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}.`, {
-    field: first.path,
-    details: { problems },
-  });
+  return { refused, waiting };
 }
 
 /** The days a receiving body has to say whether it accepts a transferred case (Art. 23). */

@@ -158,6 +158,8 @@ describe.runIf(hasBrowser)('the staff web app: live updates, dashboard, plans, p
     await editor.fill(yaml.replace('acceptDays: 15', 'acceptDays: 10'));
     await page.getByRole('button', { name: 'Check and save draft' }).click();
     await page.getByText('Saved as draft version 2.').waitFor();
+    // The built-in plan is the demo county's: its catalogue entries for units this tree lacks are saved, listed as waiting.
+    await page.locator('.catalogue-waiting').getByText('No unit in the unit tree is named “县住建局”.').first().waitFor();
     await page.locator('.editor-preview').getByText('10 days').first().waitFor();
     await page.getByRole('button', { name: 'Publish…' }).click();
     await page.getByRole('button', { name: 'Publish', exact: true }).click();

@@ -3528,6 +3528,17 @@ export interface paths {
                                     assisting?: string[];
                                 }[];
                             };
+                            /** @description Catalogue entries that propose nothing until the units they name are in the tree, as it is now. */
+                            catalogueWaiting: {
+                                /** @description e.g. `catalogue[5].lead` */
+                                path: string;
+                                /** @enum {unknown} */
+                                code: "unknown_unit" | "inactive_unit";
+                                params: {
+                                    name: string;
+                                };
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -3812,6 +3823,17 @@ export interface paths {
                                     assisting?: string[];
                                 }[];
                             };
+                            /** @description Catalogue entries that propose nothing until the units they name are in the tree, as it is now. */
+                            catalogueWaiting: {
+                                /** @description e.g. `catalogue[5].lead` */
+                                path: string;
+                                /** @enum {unknown} */
+                                code: "unknown_unit" | "inactive_unit";
+                                params: {
+                                    name: string;
+                                };
+                                message: string;
+                            }[];
                         };
                         "application/yaml": string;
                     };
@@ -4090,6 +4112,17 @@ export interface paths {
                                     assisting?: string[];
                                 }[];
                             };
+                            /** @description Catalogue entries that propose nothing until the units they name are in the tree, as it is now. */
+                            catalogueWaiting: {
+                                /** @description e.g. `catalogue[5].lead` */
+                                path: string;
+                                /** @enum {unknown} */
+                                code: "unknown_unit" | "inactive_unit";
+                                params: {
+                                    name: string;
+                                };
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -4531,6 +4564,17 @@ export interface paths {
                                     assisting?: string[];
                                 }[];
                             };
+                            /** @description Catalogue entries that propose nothing until the units they name are in the tree, as it is now. */
+                            catalogueWaiting: {
+                                /** @description e.g. `catalogue[5].lead` */
+                                path: string;
+                                /** @enum {unknown} */
+                                code: "unknown_unit" | "inactive_unit";
+                                params: {
+                                    name: string;
+                                };
+                                message: string;
+                            }[];
                         };
                     };
                 };

@@ -148,7 +148,7 @@ describe.each(databaseKinds)('the routing catalogue on %s', (kind) => {
     expect(await routing(next)).toMatchObject({ entryId: entry.id, leadUnitId: world.units.township.id, assistingUnitIds: [world.units.department.id] });
   });
 
-  it('refuses a plan whose catalogue names an unknown or deactivated unit, an unknown category, or an entry twice', async () => {
+  it('refuses a plan whose catalogue names a deactivated unit, an unknown category, or an entry twice', async () => {
     const yaml = { 'content-type': 'application/yaml' };
     const source = (await import('node:fs')).readFileSync('plans/county-major-urgent.yaml', 'utf8').replace(/^key: county-major-urgent$/m, 'key: catalogue-test');
     const withCatalogue = (lines: string[]) => source.replace(/^catalogue:\n( {2}- .*\n)+/m, `catalogue:\n${lines.map((line) => `  - ${line}\n`).join('')}`);
@@ -157,11 +157,26 @@ describe.each(databaseKinds)('the routing catalogue on %s', (kind) => {
       const error = expectError(response, 400, 'invalid_plan', field);
       expect((error.details as { problems: { path: string; code: string }[] }).problems[0]).toMatchObject({ path: field, code });
     };
-    await refused(['{category: wage-arrears, lead: 县人社局}', '{category: housing, lead: 县住建局}'], 'catalogue[1].lead', 'unknown_unit');
     await refused(['{category: wage-arrears, lead: 县拆迁办}'], 'catalogue[0].lead', 'inactive_unit');
     await refused(['{category: weather, lead: 县人社局}'], 'catalogue[0].category', 'unknown_category');
     await refused(['{category: wage-arrears, lead: 县人社局}', '{category: wage-arrears, lead: 城关镇}'], 'catalogue[1]', 'duplicate_catalogue_entry');
     const good = withCatalogue(['{category: wage-arrears, area: 城关镇, lead: 城关镇, assisting: [县人社局]}']);
     expectStatus(await world.as('admin', { method: 'POST', url: '/api/v1/plans', headers: yaml, payload: good }), 201);
+  });
+
+  it('saves a plan naming a unit the tree lacks, shows that entry waiting beside the plan, and takes it up when the unit is added', async () => {
+    type Waiting = { path: string; code: string; params: { name: string } };
+    const waitingOf = async () => expectStatus<{ catalogueWaiting: Waiting[] }>(await get(world, 'admin', `/api/v1/plans/${world.planId}`), 200).catalogueWaiting;
+    // The built-in plan is the demo county's: its housing entry names 县住建局, which this county has not added.
+    expect(await waitingOf()).toContainEqual(expect.objectContaining({ code: 'unknown_unit', params: { name: '县住建局' } }));
+    // A copy of it saves as a draft (a county starting from the built-in plan), the same entries listed as waiting.
+    const builtin = expectStatus<{ document: object }>(await get(world, 'admin', `/api/v1/plans/${world.planId}`), 200).document;
+    const draft = expectStatus<{ status: string; catalogueWaiting: Waiting[] }>(await post(world, 'admin', '/api/v1/plans', builtin), 201);
+    expect(draft.status).toBe('draft');
+    expect(draft.catalogueWaiting.map((item) => item.params.name)).toContain('县住建局');
+    expect((await catalogue()).some((item) => item.category === 'housing')).toBe(false);
+    const unit = expectStatus<{ id: string }>(await post(world, 'admin', '/api/v1/units', { name: '县住建局', kind: 'department' }), 201);
+    expect(await entryFor('housing', null)).toMatchObject({ leadUnitId: unit.id, active: true });
+    expect((await waitingOf()).map((item) => item.params.name)).not.toContain('县住建局');
   });
 });

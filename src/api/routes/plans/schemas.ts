@@ -12,7 +12,21 @@ export const PlanSummary = Type.Object({
   publishedAt: Nullable(Time),
 });
 
-export const Plan = Type.Intersect([PlanSummary, Type.Object({ document: PlanDocument })]);
+/** A catalogue field naming a unit the tree does not have (or has deactivated): its entry proposes nothing until the unit is there. */
+const CatalogueWaiting = Type.Object({
+  path: Type.String({ description: 'e.g. `catalogue[5].lead`' }),
+  code: Type.Enum(['unknown_unit', 'inactive_unit']),
+  params: Type.Object({ name: Type.String() }),
+  message: Type.String(),
+});
+
+export const Plan = Type.Intersect([
+  PlanSummary,
+  Type.Object({
+    document: PlanDocument,
+    catalogueWaiting: Type.Array(CatalogueWaiting, { description: 'Catalogue entries that propose nothing until the units they name are in the tree, as it is now.' }),
+  }),
+]);
 
 /** A plan version's checklist and each stage's guidance, the same for every case pinned to it. */
 export const PlanChecklist = Type.Object({

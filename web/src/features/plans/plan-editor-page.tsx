@@ -10,6 +10,7 @@ import { planQuery } from '../../session/plans';
 import { useSession } from '../../session/session';
 import { PageTitle } from '../../ui/page-title';
 import { ActionError, ErrorState, Loading } from '../../ui/states';
+import { CatalogueWaiting } from './catalogue-waiting';
 import { PlanDocumentView } from './plan-document';
 import { PublishButton } from './publish-button';
 import { lineOffset, problemsOf, YamlProblems } from './yaml-problems';
@@ -147,6 +148,7 @@ export function PlanEditorPage() {
               {t('editor.saved', { version: saved.version })}
             </p>
           ) : null}
+          {saved && !dirty && !error ? <CatalogueWaiting plan={saved} /> : null}
         </div>
         <section className="editor-preview" aria-labelledby="preview-heading">
           <h2 id="preview-heading">{t('editor.preview')}</h2>

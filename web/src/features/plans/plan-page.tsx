@@ -7,6 +7,7 @@ import { planQuery } from '../../session/plans';
 import { useSession } from '../../session/session';
 import { PageTitle } from '../../ui/page-title';
 import { ErrorState, Loading } from '../../ui/states';
+import { CatalogueWaiting } from './catalogue-waiting';
 import { PlanDocumentView } from './plan-document';
 import { PublishButton } from './publish-button';
 import './plans.css';
@@ -52,6 +53,7 @@ export function PlanPage() {
         <span className="mono">{data.key}</span>
         {data.publishedAt ? ` · ${t('plan.publishedOn', { when: format.dateTime(data.publishedAt) })}` : ''}
       </p>
+      <CatalogueWaiting plan={data} />
       {mayWrite && data.status === 'draft' ? <PublishButton plan={data} /> : null}
       <PlanDocumentView document={data.document} />
     </>
