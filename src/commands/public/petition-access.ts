@@ -13,8 +13,18 @@ export interface PetitionKey {
  * The one answer to a wrong code, an unknown reference, or a malformed one: the same status and the
  * same words, so an answer never tells which of the two was wrong.
  */
+/**
+ * A reference and access code that open no petition: a guess, as the guess throttle counts it. A
+ * wrong notice or file id presented with the right key is an ordinary not_found, not a guess.
+ */
+export class NoSuchPetition extends DomainError {
+  constructor() {
+    super('not_found', 'No petition matches this reference and access code. Check both against your receipt.');
+  }
+}
+
 function noSuchPetition(): DomainError {
-  return new DomainError('not_found', 'No petition matches this reference and access code. Check both against your receipt.');
+  return new NoSuchPetition();
 }
 
 // Compared against when the reference is unknown, so both paths do the same work.

@@ -97,6 +97,19 @@ describe.each(databaseKinds)('abuse protection on the public side on %s', (kind)
       expect(shown.statusCode).toBe(200);
       expect(shown.body).toContain(receipt.reference);
     });
+
+    it('does not count a wrong notice or file id asked for with the right code as a guess', async () => {
+      const receipt = await submit(world);
+      const client = '10.0.4.1';
+      const missing = '00000000-0000-4000-8000-000000000000';
+      for (let attempt = 0; attempt < 6; attempt += 1) {
+        const url = attempt % 2 === 0 ? `/public/v1/petitions/${receipt.reference}/notices/${missing}.pdf` : `/public/v1/petitions/${receipt.reference}/attachments/${missing}`;
+        const response = await world.app.inject({ method: 'GET', url, headers: { 'x-access-code': receipt.accessCode }, remoteAddress: client });
+        expectError(response, 404, 'not_found');
+      }
+      // Six misses with the right key, more than the five wrong guesses that get a client refused: a wrong code is still a plain 404.
+      expectError(await look(receipt.reference, 'AAAA-AAAA-AAAA-AAAA-AAAA', client), 404, 'not_found');
+    });
   });
 
   describe('request and submission limits', () => {

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../../core/errors.js';
+import { NoSuchPetition } from '../../../commands/public/petition-access.js';
 import type { GuessThrottle } from './guess-throttle.js';
 
 /**
@@ -20,7 +21,7 @@ export async function guarded<T>(
   try {
     return await work();
   } catch (error) {
-    if (!(error instanceof DomainError) || error.code !== 'not_found') throw error;
+    if (!(error instanceof NoSuchPetition)) throw error;
     await throttle.failed(request.ip);
     if (verdict.refuseWrongAfterSeconds === null) throw error;
     const seconds = verdict.refuseWrongAfterSeconds;
