@@ -81,3 +81,14 @@ export function query(params: Record<string, string | number | boolean | undefin
   const text = search.toString();
   return text ? `?${text}` : '';
 }
+
+/**
+ * A multipart/form-data upload (the attachment routes), which the typed client does not describe:
+ * the browser sets the boundary; the Idempotency-Key makes a resent upload attach its files once.
+ * Answers the JSON body or throws an ApiError, as every other call does.
+ */
+export async function postForm<T>(path: string, form: FormData, idempotencyKey: string): Promise<T> {
+  const url = new URL(path, window.location.origin).toString();
+  const response = await send(new Request(url, { method: 'POST', body: form, credentials: 'same-origin', headers: { 'idempotency-key': idempotencyKey } }));
+  return (await response.json()) as T;
+}

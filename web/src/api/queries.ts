@@ -36,6 +36,7 @@ export const queryKeys = {
   queue: (filters: Record<string, unknown>) => ['cases', 'queue', filters] as const,
   case: (id: string) => ['cases', 'detail', id] as const,
   caseEvents: (id: string) => ['cases', 'detail', id, 'events'] as const,
+  caseAttachments: (id: string) => ['cases', 'detail', id, 'attachments'] as const,
   plans: ['plans'] as const,
   plan: (id: string) => ['plans', 'version', id] as const,
   planYaml: (id: string) => ['plans', 'version', id, 'yaml'] as const,

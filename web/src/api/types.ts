@@ -21,6 +21,7 @@ import type {
   TotpPolicy as TotpPolicySchema,
   TotpStatus as TotpStatusSchema,
 } from '../../../src/api/routes/auth/schemas.js';
+import type { Attachment as AttachmentSchema, AttachmentList as AttachmentListSchema } from '../../../src/contract/attachments.js';
 import { figureNames } from '../../../src/core/accountability.js';
 
 /** The wire shapes, derived from the server's own response schemas so they are never written twice. */
@@ -85,3 +86,7 @@ export { accountabilityDurations, type AccountabilityDuration } from '../../../s
 
 /** `GET /api/v1/reports/accountability?from=&to=`. */
 export type AccountabilityReport = Static<typeof ReportSchema>;
+
+/** A file on a case as staff see it, and the list of a case's files with the limits and what the reader may do. */
+export type Attachment = Static<typeof AttachmentSchema>;
+export type AttachmentList = Static<typeof AttachmentListSchema>;

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { FieldError } from 'react-hook-form';
+import { fileSize } from '../ui/file-size';
 import { isProblemCode, type Problem, type ProblemParams } from '../../../src/contract/problems.js';
 
 /** Formats an instant for a problem's words (`before_notified` names when the unit was notified). */
@@ -10,7 +11,9 @@ export function problemText(t: TFunction, problem: Pick<Problem, 'code' | 'param
   const params = problem.params ?? {};
   const values = Array.isArray(params.values) ? params.values.join(t('problems.separator')) : '';
   const at = typeof params.at === 'string' ? time(params.at) : '';
-  return t(`problems.${problem.code}`, { ...params, values, at });
+  // A file's size limit comes in bytes; it is read in KB or MB.
+  const size = typeof params.limit === 'number' ? fileSize(params.limit) : '';
+  return t(`problems.${problem.code}`, { ...params, values, at, size });
 }
 
 /**

@@ -5,7 +5,10 @@ import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { FlagBadges, StageBadge, UrgencyBadge } from '../../ui/badges';
 import { PageTitle } from '../../ui/page-title';
 import { ErrorState, errorTitleKey, Loading } from '../../ui/states';
+import type { Registered } from '../register/registered';
 import { Answers } from './answers';
+import { AttachmentsPanel } from './attachments-panel';
+import { RegistrationReceipt } from './registration-receipt';
 import { Assignments } from './assignments';
 import { CaseContext, type CaseState } from './case-context';
 import { FlagsPanel } from './flags-panel';
@@ -31,7 +34,7 @@ export function CasePage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const navigate = useNavigate();
-  const [registered, setRegistered] = useState((location.state as { registered?: string } | null)?.registered);
+  const [registered, setRegistered] = useState((location.state as Partial<Registered> | null)?.registered ? (location.state as Registered) : undefined);
   // Said once: a reload or the way back to this page does not say it again.
   useEffect(() => {
     if (location.state) void navigate(location.pathname, { replace: true, state: null });
@@ -92,7 +95,7 @@ export function CasePage() {
         <FlagBadges flags={detail.flags} />
       </p>
       <div className="live-region" role="status" aria-live="polite">
-        {registered ? <p className="notice notice-success">{t('case.registered', { reference: registered })}</p> : null}
+        {registered ? <RegistrationReceipt registered={registered} /> : null}
         {byOthers.length > 0 ? (
           <div className="notice notice-info live-changes">
             <p>{t('case.changedByOthers')}</p>
@@ -132,6 +135,7 @@ export function CasePage() {
           <Meetings />
           <Answers />
           <WrittenNotices />
+          <AttachmentsPanel />
           <Timeline />
         </div>
       </div>

@@ -152,6 +152,11 @@ export function eventText(
       const from = unit(String(data.fromUnitId ?? ''), '');
       return { title: t('timeline.rerouted', { from, to: unitName }), late };
     }
+    case 'attachment.added': {
+      // The timeline says what came, never the files' names (they can carry personal data).
+      const count = Array.isArray(data.files) ? data.files.length : 0;
+      return { title: t(data.internal === true ? 'timeline.attachedInternal' : 'timeline.attached', { count }), late };
+    }
     case 'flag.cleared':
       return { title: t('timeline.flagCleared', { flag: isFlag(data.flag) ? t(`flag.${data.flag}`) : String(data.flag ?? '') }), late };
     default:

@@ -1,9 +1,12 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { OpenCaseBody } from '../../../../src/contract/case-bodies.js';
 import { caseKinds, channels, urgencies, type Channel } from '../../../../src/core/types.js';
-import { client, ok } from '../../api/client';
+import { ApiError, client, ok } from '../../api/client';
+import { checkChosenFiles, type FileProblem } from '../attachments/file-check';
+import { FilePicker } from '../attachments/file-picker';
+import { uploadToCase } from '../attachments/upload';
 import { FormFailure } from '../../forms/form-failure';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { useFormat } from '../../session/formatters';
@@ -12,6 +15,7 @@ import { useSession } from '../../session/session';
 import { Field } from '../../ui/field';
 import { PageTitle } from '../../ui/page-title';
 import { caseBody, draftField, emptyDraft, type CaseDraft, type OpenCase } from './draft';
+import type { Registered } from './registered';
 import { RepresentativesFields } from './representatives-fields';
 import './register.css';
 
@@ -25,12 +29,38 @@ export function RegisterPage() {
   // A unit officer reports a forming grievance in their own area; everything else is the office's.
   const unitOnly = user.role === 'unit_officer';
   const toBody = useCallback((draft: CaseDraft) => caseBody(draft, timeZone), [timeZone]);
+  // A letter arrives on paper and is scanned: its scan and any photos go with the registration.
+  const [files, setFiles] = useState<File[]>([]);
+  const [fileProblems, setFileProblems] = useState<FileProblem[]>([]);
+  const [internal, setInternal] = useState(false);
+  const choose = useCallback((chosen: File[]) => {
+    setFiles(chosen);
+    setFileProblems([]);
+    void checkChosenFiles(chosen, {}).then(setFileProblems);
+  }, []);
   const send = useCallback(
     async (body: OpenCase) => {
+      // A file that is not what it says is said before the case is opened, so nothing is half-registered.
+      const problems = await checkChosenFiles(files, {});
+      setFileProblems(problems);
+      if (problems.length > 0) {
+        document.querySelector<HTMLInputElement>('.register input[type=file]')?.focus();
+        return;
+      }
       const created = await ok(client.POST('/api/v1/cases', { body }));
-      void navigate(`/cases/${created.id}`, { state: { registered: created.reference } });
+      const state: Registered = { registered: created.reference, received: [] };
+      if (files.length > 0) {
+        try {
+          state.received = await uploadToCase(created.id, files, internal, crypto.randomUUID());
+        } catch (caught) {
+          // The case stands (the letter was received); the case page says which files were not taken and why.
+          const error = caught instanceof ApiError ? caught : new ApiError(0, 'error', String(caught));
+          state.notReceived = { names: files.map((file) => file.name), failure: { code: error.code, message: error.message, field: error.field, details: error.details } };
+        }
+      }
+      void navigate(`/cases/${created.id}`, { state });
     },
-    [navigate],
+    [navigate, files, internal],
   );
   const { form, failure, onSubmit } = useSchemaForm({
     schema: OpenCaseBody,
@@ -150,6 +180,24 @@ export function RegisterPage() {
             </div>
           </section>
         )}
+
+        <section className="card form-section">
+          <h2>{t('attachments.registerTitle')}</h2>
+          <FilePicker
+            label={t('attachments.registerLabel')}
+            hint={t('attachments.registerHint')}
+            files={files}
+            onChoose={choose}
+            problems={fileProblems}
+            disabled={formState.isSubmitting}
+          />
+          {files.length > 0 ? (
+            <label className="check">
+              <input type="checkbox" checked={internal} onChange={(event) => setInternal(event.currentTarget.checked)} />
+              {t('attachments.internalChoice')}
+            </label>
+          ) : null}
+        </section>
 
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
