@@ -19,6 +19,7 @@ import { authRoutes, type AuthOptions } from './routes/auth/routes.js';
 import { caseAssignmentRoutes } from './routes/cases/assignment-routes.js';
 import { caseRecordRoutes } from './routes/cases/record-routes.js';
 import { caseMatterRoutes } from './routes/cases/matter-routes.js';
+import { caseReviewRoutes } from './routes/cases/review-routes.js';
 import { caseFlagRoutes } from './routes/cases/flag-routes.js';
 import { caseTransferRoutes } from './routes/cases/transfer-routes.js';
 import { catalogueRoutes } from './routes/catalogue/routes.js';
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   caseRoutes(app, options.ctx);
   caseRecordRoutes(app, options.ctx);
   caseMatterRoutes(app, options.ctx);
+  caseReviewRoutes(app, options.ctx);
   caseAssignmentRoutes(app, options.ctx);
   caseFlagRoutes(app, options.ctx);
   caseTransferRoutes(app, options.ctx);

@@ -9,6 +9,7 @@ import { notFound } from '../core/errors.js';
 import { checkCaseAccess } from './support/case-access.js';
 import { moveFacts } from './support/move-facts.js';
 import { completedSteps } from './plan-checklist.js';
+import { caseReviews } from './reviews.js';
 import { assignmentView, caseSummary, type CaseDetail } from '../presenters/case-view.js';
 import type { Context, Trx } from '../context/context.js';
 import type { CaseRow } from '../db/repositories/cases.js';
@@ -160,6 +161,8 @@ export async function caseDetail(
   const opened = access === 'shown' && options.open === true;
   const personal = opened ? openedPersonalData(ctx, row, representatives) : withheldPersonalData(row, representatives);
   const summary = caseSummary(row, now, actor, { openObjection: assignments.some((assignment) => assignment.objected_at !== null && assignment.released_at === null) });
+  const reviews = await caseReviews(trx, actor, row, summary.deadlines.review, now);
+  const abilities = caseAbilities(actor, units);
   return {
     ...summary,
     // A report's material is never shown to a unit other than discipline inspection (Art. 30).
@@ -193,8 +196,16 @@ export async function caseDetail(
       row.extension_request_days === null || row.extension_requested_at === null
         ? null
         : { days: row.extension_request_days, reason: row.extension_request_reason ?? '', requestedAt: row.extension_requested_at, requestedBy: row.extension_requested_by },
-    abilities: caseAbilities(actor, units),
+    reviews: reviews.rounds,
+    reviewHandling: reviews.refusal,
+    // Under review, who the review rules keep out (recusal, another body) may read the case and do nothing else.
+    abilities: reviews.refusal === null ? abilities : withoutWrites(abilities),
   };
+}
+
+/** Only the read left of a reader's case abilities. */
+function withoutWrites(abilities: Record<CaseAction, boolean>): Record<CaseAction, boolean> {
+  return Object.fromEntries(Object.entries(abilities).map(([action, allowed]) => [action, action === 'case.read' && allowed])) as Record<CaseAction, boolean>;
 }
 
 /**

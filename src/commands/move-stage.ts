@@ -7,6 +7,7 @@ import { stopUnitClocks } from '../db/repositories/assignments.js';
 import { pinnedPlan } from '../db/repositories/plans.js';
 import type { CasesTable } from '../db/schema.js';
 import { moveContext } from './support/move-facts.js';
+import { finalityRefusal, openReviewRound } from './reviews.js';
 import { issueNotice, noticeDate } from './written-notices.js';
 import { runCaseCommand, type CaseChange } from './support/case-command.js';
 import type { CaseDetail } from '../presenters/case-view.js';
@@ -54,6 +55,7 @@ export async function stageMove(
   const from = row.stage;
   const verdict = judgeMove(from, to, move.by, await moveContext(trx, row, now, reason));
   if (!verdict.ok) {
+    if (verdict.code === 'guard_failed' && verdict.guard === 'reviewsUsed') throw await finalityRefusal(trx, row);
     if (verdict.code === 'move_not_allowed' && move.notAllowed) {
       throw new DomainError('move_not_allowed', guardMessages[move.notAllowed], { details: { guard: move.notAllowed } });
     }
@@ -66,6 +68,8 @@ export async function stageMove(
   const changes = stageChanges(from, to, { now, reason, reviewCount: row.review_count, policy: classDeadlines(plan, row.matter_class ?? null), where: jurisdiction(ctx) });
   // As closing would: what the units still owed stops for good (see clocksIn in core/clock-stops.ts).
   if (changes.unitClocksStopAt !== undefined) await stopUnitClocks(trx, row.id, changes.unitClocksStopAt);
+  // A review round goes to the body above, recorded with the round (commands/reviews.ts).
+  const review = changes.reviewCount === undefined ? null : await openReviewRound(ctx, trx, row, { round: changes.reviewCount, now, reason: reason ?? '', actorId: move.actorId ?? null });
   await noticeOfMove(ctx, trx, row, { from, to, reason, now, changes, actorId: move.actorId ?? null });
   return {
     changes: columns(changes),
@@ -77,6 +81,7 @@ export async function stageMove(
         ...(reason ? { reason } : {}),
         ...(undone.length > 0 ? { undoneSteps: undone } : {}),
         ...(changes.reviewCount !== undefined ? { round: changes.reviewCount } : {}),
+        ...(review ? { reviewBody: { unitId: review.body_unit_id, inSystem: review.body_unit_id !== null } } : {}),
       },
     },
     audit: { action: 'case.move', detail: { from, to } },
@@ -109,7 +114,7 @@ export async function moveStage(ctx: Context, props: MoveStageProps): Promise<Ca
   if (!stages.includes(props.to as Stage)) throw invalid('to', `must be one of ${stages.join(', ')}.`);
   const to = props.to as Stage;
   const reason = props.reason?.trim() || undefined;
-  return runCaseCommand(ctx, { actor: props.actor, caseId: props.caseId, action: 'case.move' }, (trx, row, _units, now) =>
+  return runCaseCommand(ctx, { actor: props.actor, caseId: props.caseId, action: 'case.move', reviewRequest: to === 'review' }, (trx, row, _units, now) =>
     stageMove(ctx, trx, row, { by: props.actor.role, to, reason, now, actorId: props.actor.id }),
   );
 }

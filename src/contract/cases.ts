@@ -5,6 +5,7 @@ import { noticeKinds } from '../core/written-notices.js';
 import { adoptions, matterClasses } from '../core/matter.js';
 import { caseActions } from '../core/policy.js';
 import { assignmentRoles, caseKinds, channels, stages, urgencies } from '../core/types.js';
+import { ReviewHandlingRefusal, ReviewRound } from './reviews.js';
 import { eachNamed, GuardCode, Id, Nullable, ReviewWindow, Time } from './common.js';
 
 /**
@@ -160,6 +161,8 @@ export const CaseDetail = Type.Intersect([
     extensionRequest: Type.Union([Type.Object({ days: Type.Integer(), reason: Type.String(), requestedAt: Time, requestedBy: Nullable(Id) }), Type.Null()], {
       description: 'The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension.',
     }),
+    reviews: Type.Array(ReviewRound, { description: 'The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome.' }),
+    reviewHandling: ReviewHandlingRefusal,
     abilities: Type.Object(eachNamed(caseActions, Type.Boolean())),
   }),
 ]);

@@ -111,6 +111,18 @@ export const errorReasons = {
   earlier_case_open: { code: 'conflict', params: ['reference'], for: ['staff'] },
   /** The case is already concluded: its class, channel or finality are fixed. */
   case_concluded: { code: 'conflict', params: ['stage'], for: ['staff'] },
+  /** Review by the body above (core/reviews.ts, core/policy.ts `reviewRefusal`): who handled the case before this round does not handle it (recusal). */
+  review_recusal: { code: 'forbidden', params: ['round'], for: ['staff'] },
+  /** The review is the body above's to handle: staff of another jurisdiction do not. */
+  review_other_body: { code: 'forbidden', params: ['round'], for: ['staff'] },
+  /** The case has no review round to record a conclusion or a body for. */
+  no_review: { code: 'conflict', params: ['stage'], for: ['staff'] },
+  /** A review's conclusion is recorded after the review's written answer. */
+  review_not_answered: { code: 'conflict', params: ['round'], for: ['staff'] },
+  /** The review body is an office in the system: no outside body is named, no request printed. */
+  review_body_in_system: { code: 'conflict', params: ['round'], for: ['staff'] },
+  /** The request for a body outside the system prints once its name is recorded. */
+  review_body_unnamed: { code: 'conflict', params: ['round'], for: ['staff'] },
   email_taken: { code: 'conflict', params: [], for: ['staff'] },
   unit_deactivated: { code: 'already_done', params: ['at'], for: ['staff'] },
   unit_active: { code: 'already_done', params: [], for: ['staff'] },

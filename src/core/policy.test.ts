@@ -8,6 +8,7 @@ import {
   globalAbilities,
   globalActions as everyGlobalAction,
   personalDataAccess,
+  reviewRefusal,
   type Action,
   type AssignmentStanding,
   type CaseAction,
@@ -55,7 +56,7 @@ function resourcesFor(action: Action): Resource[] {
 }
 
 describe('the action lists used by these tests', () => {
-  it('cover thirteen case actions', () => {
+  it('cover fourteen case actions', () => {
     expect([...caseActions]).toEqual([
       'case.read',
       'case.move',
@@ -70,6 +71,7 @@ describe('the action lists used by these tests', () => {
       'case.pause',
       'case.classify',
       'case.attach',
+      'case.review',
     ]);
   });
 });
@@ -286,6 +288,7 @@ describe('caseAbilities', () => {
       'case.pause': false,
       'case.classify': false,
       'case.attach': true,
+      'case.review': false,
     });
   });
 
@@ -308,6 +311,7 @@ describe('caseAbilities', () => {
       'case.pause': false,
       'case.classify': false,
       'case.attach': false,
+      'case.review': false,
     });
   });
 
@@ -449,5 +453,38 @@ describe('globalAbilities: what the app offers outside any one case', () => {
 
   it('shows the dashboard to the office, leaders, auditors and admins, not to a unit officer', () => {
     expect(roles.filter((role) => globalAbilities(buildActor(role))['report.read']).sort()).toEqual(['admin', 'auditor', 'coordinator', 'leader']);
+  });
+});
+
+describe('reviewRefusal: who handles a review by the body above (Art. 35–36)', () => {
+  const prefectureOffice = 'unit-prefecture-office';
+  const review = { round: 1, bodyUnitIds: [prefectureOffice, 'unit-prefecture-department'], handledEarlier: ['user-answered-first'] };
+  const reviewer: Actor = { id: 'user-reviewer', role: 'coordinator', unitId: prefectureOffice };
+
+  it('lets the body above handle it', () => {
+    expect(reviewRefusal(reviewer, 'case.answer', review)).toBeNull();
+    expect(reviewRefusal({ ...reviewer, role: 'unit_officer', unitId: 'unit-prefecture-department' }, 'case.note', review)).toBeNull();
+  });
+
+  it('refuses who handled the first stage (recusal), even in the body above, even an admin', () => {
+    for (const actor of [
+      { ...reviewer, id: 'user-answered-first' },
+      { id: 'user-answered-first', role: 'unit_officer', unitId: ownUnit },
+      { id: 'user-answered-first', role: 'admin', unitId: null },
+    ] satisfies Actor[]) {
+      expect(reviewRefusal(actor, 'case.answer', review), actor.role).toBe('review_recusal');
+    }
+  });
+
+  it('refuses staff of another jurisdiction, but not an admin who did not handle it', () => {
+    expect(reviewRefusal({ id: 'user-county', role: 'coordinator', unitId: 'unit-county-office' }, 'case.review', review)).toBe('review_other_body');
+    expect(reviewRefusal({ id: 'user-none', role: 'coordinator', unitId: null }, 'case.move', review)).toBe('review_other_body');
+    expect(reviewRefusal({ id: 'user-admin', role: 'admin', unitId: null }, 'case.move', review)).toBeNull();
+  });
+
+  it('never refuses a read, a case with no review under way, or a review by a body outside the system', () => {
+    expect(reviewRefusal({ ...reviewer, id: 'user-answered-first' }, 'case.read', review)).toBeNull();
+    expect(reviewRefusal({ ...reviewer, id: 'user-answered-first' }, 'case.answer', null)).toBeNull();
+    expect(reviewRefusal({ ...reviewer, id: 'user-answered-first' }, 'case.answer', { ...review, bodyUnitIds: null })).toBeNull();
   });
 });

@@ -24,6 +24,11 @@ export const caseActions = [
   'case.classify',
   /** Attach a file to the case (a scanned letter, a photo, a document): the office and the units on it. */
   'case.attach',
+  /**
+   * Record a review's conclusion (upheld, changed, revoked), the name of a review body outside the
+   * system, and print the request for it (Art. 35–36): the office's right, subject to `reviewRefusal`.
+   */
+  'case.review',
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
 
@@ -214,4 +219,35 @@ export function assignmentAbilities(actor: Actor, assignment: AssignmentStanding
     reroute: held && assignment.caseOpen && can(actor, 'assignment.reroute', resource),
     onBehalf: actor.unitId !== assignment.unitId,
   };
+}
+
+/**
+ * Who may handle a review (Art. 35–36), beyond the role and scope `can` judges: the facts of the
+ * review under way. `bodyUnitIds` are the units of the review body's jurisdiction (its office and
+ * the units under it); null when the review body is outside the system, whose answer the office
+ * only records. `handledEarlier` are the staff who handled the case before this round began: who
+ * answered it, assigned or were assigned it, or acted on it in any recorded way (the timeline).
+ */
+export interface ReviewHandling {
+  round: number;
+  bodyUnitIds: readonly string[] | null;
+  handledEarlier: readonly string[];
+}
+
+/**
+ * The rules of the review, as refusal codes naming them:
+ * - `review_recusal`: who handled the first stage (or the review before a second review) does not handle the review;
+ * - `review_other_body`: the review is the body above's to handle: staff of another jurisdiction do not (admins aside).
+ * Null when the actor may handle it. Reading the case is never refused by these rules.
+ */
+export type ReviewRefusal = 'review_recusal' | 'review_other_body';
+
+export function reviewRefusal(actor: Actor, action: Action, review: ReviewHandling | null): ReviewRefusal | null {
+  if (review === null || action === 'case.read') return null;
+  // A body outside the system handles its review itself; the office here only records it.
+  if (review.bodyUnitIds === null) return null;
+  if (review.handledEarlier.includes(actor.id)) return 'review_recusal';
+  if (actor.role === 'admin') return null;
+  if (actor.unitId === null || !review.bodyUnitIds.includes(actor.unitId)) return 'review_other_body';
+  return null;
 }

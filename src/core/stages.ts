@@ -131,6 +131,7 @@ export const moves: readonly Move[] = [
   { from: 'decision', to: 'resolution', by: ['coordinator', 'leader'], guards: [guards.reasonGiven], reasonRequired: true, effects: [] },
   { from: 'resolution', to: 'closed', by: office, guards: [guards.answered], reasonRequired: false, effects: ['close'] },
   // The review is the petitioner's right: they request it themself, or the office records their request.
+  // Finality (Art. 36) is checked before the window: after the second review, its end is not the reason.
   // The written answer opens the window at once (Regulations 2022, Art. 35: 30 days from the written
   // reply): the review may be asked for before the office closes the case, and after the review's own answer.
   {
@@ -145,7 +146,7 @@ export const moves: readonly Move[] = [
     from: 'closed',
     to: 'review',
     by: ['coordinator', 'petitioner'],
-    guards: [guards.reasonGiven, guards.withinReviewWindow, guards.reviewsLeft],
+    guards: [guards.reasonGiven, guards.reviewsLeft, guards.withinReviewWindow],
     reasonRequired: true,
     effects: ['startReview'],
   },
@@ -154,7 +155,7 @@ export const moves: readonly Move[] = [
     from: 'review',
     to: 'review',
     by: ['coordinator', 'petitioner'],
-    guards: [guards.reasonGiven, guards.reviewAnswerGiven, guards.withinReviewWindow, guards.reviewsLeft],
+    guards: [guards.reasonGiven, guards.reviewAnswerGiven, guards.reviewsLeft, guards.withinReviewWindow],
     reasonRequired: true,
     effects: ['startReview'],
   },

@@ -24,8 +24,15 @@ export type Role = (typeof roles)[number];
 export const assignmentRoles = ['lead', 'assisting'] as const;
 export type AssignmentRole = (typeof assignmentRoles)[number];
 
-export const unitKinds = ['leadership_group', 'office', 'township', 'department', 'other'] as const;
+export const unitKinds = ['leadership_group', 'office', 'township', 'department', 'other', 'county', 'prefecture', 'province'] as const;
 export type UnitKind = (typeof unitKinds)[number];
+
+/**
+ * The kinds of unit that stand for a whole jurisdiction (a county under a prefecture under a
+ * province, in one deployment): the root of its own part of the tree, with its own petition office
+ * (a child of kind `office`). See core/jurisdictions.ts.
+ */
+export const jurisdictionKinds = ['county', 'prefecture', 'province'] as const satisfies readonly UnitKind[];
 
 /** The statutory limit on representatives of a collective visit (regulations on petitions, Art. 20). */
 export const maxRepresentatives = 5;

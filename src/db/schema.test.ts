@@ -28,6 +28,7 @@ const columns = {
   attachments: ['id', 'case_id', 'position', 'name_sealed', 'media_type', 'size', 'sha256', 'internal', 'uploaded_via', 'uploaded_by', 'storage', 'created_at'],
   attachment_blobs: ['attachment_id', 'sealed'],
   response_templates: ['id', 'name', 'use', 'category', 'body_zh', 'body_en', 'active', 'created_at', 'created_by', 'updated_at'],
+  reviews: ['id', 'case_id', 'round', 'requested_at', 'requested_by', 'reason', 'answered_by_root_id', 'body_root_id', 'body_unit_id', 'outside_body', 'outside_body_at', 'outcome', 'outcome_note', 'outcome_at', 'outcome_by'],
   step_completions: ['case_id', 'step_id', 'done_by', 'done_at'],
   audit_entries: ['id', 'seq', 'at', 'actor_id', 'action', 'subject_type', 'subject_id', 'detail', 'prev_hash', 'hash'],
   chain_heads: ['chain', 'seq', 'hash'],

@@ -377,6 +377,30 @@ interface AuditCheckpointsTable {
   emailed: Generated<number>;
 }
 
+/** A round of review by the body above (migration 034; core/reviews.ts): 1 the review, 2 the second review. */
+export interface ReviewsTable {
+  id: string;
+  case_id: string;
+  round: number;
+  requested_at: string;
+  /** Staff who recorded the petitioner's request; null when the petitioner asked through the portal. */
+  requested_by: string | null;
+  reason: string;
+  /** The jurisdiction whose answer is reviewed (its root unit; null: the deployment's own). */
+  answered_by_root_id: string | null;
+  /** The jurisdiction the round went to (null when it is not in the system). */
+  body_root_id: string | null;
+  /** Its petition office, which handles the round; null when the body is outside the system. */
+  body_unit_id: string | null;
+  /** The name of a review body outside the system, as the office recorded it. */
+  outside_body: string | null;
+  outside_body_at: string | null;
+  outcome: string | null;
+  outcome_note: string | null;
+  outcome_at: string | null;
+  outcome_by: string | null;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -396,6 +420,7 @@ export interface Database {
   attachments: AttachmentsTable;
   attachment_blobs: AttachmentBlobsTable;
   response_templates: ResponseTemplatesTable;
+  reviews: ReviewsTable;
   step_completions: StepCompletionsTable;
   audit_entries: AuditEntriesTable;
   chain_heads: ChainHeadsTable;

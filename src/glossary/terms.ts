@@ -65,4 +65,8 @@ export const glossary = {
   transfer: { zh: '转送', en: 'transfer', variants: { zh: ['转递', '移送'], en: ['forward'] } },
   /** Art. 22: a case given to a body to handle with a due date for its result report; also the office's assigning of a unit. */
   assign: { zh: '交办', en: 'assign', variants: { zh: ['指派办理'], en: ['delegate'] } },
+  /** Art. 35: the petitioner's request that the body one level above look again at the written answer (review round 1). */
+  review: { zh: '复查', en: 'review', variants: { zh: ['复审'], en: ['reconsideration'] } },
+  /** Art. 36: the review of the review, one level higher again (round 2); its conclusion is final. */
+  secondReview: { zh: '复核', en: 'second review', variants: { zh: ['再复查'], en: ['re-review'] } },
 } as const satisfies Record<string, Term>;

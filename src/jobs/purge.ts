@@ -39,6 +39,8 @@ export async function purgePersonalData(ctx: Context, retentionDays: number, bat
           .where('address_sealed', 'is not', null)
           .execute();
         await trx.updateTable('feedback').set({ comment: null }).where('case_id', '=', caseId).execute();
+        // A review request's reason is the petitioner's own words, as a comment is.
+        await trx.updateTable('reviews').set({ reason: '' }).where('case_id', '=', caseId).execute();
         // A scanned letter or a photo is personal data too: its bytes and its (named) row go.
         const attachments = await purgeAttachments(ctx, trx, caseId);
         // Only sealed personal fields change: the case's record, its clocks and its `updated_at` stay as they were.

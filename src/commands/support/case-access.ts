@@ -5,6 +5,7 @@ import { assignedUnitIds, findCase, type CaseRow } from '../../db/repositories/c
 import type { Database } from '../../db/schema.js';
 import type { Context, Trx } from '../../context/context.js';
 import type { Kysely } from 'kysely';
+import { checkReviewRules } from '../reviews.js';
 
 /** Fails with 403 unless the actor may do the action on a case assigned to these units. */
 export function checkCaseAccess(actor: Actor, action: CaseAction, unitIds: string[]): void {
@@ -20,12 +21,15 @@ export function checkCaseAccess(actor: Actor, action: CaseAction, unitIds: strin
 export async function caseFor(
   ctx: Context,
   trx: Trx,
-  props: { actor: Actor; caseId: string; action: CaseAction; lock?: boolean },
+  props: { actor: Actor; caseId: string; action: CaseAction; lock?: boolean; reviewRequest?: boolean },
 ): Promise<{ row: CaseRow; unitIds: string[] }> {
   const row = await findCase(trx, ctx.adapter, props.caseId, { lock: props.lock ?? false });
   if (!row) throw notFound('The case');
   const unitIds = await assignedUnitIds(trx, row.id);
   checkCaseAccess(props.actor, props.action, unitIds);
+  // Under review, the review's own rules (recusal, the body above) judge every write; recording the
+  // petitioner's request for the next round is the office's service to them, not part of the review.
+  if (row.stage === 'review' && props.reviewRequest !== true) await checkReviewRules(trx, props.actor, props.action, row);
   return { row, unitIds };
 }
 

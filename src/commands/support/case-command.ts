@@ -134,7 +134,7 @@ export async function runCaseBatch<Item>(
  */
 export async function runCaseCommand(
   ctx: Context,
-  props: { actor: Actor; caseId: string; action: CaseAction },
+  props: { actor: Actor; caseId: string; action: CaseAction; reviewRequest?: boolean },
   work: (trx: Trx, row: CaseRow, unitIds: string[], now: string) => Promise<CaseChange>,
 ): Promise<CaseDetail> {
   return runCaseWrite(ctx, {

@@ -1186,7 +1186,7 @@ export interface paths {
                                 name: string;
                                 nameEn: string | null;
                                 /** @enum {unknown} */
-                                kind: "leadership_group" | "office" | "township" | "department" | "other";
+                                kind: "leadership_group" | "office" | "township" | "department" | "other" | "county" | "prefecture" | "province";
                                 parentId: string | null;
                                 /** @description The responsible leader (责任领导), normally the head of the unit. */
                                 leaderName: string | null;
@@ -1298,7 +1298,7 @@ export interface paths {
                         name: string;
                         nameEn?: string | null;
                         /** @enum {unknown} */
-                        kind: "leadership_group" | "office" | "township" | "department" | "other";
+                        kind: "leadership_group" | "office" | "township" | "department" | "other" | "county" | "prefecture" | "province";
                         parentId?: string | null;
                         leaderName?: string | null;
                         leaderDuty?: string | null;
@@ -1317,7 +1317,7 @@ export interface paths {
                             name: string;
                             nameEn: string | null;
                             /** @enum {unknown} */
-                            kind: "leadership_group" | "office" | "township" | "department" | "other";
+                            kind: "leadership_group" | "office" | "township" | "department" | "other" | "county" | "prefecture" | "province";
                             parentId: string | null;
                             /** @description The responsible leader (责任领导), normally the head of the unit. */
                             leaderName: string | null;
@@ -1448,7 +1448,7 @@ export interface paths {
                         name?: string;
                         nameEn?: string | null;
                         /** @enum {unknown} */
-                        kind?: "leadership_group" | "office" | "township" | "department" | "other";
+                        kind?: "leadership_group" | "office" | "township" | "department" | "other" | "county" | "prefecture" | "province";
                         parentId?: string | null;
                         leaderName?: string | null;
                         leaderDuty?: string | null;
@@ -1467,7 +1467,7 @@ export interface paths {
                             name: string;
                             nameEn: string | null;
                             /** @enum {unknown} */
-                            kind: "leadership_group" | "office" | "township" | "department" | "other";
+                            kind: "leadership_group" | "office" | "township" | "department" | "other" | "county" | "prefecture" | "province";
                             parentId: string | null;
                             /** @description The responsible leader (责任领导), normally the head of the unit. */
                             leaderName: string | null;
@@ -1597,7 +1597,7 @@ export interface paths {
                             name: string;
                             nameEn: string | null;
                             /** @enum {unknown} */
-                            kind: "leadership_group" | "office" | "township" | "department" | "other";
+                            kind: "leadership_group" | "office" | "township" | "department" | "other" | "county" | "prefecture" | "province";
                             parentId: string | null;
                             /** @description The responsible leader (责任领导), normally the head of the unit. */
                             leaderName: string | null;
@@ -1731,7 +1731,7 @@ export interface paths {
                             name: string;
                             nameEn: string | null;
                             /** @enum {unknown} */
-                            kind: "leadership_group" | "office" | "township" | "department" | "other";
+                            kind: "leadership_group" | "office" | "township" | "department" | "other" | "county" | "prefecture" | "province";
                             parentId: string | null;
                             /** @description The responsible leader (责任领导), normally the head of the unit. */
                             leaderName: string | null;
@@ -5151,6 +5151,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -5165,6 +5197,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -5545,6 +5578,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -5559,6 +5624,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -6069,6 +6135,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -6083,6 +6181,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -6456,6 +6555,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -6470,6 +6601,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -6836,6 +6968,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -6850,6 +7014,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -7222,6 +7387,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -7236,6 +7433,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -7618,6 +7816,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -7632,6 +7862,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -7999,6 +8230,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -8013,6 +8276,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -8385,6 +8649,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -8399,6 +8695,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -8775,6 +9072,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -8789,6 +9118,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -9166,6 +9496,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -9180,6 +9542,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -9547,6 +9910,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -9561,6 +9956,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -9928,6 +10324,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -9942,6 +10370,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -10314,6 +10743,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -10328,6 +10789,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -10703,6 +11165,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -10717,6 +11211,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -11090,6 +11585,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -11104,6 +11631,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -11478,6 +12006,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -11492,6 +12052,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -11865,6 +12426,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -11879,6 +12472,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -11965,6 +12559,1122 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/review/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the review body's conclusion on the latest round, after its written answer: upheld, changed or revoked, with a note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description upheld, changed or revoked */
+                        outcome: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            planId: string;
+                            /** @enum {unknown} */
+                            kind: "individual" | "collective";
+                            /** @enum {unknown} */
+                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
+                            /** @enum {unknown} */
+                            urgency: "normal" | "urgent" | "major";
+                            category: string;
+                            title: string;
+                            titleWithheld: boolean;
+                            location: string | null;
+                            headcount: number | null;
+                            /** @enum {unknown} */
+                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                            /** Format: date-time */
+                            stageChangedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            reviewCount: number;
+                            deadlines: {
+                                accept: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                conclude: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                reviewRequest: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                review: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                            };
+                            flags: "suspected_spam"[];
+                            openObjection: boolean;
+                        } & {
+                            description: string;
+                            notAcceptedReason: string | null;
+                            receiveTogether: boolean;
+                            petitioner: {
+                                name: string | null;
+                                contact: string | null;
+                            } | null;
+                            representatives: {
+                                id: string;
+                                position: number;
+                                name: string | null;
+                                contact: string | null;
+                            }[];
+                            personalData: {
+                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
+                                withheld: boolean;
+                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
+                                mayReveal: boolean;
+                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
+                                sent: boolean;
+                            };
+                            assignments: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                role: "lead" | "assisting";
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                acknowledge: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                onScene: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                proposal: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                objection: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                    reason: string | null;
+                                };
+                                /** Format: date-time */
+                                releasedAt: string | null;
+                                /** Format: date-time */
+                                clocksStoppedAt: string | null;
+                                abilities: {
+                                    acknowledge: boolean;
+                                    arrive: boolean;
+                                    propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
+                                    onBehalf: boolean;
+                                };
+                            }[];
+                            meetings: {
+                                id: string;
+                                /** Format: date-time */
+                                heldAt: string;
+                                attendees: string;
+                                summary: string;
+                                commitments: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            answers: {
+                                id: string;
+                                body: string;
+                                reviewRound: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
+                            }[];
+                            moves: {
+                                /** @enum {unknown} */
+                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                reasonRequired: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                undoneSteps: string[];
+                            }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
+                            abilities: {
+                                "case.read": boolean;
+                                "case.move": boolean;
+                                "case.assign": boolean;
+                                "case.note": boolean;
+                                "case.meet": boolean;
+                                "case.answer": boolean;
+                                "case.step": boolean;
+                                "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
+                                "case.classify": boolean;
+                                "case.attach": boolean;
+                                "case.review": boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/review/body": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Name the review body of the latest round when it is outside the system (no level above in this deployment) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            planId: string;
+                            /** @enum {unknown} */
+                            kind: "individual" | "collective";
+                            /** @enum {unknown} */
+                            channel: "visit" | "letter" | "online" | "phone" | "open311" | "unit_report";
+                            /** @enum {unknown} */
+                            urgency: "normal" | "urgent" | "major";
+                            category: string;
+                            title: string;
+                            titleWithheld: boolean;
+                            location: string | null;
+                            headcount: number | null;
+                            /** @enum {unknown} */
+                            stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                            /** Format: date-time */
+                            stageChangedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            reviewCount: number;
+                            deadlines: {
+                                accept: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                conclude: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                reviewRequest: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                review: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                            };
+                            flags: "suspected_spam"[];
+                            openObjection: boolean;
+                        } & {
+                            description: string;
+                            notAcceptedReason: string | null;
+                            receiveTogether: boolean;
+                            petitioner: {
+                                name: string | null;
+                                contact: string | null;
+                            } | null;
+                            representatives: {
+                                id: string;
+                                position: number;
+                                name: string | null;
+                                contact: string | null;
+                            }[];
+                            personalData: {
+                                /** @description Names and contacts were left out: the reader is neither the office nor an assigned unit. */
+                                withheld: boolean;
+                                /** @description The reader may reveal them with a stated reason (POST …/personal-data/reveal), audited. */
+                                mayReveal: boolean;
+                                /** @description This answer carries the names and contacts the reader sees: a read of the case (GET) or the answer to opening one, each audit-logged. An action's answer leaves them out (null), so acting on a case is not a read of them; keep those already shown. */
+                                sent: boolean;
+                            };
+                            assignments: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                role: "lead" | "assisting";
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                acknowledge: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                onScene: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                proposal: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                objection: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                    reason: string | null;
+                                };
+                                /** Format: date-time */
+                                releasedAt: string | null;
+                                /** Format: date-time */
+                                clocksStoppedAt: string | null;
+                                abilities: {
+                                    acknowledge: boolean;
+                                    arrive: boolean;
+                                    propose: boolean;
+                                    /** @description The viewer may object that the case is outside this unit's remit (its own officers, within the window). */
+                                    object: boolean;
+                                    /** @description The viewer may move this assignment to another unit (the office, on a case being worked). */
+                                    reroute: boolean;
+                                    onBehalf: boolean;
+                                };
+                            }[];
+                            meetings: {
+                                id: string;
+                                /** Format: date-time */
+                                heldAt: string;
+                                attendees: string;
+                                summary: string;
+                                commitments: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            answers: {
+                                id: string;
+                                body: string;
+                                reviewRound: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            matter: {
+                                /** @description suggestion (建议意见), report (检举控告), appeal (申诉求决) or inquiry (咨询); null until the office classifies the case. */
+                                class: ("suggestion" | "report" | "appeal" | "inquiry") | (never | null);
+                                /** @description A report: the discipline inspection unit it was routed to. */
+                                disciplineUnitId: string | null;
+                                /** @description The lawful channel of Art. 31 (1)–(5) recorded (a code of the plan's lawfulChannels); the matter is not worked as a petition. */
+                                lawfulChannel: {
+                                    code: string;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                } | null;
+                                /** @description A suggestion's adoption (Art. 29). */
+                                adoption: {
+                                    /** @enum {unknown} */
+                                    value: "adopted" | "partly" | "not_adopted";
+                                    note: string;
+                                } | null;
+                                /** @description Art. 36: the earlier concluded case whose conclusion stands, by its reference. */
+                                earlierReference: string | null;
+                                /** @description A report's description and names are withheld from this reader, whose unit is not discipline inspection (Art. 30). */
+                                accuserMaterialWithheld: boolean;
+                            };
+                            /** @description The clock pauses (hearings, assessments, mediations), oldest first; the one with endedAt null is open and stops the handling clock. */
+                            pauses: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "hearing" | "assessment" | "mediation";
+                                reason: string;
+                                /** Format: date-time */
+                                plannedEndAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                startedBy: string | null;
+                                endedBy: string | null;
+                            }[];
+                            /** @description The written notices sent to the petitioner, oldest first; each prints as a PDF (GET …/notices/{noticeId}/pdf). */
+                            notices: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                office: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                                content: {
+                                    zh: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                    en: {
+                                        title: string;
+                                        body: string;
+                                    };
+                                };
+                            }[];
+                            /** @description The ticked steps of the pinned plan's checklist (ids `stage.step`), in the plan's order; the checklist itself is GET /api/v1/plans/{planId}/checklist. */
+                            completedSteps: {
+                                id: string;
+                                /** Format: date-time */
+                                doneAt: string;
+                                doneBy: string | null;
+                            }[];
+                            moves: {
+                                /** @enum {unknown} */
+                                to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                reasonRequired: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                undoneSteps: string[];
+                            }[];
+                            review: {
+                                /** Format: date-time */
+                                opensAt: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                possible: boolean;
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                            };
+                            /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
+                            extension: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string | null;
+                            } | null;
+                            /** @description The extension the office requested, waiting for a leader to approve or refuse it (POST …/extensions/approve, …/refuse). Staff only: the petitioner sees only an approved extension. */
+                            extensionRequest: {
+                                days: number;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                            } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
+                            abilities: {
+                                "case.read": boolean;
+                                "case.move": boolean;
+                                "case.assign": boolean;
+                                "case.note": boolean;
+                                "case.meet": boolean;
+                                "case.answer": boolean;
+                                "case.step": boolean;
+                                "case.representatives": boolean;
+                                "case.extension.request": boolean;
+                                "case.extension.decide": boolean;
+                                "case.pause": boolean;
+                                "case.classify": boolean;
+                                "case.attach": boolean;
+                                "case.review": boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/reviews/{round}/request.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The request for a review by a body outside the system, as a PDF to send it, in zh or en; audited as a read of personal data */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    round: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A review office's queue: the cases whose review rounds went to it (the reader's unit unless bodyUnitId names another), soonest due first */
+        get: {
+            parameters: {
+                query?: {
+                    bodyUnitId?: string;
+                    /** @description open (default): rounds without a recorded outcome; all: every round. */
+                    state?: "open" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                caseId: string;
+                                reference: string;
+                                category: string;
+                                stage: string;
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                bodyUnitId: string | null;
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -12253,6 +13963,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -12267,6 +14009,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -12638,6 +14381,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -12652,6 +14427,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -13026,6 +14802,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -13040,6 +14848,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -13413,6 +15222,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -13427,6 +15268,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -13800,6 +15642,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -13814,6 +15688,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -14187,6 +16062,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -14201,6 +16108,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -14568,6 +16476,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -14582,6 +16522,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -15079,6 +17020,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -15093,6 +17066,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -15608,6 +17582,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -15622,6 +17628,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -15997,6 +18004,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -16011,6 +18050,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
@@ -16384,6 +18424,38 @@ export interface paths {
                                 requestedAt: string;
                                 requestedBy: string | null;
                             } | null;
+                            /** @description The review rounds by the body above (Art. 35–36), the review (1) first: the body, its clock, its outcome. */
+                            reviews: {
+                                round: number;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                answeredBy: {
+                                    rootId: string | null;
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                body: {
+                                    /** @description The body is a petition office of the unit tree; false: outside the system, named by the office. */
+                                    inSystem: boolean;
+                                    unitId: string | null;
+                                    /** @description The office’s name, or the outside body’s recorded name; null while an outside body is not named yet. */
+                                    name: string | null;
+                                    nameEn: string | null;
+                                };
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                outcome: ("upheld" | "changed" | "revoked") | (never | null);
+                                outcomeNote: string | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                            }[];
+                            reviewHandling: ("review_recusal" | "review_other_body") | (never | null);
                             abilities: {
                                 "case.read": boolean;
                                 "case.move": boolean;
@@ -16398,6 +18470,7 @@ export interface paths {
                                 "case.pause": boolean;
                                 "case.classify": boolean;
                                 "case.attach": boolean;
+                                "case.review": boolean;
                             };
                         };
                     };
