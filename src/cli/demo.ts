@@ -162,7 +162,7 @@ export async function seedDemo(base: Context): Promise<{ users: { role: Role; em
         summary: '听取群众诉求，责任单位汇报核查情况。',
         commitments: ['七日内完成核查', '核查后书面答复'],
       });
-      await moveStage(ctx, { actor: leader, caseId, to: 'resolution', reason: '责任单位限期核查并依法解决，信访局督办。' });
+      await moveStage(ctx, { actor: leader, caseId, to: 'resolution', reason: '责任单位限期核查并依法解决，信访局跟踪催办。' });
     }
     await recordAssignmentStep(ctx, { actor: coordinator, caseId, assignmentId, step: 'propose', proposal: '核实情况后依政策予以解决。' });
     if (demo.stage === 'resolution') continue;

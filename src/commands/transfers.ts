@@ -137,7 +137,7 @@ export async function createTransfer(ctx: Context, props: TransferProps): Promis
       reported_by: null,
     };
     await trx.insertInto('transfers').values(transfer).execute();
-    const clock = (kind: string, dueAt: string) => ({ id: ctx.newId(), case_id: row.id, subject: transfer.id, kind, unit_id: transfer.unit_id, due_at: dueAt, done_at: null, missed_at: null, escalate_at: null, escalated_at: null });
+    const clock = (kind: string, dueAt: string) => ({ id: ctx.newId(), case_id: row.id, subject: transfer.id, kind, unit_id: transfer.unit_id, due_at: dueAt, done_at: null, missed_at: null, escalate_at: null, escalated_at: null, started_at: now });
     await trx
       .insertInto('deadlines')
       .values([clock(transferClockKinds.reply, replyDueAt), ...(shape.resultDueAt === null ? [] : [clock(transferClockKinds.result, shape.resultDueAt)])])

@@ -52,7 +52,7 @@ export const problemCodes = [
 export type ProblemCode = (typeof problemCodes)[number];
 
 /** What the rules of a plan (beyond its schema) find wrong, and a YAML text that does not parse (core/plan.ts, core/plan-yaml.ts). */
-export const planProblemCodes = ['missing_stage', 'duplicate_stage', 'stage_order', 'duplicate_step', 'duplicate_category', 'extension_too_long', 'unknown_placeholder', 'duplicate_class', 'discipline_unit_required', 'duplicate_lawful_channel', 'duplicate_catalogue_entry', 'unknown_unit', 'inactive_unit', 'yaml_syntax'] as const;
+export const planProblemCodes = ['missing_stage', 'duplicate_stage', 'stage_order', 'duplicate_step', 'duplicate_category', 'extension_too_long', 'unknown_placeholder', 'duplicate_class', 'discipline_unit_required', 'duplicate_lawful_channel', 'duplicate_catalogue_entry', 'unknown_unit', 'inactive_unit', 'reminder_point', 'reminder_twice', 'yaml_syntax'] as const;
 export type PlanProblemCode = (typeof planProblemCodes)[number];
 
 /** What can be wrong in a calendar file (core/calendar.ts). */

@@ -4,6 +4,7 @@
  */
 export const noticeTopics = [
   'case.assigned',
+  'deadline.reminded',
   'deadline.missed',
   'deadline.escalated',
   'assignment.objected',
@@ -13,6 +14,9 @@ export const noticeTopics = [
   'personal_data.revealed',
   'audit.checkpoint',
   'notice.issued',
+  'supervision.started',
+  'supervision.feedback',
+  'supervision.ended',
 ] as const;
 export type NoticeTopic = (typeof noticeTopics)[number];
 

@@ -3,6 +3,7 @@ import { Compile } from 'typebox/compile';
 import { locatedSchemaProblems, segmentsToPath, type PlanProblemCode, type ProblemCode, type ProblemParams } from '../contract/problems.js';
 import { statutoryDefaults } from './deadlines.js';
 import { DomainError } from './errors.js';
+import { reminderPointPattern, reminderPointProblem } from './ladder.js';
 import { matterClasses } from './matter.js';
 import { planStages, type PlanStage } from './types.js';
 import { allowedPlaceholders, defaultNoticeTemplates, noticeKinds, placeholdersIn, type NoticeKind, type NoticeTemplate } from './written-notices.js';
@@ -60,6 +61,20 @@ const DeadlinePolicySchema = Type.Object(
     escalateAfterMinutes: Type.Optional(minutes),
     /** The receiving body's time to tell the petitioner whether it accepts a transferred or assigned case (Art. 23); 15 when left out. */
     transferReplyDays: Type.Optional(days),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * The supervision ladder (core/ladder.ts, Art. 39–40): when a clock is reminded before it runs out
+ * ("2/3" of its time, "last-working-day"), how long after a miss each step up the chain follows the
+ * one before, and the unit's days for its written feedback on a supervision notice.
+ */
+const SupervisionSchema = Type.Object(
+  {
+    remindAt: Type.Optional(Type.Array(Type.String({ pattern: reminderPointPattern }), { maxItems: 10 })),
+    escalateAfterMinutes: Type.Optional(Type.Array(minutes, { minItems: 1, maxItems: 20 })),
+    feedbackDays: Type.Optional(days),
   },
   { additionalProperties: false },
 );
@@ -135,6 +150,8 @@ export const PlanDocument = Type.Object(
       ),
     ),
     deadlines: DeadlinePolicySchema,
+    /** Reminders, the escalation's schedule and the supervision feedback's days (core/ladder.ts); defaults where left out. */
+    supervision: Type.Optional(SupervisionSchema),
     categories: Type.Array(
       Type.Object({ code: Type.String(slug), name: LocalText }, { additionalProperties: false }),
       { minItems: 1, maxItems: 500 },
@@ -238,6 +255,12 @@ function ruleProblems(plan: PlanDocument): LocatedProblem[] {
       message: 'an extension cannot be longer than the time to conclude',
     });
   }
+  const points = plan.supervision?.remindAt ?? [];
+  points.forEach((point, index) => {
+    const problem = reminderPointProblem(point);
+    if (problem !== null) problems.push({ segments: ['supervision', 'remindAt', index], code: 'reminder_point', params: { point }, message: `"${point}": ${problem}` });
+    else if (points.indexOf(point) !== index) problems.push({ segments: ['supervision', 'remindAt', index], code: 'reminder_twice', params: { point }, message: `the reminder point "${point}" appears twice` });
+  });
   for (const kind of noticeKinds) {
     const template = plan.notices?.[kind];
     if (!template) continue;

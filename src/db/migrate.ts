@@ -25,6 +25,7 @@ import * as matterClass from './migrations/025-matter-class.js';
 import * as catalogueTransfers from './migrations/026-catalogue-transfers.js';
 import * as attachments from './migrations/027-attachments.js';
 import * as responseTemplates from './migrations/030-response-templates.js';
+import * as supervision from './migrations/032-supervision.js';
 import * as reviews from './migrations/034-reviews.js';
 import type { Database } from './schema.js';
 
@@ -56,6 +57,7 @@ const all: Record<string, AdapterMigration> = {
   '026-catalogue-transfers': catalogueTransfers,
   '027-attachments': attachments,
   '030-response-templates': responseTemplates,
+  '032-supervision': supervision,
   '034-reviews': reviews,
 };
 

@@ -140,6 +140,8 @@ export interface CasesTable {
    * here because the column has a default: commands that build a whole row need not set it.
    */
   flags?: string;
+  /** 'supervised' or 'listed' while the case is under the leadership group's supervision (migration 032), else null. */
+  supervision?: 'supervised' | 'listed' | null;
 }
 
 export interface RepresentativesTable {
@@ -427,6 +429,7 @@ export interface Database {
   audit_checkpoints: AuditCheckpointsTable;
   settings: SettingsTable;
   deadlines: DeadlinesTable;
+  supervisions: SupervisionsTable;
   notifications: NotificationsTable;
   webhooks: WebhooksTable;
   case_tallies: CaseTalliesTable;
@@ -481,6 +484,30 @@ export interface DeadlinesTable {
   missed_at: string | null;
   escalate_at: string | null;
   escalated_at: string | null;
+  /** The supervision ladder (migration 032, core/ladder.ts): when the clock began, its reminders, its steps up the chain. */
+  started_at?: string | null;
+  remind_at?: string | null;
+  remind_step?: number | null;
+  escalation_step?: number;
+}
+
+/** A case under the leadership group's supervision (督办) or listed supervision (挂牌督办), Art. 40 (migration 032). */
+export interface SupervisionsTable {
+  id: string;
+  case_id: string;
+  kind: 'supervised' | 'listed';
+  unit_id: string;
+  requirements: string;
+  notice_id: string;
+  feedback_due_at: string;
+  started_at: string;
+  started_by: string | null;
+  feedback: string | null;
+  feedback_at: string | null;
+  feedback_by: string | null;
+  ended_at: string | null;
+  ended_by: string | null;
+  end_note: string | null;
 }
 
 /** The durable outbox: written in the transaction of the change that causes it. */

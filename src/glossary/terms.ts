@@ -31,8 +31,16 @@ export const glossary = {
   onScene: { zh: '到场', en: 'on scene', variants: { zh: ['到达现场'], en: [] } },
   /** The office moves an assignment to another unit. */
   reroute: { zh: '改派', en: 'reroute', variants: { zh: ['改交', '重新交办', '转交其他单位'], en: ['reassign'] } },
-  /** A missed clock still missed, taken up the chain (unit → office → leadership group). */
-  escalate: { zh: '督办', en: 'escalated', variants: { zh: ['向上报告'], en: ['reported up'] } },
+  /** A missed clock still missed, taken a step up the chain on the plan's schedule (core/ladder.ts: units above → office → leadership group). */
+  escalate: { zh: '升级催办', en: 'escalated', variants: { zh: ['向上报告', '提请督办'], en: ['reported up'] } },
+  /** A reminder before a clock runs out, at the points the plan sets (core/ladder.ts). */
+  reminder: { zh: '提醒', en: 'reminder', variants: { zh: ['提示到期'], en: ['nudge'] } },
+  /** The leadership group's supervision of a case (Art. 40): a written notice, and the unit's written feedback by a due date. Not a missed clock's escalation. */
+  supervision: { zh: '督办', en: 'supervision', variants: { zh: ['督查督办', '督促办理'], en: ['oversight'] } },
+  /** Named, listed supervision (挂牌督办): supervision the leadership group lists by name. */
+  listedSupervision: { zh: '挂牌督办', en: 'listed supervision', variants: { zh: ['挂牌督查'], en: ['named supervision'] } },
+  /** The unit's written answer to a supervision notice (Art. 40). */
+  supervisionFeedback: { zh: '书面反馈', en: 'written feedback', variants: { zh: ['书面回复督办'], en: ['written response'] } },
   /** The coordinators' office. */
   petitionOffice: { zh: '信访局', en: 'petition office', variants: { zh: ['信访工作机构', '信访办'], en: ['petitions bureau'] } },
   /** The leaders who decide in the decision stage. */

@@ -13,8 +13,8 @@ interface Rendered {
 type Data = Record<string, unknown>;
 
 const clockNames: Record<Language, Record<string, string>> = {
-  zh: { accept: '受理决定', conclude: '办结', acknowledge: '签收', on_scene: '到场', proposal: '提出解决方案', review: '复查办结', transfer_reply: '书面告知是否受理（转送）', result_report: '报送办结报告' },
-  en: { accept: 'decision on acceptance', conclude: 'conclusion', acknowledge: 'acknowledgement', on_scene: 'arrival on the scene', proposal: 'proposed solution', review: 'review conclusion', transfer_reply: 'reply on accepting a transfer', result_report: 'result report' },
+  zh: { accept: '受理决定', conclude: '办结', acknowledge: '签收', on_scene: '到场', proposal: '提出解决方案', review: '复查办结', transfer_reply: '书面告知是否受理（转送）', result_report: '报送办结报告', supervision_feedback: '督办书面反馈' },
+  en: { accept: 'decision on acceptance', conclude: 'conclusion', acknowledge: 'acknowledgement', on_scene: 'arrival on the scene', proposal: 'proposed solution', review: 'review conclusion', transfer_reply: 'reply on accepting a transfer', result_report: 'result report', supervision_feedback: 'written feedback on supervision' },
 };
 
 const roleNames: Record<Language, Record<string, string>> = {
@@ -42,6 +42,13 @@ const titled = (value: unknown, language: Language) => (s(value) === '' ? '' : l
 
 type Template = (data: Data, timeZone: string) => Rendered;
 
+/** Whom a step up the chain reached: the office, the leadership group, or a unit above the late one. */
+function rungName(language: Language, d: Data): string {
+  if (d.notified === 'unit') return s(d.notifiedUnitName);
+  if (d.notified === 'office') return language === 'zh' ? '信访局' : 'the petition office';
+  return language === 'zh' ? '领导小组' : 'the leadership group';
+}
+
 const templates: Record<TemplateKey, Record<Language, Template>> = {
   'case.assigned': {
     zh: (d, tz) => ({
@@ -63,14 +70,58 @@ const templates: Record<TemplateKey, Record<Language, Template>> = {
       text: `Petition ${s(d.reference)} (${s(d.title)}): the ${clockName('en', d.kind)} was due by ${when(d.dueAt, tz, 'en')} and ${d.unitName ? s(d.unitName) : 'the petition office'} has not done it.`,
     }),
   },
-  'deadline.escalated': {
+  // Before a clock runs out, at the points the plan sets (core/ladder.ts): to the unit that owes it.
+  'deadline.reminded': {
     zh: (d, tz) => ({
-      subject: `【督办】${s(d.reference)} ${clockName('zh', d.kind)}仍未完成`,
-      text: `信访事项 ${s(d.reference)}（${s(d.title)}）的${clockName('zh', d.kind)}已于 ${when(d.dueAt, tz, 'zh')} 逾期，${s(d.unitName)}至今仍未完成，现提请领导小组督办。`,
+      subject: `【提醒】${s(d.reference)} ${clockName('zh', d.kind)}将于 ${when(d.dueAt, tz, 'zh')} 到期`,
+      text: `信访事项 ${s(d.reference)}（${s(d.title)}）的${clockName('zh', d.kind)}期限为 ${when(d.dueAt, tz, 'zh')}，${d.unitName ? `请${s(d.unitName)}` : '请信访局'}按期完成。`,
     }),
     en: (d, tz) => ({
-      subject: `[Escalated] ${s(d.reference)}: ${clockName('en', d.kind)} still not done`,
-      text: `Petition ${s(d.reference)} (${s(d.title)}): the ${clockName('en', d.kind)} was due by ${when(d.dueAt, tz, 'en')} and ${s(d.unitName)} has still not done it. Referred to the leadership group.`,
+      subject: `[Reminder] ${s(d.reference)}: ${clockName('en', d.kind)} due by ${when(d.dueAt, tz, 'en')}`,
+      text: `Petition ${s(d.reference)} (${s(d.title)}): the ${clockName('en', d.kind)} is due by ${when(d.dueAt, tz, 'en')}. ${d.unitName ? s(d.unitName) : 'The petition office'}, please do it on time.`,
+    }),
+  },
+  // Each step up the chain after a miss, on the plan's schedule: to the rung the step reaches.
+  'deadline.escalated': {
+    zh: (d, tz) => ({
+      subject: `【催办】${s(d.reference)} ${clockName('zh', d.kind)}仍未完成（第 ${s(d.step)} 次）`,
+      text: `信访事项 ${s(d.reference)}（${s(d.title)}）的${clockName('zh', d.kind)}已于 ${when(d.dueAt, tz, 'zh')} 逾期，${d.unitName ? s(d.unitName) : '信访局'}至今仍未完成，现第 ${s(d.step)} 次升级催办，报${rungName('zh', d)}。`,
+    }),
+    en: (d, tz) => ({
+      subject: `[Escalated] ${s(d.reference)}: ${clockName('en', d.kind)} still not done (step ${s(d.step)})`,
+      text: `Petition ${s(d.reference)} (${s(d.title)}): the ${clockName('en', d.kind)} was due by ${when(d.dueAt, tz, 'en')} and ${d.unitName ? s(d.unitName) : 'the petition office'} has still not done it. Escalated, step ${s(d.step)}, to ${rungName('en', d)}.`,
+    }),
+  },
+  // The leadership group put a case under supervision: to the unit, with its notice and the feedback's due date.
+  'supervision.started': {
+    zh: (d, tz) => ({
+      subject: `【${d.kind === 'listed' ? '挂牌督办' : '督办'}】${s(d.reference)}`,
+      text: `领导小组对信访事项 ${s(d.reference)}${titled(d.title, 'zh')}${d.kind === 'listed' ? '挂牌督办' : '督办'}。督办要求：${clause(d.requirements)}。请${s(d.unitName)}于 ${when(d.feedbackDueAt, tz, 'zh')} 前书面反馈。`,
+    }),
+    en: (d, tz) => ({
+      subject: `[${d.kind === 'listed' ? 'Listed supervision' : 'Supervision'}] ${s(d.reference)}`,
+      text: `The leadership group put petition ${s(d.reference)}${titled(d.title, 'en')} under ${d.kind === 'listed' ? 'listed supervision' : 'supervision'}. Its requirements: ${clause(d.requirements)}. ${s(d.unitName)}, give your written feedback by ${when(d.feedbackDueAt, tz, 'en')}.`,
+    }),
+  },
+  // The unit answered the supervision notice: to the leadership group and the office.
+  'supervision.feedback': {
+    zh: (d) => ({
+      subject: `【督办反馈】${s(d.reference)} ${s(d.unitName)}已书面反馈`,
+      text: `${s(d.unitName)}已就信访事项 ${s(d.reference)}${titled(d.title, 'zh')}的督办书面反馈${d.late ? '（逾期）' : ''}：${clause(d.feedback)}。`,
+    }),
+    en: (d) => ({
+      subject: `[Supervision feedback] ${s(d.reference)}: ${s(d.unitName)} has answered`,
+      text: `${s(d.unitName)} gave its written feedback on the supervision of petition ${s(d.reference)}${titled(d.title, 'en')}${d.late ? ' (overdue)' : ''}: ${clause(d.feedback)}.`,
+    }),
+  },
+  'supervision.ended': {
+    zh: (d) => ({
+      subject: `【督办结束】${s(d.reference)}`,
+      text: `领导小组已结束对信访事项 ${s(d.reference)}${titled(d.title, 'zh')}的督办${d.note ? `：${clause(d.note)}` : ''}。`,
+    }),
+    en: (d) => ({
+      subject: `[Supervision ended] ${s(d.reference)}`,
+      text: `The leadership group ended the supervision of petition ${s(d.reference)}${titled(d.title, 'en')}${d.note ? `: ${clause(d.note)}` : ''}.`,
     }),
   },
   'assignment.objected': {

@@ -81,6 +81,8 @@ export async function syncDeadlineRows(ctx: Context, trx: Trx, row: CaseRow): Pr
           missed_at: null,
           escalate_at: null,
           escalated_at: null,
+          // The ladder (core/ladder.ts) reckons its reminders from here; the scanner plans them.
+          started_at: ctx.now(),
         })
         .execute();
       continue;
@@ -93,7 +95,9 @@ export async function syncDeadlineRows(ctx: Context, trx: Trx, row: CaseRow): Pr
         due_at: wanted.dueAt,
         done_at: wanted.doneAt,
         unit_id: wanted.unitId,
-        ...(movedLater ? { missed_at: null, escalate_at: null, escalated_at: null } : {}),
+        // A new due time has reminders of its own, which the scanner plans again; one moved later starts the ladder over.
+        ...(wanted.dueAt !== current.due_at ? { remind_step: null, remind_at: null } : {}),
+        ...(movedLater ? { missed_at: null, escalate_at: null, escalated_at: null, escalation_step: 0 } : {}),
       })
       .where('id', '=', current.id)
       .execute();

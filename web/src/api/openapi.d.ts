@@ -3411,6 +3411,11 @@ export interface paths {
                                     escalateAfterMinutes?: number;
                                     transferReplyDays?: number;
                                 };
+                                supervision?: {
+                                    remindAt?: string[];
+                                    escalateAfterMinutes?: number[];
+                                    feedbackDays?: number;
+                                };
                                 categories: {
                                     code: string;
                                     name: {
@@ -3706,6 +3711,11 @@ export interface paths {
                                     escalateAfterMinutes?: number;
                                     transferReplyDays?: number;
                                 };
+                                supervision?: {
+                                    remindAt?: string[];
+                                    escalateAfterMinutes?: number[];
+                                    feedbackDays?: number;
+                                };
                                 categories: {
                                     code: string;
                                     name: {
@@ -3994,6 +4004,11 @@ export interface paths {
                                     proposalDays: number;
                                     escalateAfterMinutes?: number;
                                     transferReplyDays?: number;
+                                };
+                                supervision?: {
+                                    remindAt?: string[];
+                                    escalateAfterMinutes?: number[];
+                                    feedbackDays?: number;
                                 };
                                 categories: {
                                     code: string;
@@ -4446,6 +4461,11 @@ export interface paths {
                                     proposalDays: number;
                                     escalateAfterMinutes?: number;
                                     transferReplyDays?: number;
+                                };
+                                supervision?: {
+                                    remindAt?: string[];
+                                    escalateAfterMinutes?: number[];
+                                    feedbackDays?: number;
                                 };
                                 categories: {
                                     code: string;
@@ -20731,7 +20751,7 @@ export interface paths {
                                 /** Format: date-time */
                                 disabledAt: string | null;
                                 /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                                topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued")[];
+                                topics: "all" | ("case.assigned" | "deadline.reminded" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued" | "supervision.started" | "supervision.feedback" | "supervision.ended")[];
                                 /** @description Deliveries waiting for their first or next attempt */
                                 pending: number;
                                 /** @description Deliveries given up after the last retry */
@@ -20840,7 +20860,7 @@ export interface paths {
                         url: string;
                         description?: string | null;
                         /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued")[];
+                        topics?: "all" | ("case.assigned" | "deadline.reminded" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued" | "supervision.started" | "supervision.feedback" | "supervision.ended")[];
                     };
                 };
             };
@@ -20860,7 +20880,7 @@ export interface paths {
                             /** Format: date-time */
                             disabledAt: string | null;
                             /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                            topics: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued")[];
+                            topics: "all" | ("case.assigned" | "deadline.reminded" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued" | "supervision.started" | "supervision.feedback" | "supervision.ended")[];
                             /** @description Deliveries waiting for their first or next attempt */
                             pending: number;
                             /** @description Deliveries given up after the last retry */
@@ -21089,7 +21109,7 @@ export interface paths {
                         /** @description `false` stops deliveries (they wait, then fail); `true` resumes them */
                         active?: boolean;
                         /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                        topics?: "all" | ("case.assigned" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued")[];
+                        topics?: "all" | ("case.assigned" | "deadline.reminded" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued" | "supervision.started" | "supervision.feedback" | "supervision.ended")[];
                     };
                 };
             };

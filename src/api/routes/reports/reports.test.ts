@@ -53,7 +53,7 @@ describe.each(databaseKinds)('accountability report and statistics on %s', (kind
     at('2026-11-02T08:45:00.000Z');
     expectStatus(await post(world, 'unit_officer', `/api/v1/cases/${ids.a}/assignments/${a1}/acknowledge`), 200);
     at('2026-11-02T08:50:00.000Z');
-    expect(await scanDeadlines(world.ctx)).toEqual({ missed: 1, escalated: 0 });
+    expect(await scanDeadlines(world.ctx)).toMatchObject({ missed: 1, escalated: 0 });
     at('2026-11-02T09:30:00.000Z');
     expectStatus(await post(world, 'unit_officer', `/api/v1/cases/${ids.a}/assignments/${a1}/arrive`), 200);
     at('2026-11-02T10:00:00.000Z');

@@ -27,6 +27,7 @@ const clockNames = {
   acknowledge: 'deadline.acknowledge',
   on_scene: 'deadline.onScene',
   proposal: 'deadline.proposal',
+  supervision_feedback: 'supervision.feedbackClock',
 } as const;
 
 function clockName(t: TFunction, kind: unknown): string {
@@ -93,9 +94,16 @@ export function eventText(
       const body = text(data.reason);
       return { title: t('timeline.receivedTogether'), late, ...(body ? { body } : {}) };
     }
-    case 'deadline.missed':
-    case 'deadline.escalated': {
+    case 'deadline.reminded':
+      return { title: t('timeline.deadlineReminded', { clock: clockName(t, data.kind), reminder: Number(data.reminder ?? 1), due: when(text(data.dueAt) ?? '') }), late: false };
+    case 'deadline.escalated':
+    case 'deadline.missed': {
       const clock = clockName(t, data.kind);
+      // A step up the ladder (core/ladder.ts) says which step and whom it reached; events before the ladder do not.
+      if (event.type === 'deadline.escalated' && typeof data.step === 'number') {
+        const rung = data.notified === 'unit' ? (text(data.notifiedUnitName) ?? '') : data.notified === 'office' ? t('timeline.rungOffice') : t('timeline.rungLeadership');
+        return { title: t(unitName ? 'timeline.deadlineEscalatedStepUnit' : 'timeline.deadlineEscalatedStep', { clock, unit: unitName, step: data.step, rung }), late: false };
+      }
       const key = event.type === 'deadline.missed' ? 'timeline.deadlineMissed' : 'timeline.deadlineEscalated';
       return { title: unitName ? t(`${key}Unit`, { clock, unit: unitName }) : t(key, { clock }), late: false };
     }

@@ -5,6 +5,7 @@ import { noticeTopics, type NoticeTopic, type WebhookTopics } from '../../../../
 
 const topicKeys = {
   'case.assigned': 'adminWebhooks.topicNames.case_assigned',
+  'deadline.reminded': 'adminWebhooks.topicNames.deadline_reminded',
   'deadline.missed': 'adminWebhooks.topicNames.deadline_missed',
   'deadline.escalated': 'adminWebhooks.topicNames.deadline_escalated',
   'assignment.objected': 'adminWebhooks.topicNames.assignment_objected',
@@ -14,6 +15,9 @@ const topicKeys = {
   'personal_data.revealed': 'adminWebhooks.topicNames.personal_data_revealed',
   'audit.checkpoint': 'adminWebhooks.topicNames.audit_checkpoint',
   'notice.issued': 'adminWebhooks.topicNames.notice_issued',
+  'supervision.started': 'adminWebhooks.topicNames.supervision_started',
+  'supervision.feedback': 'adminWebhooks.topicNames.supervision_feedback',
+  'supervision.ended': 'adminWebhooks.topicNames.supervision_ended',
 } as const satisfies Record<NoticeTopic, string>;
 
 /** A notice topic in the reader's language. */
