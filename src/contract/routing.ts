@@ -62,10 +62,9 @@ export const RoutingProposal = Type.Object({
 export const RoutingAnswer = Type.Object({ proposal: Nullable(RoutingProposal) });
 
 /** Confirm the catalogue's proposal as it stands, or change it: one action that assigns the units. */
-export const RoutingBody = Type.Union([
-  Type.Object({ decision: Type.Literal('confirm') }, { additionalProperties: false }),
-  Type.Object({ decision: Type.Literal('change'), leadUnitId: Id, assistingUnitIds: Type.Optional(Type.Array(Id, { maxItems: 10 })) }, { additionalProperties: false }),
-]);
+export const RoutingConfirmBody = Type.Object({ decision: Type.Literal('confirm') }, { additionalProperties: false });
+export const RoutingChangeBody = Type.Object({ decision: Type.Literal('change'), leadUnitId: Id, assistingUnitIds: Type.Optional(Type.Array(Id, { maxItems: 10 })) }, { additionalProperties: false });
+export const RoutingBody = Type.Union([RoutingConfirmBody, RoutingChangeBody]);
 
 export const TransferBody = Type.Object(
   {

@@ -77,4 +77,6 @@ export const glossary = {
   review: { zh: '复查', en: 'review', variants: { zh: ['复审'], en: ['reconsideration'] } },
   /** Art. 36: the review of the review, one level higher again (round 2); its conclusion is final. */
   secondReview: { zh: '复核', en: 'second review', variants: { zh: ['再复查'], en: ['re-review'] } },
+  /** What a body a case was assigned to (交办) reports by its due date: what it did (core/transfers.ts). */
+  resultReport: { zh: '办结报告', en: 'result report', variants: { zh: ['办理结果报告', '结案报告'], en: ['completion report', 'closing report'] } },
 } as const satisfies Record<string, Term>;

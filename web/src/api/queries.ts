@@ -37,6 +37,11 @@ export const queryKeys = {
   case: (id: string) => ['cases', 'detail', id] as const,
   caseEvents: (id: string) => ['cases', 'detail', id, 'events'] as const,
   caseAttachments: (id: string) => ['cases', 'detail', id, 'attachments'] as const,
+  /** Under the case's key, so a live change to the case fetches them again. */
+  caseRouting: (id: string) => ['cases', 'detail', id, 'routing'] as const,
+  caseTransfers: (id: string) => ['cases', 'detail', id, 'transfers'] as const,
+  catalogue: ['catalogue'] as const,
+  catalogueReport: ['catalogue', 'report'] as const,
   plans: ['plans'] as const,
   plan: (id: string) => ['plans', 'version', id] as const,
   planYaml: (id: string) => ['plans', 'version', id, 'yaml'] as const,

@@ -12,6 +12,12 @@ import type { Open311Key as Open311KeySchema, NewOpen311Key as NewOpen311KeySche
 import type { Delivery as DeliverySchema, NewWebhook as NewWebhookSchema, Webhook as WebhookSchema } from '../../../src/api/routes/webhooks/schemas.js';
 import type { Notification as NotificationSchema } from '../../../src/api/routes/notifications/schemas.js';
 import type { Plan as PlanSchema, PlanChecklist as PlanChecklistSchema, PlanSummary as PlanSummarySchema } from '../../../src/api/routes/plans/schemas.js';
+import type {
+  CatalogueEntry as CatalogueEntrySchema,
+  CatalogueReport as CatalogueReportSchema,
+  RoutingProposal as RoutingProposalSchema,
+  Transfer as TransferSchema,
+} from '../../../src/contract/routing.js';
 import type { Setting as SettingSchema } from '../../../src/api/routes/settings/schemas.js';
 import type { Unit as UnitSchema } from '../../../src/api/routes/units/schemas.js';
 import type { Credential as CredentialSchema, User as UserSchema } from '../../../src/api/routes/users/schemas.js';
@@ -61,6 +67,10 @@ export type NewWebhook = Static<typeof NewWebhookSchema>;
 export type Delivery = Static<typeof DeliverySchema>;
 export type CalendarYears = Static<typeof CalendarYearsSchema>;
 export type Open311Key = Static<typeof Open311KeySchema>;
+export type RoutingProposal = Static<typeof RoutingProposalSchema>;
+export type Transfer = Static<typeof TransferSchema>;
+export type CatalogueEntry = Static<typeof CatalogueEntrySchema>;
+export type CatalogueReport = Static<typeof CatalogueReportSchema>;
 export type ResponseTemplate = Static<typeof ResponseTemplateSchema>;
 export type FilledTemplate = Static<typeof FilledTemplateSchema>;
 export type NewOpen311Key = Static<typeof NewOpen311KeySchema>;

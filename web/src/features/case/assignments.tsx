@@ -18,7 +18,8 @@ import { useCaseForm } from './case-form';
 import { useCaseMutation } from './case-queries';
 import { SubmitOrCancel } from '../../forms/submit-or-cancel';
 
-function Clock({ label, deadline }: { label: string; deadline: Deadline }) {
+/** One clock: its badge and when it is due or was done. */
+export function Clock({ label, deadline }: { label: string; deadline: Deadline }) {
   const format = useFormat();
   const now = useNow();
   const { t } = useTranslation();

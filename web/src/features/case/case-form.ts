@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { FieldValues } from 'react-hook-form';
 import type { Static, TSchema } from 'typebox';
 import type { CaseDetail } from '../../api/types';
+import type { FieldOf } from '../../forms/schema-resolver';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { useCase } from './case-context';
 import { useCaseMutation } from './case-queries';
@@ -19,6 +20,8 @@ export function useCaseForm<S extends TSchema, V extends FieldValues>(options: {
   /** The text fields kept as drafts, each under its draft's name (`answer`, `meeting:summary`). */
   kept?: Partial<Record<keyof V & string, string>>;
   toBody: (values: V) => Static<S>;
+  /** Where a body path's problem shows, when not on the field of the same name (forms/use-schema-form.ts). */
+  fieldOf?: FieldOf<V>;
   send: (caseId: string, body: Static<S>) => Promise<CaseDetail>;
   /** After the case took it: the form is emptied and its drafts let go. */
   onDone?: () => void;
@@ -32,6 +35,7 @@ export function useCaseForm<S extends TSchema, V extends FieldValues>(options: {
     schema,
     defaultValues: start as never,
     toBody,
+    ...(options.fieldOf ? { fieldOf: options.fieldOf } : {}),
     send: async (body) => {
       await mutation.mutateAsync(body);
       for (const [, draft] of kept) writeDraft(detail.id, draft, '');

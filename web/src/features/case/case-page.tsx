@@ -17,9 +17,11 @@ import { Meetings } from './meetings';
 import { WrittenNotices } from './notices';
 import { Moves } from './moves';
 import { People } from './people';
+import { RoutingPanel } from './routing-panel';
 import { StagePanel } from './stage-panel';
 import { Deadlines, Summary } from './summary';
 import { Timeline } from './timeline';
+import { TransferPanel } from './transfer-panel';
 import { caseEventsQuery, caseQuery } from './case-queries';
 import type { CaseEvent } from '../../api/types';
 import { useFormat } from '../../session/formatters';
@@ -126,12 +128,14 @@ export function CasePage() {
           <Summary />
           <MatterPanel />
           <Deadlines />
+          <RoutingPanel />
           <Assignments />
           <People />
         </div>
         <div className="case-main">
           <StagePanel />
           <Moves />
+          <TransferPanel />
           <Meetings />
           <Answers />
           <WrittenNotices />

@@ -35,6 +35,17 @@ describe('the timeline in words', () => {
     expect(say(en, 'en', event('channel.recorded', { channel: 'litigation', article: 1 })).title).toContain('litigation');
   });
 
+  it('says what became of the routing catalogue’s proposal and of a transfer, and names the receiver’s clocks', () => {
+    expect(say(zh, 'zh', event('routing.confirmed', { entryId: 'e1' })).title).toBe('已确认派单目录建议');
+    expect(say(en, 'en', event('routing.changed', { entryId: 'e1' })).title).toBe('Routing catalogue proposal changed: other units assigned');
+    const transferred = event('transfer.made', { kind: 'transfer', body: { zh: '城关镇', en: 'Chengguan township' }, reason: '属地管理。' });
+    expect(say(zh, 'zh', transferred)).toEqual({ title: '已转送城关镇', body: '属地管理。', late: false });
+    expect(say(en, 'en', event('transfer.made', { kind: 'assign', body: { zh: '市人社局', en: '市人社局' }, resultDueAt: '2026-12-02' })).title).toBe('Assigned to 市人社局, result report due 2026-12-02');
+    expect(say(zh, 'zh', event('transfer.replied', { reply: 'declined', note: '不属本机关职责。' }))).toEqual({ title: '接收机关答复：不予受理', body: '不属本机关职责。', late: false });
+    expect(say(zh, 'zh', event('deadline.missed', { kind: 'transfer_reply', unitId: 'u1' })).title).toBe('期限已过：接收机关告知（城关镇）');
+    expect(say(en, 'en', event('deadline.missed', { kind: 'result_report' })).title).toBe('Deadline missed: Result report');
+  });
+
   it('says what the deadline scanner recorded', () => {
     const missed = event('deadline.missed', { kind: 'on_scene', unitId: 'u1', unitName: '城关镇' });
     expect(say(zh, 'zh', missed).title).toBe('期限已过：到场（城关镇）');

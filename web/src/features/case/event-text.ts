@@ -28,6 +28,8 @@ const clockNames = {
   on_scene: 'deadline.onScene',
   proposal: 'deadline.proposal',
   supervision_feedback: 'supervision.feedbackClock',
+  transfer_reply: 'deadline.transferReply',
+  result_report: 'deadline.resultReport',
 } as const;
 
 function clockName(t: TFunction, kind: unknown): string {
@@ -164,6 +166,24 @@ export function eventText(
       // The timeline says what came, never the files' names (they can carry personal data).
       const count = Array.isArray(data.files) ? data.files.length : 0;
       return { title: t(data.internal === true ? 'timeline.attachedInternal' : 'timeline.attached', { count }), late };
+    }
+    case 'routing.confirmed':
+    case 'routing.changed':
+      return { title: t(event.type === 'routing.confirmed' ? 'timeline.routingConfirmed' : 'timeline.routingChanged'), late };
+    case 'transfer.made': {
+      const named = data.body && typeof data.body === 'object' ? local(data.body) : '';
+      const body = text(data.reason);
+      const title = data.kind === 'assign' ? t('timeline.assignMade', { body: named, due: when(String(data.resultDueAt ?? '')) }) : t('timeline.transferMade', { body: named });
+      return { title, late, ...(body ? { body } : {}) };
+    }
+    case 'transfer.replied': {
+      const body = text(data.note);
+      const reply = data.reply === 'accepted' || data.reply === 'declined' ? t(`transfers.replies.${data.reply}`) : String(data.reply ?? '');
+      return { title: t('timeline.transferReplied', { reply }), late, ...(body ? { body } : {}) };
+    }
+    case 'transfer.reported': {
+      const body = text(data.report);
+      return { title: t('timeline.transferReported'), late, ...(body ? { body } : {}) };
     }
     case 'flag.cleared':
       return { title: t('timeline.flagCleared', { flag: isFlag(data.flag) ? t(`flag.${data.flag}`) : String(data.flag ?? '') }), late };
