@@ -164,6 +164,8 @@ export const PlanDocument = Type.Object(
     lawfulChannels: Type.Optional(Type.Array(LawfulChannelSchema, { maxItems: 50 })),
     /** The routing catalogue (派单目录): category × area → lead and assisting units. */
     catalogue: Type.Optional(Type.Array(CatalogueEntrySchema, { maxItems: 2000 })),
+    /** What the published figures show: none counting fewer cases than `minimumCases` (5 when left out). */
+    reporting: Type.Optional(Type.Object({ minimumCases: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );
@@ -358,6 +360,11 @@ export function catalogueUnitProblems(plan: PlanDocument, units: readonly Catalo
 /** The days a receiving body has to say whether it accepts a transferred case (Art. 23). */
 export function transferReplyDays(plan: PlanDocument): number {
   return plan.deadlines.transferReplyDays ?? statutoryDefaults.transferReplyDays ?? 15;
+}
+
+/** The fewest cases a published figure or rate may count (annual report, public statistics, indicators): the plan's, or 5. */
+export function minimumCases(plan: PlanDocument | null | undefined): number {
+  return plan?.reporting?.minimumCases ?? 5;
 }
 
 /** The template a plan gives a notice kind, or the built-in one when the plan has none. */

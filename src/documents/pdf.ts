@@ -35,9 +35,11 @@ export interface PdfWriter {
 }
 
 /** Opens an A4 document in `language` set in `font` (embedded, subset to the characters used). */
-export function openPdf(font: PdfFont, meta: { title: string; language: DocumentLanguage; subject?: string }): PdfWriter {
+export function openPdf(font: PdfFont, meta: { title: string; language: DocumentLanguage; subject?: string; bufferPages?: boolean }): PdfWriter {
   const doc = new PDFDocument({
     size: 'A4',
+    // Kept until the end, so a report can number its pages once it knows how many there are.
+    bufferPages: meta.bufferPages ?? false,
     margin: pageMargin,
     lang: meta.language === 'zh' ? 'zh-CN' : 'en',
     displayTitle: true,

@@ -102,6 +102,7 @@ function catalogues(): Text[] {
     'src/api/routes/reports/messages.ts',
     'src/notifications/templates.ts',
     'src/documents/words.ts',
+    'src/documents/annual-words.ts',
     ...readdirSync(join(repoRoot, 'src/api/portal/i18n'))
       .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
       .map((name) => `src/api/portal/i18n/${name}`),

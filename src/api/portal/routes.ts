@@ -21,6 +21,9 @@ import { receiptPage, receiptShownPage } from './pages/receipt.js';
 import { errorPage, homePage, lookupPage, privacyPage } from './pages/simple.js';
 import { reviewClosedReason, statusPage } from './pages/status.js';
 import { portalCss } from './styles.js';
+import { statisticsPage } from './pages/statistics.js';
+import { publicStatistics } from '../../commands/annual-report.js';
+import { checkYear } from '../../core/annual-report.js';
 
 interface PortalOptions {
   throttle: GuessThrottle;
@@ -150,6 +153,20 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
   portal.get('/', { schema: { hide: true } }, async (request, reply) => {
     const plan = await loadCurrentPlan(ctx.db);
     return sendPage(reply, 200, homePage(languageOf(request), plan ? plan.document.deadlines : null));
+  });
+
+  /** The public statistics of a year (default: this year so far), from the annual report's figures. */
+  portal.get('/statistics', { schema: { hide: true } }, async (request, reply) => {
+    const language = languageOf(request);
+    const { year } = request.query as { year?: unknown };
+    const latestYear = checkYear(undefined, ctx.now(), ctx.timeZone);
+    try {
+      const report = await publicStatistics(ctx, typeof year === 'string' ? { year } : {});
+      return sendPage(reply, 200, statisticsPage(language, report, { timeZone: ctx.timeZone, latestYear }));
+    } catch (error) {
+      if (error instanceof DomainError && error.field === 'year') return sendPage(reply, 400, errorPage(language, portalMessages[language].statistics.yearNotBegun(latestYear)));
+      throw error;
+    }
   });
 
   portal.get('/privacy', { schema: { hide: true } }, async (request, reply) => sendPage(reply, 200, privacyPage(languageOf(request))));

@@ -3532,6 +3532,9 @@ export interface paths {
                                     lead: string;
                                     assisting?: string[];
                                 }[];
+                                reporting?: {
+                                    minimumCases?: number;
+                                };
                             };
                             /** @description Catalogue entries that propose nothing until the units they name are in the tree, as it is now. */
                             catalogueWaiting: {
@@ -3832,6 +3835,9 @@ export interface paths {
                                     lead: string;
                                     assisting?: string[];
                                 }[];
+                                reporting?: {
+                                    minimumCases?: number;
+                                };
                             };
                             /** @description Catalogue entries that propose nothing until the units they name are in the tree, as it is now. */
                             catalogueWaiting: {
@@ -4126,6 +4132,9 @@ export interface paths {
                                     lead: string;
                                     assisting?: string[];
                                 }[];
+                                reporting?: {
+                                    minimumCases?: number;
+                                };
                             };
                             /** @description Catalogue entries that propose nothing until the units they name are in the tree, as it is now. */
                             catalogueWaiting: {
@@ -4583,6 +4592,9 @@ export interface paths {
                                     lead: string;
                                     assisting?: string[];
                                 }[];
+                                reporting?: {
+                                    minimumCases?: number;
+                                };
                             };
                             /** @description Catalogue entries that propose nothing until the units they name are in the tree, as it is now. */
                             catalogueWaiting: {
@@ -22106,6 +22118,361 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/annual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annual report of a year (Art. 41): received by channel, kind, class, category and area; accepted, concluded, on time; reviews; the units with the most petitions; transfers and assignments; suggestions. From the record only */
+        get: {
+            parameters: {
+                query?: {
+                    year?: string;
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            /** Format: date-time */
+                            asOf: string;
+                            complete: boolean;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            minimumCases: number;
+                            received: {
+                                total: number;
+                                byChannel: {
+                                    key: string;
+                                    count: number;
+                                }[];
+                                byKind: {
+                                    key: string;
+                                    count: number;
+                                }[];
+                                byClass: {
+                                    key: string;
+                                    count: number;
+                                }[];
+                                byCategory: {
+                                    key: string;
+                                    count: number;
+                                }[];
+                                byArea: {
+                                    key: string;
+                                    count: number;
+                                }[];
+                            };
+                            accepted: {
+                                total: number;
+                                onTime: number;
+                            };
+                            notAccepted: number;
+                            concluded: {
+                                total: number;
+                                onTime: number;
+                            };
+                            reviews: {
+                                requested: number;
+                                secondRequested: number;
+                                answered: number;
+                                answeredOnTime: number;
+                                pending: number;
+                            };
+                            bodies: {
+                                unitId: string;
+                                received: number;
+                                concluded: number;
+                                concludedOnTime: number;
+                                notAccepted: number;
+                                open: number;
+                            }[];
+                            transfers: {
+                                transfer: {
+                                    made: number;
+                                    accepted: number;
+                                    declined: number;
+                                    awaitingReply: number;
+                                    repliedLate: number;
+                                    reported: number;
+                                    reportedLate: number;
+                                    awaitingReport: number;
+                                };
+                                assign: {
+                                    made: number;
+                                    accepted: number;
+                                    declined: number;
+                                    awaitingReply: number;
+                                    repliedLate: number;
+                                    reported: number;
+                                    reportedLate: number;
+                                    awaitingReport: number;
+                                };
+                            };
+                            suggestions: {
+                                received: number;
+                                adopted: number;
+                                partly: number;
+                                notAdopted: number;
+                                pending: number;
+                            };
+                            units: {
+                                id: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            categories: {
+                                code: string;
+                                name: {
+                                    zh?: string;
+                                    en?: string;
+                                };
+                            }[];
+                            notRecorded: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/annual.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annual report as a PDF, in zh or en */
+        get: {
+            parameters: {
+                query?: {
+                    year?: string;
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
                             error: {
                                 code: string;
                                 message: string;

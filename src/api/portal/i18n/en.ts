@@ -8,7 +8,7 @@ export const en: Messages = {
   otherLanguage: '中文',
   siteName: 'Petitions online',
   skipToContent: 'Skip to content',
-  nav: { home: 'Home', submit: 'Submit a petition', status: 'Follow a petition', privacy: 'Privacy notice' },
+  nav: { home: 'Home', submit: 'Submit a petition', status: 'Follow a petition', privacy: 'Privacy notice', statistics: 'Petition statistics' },
   required: 'required',
   optional: 'optional',
   footer: 'Petitioning is a right protected by law. This service collects nothing that is not needed to handle your petition.',
@@ -232,6 +232,13 @@ export const en: Messages = {
     noAnswerYet: (_until: string) => 'A review can be requested as soon as the written answer has been given.',
     reviewWindowPassed: (until: string) => `The time to ask for a review ended on ${until}; a review can no longer be requested.`,
     reviewsUsed: (_until: string) => 'The review and the second review have both been used; the answer is final.',
+  },
+
+  statistics: {
+    title: 'Petition statistics',
+    intro: 'The county’s yearly figures on petition work, published under Article 41 of the Regulations on Letters and Visits Work. They are counted from the case record, with no case text and no personal data.',
+    years: 'Other years',
+    yearNotBegun: (latest: number) => `That year has not begun; the latest year is ${latest}.`,
   },
 
   privacy: {

@@ -16,7 +16,7 @@ export const zh = {
   otherLanguage: 'English',
   siteName: '信访事项网上办理',
   skipToContent: '跳到正文',
-  nav: { home: '首页', submit: '提交信访事项', status: '查询办理进展', privacy: '个人信息保护说明' },
+  nav: { home: '首页', submit: '提交信访事项', status: '查询办理进展', privacy: '个人信息保护说明', statistics: '信访工作统计' },
   required: '必填',
   optional: '选填',
   footer: '信访是法律保障的权利。本系统不收集与办理您的事项无关的信息。',
@@ -224,6 +224,13 @@ export const zh = {
     noAnswerYet: (_until: string) => '作出书面答复后，即可申请复查。',
     reviewWindowPassed: (until: string) => `申请复查的期限已于 ${until} 届满，不能再申请。`,
     reviewsUsed: (_until: string) => '复查和复核都已使用，答复意见为最终意见。',
+  },
+
+  statistics: {
+    title: '信访工作统计',
+    intro: '本县信访工作的年度统计数字，依《信访工作条例》第四十一条公开。数字由案件记录自动统计，不含任何案件内容和个人信息。',
+    years: '其他年份',
+    yearNotBegun: (latest: number) => `该年度尚未开始；可查询的最近年度为${latest}年。`,
   },
 
   privacy: {

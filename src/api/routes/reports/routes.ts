@@ -6,11 +6,14 @@ import type { App } from '../../typed-app.js';
 import type { Context } from '../../../context/context.js';
 import { accountabilityReport, type AccountabilityReport } from '../../../commands/reports.js';
 import { stats } from '../../../commands/stats.js';
+import { annualReport, printAnnualReport } from '../../../commands/annual-report.js';
+import { AnnualReport, AnnualReportQuery } from '../../../contract/annual-report.js';
+import { PdfBytes } from '../cases/notice-routes.js';
 import { figureNames } from '../../../core/accountability.js';
 import { pickLanguage, type Language } from '../../messages.js';
 import { html } from '../../portal/html.js';
 import { actorOf } from '../../plugins/auth.js';
-import { errorResponses } from '../../schemas.js';
+import { ErrorResponse, errorResponses } from '../../schemas.js';
 import { reportMessages } from './messages.js';
 
 const metricKeys = [
@@ -101,6 +104,31 @@ export function reportRoutes(app: App, ctx: Context): void {
       const report = await accountabilityReport(ctx, { actor: actorOf(request), ...query, ...(query.unit ? { unitId: query.unit } : {}) });
       const language = pickLanguage(query.lang, request.headers['accept-language']);
       return reply.type('text/html; charset=utf-8').send(toHtml(report, language, ctx.timeZone));
+    },
+  });
+
+  app.get('/api/v1/reports/annual', {
+    schema: {
+      tags: ['reports'],
+      summary: 'The annual report of a year (Art. 41): received by channel, kind, class, category and area; accepted, concluded, on time; reviews; the units with the most petitions; transfers and assignments; suggestions. From the record only',
+      querystring: AnnualReportQuery,
+      response: { 200: AnnualReport, ...errorResponses },
+    },
+    handler: async (request) => annualReport(ctx, { actor: actorOf(request), ...(request.query.year ? { year: request.query.year } : {}) }),
+  });
+
+  app.get('/api/v1/reports/annual.pdf', {
+    schema: {
+      tags: ['reports'],
+      summary: 'The annual report as a PDF, in zh or en',
+      querystring: AnnualReportQuery,
+      produces: ['application/pdf'],
+      response: { 200: PdfBytes, ...errorResponses, 503: ErrorResponse },
+    },
+    handler: async (request, reply) => {
+      const language = pickLanguage(request.query.lang, request.headers['accept-language']);
+      const printed = await printAnnualReport(ctx, { actor: actorOf(request), language, ...(request.query.year ? { year: request.query.year } : {}) });
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${printed.filename}"`).header('cache-control', 'no-store').send(printed.pdf);
     },
   });
 
