@@ -27,7 +27,7 @@ export const annualWords: Record<'zh' | 'en', AnnualWordsShape> = {
       reviews: '三、复查复核情况',
       bodies: '四、信访事项较多的责任单位',
       transfers: '五、转送与交办情况',
-      supervision: '六、督查督办情况',
+      supervision: '六、督办情况',
       suggestions: '七、建议意见及采纳情况',
     },
     figures: {
@@ -61,7 +61,7 @@ export const annualWords: Record<'zh' | 'en', AnnualWordsShape> = {
       notAdopted: '未采纳',
       adoptionPending: '尚未确定',
     },
-    supervisionNotRecorded: '本系统尚未记录督查督办，本项暂无数字。',
+    supervisionNotRecorded: '本系统尚未记录督办，本项暂无数字。',
     unclassified: '尚未确定',
     unknownArea: '地区不明',
     channels: { visit: '来访', letter: '来信', online: '网上信访', phone: '来电', open311: 'Open311', unit_report: '单位报告' },

@@ -137,7 +137,7 @@ describe.each(databaseKinds)('the annual report on %s', (kind) => {
     expect(zh.statusCode, zh.body).toBe(200);
     expect(zh.headers['content-type']).toBe('application/pdf');
     const zhText = squeezed(await pdfText(zh.rawPayload));
-    for (const part of ['2026年度信访工作报告', '收到信访事项', '按期受理', '不予受理', '复查申请', '信访事项较多的责任单位', '城关镇', '转送', '交办', '建议意见', '已采纳', '本系统尚未记录督查督办']) {
+    for (const part of ['2026年度信访工作报告', '收到信访事项', '按期受理', '不予受理', '复查申请', '信访事项较多的责任单位', '城关镇', '转送', '交办', '建议意见', '已采纳', '本系统尚未记录督办']) {
       expect(zhText).toContain(part);
     }
     const en = await world.as('leader', { method: 'GET', url: '/api/v1/reports/annual.pdf?year=2026&lang=en' });
