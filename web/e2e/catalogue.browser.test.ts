@@ -1,19 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasBrowser, screenshotPath } from '../../test/browser.js';
+import { expectStatus } from '../../test/api.js';
 import { petition, submit } from '../../test/public.js';
+import { get, post } from '../../test/requests.js';
 import { signIn, startHarness, watchForErrors, type Harness } from './harness.js';
 
 /**
  * The routing catalogue (派单目录) and transfers (转送) on the case page (issue 12 items 3 and 4): a
  * petition sent through the public API arrives with the catalogue's proposal, the office confirms
  * it with one action; a transfer to the case's own unit is refused on its field, one to another
- * unit shows the receiving body's own reply clock.
+ * unit shows the receiving body's own reply clock; the admin's catalogue page ranks the entry
+ * rerouted most, and the admin corrects it without republishing the plan.
  */
 describe.runIf(hasBrowser)('the routing catalogue and transfers on the case page', () => {
   let harness: Harness;
   let caseId = '';
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startHarness({ adminTotpRequired: false });
     const { reference } = await submit(harness.world, petition({ title: '东街工地欠薪三个月' }));
     caseId = (await harness.world.ctx.db.selectFrom('cases').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;
   });
@@ -78,6 +81,56 @@ describe.runIf(hasBrowser)('the routing catalogue and transfers on the case page
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     await page.locator('.timeline').getByText('Transferred to Chengguan township').waitFor();
     await transfers.screenshot({ path: screenshotPath('web-case-transfer-en-1280') });
+    expect(problems).toEqual([]);
+  });
+
+  it('lists the catalogue with each entry’s objections and reroutes, ranks the entry rerouted most, and the admin corrects it without republishing (zh)', async () => {
+    const { base, world } = harness;
+    // A road matter from 城关镇: the catalogue proposes the township, the office confirms, the township objects, the office reroutes it.
+    const { reference } = await submit(world, petition({ category: 'transport', title: '东街路口缺少信号灯', location: '城关镇东街' }));
+    const roadCase = (await world.ctx.db.selectFrom('cases').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;
+    const confirmed = expectStatus<{ assignments: { id: string }[] }>(await post(world, 'coordinator', `/api/v1/cases/${roadCase}/routing`, { decision: 'confirm' }), 200);
+    const assignmentId = confirmed.assignments[0]?.id ?? '';
+    expectStatus(await post(world, 'unit_officer', `/api/v1/cases/${roadCase}/assignments/${assignmentId}/object`, { reason: '县道信号灯由县交通运输局负责。' }), 200);
+    expectStatus(await post(world, 'coordinator', `/api/v1/cases/${roadCase}/assignments/${assignmentId}/reroute`, { unitId: world.units.department.id }), 200);
+    const closing = expectStatus<{ id: string }>(await post(world, 'admin', '/api/v1/units', { name: '县拆迁办', nameEn: 'Demolition office', kind: 'department' }), 201);
+
+    const page = await (await harness.context()).newPage();
+    const problems = watchForErrors(page, [400]);
+    await signIn(page, base, 'admin@county.test', 'zh');
+    await page.goto(`${base}/admin/catalogue`);
+    await page.getByRole('heading', { level: 1, name: '派单目录' }).waitFor();
+    const report = page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: '改派最多的条目' }) });
+    const worst = report.locator('tbody tr').first();
+    await worst.getByText('交通运输').waitFor();
+    expect(await worst.locator('td').allInnerTexts()).toEqual(['交通运输', '城关镇', '城关镇', '2', '1', '1', '建议 1 · 确认 1 · 更改 0']);
+
+    const entries = page.locator('table').first();
+    const road = entries.locator('tbody tr').filter({ hasText: '交通运输' }).first();
+    expect(await road.locator('td').nth(5).innerText()).toBe('1');
+    await road.getByRole('button', { name: '编辑条目：交通运输 · 城关镇' }).click();
+    const editor = page.getByRole('form', { name: '编辑条目：交通运输 · 城关镇' });
+    // The unit chosen is deactivated before the form is saved: refused on its field, in Chinese, nothing changed.
+    await editor.getByLabel('牵头单位').selectOption({ label: '县拆迁办' });
+    expectStatus(await post(world, 'admin', `/api/v1/units/${closing.id}/deactivate`), 200);
+    await editor.getByRole('button', { name: '保存条目' }).click();
+    await editor.locator('.field-invalid').getByText('县拆迁办”已停用，不能再交办案件。', { exact: false }).waitFor();
+    const plansBefore = await world.ctx.db.selectFrom('plans').select('id').execute();
+
+    await editor.getByLabel('牵头单位').selectOption({ label: '县人社局' });
+    await editor.getByLabel('城关镇').check();
+    await editor.getByRole('button', { name: '保存条目' }).click();
+    await road.locator('td').nth(2).getByText('县人社局').waitFor();
+    expect(await road.locator('td').nth(3).innerText()).toBe('城关镇');
+    await road.getByText('修改', { exact: false }).waitFor();
+    expect(await world.ctx.db.selectFrom('plans').select('id').execute()).toEqual(plansBefore);
+    await page.screenshot({ path: screenshotPath('web-admin-catalogue-zh-1280'), fullPage: true });
+
+    // The next road matter from 城关镇 is proposed to the corrected units.
+    const next = await submit(world, petition({ category: 'transport', title: '东街路灯不亮', location: '城关镇东街' }));
+    const nextCase = (await world.ctx.db.selectFrom('cases').select('id').where('reference', '=', next.reference).executeTakeFirstOrThrow()).id;
+    const proposal = expectStatus<{ proposal: { leadUnitId: string; assistingUnitIds: string[] } }>(await get(world, 'coordinator', `/api/v1/cases/${nextCase}/routing`), 200).proposal;
+    expect(proposal).toMatchObject({ leadUnitId: world.units.department.id, assistingUnitIds: [world.units.township.id] });
     expect(problems).toEqual([]);
   });
 });

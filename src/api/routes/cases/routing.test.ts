@@ -3,6 +3,7 @@ import { expectStatus, type ApiWorld } from '../../../../test/api.js';
 import { databaseKinds } from '../../../../test/databases.js';
 import { buildPublicWorld, form, submit, petition } from '../../../../test/public.js';
 import { expectError, get, letter, openCaseId, post, withoutWrites } from '../../../../test/requests.js';
+import { createOpen311Key } from '../../../commands/public/open311-keys.js';
 
 interface Proposal {
   entryId: string;
@@ -118,6 +119,19 @@ describe.each(databaseKinds)('the routing catalogue on %s', (kind) => {
     const nowhere = await openCaseId(world, letter({ category: 'transport', location: 'somewhere else' }));
     expect(await routing(nowhere)).toBeNull();
     expectError(await withoutWrites(world, () => post(world, 'coordinator', '/api/v1/cases', letter({ areaUnitId: 'no-such-unit' }))), 400, 'validation_failed', 'areaUnitId');
+  });
+
+  it('proposes for an Open311 request too, by the area its address names, and the office confirms it', async () => {
+    const { key } = await createOpen311Key(world.ctx, { actor: null, name: 'City app' });
+    const payload = new URLSearchParams({ api_key: key, service_code: 'transport', address_string: '城关镇南街路口', description: 'The traffic light at the south street crossing has been dark for a week.' }).toString();
+    const response = await world.app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, payload });
+    expect(response.statusCode, response.body).toBe(201);
+    const reference = response.json<{ service_request_id: string }[]>()[0]?.service_request_id ?? '';
+    const caseId = (await world.ctx.db.selectFrom('cases').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;
+    const entry = await entryFor('transport', world.units.township.id);
+    expect(await routing(caseId)).toMatchObject({ entryId: entry.id, areaUnitId: world.units.township.id, leadUnitId: world.units.township.id, status: 'proposed' });
+    const confirmed = expectStatus<Detail>(await post(world, 'coordinator', `/api/v1/cases/${caseId}/routing`, { decision: 'confirm' }), 200);
+    expect(confirmed.assignments.map((item) => [item.unitId, item.role])).toEqual([[world.units.township.id, 'lead']]);
   });
 
   it('edits one entry without republishing, audited; a deactivated or unknown unit is a 400 naming the field, nothing written', async () => {
