@@ -54,6 +54,7 @@ const countedTables = [
   'catalogue_entries',
   'routing_proposals',
   'transfers',
+  'case_links',
   'plans',
   'units',
   'users',

@@ -218,9 +218,11 @@ export async function readCase(
   ctx: Context,
   trx: Trx,
   props: { actor: Actor; caseId: string; action: CaseAction },
-  options: { fresh?: boolean; open?: boolean } = {},
+  options: { fresh?: boolean; open?: boolean; followMerge?: boolean } = {},
 ): Promise<CaseDetail> {
-  const row = await findCase(trx, ctx.adapter, props.caseId);
+  let row = await findCase(trx, ctx.adapter, props.caseId);
+  // A duplicate merged into another case (commands/case-links.ts) answers, on the case page, with the case that survives it.
+  if (row?.merged_into_id && options.followMerge) row = await findCase(trx, ctx.adapter, row.merged_into_id);
   if (!row) throw notFound('The case');
   const records = await caseRecords(trx, row.id, options);
   const unitIds = activeUnitIds(records.assignments);
@@ -232,5 +234,5 @@ export async function readCase(
 
 /** Reads one case for a person (the case page): names and contacts for who sees them, and that read is written to the audit log. */
 export async function getCase(ctx: Context, props: { actor: Actor; caseId: string }): Promise<CaseDetail> {
-  return ctx.db.transaction().execute((trx) => readCase(ctx, trx, { ...props, action: 'case.read' }, { open: true }));
+  return ctx.db.transaction().execute((trx) => readCase(ctx, trx, { ...props, action: 'case.read' }, { open: true, followMerge: true }));
 }

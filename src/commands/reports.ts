@@ -57,6 +57,15 @@ function parseTime(field: string, value: string): string {
   return new Date(time).toISOString();
 }
 
+/** A report's period from its query: `to` (default now) and `from` (default 30 days before it), each checked on its field. */
+export function reportPeriod(ctx: Pick<Context, 'now'>, props: { from?: string | undefined; to?: string | undefined }): { from: string; to: string; now: string } {
+  const now = ctx.now();
+  const to = props.to ? parseTime('to', props.to) : now;
+  const from = props.from ? parseTime('from', props.from) : new Date(Date.parse(to) - 30 * 86_400_000).toISOString();
+  if (from > to) throw invalid('from', 'the period starts after it ends; from must be before to.');
+  return { from, to, now };
+}
+
 /** The accountability report for a period (default: the last 30 days), per unit, from the timelines. */
 export async function accountabilityReport(
   ctx: Context,
@@ -65,10 +74,7 @@ export async function accountabilityReport(
   if (!can(props.actor, 'report.read')) {
     throw forbidden('The accountability report is for the petition office, leaders, auditors and admins.');
   }
-  const now = ctx.now();
-  const to = props.to ? parseTime('to', props.to) : now;
-  const from = props.from ? parseTime('from', props.from) : new Date(Date.parse(to) - 30 * 86_400_000).toISOString();
-  if (from > to) throw invalid('from', 'the period starts after it ends; from must be before to.');
+  const { from, to, now } = reportPeriod(ctx, props);
 
   const db = reportReads(ctx);
   const caseRows = await db

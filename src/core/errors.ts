@@ -123,6 +123,14 @@ export const errorReasons = {
   review_body_in_system: { code: 'conflict', params: ['round'], for: ['staff'] },
   /** The request for a body outside the system prints once its name is recorded. */
   review_body_unnamed: { code: 'conflict', params: ['round'], for: ['staff'] },
+  /** Cases on the same issue (core/case-links.ts): a case is not linked to or merged into itself. */
+  same_case: { code: 'validation_failed', params: [], for: ['staff'] },
+  /** The case was merged into another as its duplicate (its `reference`): act on that one. */
+  case_merged: { code: 'conflict', params: ['reference'], for: ['staff'] },
+  /** A merge across jurisdictions (different trees of units): each body handles its own. */
+  other_jurisdiction: { code: 'conflict', params: ['reference'], for: ['staff'] },
+  /** The two cases are already linked (or merged) as the same issue. */
+  already_linked: { code: 'already_done', params: ['at'], for: ['staff'] },
   email_taken: { code: 'conflict', params: [], for: ['staff'] },
   unit_deactivated: { code: 'already_done', params: ['at'], for: ['staff'] },
   unit_active: { code: 'already_done', params: [], for: ['staff'] },

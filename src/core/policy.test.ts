@@ -56,7 +56,7 @@ function resourcesFor(action: Action): Resource[] {
 }
 
 describe('the action lists used by these tests', () => {
-  it('cover fourteen case actions', () => {
+  it('cover fifteen case actions', () => {
     expect([...caseActions]).toEqual([
       'case.read',
       'case.move',
@@ -72,6 +72,7 @@ describe('the action lists used by these tests', () => {
       'case.classify',
       'case.attach',
       'case.review',
+      'case.link',
     ]);
   });
 });
@@ -118,6 +119,10 @@ describe('can: coordinator', () => {
     expect(can(coordinator, 'plan.write')).toBe(false);
     expect(can(coordinator, 'unit.create')).toBe(false);
     expect(can(coordinator, 'audit.read')).toBe(false);
+    // Cases on the same issue are linked and merged by the office (core/case-links.ts).
+    expect(can(coordinator, 'case.link', otherCase)).toBe(true);
+    expect(can(buildActor('unit_officer'), 'case.link', ownCase)).toBe(false);
+    expect(can(buildActor('auditor'), 'case.link', ownCase)).toBe(false);
   });
 });
 
@@ -185,7 +190,7 @@ describe('can: leader', () => {
   });
 
   it('may not answer, assign, tick steps, record representatives request an extension or pause the clock', () => {
-    for (const action of ['case.answer', 'case.assign', 'case.step', 'case.representatives', 'case.extension.request', 'case.pause', 'case.classify'] as const) {
+    for (const action of ['case.answer', 'case.assign', 'case.step', 'case.representatives', 'case.extension.request', 'case.pause', 'case.classify', 'case.link'] as const) {
       expect(can(leader, action, ownCase), action).toBe(false);
     }
   });
@@ -289,6 +294,7 @@ describe('caseAbilities', () => {
       'case.classify': false,
       'case.attach': true,
       'case.review': false,
+      'case.link': false,
     });
   });
 
@@ -312,6 +318,7 @@ describe('caseAbilities', () => {
       'case.classify': false,
       'case.attach': false,
       'case.review': false,
+      'case.link': false,
     });
   });
 

@@ -29,6 +29,11 @@ export const caseActions = [
    * system, and print the request for it (Art. 35–36): the office's right, subject to `reviewRefusal`.
    */
   'case.review',
+  /**
+   * Link cases on the same issue, dismiss a suggested one, merge a duplicate into the case that
+   * survives it (core/case-links.ts): the office's decision. Cases link by issue, never by person.
+   */
+  'case.link',
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
 

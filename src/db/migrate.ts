@@ -27,6 +27,7 @@ import * as attachments from './migrations/027-attachments.js';
 import * as responseTemplates from './migrations/030-response-templates.js';
 import * as supervision from './migrations/032-supervision.js';
 import * as reviews from './migrations/034-reviews.js';
+import * as caseLinks from './migrations/035-case-links.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -59,6 +60,7 @@ const all: Record<string, AdapterMigration> = {
   '030-response-templates': responseTemplates,
   '032-supervision': supervision,
   '034-reviews': reviews,
+  '035-case-links': caseLinks,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

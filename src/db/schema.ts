@@ -135,6 +135,8 @@ export interface CasesTable {
   adoption?: string | null;
   adoption_note?: string | null;
   earlier_reference?: string | null;
+  /** The case this one was merged into as its duplicate (migration 035; core/case-links.ts); null while it stands on its own. */
+  merged_into_id?: string | null;
   /**
    * JSON array of flags a coordinator must see, e.g. ["suspected_spam"] (migration 003). Optional
    * here because the column has a default: commands that build a whole row need not set it.
@@ -319,6 +321,17 @@ export interface AttachmentsTable {
   created_at: string;
 }
 
+/** A pair of cases a person decided about (core/case-links.ts): the lower id first; `status` linked, dismissed or merged. */
+export interface CaseLinksTable {
+  id: string;
+  low_case_id: string;
+  high_case_id: string;
+  status: string;
+  score: number | null;
+  decided_at: string;
+  decided_by: string | null;
+}
+
 /** An office's response template (core/response-templates.ts): `use` says what it is for, `category` null for every category. */
 export interface ResponseTemplatesTable {
   id: string;
@@ -423,6 +436,7 @@ export interface Database {
   attachment_blobs: AttachmentBlobsTable;
   response_templates: ResponseTemplatesTable;
   reviews: ReviewsTable;
+  case_links: CaseLinksTable;
   step_completions: StepCompletionsTable;
   audit_entries: AuditEntriesTable;
   chain_heads: ChainHeadsTable;

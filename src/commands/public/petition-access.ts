@@ -49,5 +49,11 @@ export async function petitionFor(ctx: Context, trx: Trx, key: PetitionKey, opti
   if (!stored || !matches || code === null) throw noSuchPetition();
   const row = await findCase(trx, ctx.adapter, stored.id, { lock: options.lock ?? false });
   if (!row) throw noSuchPetition();
+  // A duplicate merged into another case (commands/case-links.ts): its reference and code open the case that survives it.
+  if (row.merged_into_id) {
+    const survivor = await findCase(trx, ctx.adapter, row.merged_into_id, { lock: options.lock ?? false });
+    if (!survivor) throw noSuchPetition();
+    return survivor;
+  }
   return row;
 }

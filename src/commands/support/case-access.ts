@@ -1,4 +1,4 @@
-import { forbidden, notFound } from '../../core/errors.js';
+import { forbidden, notFound, refused } from '../../core/errors.js';
 import { can, caseScope, type CaseAction } from '../../core/policy.js';
 import type { Actor } from '../../core/types.js';
 import { assignedUnitIds, findCase, type CaseRow } from '../../db/repositories/cases.js';
@@ -30,6 +30,12 @@ export async function caseFor(
   // Under review, the review's own rules (recusal, the body above) judge every write; recording the
   // petitioner's request for the next round is the office's service to them, not part of the review.
   if (row.stage === 'review' && props.reviewRequest !== true) await checkReviewRules(trx, props.actor, props.action, row);
+  // A duplicate merged into another case (commands/case-links.ts) takes no more writes: its survivor does.
+  if (props.lock && row.merged_into_id) {
+    const survivor = await trx.selectFrom('cases').select('reference').where('id', '=', row.merged_into_id).executeTakeFirst();
+    const reference = survivor?.reference ?? row.merged_into_id;
+    throw refused('case_merged', `Case ${row.reference} was merged into ${reference}; act on that case.`, { reference });
+  }
   return { row, unitIds };
 }
 

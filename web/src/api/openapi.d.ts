@@ -5230,6 +5230,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -5657,6 +5658,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -6214,6 +6216,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -6634,6 +6637,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -7047,6 +7051,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -7466,6 +7471,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -7895,6 +7901,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -8309,6 +8316,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -8728,6 +8736,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -9151,6 +9160,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -9575,6 +9585,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -9989,6 +10000,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -10403,6 +10415,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -10822,6 +10835,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -11244,6 +11258,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -11664,6 +11679,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -12085,6 +12101,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -12505,6 +12522,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -12926,6 +12944,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -13345,6 +13364,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -14042,6 +14062,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -14460,6 +14481,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -14881,6 +14903,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -15301,6 +15324,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -15721,6 +15745,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -16141,6 +16166,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -16555,6 +16581,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -17099,6 +17126,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -17661,6 +17689,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -18083,6 +18112,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -18503,6 +18533,7 @@ export interface paths {
                                 "case.classify": boolean;
                                 "case.attach": boolean;
                                 "case.review": boolean;
+                                "case.link": boolean;
                             };
                         };
                     };
@@ -19716,6 +19747,822 @@ export interface paths {
                                 };
                             }[];
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/same-issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases on the same issue: suggestions (same category and area, alike words; never by person), linked cases, merged duplicates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            reference: string;
+                            suggestions: {
+                                case: {
+                                    id: string;
+                                    reference: string;
+                                    title: string;
+                                    /** @enum {unknown} */
+                                    stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                    /** Format: date-time */
+                                    receivedAt: string;
+                                    areaUnitId: string | null;
+                                };
+                                score: number;
+                            }[];
+                            links: {
+                                case: {
+                                    id: string;
+                                    reference: string;
+                                    title: string;
+                                    /** @enum {unknown} */
+                                    stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                    /** Format: date-time */
+                                    receivedAt: string;
+                                    areaUnitId: string | null;
+                                };
+                                /** Format: date-time */
+                                linkedAt: string;
+                                linkedBy: string | null;
+                                score: number | null;
+                            }[];
+                            merged: {
+                                id: string;
+                                reference: string;
+                                /** Format: date-time */
+                                mergedAt: string;
+                                mergedBy: string | null;
+                            }[];
+                            mayLink: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link another case as the same issue (a suggestion confirmed, or a case by its reference); an event on both timelines */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The other case: its id (a suggestion confirmed) or its reference. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        caseId?: string;
+                        /** @description The other case by its reference, instead of its id. */
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            reference: string;
+                            suggestions: {
+                                case: {
+                                    id: string;
+                                    reference: string;
+                                    title: string;
+                                    /** @enum {unknown} */
+                                    stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                    /** Format: date-time */
+                                    receivedAt: string;
+                                    areaUnitId: string | null;
+                                };
+                                score: number;
+                            }[];
+                            links: {
+                                case: {
+                                    id: string;
+                                    reference: string;
+                                    title: string;
+                                    /** @enum {unknown} */
+                                    stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                    /** Format: date-time */
+                                    receivedAt: string;
+                                    areaUnitId: string | null;
+                                };
+                                /** Format: date-time */
+                                linkedAt: string;
+                                linkedBy: string | null;
+                                score: number | null;
+                            }[];
+                            merged: {
+                                id: string;
+                                reference: string;
+                                /** Format: date-time */
+                                mergedAt: string;
+                                mergedBy: string | null;
+                            }[];
+                            mayLink: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/link-dismissals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a suggested case as not the same issue: it is not suggested again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The other case: its id (a suggestion confirmed) or its reference. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        caseId?: string;
+                        /** @description The other case by its reference, instead of its id. */
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            reference: string;
+                            suggestions: {
+                                case: {
+                                    id: string;
+                                    reference: string;
+                                    title: string;
+                                    /** @enum {unknown} */
+                                    stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                    /** Format: date-time */
+                                    receivedAt: string;
+                                    areaUnitId: string | null;
+                                };
+                                score: number;
+                            }[];
+                            links: {
+                                case: {
+                                    id: string;
+                                    reference: string;
+                                    title: string;
+                                    /** @enum {unknown} */
+                                    stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                    /** Format: date-time */
+                                    receivedAt: string;
+                                    areaUnitId: string | null;
+                                };
+                                /** Format: date-time */
+                                linkedAt: string;
+                                linkedBy: string | null;
+                                score: number | null;
+                            }[];
+                            merged: {
+                                id: string;
+                                reference: string;
+                                /** Format: date-time */
+                                mergedAt: string;
+                                mergedBy: string | null;
+                            }[];
+                            mayLink: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge this case (a duplicate of one petition) into another, which survives it: both references and access codes find the survivor */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Merge this case (a duplicate) into the case `into`, which survives it. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        into: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            survivor: {
+                                caseId: string;
+                                reference: string;
+                                suggestions: {
+                                    case: {
+                                        id: string;
+                                        reference: string;
+                                        title: string;
+                                        /** @enum {unknown} */
+                                        stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                        /** Format: date-time */
+                                        receivedAt: string;
+                                        areaUnitId: string | null;
+                                    };
+                                    score: number;
+                                }[];
+                                links: {
+                                    case: {
+                                        id: string;
+                                        reference: string;
+                                        title: string;
+                                        /** @enum {unknown} */
+                                        stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                        /** Format: date-time */
+                                        receivedAt: string;
+                                        areaUnitId: string | null;
+                                    };
+                                    /** Format: date-time */
+                                    linkedAt: string;
+                                    linkedBy: string | null;
+                                    score: number | null;
+                                }[];
+                                merged: {
+                                    id: string;
+                                    reference: string;
+                                    /** Format: date-time */
+                                    mergedAt: string;
+                                    mergedBy: string | null;
+                                }[];
+                                mayLink: boolean;
+                            };
+                            mergedCaseId: string;
+                            mergedReference: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/recurring-issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issues that recur most (每月一题), per category and area, over a period; Accept: text/csv or format=csv for CSV */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    category?: string;
+                    lang?: "zh" | "en";
+                    format?: "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            groups: {
+                                category: string;
+                                categoryName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                areaUnitId: string | null;
+                                areaName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                cases: number;
+                                recurringCases: number;
+                                issues: {
+                                    cases: number;
+                                    /** Format: date-time */
+                                    firstReceivedAt: string;
+                                    /** Format: date-time */
+                                    lastReceivedAt: string;
+                                    references: {
+                                        id: string;
+                                        reference: string;
+                                    }[];
+                                }[];
+                            }[];
+                        } | string;
                     };
                 };
                 /** @description Default Response */
