@@ -8,6 +8,7 @@ import type { DocumentLanguage } from '../documents/words.js';
 import { pdfFontOf, type Context, type Trx } from '../context/context.js';
 import { petitionFor, type PetitionKey } from './public/petition-access.js';
 import { caseFor } from './support/case-access.js';
+import { staffOnlyNoticeKinds, type NoticeKind } from '../core/written-notices.js';
 import { noticeDate, writtenNoticeView, type WrittenNotice } from './written-notices.js';
 
 /** A printed notice: the PDF's bytes and the name to save it under. */
@@ -16,9 +17,10 @@ export interface PrintedNotice {
   filename: string;
 }
 
-async function noticeOf(ctx: Context, trx: Trx, row: CaseRow, noticeId: string): Promise<WrittenNotice> {
+async function noticeOf(ctx: Context, trx: Trx, row: CaseRow, noticeId: string, options: { petitioner?: boolean } = {}): Promise<WrittenNotice> {
   const stored = await trx.selectFrom('written_notices').selectAll().where('id', '=', noticeId).where('case_id', '=', row.id).executeTakeFirst();
-  if (!stored) throw notFound('The notice');
+  // A notice written to a unit (a supervision notice) is not the petitioner's to print.
+  if (!stored || (options.petitioner && staffOnlyNoticeKinds.includes(stored.kind as NoticeKind))) throw notFound('The notice');
   return writtenNoticeView(ctx, stored);
 }
 
@@ -55,7 +57,7 @@ export async function printPetitionNotice(ctx: Context, key: PetitionKey, props:
   requirePdfFont(pdfFontOf(ctx));
   const { row, notice } = await ctx.db.transaction().execute(async (trx) => {
     const row = await petitionFor(ctx, trx, key);
-    return { row, notice: await noticeOf(ctx, trx, row, props.noticeId) };
+    return { row, notice: await noticeOf(ctx, trx, row, props.noticeId, { petitioner: true }) };
   });
   return printed(ctx, row, notice, props.language);
 }

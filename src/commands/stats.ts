@@ -17,6 +17,7 @@ export interface Stats {
     byCategory: { category: string; count: number }[];
   };
   overdue: { total: number; byUnit: { unitId: string; unitName: string; count: number }[] };
+  supervised: { total: number; listed: number };
   weekly: { weekStart: string; received: number; closed: number; missed: number }[];
 }
 
@@ -93,6 +94,15 @@ async function computeStats(ctx: Context): Promise<Stats> {
   }
   for (const [unitId, count] of overdueByUnit) if (count <= 0) overdueByUnit.delete(unitId);
 
+  // Cases under supervision, from migration 032's partial index on them alone (few, whatever the backlog).
+  const supervised = await db
+    .selectFrom('cases')
+    .select(['supervision', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('supervision', 'is not', null)
+    .groupBy('supervision')
+    .execute();
+  const supervisedCount = (kind?: string) => supervised.filter((row) => kind === undefined || row.supervision === kind).reduce((sum, row) => sum + Number(row.count), 0);
+
   const local = DateTime.fromISO(now, { zone: 'utc' }).setZone(ctx.timeZone);
   const firstWeek = local.startOf('week').minus({ weeks: statsWeeks - 1 });
   const since = firstWeek.toUTC().toISO() ?? now;
@@ -145,6 +155,7 @@ async function computeStats(ctx: Context): Promise<Stats> {
       total: [...overdueByUnit.values()].reduce((sum, count) => sum + count, 0),
       byUnit: perUnit(overdueByUnit),
     },
+    supervised: { total: supervisedCount(), listed: supervisedCount('listed') },
     weekly: weeks.map((week) => week.row),
   };
 }

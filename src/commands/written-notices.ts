@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { categoryName, localText, noticeTemplate, type LocalText, type PlanDocument } from '../core/plan.js';
-import { renderNotice, type NoticeContent, type NoticeKind, type NoticeParams } from '../core/written-notices.js';
+import { renderNotice, staffOnlyNoticeKinds, type NoticeContent, type NoticeKind, type NoticeParams } from '../core/written-notices.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import { pinnedPlan } from '../db/repositories/plans.js';
 import type { WrittenNoticesTable } from '../db/schema.js';
@@ -71,7 +71,7 @@ export async function issueNotice(
   };
   await trx.insertInto('written_notices').values(stored).execute();
   const address = row.petitioner_contact_sealed;
-  const emailed = notice.email !== false && address !== null && emailLike.test(ctx.sealer.open(address));
+  const emailed = notice.email !== false && !staffOnlyNoticeKinds.includes(kind) && address !== null && emailLike.test(ctx.sealer.open(address));
   await enqueue(ctx, trx, emailed ? [{ addressSealed: address, language: 'zh' }] : [], {
     template: 'notice.issued',
     caseId: row.id,
@@ -80,8 +80,10 @@ export async function issueNotice(
   return { id: stored.id, kind, issuedAt: now, issuedBy: notice.actorId, office, content };
 }
 
-/** A case's written notices, oldest first. */
-export async function caseNotices(ctx: Context, trx: Trx, caseId: string): Promise<WrittenNotice[]> {
-  const rows = await trx.selectFrom('written_notices').selectAll().where('case_id', '=', caseId).orderBy('issued_at').orderBy('id').execute();
+/** A case's written notices, oldest first; `petitioner` leaves out those written to a unit (a supervision notice). */
+export async function caseNotices(ctx: Context, trx: Trx, caseId: string, options: { petitioner?: boolean } = {}): Promise<WrittenNotice[]> {
+  let query = trx.selectFrom('written_notices').selectAll().where('case_id', '=', caseId);
+  if (options.petitioner) query = query.where('kind', 'not in', [...staffOnlyNoticeKinds]);
+  const rows = await query.orderBy('issued_at').orderBy('id').execute();
   return rows.map((item) => writtenNoticeView(ctx, item));
 }

@@ -38,5 +38,7 @@ export const Stats = Type.Object({
     byCategory: Type.Array(Type.Object({ category: Type.String(), count: Count })),
   }),
   overdue: Type.Object({ total: Count, byUnit: UnitCount }),
+  /** Cases under the leadership group's supervision now: all of them, and those under listed supervision (挂牌督办). */
+  supervised: Type.Object({ total: Count, listed: Count }),
   weekly: Type.Array(Type.Object({ weekStart: Type.String(), received: Count, closed: Count, missed: Count })),
 });

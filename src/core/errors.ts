@@ -131,6 +131,14 @@ export const errorReasons = {
   other_jurisdiction: { code: 'conflict', params: ['reference'], for: ['staff'] },
   /** The two cases are already linked (or merged) as the same issue. */
   already_linked: { code: 'already_done', params: ['at'], for: ['staff'] },
+  /** Supervision (core/supervision.ts, Art. 40): one at a time on a case. */
+  already_supervised: { code: 'conflict', params: ['kind'], for: ['staff'] },
+  /** Supervision is of the lead unit: a case without one is not supervised. */
+  no_lead_unit: { code: 'conflict', params: [], for: ['staff'] },
+  /** Feedback or an end asked for on a case not under supervision. */
+  not_supervised: { code: 'conflict', params: [], for: ['staff'] },
+  /** The supervised unit gives its written feedback once. */
+  feedback_given: { code: 'already_done', params: ['at'], for: ['staff'] },
   email_taken: { code: 'conflict', params: [], for: ['staff'] },
   unit_deactivated: { code: 'already_done', params: ['at'], for: ['staff'] },
   unit_active: { code: 'already_done', params: [], for: ['staff'] },

@@ -56,7 +56,7 @@ function resourcesFor(action: Action): Resource[] {
 }
 
 describe('the action lists used by these tests', () => {
-  it('cover fifteen case actions', () => {
+  it('cover seventeen case actions', () => {
     expect([...caseActions]).toEqual([
       'case.read',
       'case.move',
@@ -73,16 +73,21 @@ describe('the action lists used by these tests', () => {
       'case.attach',
       'case.review',
       'case.link',
+      'case.supervise',
+      'case.supervision.feedback',
     ]);
   });
 });
 
+/** The leaders' own case actions and the supervised unit's feedback: neither the office's nor an admin's. */
+const notTheOffice: readonly string[] = ['case.extension.decide', 'case.supervise', 'case.supervision.feedback'];
+
 describe('can: admin', () => {
   const admin = buildActor('admin', null);
 
-  it('may do everything but decide an extension, on any case and any assignment', () => {
-    expect(can(admin, 'case.extension.decide', ownCase)).toBe(false);
-    for (const action of everyAction.filter((action) => action !== 'case.extension.decide')) {
+  it('may do everything but decide an extension, supervise or give a unit\'s feedback, on any case and any assignment', () => {
+    for (const action of notTheOffice) expect(can(admin, action as CaseAction, ownCase), action).toBe(false);
+    for (const action of everyAction.filter((action) => !notTheOffice.includes(action))) {
       for (const resource of resourcesFor(action)) {
         expect(can(admin, action, resource), `${action} on ${JSON.stringify(resource)}`).toBe(true);
       }
@@ -93,9 +98,9 @@ describe('can: admin', () => {
 describe('can: coordinator', () => {
   const coordinator = buildActor('coordinator');
 
-  it('may take every case action but deciding an extension on any case, assigned to their unit or not', () => {
-    expect(can(coordinator, 'case.extension.decide', ownCase)).toBe(false);
-    for (const action of caseActions.filter((action) => action !== 'case.extension.decide')) {
+  it('may take every case action but deciding an extension, supervising or a unit\'s feedback on any case, assigned to their unit or not', () => {
+    for (const action of notTheOffice) expect(can(coordinator, action as CaseAction, ownCase), action).toBe(false);
+    for (const action of caseActions.filter((action) => !notTheOffice.includes(action))) {
       for (const resource of [ownCase, otherCase, unassignedCase]) {
         expect(can(coordinator, action, resource), `${action} on ${JSON.stringify(resource)}`).toBe(true);
       }
@@ -182,6 +187,12 @@ describe('can: leader', () => {
       expect(can(leader, action, otherCase), action).toBe(true);
       expect(can(leader, action, unassignedCase), action).toBe(true);
     }
+  });
+
+  it('puts any case under supervision, and gives no unit\'s feedback (Art. 40)', () => {
+    expect(can(leader, 'case.supervise', otherCase)).toBe(true);
+    expect(can(leader, 'case.supervise', unassignedCase)).toBe(true);
+    expect(can(leader, 'case.supervision.feedback', otherCase)).toBe(false);
   });
 
   it('approves or refuses an extension the office requested, on any case (Art. 34)', () => {
@@ -295,6 +306,8 @@ describe('caseAbilities', () => {
       'case.attach': true,
       'case.review': false,
       'case.link': false,
+      'case.supervise': false,
+      'case.supervision.feedback': true,
     });
   });
 
@@ -319,6 +332,8 @@ describe('caseAbilities', () => {
       'case.attach': false,
       'case.review': false,
       'case.link': false,
+      'case.supervise': true,
+      'case.supervision.feedback': false,
     });
   });
 

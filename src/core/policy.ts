@@ -34,6 +34,10 @@ export const caseActions = [
    * survives it (core/case-links.ts): the office's decision. Cases link by issue, never by person.
    */
   'case.link',
+  /** Put a case under supervision or listed supervision (督办, 挂牌督办, Art. 40) and end it: the leadership group's alone. */
+  'case.supervise',
+  /** Give the written feedback a supervision notice asks for: the lead unit's officers (the command checks the unit). */
+  'case.supervision.feedback',
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
 
@@ -83,8 +87,12 @@ export type Resource =
   | { type: 'assignment'; unitId: string }
   | { type: 'global' };
 
-/** Every case action but the leaders' decision on an extension, which the office asks for and cannot grant itself. */
-const everyCaseAction: readonly CaseAction[] = caseActions.filter((action) => action !== 'case.extension.decide');
+/**
+ * Every case action but the leaders' own (the decision on an extension, which the office asks for and
+ * cannot grant itself; supervision) and the supervised unit's written feedback.
+ */
+const notTheOffice: readonly CaseAction[] = ['case.extension.decide', 'case.supervise', 'case.supervision.feedback'];
+const everyCaseAction: readonly CaseAction[] = caseActions.filter((action) => !notTheOffice.includes(action));
 
 /** Declarative rules: which actions each role holds, before the unit scope is applied. */
 const grants: Record<Role, readonly Action[]> = {
@@ -118,6 +126,7 @@ const grants: Record<Role, readonly Action[]> = {
     'case.answer',
     'case.step',
     'case.attach',
+    'case.supervision.feedback',
     'assignment.acknowledge',
     'assignment.arrive',
     'assignment.propose',
@@ -127,7 +136,7 @@ const grants: Record<Role, readonly Action[]> = {
     'unit.read',
     'plan.read',
   ],
-  leader: ['case.read', 'case.move', 'case.note', 'case.meet', 'case.extension.decide', 'case.list', 'unit.read', 'user.read', 'plan.read', 'report.read'],
+  leader: ['case.read', 'case.move', 'case.note', 'case.meet', 'case.extension.decide', 'case.supervise', 'case.list', 'unit.read', 'user.read', 'plan.read', 'report.read'],
   auditor: ['case.read', 'case.list', 'unit.read', 'user.read', 'plan.read', 'audit.read', 'report.read'],
 };
 

@@ -22,10 +22,15 @@ export const noticeKindPlaceholders = {
   transfer: ['body', 'reason'],
   extension: ['days', 'reason', 'newDueDate'],
   handling_opinion: ['claim', 'facts', 'decision', 'basis', 'reviewDays', 'reviewDeadline'],
+  /** To the lead unit, not the petitioner: the leadership group's supervision (督办, Art. 40) and the feedback's due date. */
+  supervision: ['unit', 'supervisionKind', 'requirements', 'feedbackDueDate'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type NoticeKind = keyof typeof noticeKindPlaceholders;
 export const noticeKinds = Object.keys(noticeKindPlaceholders) as NoticeKind[];
+
+/** Notices the office writes to a unit, not to the petitioner: never emailed to them, shown on the portal or printed there. */
+export const staffOnlyNoticeKinds: readonly NoticeKind[] = ['supervision'];
 
 /** The values a kind's own placeholders take (strings or numbers, worded by the caller in both languages where they differ). */
 export type NoticeParams = Record<string, string | number | LocalText>;
@@ -132,6 +137,13 @@ export const defaultNoticeTemplates: Record<NoticeKind, NoticeTemplate> = {
     body: {
       zh: '信访事项编号：{{reference}}\n\n信访请求：{{claim}}\n\n查明事实：{{facts}}\n\n处理意见：{{decision}}\n\n依据：{{basis}}\n\n如对本处理意见不服，可自收到本意见书之日起 {{reviewDays}} 日内（{{reviewDeadline}} 前）向原办理机关的上一级机关请求复查。',
       en: 'Petition reference: {{reference}}\n\nThe claim: {{claim}}\n\nThe facts found: {{facts}}\n\nThe decision: {{decision}}\n\nIts basis: {{basis}}\n\nIf you do not accept this opinion, you may request a review by the body above the one that handled it within {{reviewDays}} days of receiving it (by {{reviewDeadline}}).',
+    },
+  },
+  supervision: {
+    title: { zh: '信访事项督办通知书', en: 'Notice of supervision' },
+    body: {
+      zh: '{{unit}}：\n\n信访事项（编号 {{reference}}，{{category}}）经领导小组决定{{supervisionKind}}。\n\n督办要求：{{requirements}}。\n\n请于 {{feedbackDueDate}} 前将办理情况书面反馈领导小组。',
+      en: '{{unit}}:\n\nThe leadership group has put the petition (reference {{reference}}, {{category}}) under {{supervisionKind}}.\n\nIts requirements: {{requirements}}.\n\nGive the leadership group your written feedback on how it is being handled by {{feedbackDueDate}}.',
     },
   },
 };

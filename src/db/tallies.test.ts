@@ -82,7 +82,7 @@ function fixtureCases(fixture: Fixture, count: number, seed = 0): CasesTable[] {
 
 /** The dashboard's figures counted the slow way, from the cases themselves: what the tallies must equal. */
 async function countedFromCases(db: Kysely<Database>, timeZone: string): Promise<Omit<Stats, 'generatedAt' | 'open' | 'overdue'> & { open: unknown; overdue: unknown }> {
-  const rows = await db.selectFrom('cases').select(['stage', 'urgency', 'category', 'lead_unit_id', 'next_due_at', 'received_at', 'closed_at']).execute();
+  const rows = await db.selectFrom('cases').select(['stage', 'urgency', 'category', 'lead_unit_id', 'next_due_at', 'received_at', 'closed_at', 'supervision']).execute();
   const open = rows.filter((row) => openStages.includes(row.stage as never));
   const tally = (key: (row: (typeof rows)[number]) => string, of = open) => {
     const counts: Record<string, number> = {};
@@ -109,6 +109,7 @@ async function countedFromCases(db: Kysely<Database>, timeZone: string): Promise
       byCategory: Object.entries(tally((row) => row.category)).map(([category, count]) => ({ category, count })).sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
     },
     overdue: { total: overdue.length, byUnit: byUnit(tally((row) => row.lead_unit_id ?? '', overdue)) },
+    supervised: { total: rows.filter((row) => row.supervision != null).length, listed: rows.filter((row) => row.supervision === 'listed').length },
     weekly,
   };
 }
@@ -120,6 +121,7 @@ async function dashboard(store: Store): Promise<unknown> {
   return {
     open: { ...served.open, byUnit: units(served.open.byUnit), byCategory: [...served.open.byCategory].sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)) },
     overdue: { total: served.overdue.total, byUnit: units(served.overdue.byUnit) },
+    supervised: served.supervised,
     weekly: served.weekly,
   };
 }

@@ -102,7 +102,7 @@ async function publicStatus(ctx: Context, trx: Trx, row: CaseRow, now: string): 
     trx.selectFrom('feedback').select(['answer_id', 'rating']).where('case_id', '=', row.id).execute(),
     moveContext(trx, row, now, undefined),
     trx.selectFrom('pauses').select(['kind', 'started_at', 'planned_end']).where('case_id', '=', row.id).where('ended_at', 'is', null).executeTakeFirst(),
-    caseNotices(ctx, trx, row.id),
+    caseNotices(ctx, trx, row.id, { petitioner: true }),
   ]);
   const matterClass = plan?.document.classes?.find((item) => item.code === row.matter_class);
   const lawfulChannel = plan?.document.lawfulChannels?.find((item) => item.code === row.lawful_channel);

@@ -46,6 +46,8 @@ export interface CaseFilters {
   q?: string;
   /** Only cases a unit still assigned has objected to (outside its remit), awaiting the office. */
   objection?: boolean;
+  /** Only cases under supervision (督办 or 挂牌督办; migration 032's cases_supervised walks them). */
+  supervised?: boolean;
   /** Only cases carrying this flag. */
   flag?: CaseFlag;
   /** Received at or after this instant (ISO 8601 UTC, as stored). */
@@ -159,6 +161,7 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
   if (filters.urgency) query = query.where('cases.urgency', '=', filters.urgency);
   if (filters.category) query = query.where('cases.category', '=', filters.category);
   if (filters.overdue) query = query.where(openCase).where('cases.next_due_at', '<', props.now);
+  if (filters.supervised) query = query.where('cases.supervision', 'is not', null);
   if (filters.objection) {
     // Open objections are few: the planner starts from their partial index, not from every case.
     query = query.where('cases.id', 'in', (eb) =>

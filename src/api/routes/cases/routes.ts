@@ -41,6 +41,7 @@ export function caseRoutes(app: App, ctx: Context): void {
           ...(query.overdue ? { overdue: true } : {}),
           ...(query.q ? { q: query.q } : {}),
           ...(query.objection ? { objection: true } : {}),
+          ...(query.supervised ? { supervised: true } : {}),
           ...(query.flag ? { flag: query.flag } : {}),
           ...(query.receivedFrom ? { receivedFrom: query.receivedFrom } : {}),
           ...(query.receivedTo ? { receivedTo: query.receivedTo } : {}),

@@ -18,6 +18,8 @@ export const ListCasesQuery = Type.Object(
     overdue: Type.Optional(Type.Boolean()),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     objection: Type.Optional(Type.Boolean()),
+    /** Only cases under the leadership group's supervision (督办 or 挂牌督办). */
+    supervised: Type.Optional(Type.Boolean()),
     flag: Type.Optional(Type.Enum([...caseFlags])),
     /** Received in [receivedFrom, receivedTo): from inclusive, to exclusive (a week: Monday 00:00 to the next Monday 00:00, local). */
     receivedFrom: Type.Optional(Type.String({ format: 'date-time', description: 'Received at or after this instant (inclusive).' })),
