@@ -3502,6 +3502,16 @@ export interface paths {
                                             en?: string;
                                         };
                                     };
+                                    supervision?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
                                 };
                                 classes?: {
                                     /** @enum {unknown} */
@@ -3805,6 +3815,16 @@ export interface paths {
                                             en?: string;
                                         };
                                     };
+                                    supervision?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
                                 };
                                 classes?: {
                                     /** @enum {unknown} */
@@ -4093,6 +4113,16 @@ export interface paths {
                                         };
                                     };
                                     handling_opinion?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
+                                    supervision?: {
                                         title: {
                                             zh?: string;
                                             en?: string;
@@ -4562,6 +4592,16 @@ export interface paths {
                                             en?: string;
                                         };
                                     };
+                                    supervision?: {
+                                        title: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                        body: {
+                                            zh?: string;
+                                            en?: string;
+                                        };
+                                    };
                                 };
                                 classes?: {
                                     /** @enum {unknown} */
@@ -4717,6 +4757,7 @@ export interface paths {
                     overdue?: boolean;
                     q?: string;
                     objection?: boolean;
+                    supervised?: boolean;
                     flag?: "suspected_spam";
                     /** @description Received at or after this instant (inclusive). */
                     receivedFrom?: string;
@@ -5127,7 +5168,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -5231,6 +5272,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -5555,7 +5598,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -5659,6 +5702,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -6113,7 +6158,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -6217,6 +6262,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -6534,7 +6581,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -6638,6 +6685,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -6948,7 +6997,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -7052,6 +7101,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -7368,7 +7419,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -7472,6 +7523,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -7798,7 +7851,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -7902,6 +7955,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -8213,7 +8268,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -8317,6 +8372,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -8633,7 +8690,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -8737,6 +8794,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -9057,7 +9116,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -9161,6 +9220,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -9482,7 +9543,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -9586,6 +9647,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -9897,7 +9960,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -10001,6 +10064,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -10312,7 +10377,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -10416,6 +10481,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -10732,7 +10799,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -10836,6 +10903,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -11155,7 +11224,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -11259,6 +11328,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -11576,7 +11647,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -11680,6 +11751,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -11998,7 +12071,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -12102,6 +12175,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -12419,7 +12494,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -12523,6 +12598,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -12841,7 +12918,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -12945,6 +13022,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -13261,7 +13340,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -13365,6 +13444,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -13959,7 +14040,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -14063,6 +14144,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -14378,7 +14461,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -14482,6 +14565,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -14800,7 +14885,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -14904,6 +14989,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -15221,7 +15308,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -15325,6 +15412,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -15642,7 +15731,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -15746,6 +15835,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -16063,7 +16154,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -16167,6 +16258,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -16478,7 +16571,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -16582,6 +16675,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -17023,7 +17118,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -17127,6 +17222,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -17586,7 +17683,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -17690,6 +17787,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -18009,7 +18108,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -18113,6 +18212,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -18430,7 +18531,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -18534,6 +18635,8 @@ export interface paths {
                                 "case.attach": boolean;
                                 "case.review": boolean;
                                 "case.link": boolean;
+                                "case.supervise": boolean;
+                                "case.supervision.feedback": boolean;
                             };
                         };
                     };
@@ -18862,6 +18965,723 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/supervision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case’s supervision under way, those ended, and what the reader may do */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "supervised" | "listed";
+                                unitId: string;
+                                unitName: string;
+                                requirements: string;
+                                noticeId: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                startedBy: string | null;
+                                feedback: string | null;
+                                /** Format: date-time */
+                                feedbackAt: string | null;
+                                feedbackBy: string | null;
+                                feedbackDeadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                endedBy: string | null;
+                                endNote: string | null;
+                            } | null;
+                            past: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "supervised" | "listed";
+                                unitId: string;
+                                unitName: string;
+                                requirements: string;
+                                noticeId: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                startedBy: string | null;
+                                feedback: string | null;
+                                /** Format: date-time */
+                                feedbackAt: string | null;
+                                feedbackBy: string | null;
+                                feedbackDeadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                endedBy: string | null;
+                                endNote: string | null;
+                            }[];
+                            may: {
+                                supervise: boolean;
+                                feedback: boolean;
+                                end: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A leader puts the case under supervision (督办) or listed supervision (挂牌督办): the supervision notice is issued to the lead unit and its written feedback is clocked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "supervised" | "listed";
+                        requirements: string;
+                        feedbackDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "supervised" | "listed";
+                                unitId: string;
+                                unitName: string;
+                                requirements: string;
+                                noticeId: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                startedBy: string | null;
+                                feedback: string | null;
+                                /** Format: date-time */
+                                feedbackAt: string | null;
+                                feedbackBy: string | null;
+                                feedbackDeadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                endedBy: string | null;
+                                endNote: string | null;
+                            } | null;
+                            past: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "supervised" | "listed";
+                                unitId: string;
+                                unitName: string;
+                                requirements: string;
+                                noticeId: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                startedBy: string | null;
+                                feedback: string | null;
+                                /** Format: date-time */
+                                feedbackAt: string | null;
+                                feedbackBy: string | null;
+                                feedbackDeadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                endedBy: string | null;
+                                endNote: string | null;
+                            }[];
+                            may: {
+                                supervise: boolean;
+                                feedback: boolean;
+                                end: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/supervision/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The supervised unit’s written feedback (once, by its own officers); stops its clock */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        feedback: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "supervised" | "listed";
+                                unitId: string;
+                                unitName: string;
+                                requirements: string;
+                                noticeId: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                startedBy: string | null;
+                                feedback: string | null;
+                                /** Format: date-time */
+                                feedbackAt: string | null;
+                                feedbackBy: string | null;
+                                feedbackDeadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                endedBy: string | null;
+                                endNote: string | null;
+                            } | null;
+                            past: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "supervised" | "listed";
+                                unitId: string;
+                                unitName: string;
+                                requirements: string;
+                                noticeId: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                startedBy: string | null;
+                                feedback: string | null;
+                                /** Format: date-time */
+                                feedbackAt: string | null;
+                                feedbackBy: string | null;
+                                feedbackDeadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                endedBy: string | null;
+                                endNote: string | null;
+                            }[];
+                            may: {
+                                supervise: boolean;
+                                feedback: boolean;
+                                end: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/supervision/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A leader ends the supervision */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "supervised" | "listed";
+                                unitId: string;
+                                unitName: string;
+                                requirements: string;
+                                noticeId: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                startedBy: string | null;
+                                feedback: string | null;
+                                /** Format: date-time */
+                                feedbackAt: string | null;
+                                feedbackBy: string | null;
+                                feedbackDeadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                endedBy: string | null;
+                                endNote: string | null;
+                            } | null;
+                            past: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "supervised" | "listed";
+                                unitId: string;
+                                unitName: string;
+                                requirements: string;
+                                noticeId: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                startedBy: string | null;
+                                feedback: string | null;
+                                /** Format: date-time */
+                                feedbackAt: string | null;
+                                feedbackBy: string | null;
+                                feedbackDeadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                endedBy: string | null;
+                                endNote: string | null;
+                            }[];
+                            may: {
+                                supervise: boolean;
+                                feedback: boolean;
+                                end: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -23391,6 +24211,10 @@ export interface paths {
                                     count: number;
                                 }[];
                             };
+                            supervised: {
+                                total: number;
+                                listed: number;
+                            };
                             weekly: {
                                 weekStart: string;
                                 received: number;
@@ -24323,7 +25147,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -24611,7 +25435,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
@@ -24898,7 +25722,7 @@ export interface paths {
                             notices: {
                                 id: string;
                                 /** @enum {unknown} */
-                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion";
+                                kind: "acceptance" | "non_acceptance" | "transfer" | "extension" | "handling_opinion" | "supervision";
                                 /** Format: date-time */
                                 issuedAt: string;
                                 issuedBy: string | null;
