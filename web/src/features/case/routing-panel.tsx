@@ -5,7 +5,8 @@ import { RoutingChangeBody } from '../../../../src/contract/routing.js';
 import { openStages } from '../../../../src/core/types.js';
 import { client, ok } from '../../api/client';
 import type { RoutingProposal } from '../../api/types';
-import { FieldProblem, FormFailure } from '../../forms/form-failure';
+import { AssistingUnits } from '../../forms/assisting-units';
+import { FormFailure } from '../../forms/form-failure';
 import type { FieldOf } from '../../forms/schema-resolver';
 import { SubmitOrCancel } from '../../forms/submit-or-cancel';
 import { useFormat } from '../../session/formatters';
@@ -67,17 +68,7 @@ function ChangeForm({ proposal, onDone }: { proposal: RoutingProposal; onDone: (
           </select>
         )}
       </Field>
-      <fieldset className="unit-choices">
-        <legend>{t('routing.assisting')}</legend>
-        {active
-          .filter((unit) => unit.id !== lead)
-          .map((unit) => (
-            <label key={unit.id}>
-              <input type="checkbox" checked={assisting.includes(unit.id)} onChange={(event) => toggle(unit.id, event.target.checked)} /> {format.unit(unit.id)}
-            </label>
-          ))}
-        <FieldProblem error={errors.assistingUnitIds} />
-      </fieldset>
+      <AssistingUnits legend={t('routing.assisting')} units={active} leadUnitId={lead} chosen={assisting} onToggle={toggle} error={errors.assistingUnitIds} />
       <FormFailure failure={failure} problems={errors.root} />
       <SubmitOrCancel label={t('routing.saveChange')} busy={busy} onCancel={onDone} />
     </form>

@@ -5,7 +5,8 @@ import { CatalogueEditBody } from '../../../../../src/contract/routing.js';
 import { client, ok } from '../../../api/client';
 import { queryKeys } from '../../../api/queries';
 import type { CatalogueEntry } from '../../../api/types';
-import { FieldProblem, FormFailure } from '../../../forms/form-failure';
+import { AssistingUnits } from '../../../forms/assisting-units';
+import { FormFailure } from '../../../forms/form-failure';
 import type { FieldOf } from '../../../forms/schema-resolver';
 import { SubmitOrCancel } from '../../../forms/submit-or-cancel';
 import { useSchemaForm } from '../../../forms/use-schema-form';
@@ -86,17 +87,7 @@ export function EntryEditor({ entry, title, onDone }: { entry: CatalogueEntry; t
           </select>
         )}
       </Field>
-      <fieldset className="unit-choices">
-        <legend>{t('adminCatalogue.assisting')}</legend>
-        {active
-          .filter((unit) => unit.id !== lead)
-          .map((unit) => (
-            <label key={unit.id}>
-              <input type="checkbox" checked={assisting.includes(unit.id)} onChange={(event) => toggle(unit.id, event.target.checked)} /> {format.unit(unit.id)}
-            </label>
-          ))}
-        <FieldProblem error={errors.assistingUnitIds} />
-      </fieldset>
+      <AssistingUnits legend={t('adminCatalogue.assisting')} units={active} leadUnitId={lead} chosen={assisting} onToggle={toggle} error={errors.assistingUnitIds} />
       <label className="checkbox-line">
         <input type="checkbox" {...form.register('active')} /> {t('adminCatalogue.inUse')}
       </label>
