@@ -12,14 +12,24 @@ import { renderReport } from '../documents/report-pdf.js';
 import type { DocumentLanguage } from '../documents/words.js';
 import { pdfFontOf, reportReads, type Context } from '../context/context.js';
 
-/** The events the annual report reads: stages, answers, missed clocks, transfers. */
-const annualEventTypes = ['stage.changed', 'answer.given', 'deadline.missed', 'deadline.voided', 'transfer.made', 'transfer.replied', 'transfer.reported'];
+/** The events the annual report reads: stages, answers, missed clocks, transfers, supervision. */
+const annualEventTypes = [
+  'stage.changed',
+  'answer.given',
+  'deadline.missed',
+  'deadline.voided',
+  'transfer.made',
+  'transfer.replied',
+  'transfer.reported',
+  'supervision.started',
+  'supervision.feedback',
+  'supervision.ended',
+];
 
-/** Figures the report would carry that this deployment does not record yet (named, so the page says so rather than print a zero). */
 export type { AnnualReport };
 
-export const notYetRecorded = ['supervision'] as const;
-
+/** Figures the report would carry that this deployment does not record yet (named, so the page says so rather than print a zero): none now. */
+export const notYetRecorded: readonly string[] = [];
 
 /** The year's figures from the case rows and the timeline: codes, times and counts only. */
 async function compute(ctx: Context, yearValue: string | number | undefined): Promise<AnnualReport> {
@@ -92,8 +102,9 @@ async function compute(ctx: Context, yearValue: string | number | undefined): Pr
       .execute();
     for (const row of stored) {
       const data = JSON.parse(row.data) as Record<string, unknown>;
-      // Only the codes and times the figures need: a transfer's reason or a reply's note is case text.
-      events.push({ caseId: row.case_id, type: row.type, at: row.at, data: pick(data, ['to', 'round', 'reviewRound', 'subject', 'kind', 'deadlineId', 'missedAt', 'transferId', 'reply', 'late']) });
+      // Only the codes and times the figures need: a transfer's reason, a reply's note or a unit's feedback is case text.
+      const keys = ['to', 'round', 'reviewRound', 'subject', 'kind', 'deadlineId', 'missedAt', 'transferId', 'reply', 'late', 'supervisionId', 'feedbackDueAt'];
+      events.push({ caseId: row.case_id, type: row.type, at: row.at, data: pick(data, keys) });
     }
   }
   const figures = annualFigures({ year, from, to, now, cases, events });

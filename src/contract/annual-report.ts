@@ -14,6 +14,17 @@ const TransferFigures = Type.Object({
   reportedLate: Type.Integer(),
   awaitingReport: Type.Integer(),
 });
+/** Supervision (督办 or 挂牌督办) begun in the year and how it ended (core/annual-report.ts SupervisionFigures). */
+const SupervisionFigures = Type.Object({
+  begun: Type.Integer(),
+  feedbackGiven: Type.Integer(),
+  feedbackLate: Type.Integer(),
+  awaitingFeedback: Type.Integer(),
+  feedbackOverdue: Type.Integer(),
+  ended: Type.Integer(),
+  endedWithoutFeedback: Type.Integer(),
+  ongoing: Type.Integer(),
+});
 
 export const AnnualReport = Type.Object({
   year: Type.Integer(),
@@ -32,13 +43,13 @@ export const AnnualReport = Type.Object({
     Type.Object({ unitId: Id, received: Type.Integer(), concluded: Type.Integer(), concludedOnTime: Type.Integer(), notAccepted: Type.Integer(), open: Type.Integer() }),
   ),
   transfers: Type.Object({ transfer: TransferFigures, assign: TransferFigures }),
+  supervision: Type.Object({ supervised: SupervisionFigures, listed: SupervisionFigures }),
   suggestions: Type.Object({ received: Type.Integer(), adopted: Type.Integer(), partly: Type.Integer(), notAdopted: Type.Integer(), pending: Type.Integer() }),
   units: Type.Array(Type.Object({ id: Id, name: Type.String(), nameEn: Nullable(Type.String()) })),
   categories: Type.Array(Type.Object({ code: Type.String(), name: Type.Object({ zh: Type.Optional(Type.String()), en: Type.Optional(Type.String()) }) })),
   /** Figures this deployment does not record yet (e.g. `supervision`): the page says so instead of printing a zero. */
   notRecorded: Type.Array(Type.String()),
 });
-
 export const AnnualReportQuery = Type.Object(
   {
     year: Type.Optional(Type.String({ minLength: 1, maxLength: 8 })),

@@ -57,6 +57,22 @@ export interface TransferFigures {
   awaitingReport: number;
 }
 
+/** Supervision by the leadership group (督办 or 挂牌督办, Art. 40) begun in the year, and how it ended. */
+export interface SupervisionFigures {
+  begun: number;
+  /** The unit's written feedback given, and of it given after its due date. */
+  feedbackGiven: number;
+  feedbackLate: number;
+  /** Still under supervision at `asOf` without the unit's feedback, and of them past its due date. */
+  awaitingFeedback: number;
+  feedbackOverdue: number;
+  /** Ended by the leadership group, and of them ended without the unit's feedback. */
+  ended: number;
+  endedWithoutFeedback: number;
+  /** Still under supervision at `asOf`. */
+  ongoing: number;
+}
+
 export interface AnnualFigures {
   year: number;
   from: string;
@@ -94,6 +110,7 @@ export interface AnnualFigures {
   /** The lead units with the most cases received in the year (at most `topBodies`), and how those cases stand. */
   bodies: BodyFigures[];
   transfers: { transfer: TransferFigures; assign: TransferFigures };
+  supervision: { supervised: SupervisionFigures; listed: SupervisionFigures };
   /** Suggestions (建议意见, Art. 29) received in the year and what became of them. */
   suggestions: { received: number; adopted: number; partly: number; notAdopted: number; pending: number };
 }
@@ -140,6 +157,7 @@ function tally(keys: readonly string[]): Count[] {
 }
 
 const emptyTransfers = (): TransferFigures => ({ made: 0, accepted: 0, declined: 0, awaitingReply: 0, repliedLate: 0, reported: 0, reportedLate: 0, awaitingReport: 0 });
+const emptySupervision = (): SupervisionFigures => ({ begun: 0, feedbackGiven: 0, feedbackLate: 0, awaitingFeedback: 0, feedbackOverdue: 0, ended: 0, endedWithoutFeedback: 0, ongoing: 0 });
 
 /**
  * The year's figures. `cases` holds every case received, accepted or concluded in the year or with
@@ -165,6 +183,7 @@ export function annualFigures(input: { year: number; from: string; to: string; n
   const reviewsAnsweredInYear = new Set<string>();
   const reviewsMissed = new Set<string>();
   const transfers = new Map<string, { kind: string; reply: string | null; repliedLate: boolean; reported: boolean; reportedLate: boolean }>();
+  const supervisions = new Map<string, { kind: string; dueAt: string | null; feedback: boolean; late: boolean; ended: boolean }>();
   for (const event of events) {
     const data = event.data;
     if (event.type === 'stage.changed' && data.to === 'not_accepted' && inYear(event.at)) notAccepted.add(event.caseId);
@@ -194,6 +213,34 @@ export function annualFigures(input: { year: number; from: string; to: string; n
     if (transfer && event.type === 'transfer.reported' && !transfer.reported) {
       transfer.reported = true;
       transfer.reportedLate = data.late === true;
+    }
+    const supervisionId = str(data.supervisionId);
+    if (event.type === 'supervision.started' && supervisionId && inYear(event.at)) {
+      supervisions.set(supervisionId, { kind: str(data.kind) === 'listed' ? 'listed' : 'supervised', dueAt: str(data.feedbackDueAt), feedback: false, late: false, ended: false });
+    }
+    const supervision = supervisionId ? supervisions.get(supervisionId) : undefined;
+    if (supervision && event.type === 'supervision.feedback' && !supervision.feedback) {
+      supervision.feedback = true;
+      supervision.late = data.late === true;
+    }
+    if (supervision && event.type === 'supervision.ended') supervision.ended = true;
+  }
+
+  const supervisionFigures = { supervised: emptySupervision(), listed: emptySupervision() };
+  for (const supervision of supervisions.values()) {
+    const figures = supervision.kind === 'listed' ? supervisionFigures.listed : supervisionFigures.supervised;
+    figures.begun += 1;
+    if (supervision.feedback) figures.feedbackGiven += 1;
+    if (supervision.late) figures.feedbackLate += 1;
+    if (supervision.ended) {
+      figures.ended += 1;
+      if (!supervision.feedback) figures.endedWithoutFeedback += 1;
+    } else {
+      figures.ongoing += 1;
+      if (!supervision.feedback) {
+        figures.awaitingFeedback += 1;
+        if (supervision.dueAt !== null && supervision.dueAt < asOf) figures.feedbackOverdue += 1;
+      }
     }
   }
 
@@ -253,6 +300,7 @@ export function annualFigures(input: { year: number; from: string; to: string; n
     },
     bodies: [...bodies.values()].sort((a, b) => b.received - a.received || (a.unitId < b.unitId ? -1 : 1)).slice(0, topBodies),
     transfers: transferFigures,
+    supervision: supervisionFigures,
     suggestions: {
       received: suggestions.length,
       adopted: suggestions.filter((item) => item.adoption === 'adopted').length,

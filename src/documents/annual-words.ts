@@ -1,3 +1,5 @@
+import type { SupervisionFigures } from '../core/annual-report.js';
+
 /**
  * The annual report's words (Art. 41), in zh and en: its PDF and the portal's public statistics
  * say the same figures with the same names (the glossary checks them; the web app's `annualReport`
@@ -61,7 +63,18 @@ export const annualWords: Record<'zh' | 'en', AnnualWordsShape> = {
       notAdopted: '未采纳',
       adoptionPending: '尚未确定',
     },
-    supervisionNotRecorded: '本系统尚未记录督办，本项暂无数字。',
+    supervisionFigures: {
+      supervised: '督办',
+      listed: '挂牌督办',
+      begun: '决定督办',
+      feedbackGiven: '已书面反馈',
+      feedbackLate: '其中逾期书面反馈',
+      awaitingFeedback: '尚未书面反馈',
+      feedbackOverdue: '其中已过反馈期限',
+      ended: '已结束督办',
+      endedWithoutFeedback: '其中未书面反馈即结束',
+      ongoing: '仍在督办中',
+    },
     unclassified: '尚未确定',
     unknownArea: '地区不明',
     channels: { visit: '来访', letter: '来信', online: '网上信访', phone: '来电', open311: 'Open311', unit_report: '单位报告' },
@@ -125,7 +138,18 @@ export const annualWords: Record<'zh' | 'en', AnnualWordsShape> = {
       notAdopted: 'Not adopted',
       adoptionPending: 'Not decided yet',
     },
-    supervisionNotRecorded: 'This system does not record supervision yet: no figure.',
+    supervisionFigures: {
+      supervised: 'Supervision',
+      listed: 'Listed supervision',
+      begun: 'Put under supervision',
+      feedbackGiven: 'Written feedback given',
+      feedbackLate: 'of which late',
+      awaitingFeedback: 'Written feedback not yet given',
+      feedbackOverdue: 'of which past its due date',
+      ended: 'Supervision ended',
+      endedWithoutFeedback: 'of which ended without written feedback',
+      ongoing: 'Still under supervision',
+    },
     unclassified: 'Not classified yet',
     unknownArea: 'Area not known',
     channels: { visit: 'Visit in person', letter: 'Letter', online: 'Online', phone: 'Phone', open311: 'Open311', unit_report: 'Unit report' },
@@ -156,7 +180,7 @@ interface AnnualWordsShape {
     | 'transfer' | 'assign' | 'suggestions' | 'adopted' | 'partly' | 'notAdopted' | 'adoptionPending',
     string
   >;
-  supervisionNotRecorded: string;
+  supervisionFigures: Record<'supervised' | 'listed' | keyof SupervisionFigures, string>;
   unclassified: string;
   unknownArea: string;
   channels: Record<string, string>;

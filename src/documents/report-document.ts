@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { shareOf, suppressed, type AnnualReport, type Count } from '../core/annual-report.js';
+import { shareOf, suppressed, type AnnualReport, type Count, type SupervisionFigures } from '../core/annual-report.js';
 import { localText } from '../core/plan.js';
 import { annualWords } from './annual-words.js';
 import type { DocumentLanguage } from './words.js';
@@ -24,6 +24,9 @@ export interface ReportDocument {
   tables: ReportTable[];
   footnotes: string[];
 }
+
+/** The supervision table's rows, each with the part of it counted under it ("of which …") right after. */
+const supervisionRows = ['begun', 'feedbackGiven', 'feedbackLate', 'awaitingFeedback', 'feedbackOverdue', 'ended', 'endedWithoutFeedback', 'ongoing'] as const satisfies readonly (keyof SupervisionFigures)[];
 
 /** A date in the jurisdiction's zone as a document words it. */
 export function documentDate(iso: string, language: DocumentLanguage, timeZone: string): string {
@@ -114,7 +117,11 @@ export function annualReportDocument(report: AnnualReport, language: DocumentLan
         columns: [w.item, f.transfer, f.assign],
         rows: transferRows,
       },
-      ...(report.notRecorded.includes('supervision') ? [{ heading: w.sections.supervision, note: w.supervisionNotRecorded, columns: [], rows: [] }] : []),
+      {
+        heading: w.sections.supervision,
+        columns: [w.item, w.supervisionFigures.supervised, w.supervisionFigures.listed],
+        rows: supervisionRows.map((key) => [w.supervisionFigures[key], count(report.supervision.supervised[key]), count(report.supervision.listed[key])]),
+      },
       {
         heading: w.sections.suggestions,
         columns: [w.item, w.count, w.share],

@@ -23911,6 +23911,28 @@ export interface paths {
                                     awaitingReport: number;
                                 };
                             };
+                            supervision: {
+                                supervised: {
+                                    begun: number;
+                                    feedbackGiven: number;
+                                    feedbackLate: number;
+                                    awaitingFeedback: number;
+                                    feedbackOverdue: number;
+                                    ended: number;
+                                    endedWithoutFeedback: number;
+                                    ongoing: number;
+                                };
+                                listed: {
+                                    begun: number;
+                                    feedbackGiven: number;
+                                    feedbackLate: number;
+                                    awaitingFeedback: number;
+                                    feedbackOverdue: number;
+                                    ended: number;
+                                    endedWithoutFeedback: number;
+                                    ongoing: number;
+                                };
+                            };
                             suggestions: {
                                 received: number;
                                 adopted: number;

@@ -15,6 +15,7 @@ interface Report {
   bodies: { unitId: string; received: number; concluded: number; concludedOnTime: number; notAccepted: number; open: number }[];
   transfers: Record<'transfer' | 'assign', Record<string, number>>;
   suggestions: { received: number; adopted: number; partly: number; notAdopted: number; pending: number };
+  supervision: Record<'supervised' | 'listed', Record<string, number>>;
   notRecorded: string[];
 }
 type Count = { key: string; count: number };
@@ -31,6 +32,10 @@ const counts = (list: Count[]) => Object.fromEntries(list.map((item) => [item.ke
  *  D — a housing call on 1 Jun, township leads; a suggestion, accepted; assigned (交办) to an outside
  *      body, which takes it up and reports its result. Not yet concluded.
  *  E — an environment letter on 20 Dec, transferred (转送) to an outside body that has not replied.
+ * Supervision (督办, 挂牌督办): B put under supervision on 1 Apr and ended on 3 Apr without the
+ * department's feedback; D under listed supervision on 1 Jun with 5 days for feedback, which the
+ * township gives late on 20 Jun, ended 25 Jun; Z put under supervision on 20 Dec, its feedback
+ * (10 working days) not given by the report's reading.
  * The report is read on 10 Jan 2027.
  */
 describe.each(databaseKinds)('the annual report on %s', (kind) => {
@@ -69,6 +74,9 @@ describe.each(databaseKinds)('the annual report on %s', (kind) => {
     await ok(post(world, 'coordinator', `/api/v1/cases/${b}/transitions`, { to: 'resolution' }));
     await ok(post(world, 'coordinator', `/api/v1/cases/${b}/class`, { class: 'suggestion' }));
     await ok(post(world, 'coordinator', `/api/v1/cases/${b}/adoption`, { adoption: 'adopted', note: 'Taken into the new rules.' }));
+    await ok(post(world, 'leader', `/api/v1/cases/${b}/supervision`, { kind: 'supervised', requirements: 'Report the rules adopted.' }), 201);
+    at('2026-04-03T02:00:00.000Z');
+    await ok(post(world, 'leader', `/api/v1/cases/${b}/supervision/end`, { note: 'The rules are adopted.' }));
     at('2026-04-05T02:00:00.000Z');
     await ok(post(world, 'coordinator', `/api/v1/cases/${b}/answers`, { body: 'Adopted.' }), 201);
 
@@ -81,6 +89,7 @@ describe.each(databaseKinds)('the annual report on %s', (kind) => {
     await assignId(world, d, township);
     await ok(post(world, 'coordinator', `/api/v1/cases/${d}/transitions`, { to: 'resolution' }));
     await ok(post(world, 'coordinator', `/api/v1/cases/${d}/class`, { class: 'suggestion' }));
+    await ok(post(world, 'leader', `/api/v1/cases/${d}/supervision`, { kind: 'listed', requirements: 'Settle the housing fund question.', feedbackDays: 5 }), 201);
     const assigned = await ok(
       post(world, 'coordinator', `/api/v1/cases/${d}/transfers`, { kind: 'assign', bodyName: '市住房公积金中心', reason: 'Its own matter.', resultDueAt: '2026-07-01T00:00:00.000Z' }),
       201,
@@ -90,10 +99,15 @@ describe.each(databaseKinds)('the annual report on %s', (kind) => {
     await ok(post(world, 'coordinator', `/api/v1/cases/${d}/transfers/${transfers[0]?.id ?? ''}/reply`, { reply: 'accepted' }));
     at('2026-06-20T02:00:00.000Z');
     await ok(post(world, 'coordinator', `/api/v1/cases/${d}/transfers/${transfers[0]?.id ?? ''}/report`, { report: 'Done.' }));
+    await ok(post(world, 'unit_officer', `/api/v1/cases/${d}/supervision/feedback`, { feedback: 'The fund pays in July.' }));
+    at('2026-06-25T02:00:00.000Z');
+    await ok(post(world, 'leader', `/api/v1/cases/${d}/supervision/end`, {}));
 
     at('2026-12-20T02:00:00.000Z');
     const e = await openCaseId(world, letter({ category: 'environment' }));
     await ok(post(world, 'coordinator', `/api/v1/cases/${e}/transfers`, { kind: 'transfer', bodyName: '市生态环境局', reason: 'Its own matter.' }), 201);
+
+    await ok(post(world, 'leader', `/api/v1/cases/${z}/supervision`, { kind: 'supervised', requirements: 'Conclude the housing letter.' }), 201);
 
     at('2027-01-10T02:00:00.000Z');
   });
@@ -120,10 +134,12 @@ describe.each(databaseKinds)('the annual report on %s', (kind) => {
     expect(report.transfers.transfer).toMatchObject({ made: 1, accepted: 0, declined: 0, awaitingReply: 1 });
     expect(report.transfers.assign).toMatchObject({ made: 1, accepted: 1, awaitingReply: 0, reported: 1, reportedLate: 0, awaitingReport: 0 });
     expect(report.suggestions).toEqual({ received: 2, adopted: 1, partly: 0, notAdopted: 0, pending: 1 });
-    expect(report.notRecorded).toEqual(['supervision']);
+    expect(report.supervision.supervised).toEqual({ begun: 2, feedbackGiven: 0, feedbackLate: 0, awaitingFeedback: 1, feedbackOverdue: 1, ended: 1, endedWithoutFeedback: 1, ongoing: 1 });
+    expect(report.supervision.listed).toEqual({ begun: 1, feedbackGiven: 1, feedbackLate: 1, awaitingFeedback: 0, feedbackOverdue: 0, ended: 1, endedWithoutFeedback: 0, ongoing: 0 });
+    expect(report.notRecorded).toEqual([]);
     // Nothing typed about the matter or a person travels with the figures.
     const body = JSON.stringify(report);
-    for (const text of ['张三', '13800000000', 'Unpaid wages', '市住房公积金中心', 'Wages paid', '城关镇东街']) expect(body).not.toContain(text);
+    for (const text of ['张三', '13800000000', 'Unpaid wages', '市住房公积金中心', 'Wages paid', '城关镇东街', 'housing fund question', 'pays in July', 'rules are adopted']) expect(body).not.toContain(text);
   });
 
   it('leaves the year before to its own report', async () => {
@@ -137,12 +153,13 @@ describe.each(databaseKinds)('the annual report on %s', (kind) => {
     expect(zh.statusCode, zh.body).toBe(200);
     expect(zh.headers['content-type']).toBe('application/pdf');
     const zhText = squeezed(await pdfText(zh.rawPayload));
-    for (const part of ['2026年度信访工作报告', '收到信访事项', '按期受理', '不予受理', '复查申请', '信访事项较多的责任单位', '城关镇', '转送', '交办', '建议意见', '已采纳', '本系统尚未记录督办']) {
+    for (const part of ['2026年度信访工作报告', '收到信访事项', '按期受理', '不予受理', '复查申请', '信访事项较多的责任单位', '城关镇', '转送', '交办', '建议意见', '已采纳', '督办情况', '挂牌督办', '其中逾期书面反馈', '其中已过反馈期限', '仍在督办中']) {
       expect(zhText).toContain(part);
     }
+    expect(zhText).not.toContain('本系统尚未记录督办');
     const en = await world.as('leader', { method: 'GET', url: '/api/v1/reports/annual.pdf?year=2026&lang=en' });
     const enText = squeezed(await pdfText(en.rawPayload));
-    for (const part of ['Annualreportonpetitionwork,2026', 'Acceptedontime', 'Notaccepted', 'Chengguantownship', 'Transfersandassignments', 'Suggestionsandtheiradoption', 'Page1of']) {
+    for (const part of ['Annualreportonpetitionwork,2026', 'Acceptedontime', 'Notaccepted', 'Chengguantownship', 'Transfersandassignments', 'Suggestionsandtheiradoption', '6.Supervision', 'Listedsupervision', 'Writtenfeedbackgiven', 'Stillundersupervision', 'Page1of']) {
       expect(enText).toContain(part);
     }
   });
