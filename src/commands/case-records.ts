@@ -100,14 +100,17 @@ export async function addAnswer(ctx: Context, props: { actor: Actor; caseId: str
       actorId: props.actor.id,
       now,
     });
+    // An extension request still waiting when the answer concludes the case can no longer be approved: it lapses.
+    const lapsed = stops.concludedAt && row.extension_request_days !== null ? { days: row.extension_request_days } : null;
     const changes: Partial<CasesTable> = {
       review_request_due_at: reviewDueAt,
+      ...(lapsed ? { extension_request_days: null, extension_request_reason: null, extension_requested_at: null, extension_requested_by: null } : {}),
       ...(stops.concludedAt ? { concluded_at: stops.concludedAt } : {}),
       ...(stops.reviewConcludedAt ? { review_concluded_at: stops.reviewConcludedAt } : {}),
     };
     return {
       changes,
-      event: { type: 'answer.given', data: { answerId, reviewRound: row.review_count } },
+      event: { type: 'answer.given', data: { answerId, reviewRound: row.review_count, ...(lapsed ? { extensionRequestLapsed: lapsed } : {}) } },
       audit: { action: 'case.answer', detail: { answerId } },
     };
   });

@@ -151,4 +151,20 @@ describe.each(databaseKinds)('an extension requested by the office and decided b
     expect(again.details).toEqual({ reason: 'already_extended', days: 20 });
     expectError(await withoutWrites(world, () => post(world, 'leader', url('/approve'))), 409, 'conflict');
   });
+
+  it('lets a pending request lapse when the case is answered: nothing waits for a leader that could no longer be approved', async () => {
+    const answered = (await submit(world)).reference;
+    const id = (await world.ctx.db.selectFrom('cases').select('id').where('reference', '=', answered).executeTakeFirstOrThrow()).id;
+    await assignId(world, id, world.units.township.id);
+    expectStatus(await post(world, 'coordinator', `/api/v1/cases/${id}/transitions`, { to: 'decision' }), 200);
+    expectStatus(await post(world, 'coordinator', `/api/v1/cases/${id}/extensions`, { days: 10, reason }), 200);
+    expectStatus(await post(world, 'coordinator', `/api/v1/cases/${id}/transitions`, { to: 'resolution', reason: 'Investigated on site.' }), 200);
+    const after = expectStatus<Detail>(await post(world, 'coordinator', `/api/v1/cases/${id}/answers`, { body: 'The wages were paid on 1 December.' }), 201);
+    expect(after.extensionRequest).toBeNull();
+    expect(after.deadlines.conclude.doneAt).not.toBeNull();
+    const timeline = expectStatus<Events>(await get(world, 'coordinator', `/api/v1/cases/${id}/events`), 200).items;
+    expect(timeline.find((item) => item.type === 'answer.given')?.data).toEqual(expect.objectContaining({ extensionRequestLapsed: { days: 10 } }));
+    const lapsed = expectError(await withoutWrites(world, () => post(world, 'leader', `/api/v1/cases/${id}/extensions/approve`)), 409, 'conflict');
+    expect(lapsed.details).toEqual({ reason: 'no_extension_request' });
+  });
 });

@@ -26,6 +26,12 @@ describe('the timeline in words', () => {
     expect(say(zh, 'zh', event('step.done', { stepId: 'reception.x', text: { zh: '热情接待', en: 'Receive warmly' } })).title).toBe('完成工作：热情接待');
   });
 
+  it('says when an answer let a waiting extension request lapse', () => {
+    expect(say(en, 'en', event('answer.given', { answerId: 'a1', reviewRound: 0, extensionRequestLapsed: { days: 10 } })).body).toContain('10 days lapsed');
+    expect(say(zh, 'zh', event('answer.given', { answerId: 'a1', reviewRound: 0, extensionRequestLapsed: { days: 10 } })).body).toContain('10 天');
+    expect(say(en, 'en', event('answer.given', { answerId: 'a1', reviewRound: 0 })).body).toBeUndefined();
+  });
+
   it('names a lawful channel as the plan named it, not by its code', () => {
     const recorded = event('channel.recorded', { channel: 'litigation', name: { zh: '诉讼', en: 'Litigation' }, article: 1, answerDueAt: 'the due time' });
     expect(say(zh, 'zh', recorded).title).toContain('诉讼');

@@ -85,8 +85,10 @@ export function eventText(
       const body = text(data.summary);
       return { title: t('timeline.meeting'), late, ...(body ? { body } : {}) };
     }
-    case 'answer.given':
-      return { title: t('timeline.answer'), late };
+    case 'answer.given': {
+      const lapsed = data.extensionRequestLapsed && typeof data.extensionRequestLapsed === 'object' ? (data.extensionRequestLapsed as { days?: unknown }) : null;
+      return { title: t('timeline.answer'), late, ...(lapsed ? { body: t('timeline.answerLapsedExtension', { days: Number(lapsed.days ?? 0) }) } : {}) };
+    }
     case 'step.done':
     case 'step.undone': {
       const step = data.text && typeof data.text === 'object' ? local(data.text) : String(data.stepId ?? '');
