@@ -3,15 +3,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 import { invalid } from '../core/errors.js';
 
-import { attachmentTypes, type AttachmentType } from './content-types.js';
-
-const byExtension: Record<string, AttachmentType> = {
-  pdf: 'application/pdf',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  webp: 'image/webp',
-};
+import { acceptedKinds, attachmentTypeByExtension, attachmentTypes, extensionOf, type AttachmentType } from './content-types.js';
 
 /** A file as it arrived: the form field it came in, the name the sender gave it, its bytes, the type it claimed. */
 export interface Upload {
@@ -50,11 +42,11 @@ async function contentType(upload: Upload): Promise<AttachmentType> {
   if (!detected || !isAttachmentType(detected.mime)) {
     throw invalid(upload.field, `is not a PDF, JPEG, PNG or WebP file${detected ? ` (its content is ${detected.mime})` : ''}.`, {
       code: 'file_type',
-      params: { accepted: ['PDF', 'JPEG', 'PNG', 'WebP'] },
+      params: { accepted: [...acceptedKinds] },
     });
   }
-  const extension = /\.([A-Za-z0-9]+)$/.exec(upload.name)?.[1]?.toLowerCase();
-  const named = extension === undefined ? undefined : byExtension[extension];
+  const extension = extensionOf(upload.name);
+  const named = extension === undefined ? undefined : attachmentTypeByExtension[extension];
   const claimed = upload.claimedType && isAttachmentType(upload.claimedType) ? upload.claimedType : undefined;
   for (const said of [named, claimed]) {
     if (said !== undefined && said !== detected.mime) {
@@ -62,7 +54,7 @@ async function contentType(upload: Upload): Promise<AttachmentType> {
     }
   }
   if (extension !== undefined && named === undefined) {
-    throw invalid(upload.field, `is named .${extension}, which is not a PDF, JPEG, PNG or WebP file.`, { code: 'file_type', params: { accepted: ['PDF', 'JPEG', 'PNG', 'WebP'] } });
+    throw invalid(upload.field, `is named .${extension}, which is not a PDF, JPEG, PNG or WebP file.`, { code: 'file_type', params: { accepted: [...acceptedKinds] } });
   }
   return detected.mime;
 }

@@ -1,16 +1,8 @@
-import { attachmentTypes, type AttachmentType } from '../../../../src/attachments/content-types.js';
+import { acceptedKinds, attachmentTypeByExtension, attachmentTypes, extensionOf, type AttachmentType } from '../../../../src/attachments/content-types.js';
 import type { Problem } from '../../../../src/contract/problems.js';
 
 /** What the file inputs offer to choose: the four kinds a case takes, by type and by name. */
-export const acceptAttribute = [...attachmentTypes, '.pdf', '.jpg', '.jpeg', '.png', '.webp'].join(',');
-
-const byExtension: Record<string, AttachmentType> = {
-  pdf: 'application/pdf',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  webp: 'image/webp',
-};
+export const acceptAttribute = [...attachmentTypes, ...Object.keys(attachmentTypeByExtension).map((extension) => `.${extension}`)].join(',');
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) => prefix.every((byte, index) => bytes[at + index] === byte);
 
@@ -38,11 +30,11 @@ export function fileProblem(file: ChosenFile, maxBytes: number | undefined): Pic
   if (file.size === 0) return { code: 'required' };
   if (maxBytes !== undefined && file.size > maxBytes) return { code: 'file_too_large', params: { limit: maxBytes } };
   const actual = sniffType(file.head);
-  if (actual === null) return { code: 'file_type', params: { accepted: ['PDF', 'JPEG', 'PNG', 'WebP'] } };
-  const extension = /\.([A-Za-z0-9]+)$/.exec(file.name)?.[1]?.toLowerCase();
+  if (actual === null) return { code: 'file_type', params: { accepted: [...acceptedKinds] } };
+  const extension = extensionOf(file.name);
   if (extension === undefined) return null;
-  const claimed = byExtension[extension];
-  if (claimed === undefined) return { code: 'file_type', params: { accepted: ['PDF', 'JPEG', 'PNG', 'WebP'] } };
+  const claimed = attachmentTypeByExtension[extension];
+  if (claimed === undefined) return { code: 'file_type', params: { accepted: [...acceptedKinds] } };
   return claimed === actual ? null : { code: 'type_mismatch', params: { claimed, actual } };
 }
 
