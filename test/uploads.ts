@@ -10,19 +10,30 @@ export interface FilePart {
 
 /** A multipart/form-data body as a browser sends it: file parts (field `file` unless named), then plain fields. */
 export function multipart(files: readonly FilePart[], fields: Record<string, string> = {}): { headers: Record<string, string>; payload: Buffer } {
+  return multipartBody([...files.map((file) => ({ file })), ...Object.entries(fields).map(([name, value]) => ({ name, value }))]);
+}
+
+/** A form posted with its file field last, as the portal's petition form is: its plain fields, then its files. */
+export function formWithFiles(fields: Record<string, string>, files: readonly FilePart[]): { headers: Record<string, string>; payload: Buffer } {
+  return multipartBody([...Object.entries(fields).map(([name, value]) => ({ name, value })), ...files.map((file) => ({ file }))]);
+}
+
+function multipartBody(parts: readonly ({ file: FilePart } | { name: string; value: string })[]): { headers: Record<string, string>; payload: Buffer } {
   const boundary = '----redress-test-boundary';
   const chunks: Buffer[] = [];
-  for (const file of files) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-      ),
-      file.bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  for (const [name, value] of Object.entries(fields)) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (const part of parts) {
+    if ('file' in part) {
+      const { file } = part;
+      chunks.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+        ),
+        file.bytes,
+        Buffer.from('\r\n'),
+      );
+    } else {
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`));
+    }
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat(chunks) };

@@ -7,6 +7,7 @@ import { forbidden, invalid, notFound } from '../core/errors.js';
 import { can, personalDataAccess } from '../core/policy.js';
 import type { Actor } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
+import { appendEvent } from '../db/events.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import type { AttachmentsTable } from '../db/schema.js';
 import { matterFacts } from '../presenters/matter-view.js';
@@ -194,6 +195,24 @@ export async function attachPetitionerFiles(
       return views;
     },
   });
+}
+
+/** The files sent with a new petition, checked before its transaction opens; none is allowed. */
+export async function checkPetitionFiles(ctx: Context, files: readonly Upload[]): Promise<CheckedFile[]> {
+  return files.length === 0 ? [] : checkedFiles(ctx, files);
+}
+
+/**
+ * Stores the files sent with a petition as it is filed, inside the transaction that opens the case
+ * (submitPetition's), with their timeline event and audit entry: the petition and its files are
+ * filed together or not at all.
+ */
+export async function storeOpeningFiles(ctx: Context, trx: Trx, row: CaseRow, files: readonly CheckedFile[], now: string): Promise<void> {
+  if (files.length === 0) return;
+  const added = await storeFiles(ctx, trx, row, files, { via: 'petitioner', userId: null, internal: false }, now);
+  const change = attachedChange(added, false);
+  await appendEvent(trx, { caseId: row.id, type: change.event.type, actorId: null, at: now, data: { ...change.event.data, by: 'the petitioner' } });
+  await recordAudit(trx, { at: now, actorId: null, action: change.audit.action, subjectType: 'case', subjectId: row.id, detail: { ...change.audit.detail, by: 'the petitioner' } });
 }
 
 /** What staff see of a case's files, and what they may do with them. */

@@ -9,6 +9,9 @@ import { DomainError, invalid } from '../../core/errors.js';
 /** The form field files come in; a request may carry several. */
 export const fileField = 'file';
 
+/** The longest plain field of a multipart form: a 5,000-character description in any script fits. */
+const fieldBytes = 64 * 1024;
+
 /** What a multipart request carried: its files, in order, and its plain fields (the last value of each). */
 export interface UploadBody {
   files: Upload[];
@@ -23,7 +26,8 @@ export interface UploadBody {
 export async function registerUploads(app: FastifyInstance, settings: Pick<AttachmentSettings, 'maxBytes' | 'perCase'>): Promise<void> {
   await app.register(multipart, {
     throwFileSizeLimit: true,
-    limits: { fileSize: settings.maxBytes, files: settings.perCase, fields: 20, fieldSize: 4096, parts: settings.perCase + 20, headerPairs: 100 },
+    // Fields: the portal's petition form sends 21 (five representatives' names and contacts among them).
+    limits: { fileSize: settings.maxBytes, files: settings.perCase, fields: 40, fieldSize: fieldBytes, parts: settings.perCase + 40, headerPairs: 100 },
   });
 }
 
@@ -39,19 +43,44 @@ export async function readUpload(request: FastifyRequest, settings: Pick<Attachm
   if (!request.isMultipart()) {
     throw new DomainError('unsupported_media_type', 'Send files as multipart/form-data.', { details: { accepted: ['multipart/form-data'] } });
   }
-  const files: Upload[] = [];
-  const fields: Record<string, string> = {};
+  const body: UploadBody = { files: [], fields: {} };
+  await readParts(request, settings, body);
+  return body;
+}
+
+/**
+ * Reads a form that carries files (the portal's petition form): a file refused by the limits is
+ * answered as a problem beside the fields read so far — the form's text fields come before its
+ * file field — so the form can be shown again filled in, saying why.
+ */
+export async function readUploadForm(
+  request: FastifyRequest,
+  settings: Pick<AttachmentSettings, 'maxBytes' | 'perCase'>,
+): Promise<UploadBody & { problem: DomainError | null }> {
+  const body: UploadBody = { files: [], fields: {} };
+  try {
+    await readParts(request, settings, body);
+    return { ...body, problem: null };
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'validation_failed') return { files: [], fields: body.fields, problem: error };
+    throw error;
+  }
+}
+
+async function readParts(request: FastifyRequest, settings: Pick<AttachmentSettings, 'maxBytes' | 'perCase'>, into: UploadBody): Promise<void> {
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
-        fields[part.fieldname] = String(part.value);
+        // The parser cuts a longer value short; a cut value is refused, never stored as if whole.
+        if (part.valueTruncated) throw invalid(part.fieldname, `is longer than ${fieldBytes} bytes.`, { code: 'too_long', params: { limit: fieldBytes } });
+        into.fields[part.fieldname] = String(part.value);
         continue;
       }
       const bytes = await part.toBuffer();
       // A form's file field left empty still sends a part: no name, no bytes.
       if (part.filename === '' && bytes.length === 0) continue;
       if (part.fieldname !== fileField) throw invalid(part.fieldname, `files come in the field "${fileField}".`, { code: 'unknown_field' });
-      files.push({ field: fileField, name: part.filename, bytes, claimedType: part.mimetype });
+      into.files.push({ field: fileField, name: part.filename, bytes, claimedType: part.mimetype });
     }
   } catch (error) {
     if (isFramework(error, 'FST_REQ_FILE_TOO_LARGE')) {
@@ -65,7 +94,6 @@ export async function readUpload(request: FastifyRequest, settings: Pick<Attachm
     }
     throw error;
   }
-  return { files, fields };
 }
 
 /** What an upload's Idempotency-Key is checked against: its files' names and digests and its fields. */

@@ -24,6 +24,10 @@ import { portalCss } from './styles.js';
 import { statisticsPage } from './pages/statistics.js';
 import { publicStatistics } from '../../commands/annual-report.js';
 import { checkYear } from '../../core/annual-report.js';
+import { attachPetitionerFiles, attachmentSettings, checkPetitionFiles, downloadPetitionAttachment, listPetitionAttachments } from '../../commands/attachments.js';
+import type { CheckedFile } from '../../attachments/content.js';
+import { readUpload, readUploadForm, sendFile } from '../plugins/uploads.js';
+import { fileProblemText, type PortalFiles } from './pages/files.js';
 
 interface PortalOptions {
   throttle: GuessThrottle;
@@ -34,7 +38,7 @@ interface PortalOptions {
 type Form = Record<string, unknown>;
 
 /** What the status page says after a form that did something: a rating (offering the review or not), a review request. */
-type Done = 'rated' | 'rated-review' | 'review';
+type Done = 'rated' | 'rated-review' | 'review' | 'files';
 
 const field = (form: Form, name: string): string => {
   const value = form[name];
@@ -143,8 +147,18 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
   /** After a refused feedback or review, the status page again, saying why in the reader's words. */
   const statusWithProblem = async (reply: FastifyReply, error: DomainError, language: PortalLanguage, petitionKey: PetitionKey, say: (status: PublicStatus) => string) => {
     const status = await getPetitionStatus(ctx, petitionKey);
-    return sendPage(reply, error.status, statusPage({ language, status, timeZone: ctx.timeZone, notice: { text: say(status), bad: true, id: 'problem' } }));
+    const files = await filesOf(petitionKey);
+    return sendPage(reply, error.status, statusPage({ language, status, timeZone: ctx.timeZone, files, notice: { text: say(status), bad: true, id: 'problem' } }));
   };
+
+  const settings = attachmentSettings(ctx);
+  /** The files the petitioner may see (never one the office marked internal), and a fresh token for the form that sends more. */
+  const filesOf = async (petitionKey: PetitionKey): Promise<PortalFiles> => ({
+    items: await listPetitionAttachments(ctx, petitionKey),
+    maxBytes: settings.maxBytes,
+    perCase: settings.perCase,
+    token: newFormToken(),
+  });
 
   portal.get('/portal.css', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(portalCss),
@@ -175,7 +189,7 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
     const language = languageOf(request);
     const list = await categories(language);
     if (!list) return sendPage(reply, 503, errorPage(language, portalMessages[language].errors.reasons.no_published_plan));
-    return sendPage(reply, 200, petitionFormPage({ language, categories: list, values: {}, problems: [], token: newFormToken() }));
+    return sendPage(reply, 200, petitionFormPage({ language, categories: list, values: {}, problems: [], token: newFormToken(), files: { ...settings, problem: null, chosen: false } }));
   });
 
   portal.post('/new', {
@@ -186,15 +200,32 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
       const language = languageOf(request);
       const list = await categories(language);
       if (!list) return sendPage(reply, 503, errorPage(language, portalMessages[language].errors.reasons.no_published_plan));
-      const form = readPetitionForm(formOf(request));
-      const token = formToken(formOf(request)) ?? newFormToken();
+      const m = portalMessages[language];
+      // The form carries files when one was chosen (multipart); the text fields come first either way.
+      const upload = request.isMultipart() ? await readUploadForm(request, settings) : { files: [], fields: formOf(request), problem: null };
+      const body: Form = upload.fields;
+      const form = readPetitionForm(body);
+      const token = formToken(body) ?? newFormToken();
       const problems = petitionProblems(form.input, list.map((category) => category.code));
-      if (problems.length > 0) return sendPage(reply, 400, petitionFormPage({ language, categories: list, values: form.values, problems, token }));
+      let fileProblem = upload.problem ? (fileProblemText(m, language, upload.problem) ?? m.files.problems.unknown_field) : null;
+      let files: CheckedFile[] = [];
+      if (fileProblem === null) {
+        try {
+          files = await checkPetitionFiles(ctx, upload.files);
+        } catch (error) {
+          fileProblem = fileProblemText(m, language, error);
+          if (fileProblem === null) throw error;
+        }
+      }
+      if (problems.length > 0 || fileProblem !== null) {
+        const page = petitionFormPage({ language, categories: list, values: form.values, problems, token, files: { ...settings, problem: fileProblem, chosen: upload.files.length > 0 || fileProblem !== null } });
+        return sendPage(reply, 400, page);
+      }
       // The form's token is its idempotency key: a double submit or a resent form files once.
       const key = { scope: 'portal', key: token, fingerprint: 'portal:new' };
       // A filled honeypot is not refused — that would teach the sender — but the case is flagged for the office.
       await once(ctx, key, (idempotency) =>
-        submitPetition(ctx, { input: form.input, via: 'portal', flags: form.honeypotFilled ? ['suspected_spam'] : [], idempotency }),
+        submitPetition(ctx, { input: form.input, via: 'portal', flags: form.honeypotFilled ? ['suspected_spam'] : [], idempotency, files }),
       );
       // POST, then redirect to the receipt: a reload of the receipt never posts the petition again.
       return reply.redirect(portalHref(`/receipt/${token}`, language), 303);
@@ -245,10 +276,12 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
         rated: { text: m.feedback.thanks, id: 'feedback-saved' },
         'rated-review': { text: `${m.feedback.thanks} ${m.feedback.offerReview}`, id: 'feedback-saved' },
         review: { text: m.review.requested, id: 'review-requested' },
+        files: { text: m.files.added, id: 'files-added' },
       };
       const notice = typeof done === 'string' && Object.hasOwn(notices, done) ? notices[done as Done] : undefined;
       const status = await getPetitionStatus(ctx, petitionKey);
-      return sendPage(reply, 200, statusPage({ language, status, timeZone: ctx.timeZone, ...(notice ? { notice } : {}) }));
+      const files = await filesOf(petitionKey);
+      return sendPage(reply, 200, statusPage({ language, status, timeZone: ctx.timeZone, files, ...(notice ? { notice } : {}) }));
     }),
   );
 
@@ -257,6 +290,37 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
     withHeldPetition(request, reply, 200, async (language, petitionKey) => {
       const { noticeId } = request.params as { noticeId: string };
       return sendPdf(reply, await printPetitionNotice(ctx, petitionKey, { noticeId, language }));
+    }),
+  );
+
+  /** A file the petitioner may see, to save: the petition this browser holds; an internal file is as absent as a missing one. */
+  portal.get('/files/:attachmentId', { schema: { hide: true } }, async (request, reply) =>
+    withHeldPetition(request, reply, 200, async (_language, petitionKey) => {
+      const { attachmentId } = request.params as { attachmentId: string };
+      return sendFile(reply, await downloadPetitionAttachment(ctx, { ...petitionKey, attachmentId }));
+    }),
+  );
+
+  /**
+   * Files sent from the status page (a plain multipart form): checked from their content, images
+   * stripped of their metadata, stored with the case (commands/attachments.ts); the form's token
+   * makes a resent form add them once. A refused file is said beside the form, nothing stored.
+   */
+  portal.post('/files', { schema: { hide: true } }, async (request, reply) =>
+    withHeldPetition(request, reply, 400, async (language, petitionKey) => {
+      const m = portalMessages[language];
+      try {
+        const upload = await readUpload(request, settings);
+        const token = formToken(upload.fields) ?? newFormToken();
+        const idempotency = { scope: 'portal-files', key: token, fingerprint: `portal:files:${petitionKey.reference}` };
+        await once(ctx, idempotency, (key) => attachPetitionerFiles(ctx, { ...petitionKey, files: upload.files }, key));
+        return reply.redirect(progressHref(language, 'files'), 303);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
+        const text = fileProblemText(m, language, error);
+        if (text === null && error.code !== 'validation_failed') throw error;
+        return statusWithProblem(reply, error, language, petitionKey, () => text ?? m.files.problems.unknown_field);
+      }
     }),
   );
 

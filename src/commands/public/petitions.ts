@@ -1,3 +1,5 @@
+import type { CheckedFile } from '../../attachments/content.js';
+import { storeOpeningFiles } from '../attachments.js';
 import { caseNotices, type WrittenNotice } from '../written-notices.js';
 import { randomBytes } from 'node:crypto';
 import { accessCodeDigest, newAccessCode } from '../../core/access-code.js';
@@ -31,7 +33,14 @@ export interface Receipt {
 /** Registers a petition from the portal or the public API and issues its private access code. */
 export async function submitPetition(
   ctx: Context,
-  props: { input: PetitionInput; via: 'portal' | 'public_api'; flags?: CaseFlag[]; idempotency?: IdempotencyKey | undefined },
+  props: {
+    input: PetitionInput;
+    via: 'portal' | 'public_api';
+    flags?: CaseFlag[];
+    idempotency?: IdempotencyKey | undefined;
+    /** Files sent with it (the portal's form), already checked: stored with the case, in its transaction. */
+    files?: readonly CheckedFile[];
+  },
 ): Promise<Receipt> {
   const accessCode = newAccessCode(randomBytes(20));
   const { attached } = await openPublicCase(
@@ -42,6 +51,7 @@ export async function submitPetition(
         .insertInto('access_codes')
         .values({ case_id: opened.id, digest: accessCodeDigest(accessCode), created_at: opened.created_at })
         .execute();
+      await storeOpeningFiles(ctx, trx, opened, props.files ?? [], opened.created_at);
       const receipt = { reference: opened.reference, accessCode, receivedAt: opened.received_at, acceptDueAt: opened.accept_due_at };
       // A retry with the same key gets this receipt again, so the code is kept (sealed) until the key expires.
       if (props.idempotency) await keepIdempotentResult(ctx, trx, props.idempotency, opened.id, receipt);

@@ -234,6 +234,38 @@ export const en: Messages = {
     reviewsUsed: (_until: string) => 'The review and the second review have both been used; the answer is final.',
   },
 
+  files: {
+    title: 'Files',
+    intro: 'The files you sent with your petition, and those the petition office has given you.',
+    none: 'No files yet.',
+    name: 'File',
+    size: 'Size',
+    from: 'From',
+    at: 'Added',
+    fromYou: 'Sent by you',
+    fromOffice: 'From the petition office',
+    download: 'Download',
+    addTitle: 'Send a file',
+    choose: 'Files to send',
+    limits: (size: string, perCase: number) =>
+      `PDF, JPEG, PNG or WebP; each file at most ${size}, at most ${perCase} files on a petition. Photos lose their location and camera details when they are stored.`,
+    submit: 'Send files',
+    added: 'Your files have been received.',
+    formLabel: 'Documents and photos',
+    formHint: (size: string, perCase: number) =>
+      `You may attach scans of documents or photos (PDF, JPEG, PNG or WebP; each file at most ${size}, at most ${perCase} files). Photos lose their location and camera details when they are stored.`,
+    chooseAgain: 'For your safety the browser does not keep files you chose; please choose them again.',
+    problems: {
+      file_type: 'This file is not a PDF, JPEG, PNG or WebP; scan or save it as one of those.',
+      type_mismatch: (claimed: string, actual: string) => `This file's name says ${claimed} but its content is ${actual}; it was not taken.`,
+      file_too_large: (size: string) => `This file is larger than ${size}, the most one file may be.`,
+      too_many: (limit: number) => `A petition holds at most ${limit} files; please choose fewer.`,
+      required: 'Please choose a file to send.',
+      unreadable: 'This image cannot be read; it may be damaged.',
+      unknown_field: 'What you sent could not be processed. Please go back and try again.',
+    },
+  },
+
   statistics: {
     title: 'Petition statistics',
     intro: 'The county’s yearly figures on petition work, published under Article 41 of the Regulations on Letters and Visits Work. They are counted from the case record, with no case text and no personal data.',

@@ -226,6 +226,37 @@ export const zh = {
     reviewsUsed: (_until: string) => '复查和复核都已使用，答复意见为最终意见。',
   },
 
+  files: {
+    title: '附件',
+    intro: '您随信访事项提交的文件，以及信访局向您提供的文件。',
+    none: '暂无附件。',
+    name: '文件',
+    size: '大小',
+    from: '来源',
+    at: '添加时间',
+    fromYou: '您提交的',
+    fromOffice: '信访局提供的',
+    download: '下载',
+    addTitle: '提交文件',
+    choose: '要提交的文件',
+    limits: (size: string, perCase: number) => `PDF、JPEG、PNG 或 WebP；每个文件不超过 ${size}，每件最多 ${perCase} 个。照片保存时去除位置和拍摄设备信息。`,
+    submit: '提交文件',
+    added: '文件已收到。',
+    formLabel: '材料和照片',
+    formHint: (size: string, perCase: number) =>
+      `可附上相关材料的扫描件或照片（PDF、JPEG、PNG 或 WebP；每个文件不超过 ${size}，最多 ${perCase} 个）。照片保存时去除位置和拍摄设备信息。`,
+    chooseAgain: '出于安全考虑，浏览器不会保留已选的文件；请重新选择。',
+    problems: {
+      file_type: '此文件不是 PDF、JPEG、PNG 或 WebP 格式，请扫描或另存为其中一种。',
+      type_mismatch: (claimed: string, actual: string) => `此文件的名称表明是 ${claimed}，但内容是 ${actual}，未予接收。`,
+      file_too_large: (size: string) => `此文件超过 ${size}，超出单个文件的大小上限。`,
+      too_many: (limit: number) => `每件最多 ${limit} 个附件，请减少所选文件。`,
+      required: '请选择要提交的文件。',
+      unreadable: '无法读取此图片，文件可能已损坏。',
+      unknown_field: '无法处理所提交的内容，请返回重试。',
+    },
+  },
+
   statistics: {
     title: '信访工作统计',
     intro: '本县信访工作的年度统计数字，依《信访工作条例》第四十一条公开。数字由案件记录自动统计，不含任何案件内容和个人信息。',

@@ -4,6 +4,7 @@ import { formTokenField, honeypotField, problemControl, problemText } from '../f
 import { html, type SafeHtml } from '../html.js';
 import { portalMessages, type Messages, type PortalLanguage } from '../i18n/index.js';
 import { page, portalHref } from '../layout.js';
+import { acceptedTypes, fileSize } from './files.js';
 
 interface PetitionFormArgs {
   language: PortalLanguage;
@@ -13,6 +14,8 @@ interface PetitionFormArgs {
   problems: Problem[];
   /** The form's one-time token: a second submit of the same form files nothing new. */
   token: string;
+  /** The limits on files sent with the petition, and why the chosen ones were not taken (the form comes back without them). */
+  files: { maxBytes: number; perCase: number; problem: string | null; chosen: boolean };
 }
 
 interface FieldSpec {
@@ -63,10 +66,24 @@ ${spec.hint ? html`<span class="hint" id="${spec.id}-hint">${spec.hint}</span>` 
 </div>`;
 }
 
-function errorSummary(m: Messages, problems: Problem[]): SafeHtml | null {
-  if (problems.length === 0) return null;
+function errorSummary(m: Messages, problems: Problem[], fileProblem: string | null): SafeHtml | null {
+  if (problems.length === 0 && fileProblem === null) return null;
   const items = problems.map((problem) => html`<li><a href="#${problemControl(problem.field)}">${problemText(m, problem)}</a></li>`);
+  if (fileProblem !== null) items.push(html`<li><a href="#file">${fileProblem}</a></li>`);
   return html`<div class="errors" role="alert" tabindex="-1" id="errors"><h2>${m.form.errorsTitle}</h2><ul>${items}</ul></div>`;
+}
+
+/** Scans and photos sent with the petition; last in the form, so its text fields are read before any file. */
+function fileField(m: Messages, args: PetitionFormArgs): SafeHtml {
+  const { problem, chosen } = args.files;
+  const hint = m.files.formHint(fileSize(args.files.maxBytes, args.language), args.files.perCase);
+  const again = chosen ? html`<span class="hint" id="file-again">${m.files.chooseAgain}</span>` : null;
+  const described = ['file-hint', chosen ? 'file-again' : '', problem !== null ? 'file-error' : ''].filter(Boolean).join(' ');
+  return html`<div class="field${problem !== null ? ' invalid' : ''}">
+<label for="file">${m.files.formLabel}${marker(m, false)}</label>
+<span class="hint" id="file-hint">${hint}</span>${problem !== null ? html`<span class="error-text" id="file-error">${problem}</span>` : null}${again}
+<input type="file" id="file" name="file" accept="${acceptedTypes}" multiple aria-describedby="${described}"${problem !== null ? html` aria-invalid="true"` : null}>
+</div>`;
 }
 
 /** The petition form; with problems, it comes back filled in with each problem beside its field. */
@@ -92,8 +109,8 @@ ${more.map(representative)}
 </details>`;
   const body = html`<h1>${m.form.heading}</h1>
 <p>${m.form.intro}</p>
-${errorSummary(m, args.problems)}
-<form method="post" action="${portalHref('/new', args.language)}" accept-charset="utf-8" novalidate>
+${errorSummary(m, args.problems, args.files.problem)}
+<form method="post" action="${portalHref('/new', args.language)}" accept-charset="utf-8" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="lang" value="${args.language}">
 <input type="hidden" name="${formTokenField}" value="${args.token}">
 <fieldset>
@@ -131,6 +148,7 @@ ${textInput(m, args, { id: 'contact', label: m.form.contact }, publicLimits.cont
 <label for="${honeypotField}">${m.form.honeypot}</label>
 <input type="text" id="${honeypotField}" name="${honeypotField}" value="" tabindex="-1" autocomplete="off">
 </div>
+${fileField(m, args)}
 <p>${m.form.privacyNote} <a href="${portalHref('/privacy', args.language)}">${m.form.privacyLink}</a>.</p>
 <button type="submit">${m.form.submit}</button>
 </form>`;

@@ -6,12 +6,15 @@ import { formatTime } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { portalMessages, type Messages, type PortalLanguage } from '../i18n/index.js';
 import { otherLanguage, page, portalBase, portalHref } from '../layout.js';
+import { filesSection, type PortalFiles } from './files.js';
 
 interface StatusPageArgs {
   language: PortalLanguage;
   status: PublicStatus;
   timeZone: string;
   notice?: { text: string; bad?: boolean; id?: string };
+  /** The petition's files the petitioner may see, and the form to send more. */
+  files: PortalFiles;
 }
 
 /** Why the review cannot be requested now, in the reader's words, from the stage machine's code. */
@@ -153,6 +156,7 @@ ${status.deadlines.review.dueAt ? deadlineRow(m, args, m.deadlines.review, statu
 <h2>${m.status.answersTitle}</h2>
 ${answers.length > 0 ? answers : html`<p>${m.status.noAnswers}</p>`}
 ${noticesSection(m, args)}
+${filesSection(m, args.language, args.timeZone, args.files)}
 ${feedbackForm(m, args)}
 ${reviewSection(m, args)}
 <p class="no-print"><a href="${portalHref('/progress', args.language)}" id="refresh">${m.status.refresh}</a></p>
