@@ -55,8 +55,6 @@ const countedTables = [
   'routing_proposals',
   'transfers',
   'case_links',
-  'reception_days',
-  'reception_bookings',
   'plans',
   'units',
   'users',

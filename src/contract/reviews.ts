@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { reviewOutcomes } from '../core/reviews.js';
+import { stages } from '../core/types.js';
 import { Id, Nullable, Time } from './common.js';
 
 /** A round's clock: when the review body owes its written answer (30 days, a pause not counted). */
@@ -49,7 +50,7 @@ export const ReviewQueueItem = Type.Object({
   caseId: Id,
   reference: Type.String(),
   category: Type.String(),
-  stage: Type.String(),
+  stage: Type.Enum([...stages]),
   round: Type.Integer(),
   requestedAt: Time,
   bodyUnitId: Nullable(Id),

@@ -28,7 +28,6 @@ import * as responseTemplates from './migrations/030-response-templates.js';
 import * as supervision from './migrations/032-supervision.js';
 import * as reviews from './migrations/034-reviews.js';
 import * as caseLinks from './migrations/035-case-links.js';
-import * as leaders from './migrations/041-leaders.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -62,7 +61,6 @@ const all: Record<string, AdapterMigration> = {
   '032-supervision': supervision,
   '034-reviews': reviews,
   '035-case-links': caseLinks,
-  '041-leaders': leaders,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

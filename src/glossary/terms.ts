@@ -79,8 +79,4 @@ export const glossary = {
   secondReview: { zh: '复核', en: 'second review', variants: { zh: ['再复查'], en: ['re-review'] } },
   /** What a body a case was assigned to (交办) reports by its due date: what it did (core/transfers.ts). */
   resultReport: { zh: '办结报告', en: 'result report', variants: { zh: ['办理结果报告', '结案报告'], en: ['completion report', 'closing report'] } },
-  /** A set day on which a leader receives petitioners in person, at a set place (Art. 18; core/receptions.ts); cases are booked onto it. */
-  receptionDay: { zh: '领导接访日', en: 'reception day', variants: { zh: ['领导接待日', '接访日期'], en: ['visiting day', 'open day'] } },
-  /** A leader's taking a case in personal charge (Art. 18; core/personal-charge.ts). */
-  personalCharge: { zh: '包案', en: 'personal charge', variants: { zh: ['包干案件', '包联案件'], en: ['case ownership'] } },
 } as const satisfies Record<string, Term>;

@@ -24,6 +24,7 @@ const PlanPage = lazy(() => import('./features/plans/plan-page').then((page) => 
 const PlanEditorPage = lazy(() => import('./features/plans/plan-editor-page').then((page) => ({ default: page.PlanEditorPage })));
 const AccountPage = lazy(() => import('./features/account/account-page').then((page) => ({ default: page.AccountPage })));
 const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page'));
+const ReviewsPage = lazy(() => import('./features/reviews/reviews-page'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -63,6 +64,7 @@ export function App() {
               <Route path={appPages.plan} element={<PlanPage />} />
               <Route path={appPages.editPlan} element={<PlanEditorPage />} />
               <Route path={appPages.dashboard} element={<DashboardPage />} />
+              <Route path={appPages.reviews} element={<ReviewsPage />} />
               <Route path={appPages.account} element={<AccountPage />} />
               {adminRoutes()}
               <Route path="*" element={<NotFound />} />

@@ -14,6 +14,8 @@ export const appPages = {
   plan: '/plans/:id',
   editPlan: '/plans/:id/edit',
   dashboard: '/dashboard',
+  /** The reviews (复查, 复核) that went to the reader's petition office. */
+  reviews: '/reviews',
   audit: '/audit',
   account: '/account',
   /** The admin section (web/src/features/admin/): `/admin` and each of its pages, e.g. `/admin/units`. */

@@ -109,7 +109,6 @@ export interface paths {
                                 "report.read": boolean;
                                 "open311.keys": boolean;
                                 "template.manage": boolean;
-                                "reception.manage": boolean;
                             };
                         };
                     };
@@ -263,7 +262,6 @@ export interface paths {
                                 "report.read": boolean;
                                 "open311.keys": boolean;
                                 "template.manage": boolean;
-                                "reception.manage": boolean;
                             };
                         };
                     };
@@ -4760,7 +4758,6 @@ export interface paths {
                     q?: string;
                     objection?: boolean;
                     supervised?: boolean;
-                    inCharge?: boolean;
                     flag?: "suspected_spam";
                     /** @description Received at or after this instant (inclusive). */
                     receivedFrom?: string;
@@ -5277,8 +5274,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -5709,8 +5704,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -6271,8 +6264,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -6696,8 +6687,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -7114,8 +7103,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -7538,8 +7525,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -7972,8 +7957,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -8391,8 +8374,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -8815,8 +8796,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -9243,8 +9222,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -9672,8 +9649,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -10091,8 +10066,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -10510,8 +10483,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -10934,8 +10905,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -11361,8 +11330,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -11786,8 +11753,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -12212,8 +12177,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -12637,8 +12600,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -13063,8 +13024,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -13487,8 +13446,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -13750,7 +13707,8 @@ export interface paths {
                                 caseId: string;
                                 reference: string;
                                 category: string;
-                                stage: string;
+                                /** @enum {unknown} */
+                                stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 round: number;
                                 /** Format: date-time */
                                 requestedAt: string;
@@ -14189,8 +14147,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -14612,8 +14568,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -15038,8 +14992,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -15463,8 +15415,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -15888,8 +15838,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -16313,8 +16261,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -16732,8 +16678,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -17281,8 +17225,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -17848,8 +17790,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -18275,8 +18215,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -18700,8 +18638,6 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
-                                "case.reception.book": boolean;
-                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -21448,1716 +21384,6 @@ export interface paths {
                                 }[];
                             }[];
                         } | string;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reception-days": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Reception days not yet over (or from `from`), soonest first; cancelled ones with cancelled=true */
-        get: {
-            parameters: {
-                query?: {
-                    from?: string;
-                    to?: string;
-                    cancelled?: boolean;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                leaderId: string;
-                                leaderName: string;
-                                title: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                unitId: string | null;
-                                unitName: {
-                                    zh: string;
-                                    en: string;
-                                } | null;
-                                /** Format: date-time */
-                                startsAt: string;
-                                /** Format: date-time */
-                                endsAt: string;
-                                place: string;
-                                capacity: number;
-                                booked: number;
-                                placesLeft: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                cancelledAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Publish a reception day: the leader, their office, when, where, how many cases (Idempotency-Key honoured) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        leaderId: string;
-                        title: string;
-                        titleEn?: string;
-                        unitId?: string;
-                        /** Format: date-time */
-                        startsAt: string;
-                        /** Format: date-time */
-                        endsAt: string;
-                        place: string;
-                        capacity: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            leaderId: string;
-                            leaderName: string;
-                            title: {
-                                zh: string;
-                                en: string;
-                            };
-                            unitId: string | null;
-                            unitName: {
-                                zh: string;
-                                en: string;
-                            } | null;
-                            /** Format: date-time */
-                            startsAt: string;
-                            /** Format: date-time */
-                            endsAt: string;
-                            place: string;
-                            capacity: number;
-                            booked: number;
-                            placesLeft: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            cancelledAt: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reception-days/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One reception day with the cases booked on it (the office, and the leader who receives) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            leaderId: string;
-                            leaderName: string;
-                            title: {
-                                zh: string;
-                                en: string;
-                            };
-                            unitId: string | null;
-                            unitName: {
-                                zh: string;
-                                en: string;
-                            } | null;
-                            /** Format: date-time */
-                            startsAt: string;
-                            /** Format: date-time */
-                            endsAt: string;
-                            place: string;
-                            capacity: number;
-                            booked: number;
-                            placesLeft: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            cancelledAt: string | null;
-                        } & {
-                            bookings: {
-                                id: string;
-                                caseId: string;
-                                reference: string;
-                                title: string;
-                                /** @enum {unknown} */
-                                stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
-                                /** @enum {unknown} */
-                                via: "office" | "portal";
-                                /** Format: date-time */
-                                bookedAt: string;
-                                /** Format: date-time */
-                                cancelledAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reception-days/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Cancel a reception day: off the schedule, and every booking on it cancelled */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            leaderId: string;
-                            leaderName: string;
-                            title: {
-                                zh: string;
-                                en: string;
-                            };
-                            unitId: string | null;
-                            unitName: {
-                                zh: string;
-                                en: string;
-                            } | null;
-                            /** Format: date-time */
-                            startsAt: string;
-                            /** Format: date-time */
-                            endsAt: string;
-                            place: string;
-                            capacity: number;
-                            booked: number;
-                            placesLeft: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            cancelledAt: string | null;
-                        } & {
-                            bookings: {
-                                id: string;
-                                caseId: string;
-                                reference: string;
-                                title: string;
-                                /** @enum {unknown} */
-                                stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
-                                /** @enum {unknown} */
-                                via: "office" | "portal";
-                                /** Format: date-time */
-                                bookedAt: string;
-                                /** Format: date-time */
-                                cancelledAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/{id}/leaders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The leader in personal charge of the case, its reception bookings, the days it may be booked on, and what the reader may do */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            caseId: string;
-                            personalCharge: {
-                                leaderId: string;
-                                leaderName: string;
-                                /** Format: date-time */
-                                since: string;
-                            } | null;
-                            bookings: {
-                                id: string;
-                                day: {
-                                    id: string;
-                                    leaderId: string;
-                                    leaderName: string;
-                                    title: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    unitId: string | null;
-                                    unitName: {
-                                        zh: string;
-                                        en: string;
-                                    } | null;
-                                    /** Format: date-time */
-                                    startsAt: string;
-                                    /** Format: date-time */
-                                    endsAt: string;
-                                    place: string;
-                                    capacity: number;
-                                    booked: number;
-                                    placesLeft: number;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    cancelledAt: string | null;
-                                };
-                                /** @enum {unknown} */
-                                via: "office" | "portal";
-                                /** Format: date-time */
-                                bookedAt: string;
-                                bookedBy: string | null;
-                                /** Format: date-time */
-                                cancelledAt: string | null;
-                            }[];
-                            bookableDays: {
-                                id: string;
-                                leaderId: string;
-                                leaderName: string;
-                                title: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                unitId: string | null;
-                                unitName: {
-                                    zh: string;
-                                    en: string;
-                                } | null;
-                                /** Format: date-time */
-                                startsAt: string;
-                                /** Format: date-time */
-                                endsAt: string;
-                                place: string;
-                                capacity: number;
-                                booked: number;
-                                placesLeft: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                cancelledAt: string | null;
-                            }[];
-                            may: {
-                                book: boolean;
-                                takeCharge: boolean;
-                                releaseCharge: boolean;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/{id}/reception-bookings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Book the case onto a reception day (the office; Idempotency-Key honoured) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        dayId: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            caseId: string;
-                            personalCharge: {
-                                leaderId: string;
-                                leaderName: string;
-                                /** Format: date-time */
-                                since: string;
-                            } | null;
-                            bookings: {
-                                id: string;
-                                day: {
-                                    id: string;
-                                    leaderId: string;
-                                    leaderName: string;
-                                    title: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    unitId: string | null;
-                                    unitName: {
-                                        zh: string;
-                                        en: string;
-                                    } | null;
-                                    /** Format: date-time */
-                                    startsAt: string;
-                                    /** Format: date-time */
-                                    endsAt: string;
-                                    place: string;
-                                    capacity: number;
-                                    booked: number;
-                                    placesLeft: number;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    cancelledAt: string | null;
-                                };
-                                /** @enum {unknown} */
-                                via: "office" | "portal";
-                                /** Format: date-time */
-                                bookedAt: string;
-                                bookedBy: string | null;
-                                /** Format: date-time */
-                                cancelledAt: string | null;
-                            }[];
-                            bookableDays: {
-                                id: string;
-                                leaderId: string;
-                                leaderName: string;
-                                title: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                unitId: string | null;
-                                unitName: {
-                                    zh: string;
-                                    en: string;
-                                } | null;
-                                /** Format: date-time */
-                                startsAt: string;
-                                /** Format: date-time */
-                                endsAt: string;
-                                place: string;
-                                capacity: number;
-                                booked: number;
-                                placesLeft: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                cancelledAt: string | null;
-                            }[];
-                            may: {
-                                book: boolean;
-                                takeCharge: boolean;
-                                releaseCharge: boolean;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/{id}/reception-bookings/{bookingId}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Cancel the case’s booking on a reception day */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    bookingId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            caseId: string;
-                            personalCharge: {
-                                leaderId: string;
-                                leaderName: string;
-                                /** Format: date-time */
-                                since: string;
-                            } | null;
-                            bookings: {
-                                id: string;
-                                day: {
-                                    id: string;
-                                    leaderId: string;
-                                    leaderName: string;
-                                    title: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    unitId: string | null;
-                                    unitName: {
-                                        zh: string;
-                                        en: string;
-                                    } | null;
-                                    /** Format: date-time */
-                                    startsAt: string;
-                                    /** Format: date-time */
-                                    endsAt: string;
-                                    place: string;
-                                    capacity: number;
-                                    booked: number;
-                                    placesLeft: number;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    cancelledAt: string | null;
-                                };
-                                /** @enum {unknown} */
-                                via: "office" | "portal";
-                                /** Format: date-time */
-                                bookedAt: string;
-                                bookedBy: string | null;
-                                /** Format: date-time */
-                                cancelledAt: string | null;
-                            }[];
-                            bookableDays: {
-                                id: string;
-                                leaderId: string;
-                                leaderName: string;
-                                title: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                unitId: string | null;
-                                unitName: {
-                                    zh: string;
-                                    en: string;
-                                } | null;
-                                /** Format: date-time */
-                                startsAt: string;
-                                /** Format: date-time */
-                                endsAt: string;
-                                place: string;
-                                capacity: number;
-                                booked: number;
-                                placesLeft: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                cancelledAt: string | null;
-                            }[];
-                            may: {
-                                book: boolean;
-                                takeCharge: boolean;
-                                releaseCharge: boolean;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/{id}/personal-charge": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** A leader takes personal charge of the case (包案) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            caseId: string;
-                            personalCharge: {
-                                leaderId: string;
-                                leaderName: string;
-                                /** Format: date-time */
-                                since: string;
-                            } | null;
-                            bookings: {
-                                id: string;
-                                day: {
-                                    id: string;
-                                    leaderId: string;
-                                    leaderName: string;
-                                    title: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    unitId: string | null;
-                                    unitName: {
-                                        zh: string;
-                                        en: string;
-                                    } | null;
-                                    /** Format: date-time */
-                                    startsAt: string;
-                                    /** Format: date-time */
-                                    endsAt: string;
-                                    place: string;
-                                    capacity: number;
-                                    booked: number;
-                                    placesLeft: number;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    cancelledAt: string | null;
-                                };
-                                /** @enum {unknown} */
-                                via: "office" | "portal";
-                                /** Format: date-time */
-                                bookedAt: string;
-                                bookedBy: string | null;
-                                /** Format: date-time */
-                                cancelledAt: string | null;
-                            }[];
-                            bookableDays: {
-                                id: string;
-                                leaderId: string;
-                                leaderName: string;
-                                title: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                unitId: string | null;
-                                unitName: {
-                                    zh: string;
-                                    en: string;
-                                } | null;
-                                /** Format: date-time */
-                                startsAt: string;
-                                /** Format: date-time */
-                                endsAt: string;
-                                place: string;
-                                capacity: number;
-                                booked: number;
-                                placesLeft: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                cancelledAt: string | null;
-                            }[];
-                            may: {
-                                book: boolean;
-                                takeCharge: boolean;
-                                releaseCharge: boolean;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/{id}/personal-charge/release": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The leader in charge releases the personal charge */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            caseId: string;
-                            personalCharge: {
-                                leaderId: string;
-                                leaderName: string;
-                                /** Format: date-time */
-                                since: string;
-                            } | null;
-                            bookings: {
-                                id: string;
-                                day: {
-                                    id: string;
-                                    leaderId: string;
-                                    leaderName: string;
-                                    title: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    unitId: string | null;
-                                    unitName: {
-                                        zh: string;
-                                        en: string;
-                                    } | null;
-                                    /** Format: date-time */
-                                    startsAt: string;
-                                    /** Format: date-time */
-                                    endsAt: string;
-                                    place: string;
-                                    capacity: number;
-                                    booked: number;
-                                    placesLeft: number;
-                                    /** Format: date-time */
-                                    createdAt: string;
-                                    /** Format: date-time */
-                                    cancelledAt: string | null;
-                                };
-                                /** @enum {unknown} */
-                                via: "office" | "portal";
-                                /** Format: date-time */
-                                bookedAt: string;
-                                bookedBy: string | null;
-                                /** Format: date-time */
-                                cancelledAt: string | null;
-                            }[];
-                            bookableDays: {
-                                id: string;
-                                leaderId: string;
-                                leaderName: string;
-                                title: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                unitId: string | null;
-                                unitName: {
-                                    zh: string;
-                                    en: string;
-                                } | null;
-                                /** Format: date-time */
-                                startsAt: string;
-                                /** Format: date-time */
-                                endsAt: string;
-                                place: string;
-                                capacity: number;
-                                booked: number;
-                                placesLeft: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                cancelledAt: string | null;
-                            }[];
-                            may: {
-                                book: boolean;
-                                takeCharge: boolean;
-                                releaseCharge: boolean;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/personal-charge": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Cases in personal charge per leader and how they ended: concluded, on time, rated, satisfied */
-        get: {
-            parameters: {
-                query?: {
-                    from?: string;
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: date-time */
-                            from: string | null;
-                            /** Format: date-time */
-                            to: string;
-                            satisfiedRating: number;
-                            leaders: {
-                                leaderId: string;
-                                leaderName: string;
-                                cases: number;
-                                open: number;
-                                concluded: number;
-                                concludedOnTime: number;
-                                rated: number;
-                                satisfied: number;
-                            }[];
-                        };
                     };
                 };
                 /** @description Default Response */
@@ -28269,227 +26495,6 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/public/v1/reception-days": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Leader reception days (领导接访日) still to come: the leader, their office, when, where, places left */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                leaderName: string;
-                                title: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                unitName: {
-                                    zh: string;
-                                    en: string;
-                                } | null;
-                                /** Format: date-time */
-                                startsAt: string;
-                                /** Format: date-time */
-                                endsAt: string;
-                                place: string;
-                                capacity: number;
-                                placesLeft: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/public/v1/petitions/{reference}/reception-bookings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Book the petition onto a reception day (header X-Access-Code; Idempotency-Key honoured) */
-        post: {
-            parameters: {
-                query?: never;
-                header: {
-                    "x-access-code": string;
-                };
-                path: {
-                    reference: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        dayId: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            reference: string;
-                            /** Format: date-time */
-                            bookedAt: string;
-                            day: {
-                                id: string;
-                                leaderName: string;
-                                title: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                unitName: {
-                                    zh: string;
-                                    en: string;
-                                } | null;
-                                /** Format: date-time */
-                                startsAt: string;
-                                /** Format: date-time */
-                                endsAt: string;
-                                place: string;
-                                capacity: number;
-                                placesLeft: number;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;

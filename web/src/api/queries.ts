@@ -40,6 +40,10 @@ export const queryKeys = {
   /** Under the case's key, so a live change to the case fetches them again. */
   caseRouting: (id: string) => ['cases', 'detail', id, 'routing'] as const,
   caseTransfers: (id: string) => ['cases', 'detail', id, 'transfers'] as const,
+  caseSameIssue: (id: string) => ['cases', 'detail', id, 'same-issue'] as const,
+  /** A review office's queue: under `cases`, so a change to any case fetches it again. */
+  reviews: (state: string) => ['cases', 'reviews', state] as const,
+  recurringIssues: (filters: Record<string, unknown>) => ['reports', 'recurring-issues', filters] as const,
   catalogue: ['catalogue'] as const,
   catalogueReport: ['catalogue', 'report'] as const,
   plans: ['plans'] as const,

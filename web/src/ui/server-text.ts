@@ -1,9 +1,15 @@
 import type { TFunction } from 'i18next';
 import { problemsOf } from '../../../src/contract/problems.js';
+import { isReviewOutcome } from '../../../src/core/reviews.js';
 import { problemText } from '../forms/problem-text';
 
 /** What holds a stage move back (the stage machine's code, src/core/stages.ts `guardCodes`), in the user's language. */
 export function guardText(t: TFunction, guard: string, params: Record<string, unknown> = {}): string {
+  // A third review refused (Art. 36) names the conclusion that stands.
+  const conclusion = params.conclusion as { outcome?: unknown } | null | undefined;
+  if (guard === 'reviewsUsed' && typeof conclusion?.outcome === 'string' && isReviewOutcome(conclusion.outcome)) {
+    return t('guards.reviewsUsedWith', { outcome: t(`reviews.outcomes.${conclusion.outcome}`) });
+  }
   return t(`guards.${guard}`, { ...params, defaultValue: guard });
 }
 

@@ -4,6 +4,7 @@ import { client, ok } from '../../api/client';
 import { FormFailure } from '../../forms/form-failure';
 import { useFormat } from '../../session/formatters';
 import { Field } from '../../ui/field';
+import { roundKey } from '../reviews/round-key';
 import { useCase } from './case-context';
 import { useCaseForm } from './case-form';
 import { hasDraft } from './drafts';
@@ -59,7 +60,7 @@ export function Answers() {
         <article key={answer.id} className="record">
           <h3>
             <time dateTime={answer.createdAt}>{format.dateTime(answer.createdAt)}</time>
-            {answer.reviewRound > 0 ? <span className="badge">{t('answers.reviewRound', { round: answer.reviewRound })}</span> : null}
+            {answer.reviewRound > 0 ? <span className="badge">{t(roundKey(answer.reviewRound))}</span> : null}
           </h3>
           <p className="record-body">{answer.body}</p>
         </article>

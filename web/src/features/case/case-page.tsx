@@ -17,6 +17,7 @@ import { Meetings } from './meetings';
 import { WrittenNotices } from './notices';
 import { Moves } from './moves';
 import { People } from './people';
+import { ReviewPanel } from './review-panel';
 import { RoutingPanel } from './routing-panel';
 import { StagePanel } from './stage-panel';
 import { Deadlines, Summary } from './summary';
@@ -135,6 +136,7 @@ export function CasePage() {
         <div className="case-main">
           <StagePanel />
           <Moves />
+          <ReviewPanel />
           <TransferPanel />
           <Meetings />
           <Answers />

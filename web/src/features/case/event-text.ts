@@ -2,6 +2,8 @@ import type { TFunction } from 'i18next';
 import { caseFlags, type CaseFlag } from '../../../../src/core/flags.js';
 import { adoptions, matterClasses, type Adoption, type MatterClass } from '../../../../src/core/matter.js';
 import { pauseKinds, type PauseKind } from '../../../../src/core/pauses.js';
+import { isReviewOutcome } from '../../../../src/core/reviews.js';
+import { roundKey } from '../reviews/round-key';
 import { stages, type Stage } from '../../../../src/core/types.js';
 import type { CaseEvent, LocalText } from '../../api/types';
 
@@ -187,6 +189,13 @@ export function eventText(
       const body = text(data.report);
       return { title: t('timeline.transferReported'), late, ...(body ? { body } : {}) };
     }
+    case 'review.concluded': {
+      const body = text(data.note);
+      const outcome = typeof data.outcome === 'string' && isReviewOutcome(data.outcome) ? t(`reviews.outcomes.${data.outcome}`) : String(data.outcome ?? '');
+      return { title: t('timeline.reviewConcluded', { round: t(roundKey(Number(data.round))), outcome }), late, ...(body ? { body } : {}) };
+    }
+    case 'review.body_recorded':
+      return { title: t('timeline.reviewBodyRecorded', { name: text(data.name) ?? '' }), late };
     case 'flag.cleared':
       return { title: t('timeline.flagCleared', { flag: isFlag(data.flag) ? t(`flag.${data.flag}`) : String(data.flag ?? '') }), late };
     default:
