@@ -49,6 +49,7 @@ ${languageSwitch(options.language, options.switchTo)}
 <li><a href="${portalHref('/new', options.language)}">${m.nav.submit}</a></li>
 <li><a href="${portalHref('/status', options.language)}">${m.nav.status}</a></li>
 <li><a href="${portalHref('/statistics', options.language)}">${m.nav.statistics}</a></li>
+<li><a href="${portalHref('/receptions', options.language)}">${m.nav.receptions}</a></li>
 <li><a href="${portalHref('/privacy', options.language)}">${m.nav.privacy}</a></li>
 </ul></nav>
 </div></header>

@@ -22,6 +22,7 @@ import { errorPage, homePage, lookupPage, privacyPage } from './pages/simple.js'
 import { reviewClosedReason, statusPage } from './pages/status.js';
 import { portalCss } from './styles.js';
 import { statisticsPage } from './pages/statistics.js';
+import { receptionPortalRoutes } from './reception-routes.js';
 import { publicStatistics } from '../../commands/annual-report.js';
 import { checkYear } from '../../core/annual-report.js';
 import { attachPetitionerFiles, attachmentSettings, checkPetitionFiles, downloadPetitionAttachment, listPetitionAttachments } from '../../commands/attachments.js';
@@ -184,6 +185,8 @@ export function portalRoutes(portal: FastifyInstance, ctx: Context, options: Por
   });
 
   portal.get('/privacy', { schema: { hide: true } }, async (request, reply) => sendPage(reply, 200, privacyPage(languageOf(request))));
+
+  receptionPortalRoutes(portal, ctx, options, { languageOf, sendPage, formOf, refusalText: (language, error) => refusalText(portalMessages[language], error) });
 
   portal.get('/new', { schema: { hide: true } }, async (request, reply) => {
     const language = languageOf(request);

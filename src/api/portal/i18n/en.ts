@@ -8,7 +8,7 @@ export const en: Messages = {
   otherLanguage: '中文',
   siteName: 'Petitions online',
   skipToContent: 'Skip to content',
-  nav: { home: 'Home', submit: 'Submit a petition', status: 'Follow a petition', privacy: 'Privacy notice', statistics: 'Petition statistics' },
+  nav: { home: 'Home', submit: 'Submit a petition', status: 'Follow a petition', privacy: 'Privacy notice', statistics: 'Petition statistics', receptions: 'Leader reception days' },
   required: 'required',
   optional: 'optional',
   footer: 'Petitioning is a right protected by law. This service collects nothing that is not needed to handle your petition.',
@@ -103,6 +103,27 @@ export const en: Messages = {
     shown: (reference: string) =>
       `Your petition is registered, once. Its reference is ${reference}; the access code was shown only the first time the receipt opened — it is on the receipt you wrote down or printed.`,
     lookup: 'Follow it with the reference and access code',
+  },
+
+  receptions: {
+    title: 'Leader reception days',
+    intro: 'County leaders receive petitioners in person at the times and places below. A petition already submitted can be booked onto one reception day with its reference and access code; a petition is booked on one reception day still to come at a time.',
+    none: 'No leader reception days are scheduled at present.',
+    leader: 'Leader receiving',
+    when: 'When',
+    place: 'Where',
+    unit: 'Unit',
+    placesLeft: 'Places left',
+    full: 'Fully booked',
+    places: (left: number, capacity: number) => `${left} of ${capacity}`,
+    bookTitle: 'Book your petition onto a reception day',
+    bookIntro: 'Enter the reference and access code from your receipt and choose a day. It is your petition that is booked; bring your receipt on the day.',
+    day: 'Reception day',
+    chooseDay: 'Choose a day',
+    submit: 'Book',
+    booked: (leader: string, when: string, place: string) => `Booked: ${when}, ${place}, received by ${leader}. Please come on time and bring your receipt.`,
+    dayRequired: 'Choose a reception day.',
+    noSuchDay: 'That reception day is no longer on the schedule; please choose again.',
   },
 
   lookup: {

@@ -16,7 +16,7 @@ export const zh = {
   otherLanguage: 'English',
   siteName: '信访事项网上办理',
   skipToContent: '跳到正文',
-  nav: { home: '首页', submit: '提交信访事项', status: '查询办理进展', privacy: '个人信息保护说明', statistics: '信访工作统计' },
+  nav: { home: '首页', submit: '提交信访事项', status: '查询办理进展', privacy: '个人信息保护说明', statistics: '信访工作统计', receptions: '领导接访日' },
   required: '必填',
   optional: '选填',
   footer: '信访是法律保障的权利。本系统不收集与办理您的事项无关的信息。',
@@ -108,6 +108,27 @@ export const zh = {
     shown: (reference: string) =>
       `您的信访事项已经登记，没有重复提交。事项编号是 ${reference}；查询码只在第一次打开回执时显示，请查看您抄写或打印的回执。`,
     lookup: '凭事项编号和查询码查看办理进展',
+  },
+
+  receptions: {
+    title: '领导接访日',
+    intro: '县领导在以下时间、地点接待群众来访。已提交的信访事项可以凭编号和查询码预约一个接访日；每个事项同时只预约一个尚未举行的接访日。',
+    none: '目前没有已安排的领导接访日。',
+    leader: '接访领导',
+    when: '时间',
+    place: '地点',
+    unit: '单位',
+    placesLeft: '剩余名额',
+    full: '已约满',
+    places: (left: number, capacity: number) => `${left} / ${capacity}`,
+    bookTitle: '为您的信访事项预约',
+    bookIntro: '请填写回执上的编号和查询码，并选择接访日。预约的是您的信访事项，到时请带上回执。',
+    day: '接访日',
+    chooseDay: '请选择接访日',
+    submit: '预约',
+    booked: (leader: string, when: string, place: string) => `已预约：${when}，${place}，${leader}接访。请按时前往，并带上回执。`,
+    dayRequired: '请选择接访日。',
+    noSuchDay: '该接访日已不在日程中，请重新选择。',
   },
 
   lookup: {
