@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { figureNames } from '../core/accountability.js';
+import { indicatorCodes, indicatorNames, indicatorParts } from '../core/indicators.js';
 import { eachNamed, Id, Nullable, Time } from './common.js';
 
 /** What the accountability report and the statistics answer (GET /api/v1/reports/accountability, /api/v1/stats), shared with the web app. */
@@ -41,4 +42,42 @@ export const Stats = Type.Object({
   /** Cases under the leadership group's supervision now: all of them, and those under listed supervision (挂牌督办). */
   supervised: Type.Object({ total: Count, listed: Count }),
   weekly: Type.Array(Type.Object({ weekStart: Type.String(), received: Count, closed: Count, missed: Count })),
+});
+
+/** The indicators (GET /api/v1/reports/indicators and …/indicators/cases; core/indicators.ts). */
+export { indicatorCodes, indicatorNames, indicatorParts };
+
+const IndicatorFigure = Type.Object({
+  numerator: Type.Integer(),
+  denominator: Type.Integer(),
+  /** numerator ÷ denominator, 0–1; null when `code` says why there is none. */
+  rate: Nullable(Type.Number()),
+  code: Nullable(Type.Enum([...indicatorCodes])),
+});
+
+const UnitIndicators = Type.Object({
+  /** null: the whole jurisdiction. */
+  unitId: Nullable(Id),
+  unitName: Nullable(Type.String()),
+  figures: Type.Object(eachNamed(indicatorNames, IndicatorFigure)),
+});
+
+export const IndicatorsReport = Type.Object({
+  from: Time,
+  to: Time,
+  asOf: Time,
+  generatedAt: Time,
+  /** The plan's minimum: a denominator below it shows no rate (code below_minimum). */
+  minimumCases: Type.Integer(),
+  total: UnitIndicators,
+  units: Type.Array(UnitIndicators),
+});
+
+export const IndicatorCases = Type.Object({
+  indicator: Type.Enum([...indicatorNames]),
+  part: Type.Enum([...indicatorParts]),
+  unitId: Nullable(Id),
+  count: Type.Integer(),
+  items: Type.Array(Type.Object({ id: Id, reference: Type.String() })),
+  nextCursor: Nullable(Type.String()),
 });

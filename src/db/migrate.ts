@@ -28,6 +28,7 @@ import * as responseTemplates from './migrations/030-response-templates.js';
 import * as supervision from './migrations/032-supervision.js';
 import * as reviews from './migrations/034-reviews.js';
 import * as caseLinks from './migrations/035-case-links.js';
+import * as indicatorIndexes from './migrations/043-indicator-indexes.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -61,6 +62,7 @@ const all: Record<string, AdapterMigration> = {
   '032-supervision': supervision,
   '034-reviews': reviews,
   '035-case-links': caseLinks,
+  '043-indicator-indexes': indicatorIndexes,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

@@ -100,6 +100,7 @@ function catalogues(): Text[] {
   const sources = [
     'src/api/messages.ts',
     'src/api/routes/reports/messages.ts',
+    'src/api/routes/reports/indicator-messages.ts',
     'src/notifications/templates.ts',
     'src/documents/words.ts',
     'src/documents/annual-words.ts',

@@ -79,4 +79,11 @@ export const glossary = {
   secondReview: { zh: '复核', en: 'second review', variants: { zh: ['再复查'], en: ['re-review'] } },
   /** What a body a case was assigned to (交办) reports by its due date: what it did (core/transfers.ts). */
   resultReport: { zh: '办结报告', en: 'result report', variants: { zh: ['办理结果报告', '结案报告'], en: ['completion report', 'closing report'] } },
+  /** Indicators (core/indicators.ts; issue 13 item 4): the names from the sources, the definitions ours. */
+  timelyAcceptanceRate: { zh: '及时受理率', en: 'timely acceptance rate', variants: { zh: ['受理及时率'], en: ['acceptance timeliness'] } },
+  onTimeConclusionRate: { zh: '按期办结率', en: 'on-time conclusion rate', variants: { zh: ['办结及时率', '按期结案率'], en: ['conclusion timeliness'] } },
+  ratingParticipation: { zh: '参评率', en: 'rating participation', variants: { zh: ['评价率'], en: ['rating rate'] } },
+  satisfactionRate: { zh: '满意率', en: 'satisfaction rate', variants: { zh: ['满意度'], en: ['satisfaction score'] } },
+  reworkRate: { zh: '发回重办率', en: 'rework rate', variants: { zh: ['返工率'], en: ['redo rate'] } },
+  commitmentsKeptOnTime: { zh: '承诺按期兑现率', en: 'commitments kept on time', variants: { zh: ['承诺兑现率'], en: [] } },
 } as const satisfies Record<string, Term>;

@@ -23620,6 +23620,357 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicators per lead unit and period (timely acceptance, on-time conclusion, rating participation, satisfaction, rework, commitments kept); Accept: text/csv for CSV */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    unit?: string;
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            /** Format: date-time */
+                            asOf: string;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            minimumCases: number;
+                            total: {
+                                unitId: string | null;
+                                unitName: string | null;
+                                figures: {
+                                    timelyAcceptance: {
+                                        numerator: number;
+                                        denominator: number;
+                                        rate: number | null;
+                                        code: ("below_minimum" | "not_recorded") | (never | null);
+                                    };
+                                    onTimeConclusion: {
+                                        numerator: number;
+                                        denominator: number;
+                                        rate: number | null;
+                                        code: ("below_minimum" | "not_recorded") | (never | null);
+                                    };
+                                    ratingParticipation: {
+                                        numerator: number;
+                                        denominator: number;
+                                        rate: number | null;
+                                        code: ("below_minimum" | "not_recorded") | (never | null);
+                                    };
+                                    satisfaction: {
+                                        numerator: number;
+                                        denominator: number;
+                                        rate: number | null;
+                                        code: ("below_minimum" | "not_recorded") | (never | null);
+                                    };
+                                    rework: {
+                                        numerator: number;
+                                        denominator: number;
+                                        rate: number | null;
+                                        code: ("below_minimum" | "not_recorded") | (never | null);
+                                    };
+                                    commitmentsKept: {
+                                        numerator: number;
+                                        denominator: number;
+                                        rate: number | null;
+                                        code: ("below_minimum" | "not_recorded") | (never | null);
+                                    };
+                                };
+                            };
+                            units: {
+                                unitId: string | null;
+                                unitName: string | null;
+                                figures: {
+                                    timelyAcceptance: {
+                                        numerator: number;
+                                        denominator: number;
+                                        rate: number | null;
+                                        code: ("below_minimum" | "not_recorded") | (never | null);
+                                    };
+                                    onTimeConclusion: {
+                                        numerator: number;
+                                        denominator: number;
+                                        rate: number | null;
+                                        code: ("below_minimum" | "not_recorded") | (never | null);
+                                    };
+                                    ratingParticipation: {
+                                        numerator: number;
+                                        denominator: number;
+                                        rate: number | null;
+                                        code: ("below_minimum" | "not_recorded") | (never | null);
+                                    };
+                                    satisfaction: {
+                                        numerator: number;
+                                        denominator: number;
+                                        rate: number | null;
+                                        code: ("below_minimum" | "not_recorded") | (never | null);
+                                    };
+                                    rework: {
+                                        numerator: number;
+                                        denominator: number;
+                                        rate: number | null;
+                                        code: ("below_minimum" | "not_recorded") | (never | null);
+                                    };
+                                    commitmentsKept: {
+                                        numerator: number;
+                                        denominator: number;
+                                        rate: number | null;
+                                        code: ("below_minimum" | "not_recorded") | (never | null);
+                                    };
+                                };
+                            }[];
+                        } | string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/indicators/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases behind one indicator figure: its numerator or its denominator, of a unit (or, without unit, of every case), a page at a time */
+        get: {
+            parameters: {
+                query: {
+                    from?: string;
+                    to?: string;
+                    unit?: string;
+                    indicator: "timelyAcceptance" | "onTimeConclusion" | "ratingParticipation" | "satisfaction" | "rework" | "commitmentsKept";
+                    part: "numerator" | "denominator";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            indicator: "timelyAcceptance" | "onTimeConclusion" | "ratingParticipation" | "satisfaction" | "rework" | "commitmentsKept";
+                            /** @enum {unknown} */
+                            part: "numerator" | "denominator";
+                            unitId: string | null;
+                            count: number;
+                            items: {
+                                id: string;
+                                reference: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/accountability": {
         parameters: {
             query?: never;

@@ -15,6 +15,7 @@ import { html } from '../../portal/html.js';
 import { actorOf } from '../../plugins/auth.js';
 import { ErrorResponse, errorResponses } from '../../schemas.js';
 import { reportMessages } from './messages.js';
+import { indicatorRoutes } from './indicator-routes.js';
 
 const metricKeys = [
   ['medianMinutesToAcknowledge', 'medianAck'],
@@ -75,6 +76,7 @@ ${rows}
 
 /** The accountability report (JSON, CSV, printable HTML) and the dashboard's statistics. */
 export function reportRoutes(app: App, ctx: Context): void {
+  indicatorRoutes(app, ctx);
   app.get('/api/v1/reports/accountability', {
     schema: {
       tags: ['reports'],

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { figureOf, indicators, ratingOutcome, type IndicatorCaseFacts } from './indicators.js';
+
+const period = { from: '2026-04-01T00:00:00.000Z', to: '2026-05-01T00:00:00.000Z' };
+const facts = (id: string, overrides: Partial<IndicatorCaseFacts>): IndicatorCaseFacts => ({
+  id,
+  leadUnitId: 'unit',
+  acceptDueAt: null,
+  acceptedAt: null,
+  concludedAt: null,
+  concludeDueAt: null,
+  ...overrides,
+});
+
+describe('the indicators', () => {
+  it('count an undecided case only once its acceptance deadline has passed', () => {
+    const cases = [
+      facts('due-undecided', { acceptDueAt: '2026-04-10T00:00:00.000Z' }),
+      facts('not-yet-due', { acceptDueAt: '2026-04-25T00:00:00.000Z' }),
+      facts('decided-early', { acceptDueAt: '2026-04-28T00:00:00.000Z', acceptedAt: '2026-04-12T00:00:00.000Z' }),
+    ];
+    const { total } = indicators({ period, asOf: '2026-04-20T00:00:00.000Z', minimum: 1, cases, ratings: [], notRecorded: [] });
+    expect(total.figures.timelyAcceptance.cases).toEqual({ numerator: ['decided-early'], denominator: ['decided-early', 'due-undecided'] });
+    expect(total.figures.timelyAcceptance.rate).toBe(0.5);
+  });
+
+  it('take the latest rating of a case, and map the portal’s 1–5 to satisfied, basically satisfied, unsatisfied', () => {
+    expect([1, 2, 3, 4, 5].map(ratingOutcome)).toEqual(['unsatisfied', 'unsatisfied', 'basically_satisfied', 'satisfied', 'satisfied']);
+    const cases = [facts('a', { concludedAt: '2026-04-02T00:00:00.000Z' })];
+    const ratings = [
+      { caseId: 'a', at: '2026-04-05T00:00:00.000Z', outcome: 'satisfied' as const },
+      { caseId: 'a', at: '2026-04-03T00:00:00.000Z', outcome: 'unsatisfied' as const },
+    ];
+    const { units } = indicators({ period, asOf: '2026-06-01T00:00:00.000Z', minimum: 1, cases, ratings, notRecorded: [] });
+    expect(units[0]?.figures.satisfaction).toMatchObject({ numerator: 1, denominator: 1, rate: 1 });
+  });
+
+  it('withhold the rate below the minimum but keep the counts and the cases; name what is not recorded', () => {
+    expect(figureOf(['a'], ['a', 'b'], 3)).toEqual({ numerator: 1, denominator: 2, rate: null, code: 'below_minimum', cases: { numerator: ['a'], denominator: ['a', 'b'] } });
+    expect(figureOf([], [], 1)).toMatchObject({ rate: null, code: 'below_minimum' });
+    expect(figureOf(['a', 'b'], ['a', 'b', 'c'], 3)).toMatchObject({ rate: 0.6667, code: null });
+    expect(figureOf(['a'], ['a'], 1, true)).toMatchObject({ numerator: 0, denominator: 0, rate: null, code: 'not_recorded' });
+  });
+});
