@@ -55,6 +55,7 @@ const countedTables = [
   'routing_proposals',
   'transfers',
   'case_links',
+  'supervisions',
   'plans',
   'units',
   'users',

@@ -9,14 +9,14 @@ export const SuperviseBody = Type.Object(
   {
     kind: Type.Enum([...supervisionKinds]),
     /** What the leadership group requires of the unit: the supervision notice's text. */
-    requirements: Type.String({ maxLength: 4000 }),
+    requirements: Type.String({ minLength: 1, maxLength: 4000 }),
     /** The unit's days for its written feedback, counted as the plan counts days; the plan's supervision.feedbackDays when left out. */
     feedbackDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
   },
   { additionalProperties: false },
 );
 
-export const SupervisionFeedbackBody = Type.Object({ feedback: Type.String({ maxLength: 20_000 }) }, { additionalProperties: false });
+export const SupervisionFeedbackBody = Type.Object({ feedback: Type.String({ minLength: 1, maxLength: 20_000 }) }, { additionalProperties: false });
 export const EndSupervisionBody = Type.Object({ note: Type.Optional(Type.String({ maxLength: 4000 })) }, { additionalProperties: false });
 
 export const Supervision = Type.Object({

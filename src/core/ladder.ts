@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { isWorkingDay } from './calendar.js';
 import { defaultEscalateAfterMinutes, type Jurisdiction } from './deadlines.js';
+import { defaultFeedbackDays } from './supervision.js';
 
 /**
  * The supervision ladder (Art. 39–40, issue 13 item 2): reminders before a clock runs out, at the
@@ -25,7 +26,8 @@ export interface LadderSettings {
 export const defaultRemindAt = ['2/3', lastWorkingDay] as const;
 /** Two hours, a day, three days: the built-in plan carries the same. */
 export const defaultEscalationMinutes = [defaultEscalateAfterMinutes, 60 * 24, 60 * 24 * 3] as const;
-export const defaultFeedbackDays = 10;
+/** Kept in core/supervision.ts, which the web app reads without the ladder's time arithmetic. */
+export { defaultFeedbackDays };
 
 interface PlanLadderFields {
   deadlines: { escalateAfterMinutes?: number | undefined };

@@ -7,6 +7,9 @@
 export const supervisionKinds = ['supervised', 'listed'] as const;
 export type SupervisionKind = (typeof supervisionKinds)[number];
 
+/** The unit's days for its written feedback when the plan's supervision.feedbackDays is left out (core/ladder.ts). */
+export const defaultFeedbackDays = 10;
+
 /** The clock of the unit's written feedback, a row of `deadlines` whose subject is the supervision. */
 export const feedbackClockKind = 'supervision_feedback';
 

@@ -44,6 +44,7 @@ export const queryKeys = {
   /** A review office's queue: under `cases`, so a change to any case fetches it again. */
   reviews: (state: string) => ['cases', 'reviews', state] as const,
   recurringIssues: (filters: Record<string, unknown>) => ['reports', 'recurring-issues', filters] as const,
+  caseSupervision: (id: string) => ['cases', 'detail', id, 'supervision'] as const,
   catalogue: ['catalogue'] as const,
   catalogueReport: ['catalogue', 'report'] as const,
   plans: ['plans'] as const,

@@ -27,6 +27,7 @@ import type {
   TotpPolicy as TotpPolicySchema,
   TotpStatus as TotpStatusSchema,
 } from '../../../src/api/routes/auth/schemas.js';
+import type { SupervisionState as SupervisionStateSchema } from '../../../src/contract/supervision.js';
 import type { Attachment as AttachmentSchema, AttachmentList as AttachmentListSchema } from '../../../src/contract/attachments.js';
 import { figureNames } from '../../../src/core/accountability.js';
 
@@ -69,6 +70,9 @@ export type CalendarYears = Static<typeof CalendarYearsSchema>;
 export type Open311Key = Static<typeof Open311KeySchema>;
 export type RoutingProposal = Static<typeof RoutingProposalSchema>;
 export type Transfer = Static<typeof TransferSchema>;
+/** `GET /api/v1/cases/:id/supervision`: the supervision under way, those ended, and what the reader may do. */
+export type SupervisionState = Static<typeof SupervisionStateSchema>;
+export type Supervision = NonNullable<SupervisionState['current']>;
 export type CatalogueEntry = Static<typeof CatalogueEntrySchema>;
 export type CatalogueReport = Static<typeof CatalogueReportSchema>;
 export type ResponseTemplate = Static<typeof ResponseTemplateSchema>;

@@ -20,6 +20,7 @@ import { People } from './people';
 import { ReviewPanel } from './review-panel';
 import { RoutingPanel } from './routing-panel';
 import { StagePanel } from './stage-panel';
+import { SupervisionPanel } from './supervision-panel';
 import { Deadlines, Summary } from './summary';
 import { Timeline } from './timeline';
 import { TransferPanel } from './transfer-panel';
@@ -138,6 +139,7 @@ export function CasePage() {
           <Moves />
           <ReviewPanel />
           <TransferPanel />
+          <SupervisionPanel />
           <Meetings />
           <Answers />
           <WrittenNotices />

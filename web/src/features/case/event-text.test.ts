@@ -83,6 +83,16 @@ describe('the timeline in words', () => {
     expect(say(zh, 'zh', event('flag.cleared', { flag: 'suspected_spam' })).title).toBe('已清除标记：疑似垃圾信息');
   });
 
+  it('says a case was put under supervision, the unit’s written feedback (late said), and its end', () => {
+    const started = event('supervision.started', { kind: 'listed', unitId: 'u1', unitName: '城关镇', feedbackDueAt: '2026-11-16T15:59:59.999Z' });
+    expect(say(zh, 'zh', started).title).toBe('挂牌督办：向城关镇发出督办通知书，书面反馈期限 2026-11-16T15:59:59.999Z');
+    expect(say(en, 'en', started).title).toBe('Listed supervision: supervision notice to Chengguan township, written feedback due 2026-11-16T15:59:59.999Z');
+    expect(say(zh, 'zh', event('supervision.feedback', { unitId: 'u1', late: true }))).toEqual({ title: '城关镇已书面反馈督办事项（逾期）', late: true });
+    expect(say(en, 'en', event('supervision.feedback', { unitId: 'u1', late: false })).title).toBe('Chengguan township gave its written feedback on supervision');
+    expect(say(zh, 'zh', event('supervision.ended', { kind: 'supervised', feedbackGiven: false, note: '已转入信访复查。' }))).toEqual({ title: '督办结束，责任单位未书面反馈', body: '已转入信访复查。', late: false });
+    expect(say(en, 'en', event('supervision.ended', { kind: 'supervised', feedbackGiven: true })).title).toBe('Supervision ended');
+  });
+
   it('still shows an event it does not know, by its type', () => {
     expect(say(en, 'en', event('case.reopened', {})).title).toBe('case.reopened');
   });

@@ -4,6 +4,7 @@ import { adoptions, matterClasses, type Adoption, type MatterClass } from '../..
 import { pauseKinds, type PauseKind } from '../../../../src/core/pauses.js';
 import { isReviewOutcome } from '../../../../src/core/reviews.js';
 import { roundKey } from '../reviews/round-key';
+import { isSupervisionKind } from '../../../../src/core/supervision.js';
 import { stages, type Stage } from '../../../../src/core/types.js';
 import type { CaseEvent, LocalText } from '../../api/types';
 
@@ -196,6 +197,17 @@ export function eventText(
     }
     case 'review.body_recorded':
       return { title: t('timeline.reviewBodyRecorded', { name: text(data.name) ?? '' }), late };
+    case 'supervision.started':
+    case 'supervision.ended': {
+      const kind = isSupervisionKind(data.kind) ? t(`supervision.kinds.${data.kind}`) : String(data.kind ?? '');
+      if (event.type === 'supervision.ended') {
+        const body = text(data.note);
+        return { title: t(data.feedbackGiven === false ? 'timeline.supervisionEndedNoFeedback' : 'timeline.supervisionEnded', { kind }), late, ...(body ? { body } : {}) };
+      }
+      return { title: t('timeline.supervisionStarted', { kind, unit: unitName, due: when(text(data.feedbackDueAt) ?? '') }), late };
+    }
+    case 'supervision.feedback':
+      return { title: t(late ? 'timeline.supervisionFeedbackLate' : 'timeline.supervisionFeedback', { unit: unitName }), late };
     case 'flag.cleared':
       return { title: t('timeline.flagCleared', { flag: isFlag(data.flag) ? t(`flag.${data.flag}`) : String(data.flag ?? '') }), late };
     default:

@@ -71,6 +71,13 @@ export function StatsSection({ stats }: { stats: Stats }) {
             <Link to={queueOf({ stage: 'open', urgency: 'urgent' })}>{t('dashboard.urgencyCount', { urgency: t('urgency.urgent'), count: urgent })}</Link>
           </span>
         </li>
+        <li className="tile tile-supervised">
+          <Link to={queueOf({ supervised: true })} className="tile-link">
+            <span className="tile-label">{t('dashboard.supervisedTotal')}</span>
+            <span className="tile-value">{stats.supervised.total}</span>
+            <span className="tile-parts">{t('dashboard.listedCount', { count: stats.supervised.listed })}</span>
+          </Link>
+        </li>
       </ul>
       <p className="muted small">{t('dashboard.clickThrough')}</p>
       <div className="chart-grid">

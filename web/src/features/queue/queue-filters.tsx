@@ -35,7 +35,7 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
   const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch });
   const periods = datePeriods(value);
   const active = Boolean(
-    value.stage || value.urgency || value.unit || value.role || value.category || value.overdue || value.q || value.objection || value.flag || periods.length > 0,
+    value.stage || value.urgency || value.unit || value.role || value.category || value.overdue || value.supervised || value.q || value.objection || value.flag || periods.length > 0,
   );
   // One choice of what needs a look: a unit's open objection, or one of the flags.
   const attention = value.objection ? 'objection' : value.flag ? `flag:${value.flag}` : '';
@@ -146,6 +146,10 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
       <div className="filter filter-check">
         <input id="queue-overdue" type="checkbox" checked={Boolean(value.overdue)} onChange={(event) => set({ overdue: event.target.checked || undefined })} />
         <label htmlFor="queue-overdue">{t('queue.overdueOnly')}</label>
+      </div>
+      <div className="filter filter-check">
+        <input id="queue-supervised" type="checkbox" checked={Boolean(value.supervised)} onChange={(event) => set({ supervised: event.target.checked || undefined })} />
+        <label htmlFor="queue-supervised">{t('queue.supervisedOnly')}</label>
       </div>
       {periods.map((period) => (
         <p className="filter filter-period" key={period.kind} id={`queue-${period.kind}-period`}>

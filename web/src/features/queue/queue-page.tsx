@@ -32,6 +32,7 @@ function readFilters(search: URLSearchParams): FilterState {
   }
   if (search.get('overdue') === 'true') state.overdue = true;
   if (search.get('objection') === 'true') state.objection = true;
+  if (search.get('supervised') === 'true') state.supervised = true;
   return state;
 }
 
@@ -43,6 +44,7 @@ function writeFilters(state: FilterState): URLSearchParams {
   }
   if (state.overdue) search.set('overdue', 'true');
   if (state.objection) search.set('objection', 'true');
+  if (state.supervised) search.set('supervised', 'true');
   if (state.sort !== 'newest') search.set('sort', state.sort);
   return search;
 }
