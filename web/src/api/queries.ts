@@ -58,6 +58,8 @@ export const queryKeys = {
   unread: ['notifications', 'unread'] as const,
   stats: ['stats'] as const,
   accountability: (from: string, to: string) => ['reports', 'accountability', from, to] as const,
+  indicators: (from: string, to: string) => ['reports', 'indicators', from, to] as const,
+  indicatorCases: (params: Record<string, string>) => ['reports', 'indicators', 'cases', params] as const,
   users: ['users'] as const,
   credentials: (userId: string, kind: 'session' | 'token') => ['users', userId, kind] as const,
   units: ['units'] as const,

@@ -5,7 +5,12 @@ import type {
   Deadline as DeadlineSchema,
   Event as EventSchema,
 } from '../../../src/contract/cases.js';
-import type { Report as ReportSchema, Stats as StatsSchema } from '../../../src/contract/reports.js';
+import type {
+  IndicatorCases as IndicatorCasesSchema,
+  IndicatorsReport as IndicatorsReportSchema,
+  Report as ReportSchema,
+  Stats as StatsSchema,
+} from '../../../src/contract/reports.js';
 import type { CalendarYears as CalendarYearsSchema } from '../../../src/api/routes/calendar/schemas.js';
 import type { FilledTemplate as FilledTemplateSchema, ResponseTemplate as ResponseTemplateSchema } from '../../../src/contract/response-templates.js';
 import type { Open311Key as Open311KeySchema, NewOpen311Key as NewOpen311KeySchema } from '../../../src/api/routes/open311/keys-schemas.js';
@@ -100,6 +105,11 @@ export { accountabilityDurations, type AccountabilityDuration } from '../../../s
 
 /** `GET /api/v1/reports/accountability?from=&to=`. */
 export type AccountabilityReport = Static<typeof ReportSchema>;
+
+/** `GET /api/v1/reports/indicators?from=&to=` and the cases behind one figure (`…/indicators/cases`). */
+export type IndicatorsReport = Static<typeof IndicatorsReportSchema>;
+export type IndicatorCases = Static<typeof IndicatorCasesSchema>;
+export { indicatorNames, type IndicatorName, type IndicatorPart } from '../../../src/core/indicators.js';
 
 /** A file on a case as staff see it, and the list of a case's files with the limits and what the reader may do. */
 export type Attachment = Static<typeof AttachmentSchema>;

@@ -17,7 +17,7 @@ type UnitRow = AccountabilityReport['units'][number];
 const count = (unit: UnitRow, figure: AccountabilityFigure): number => unit[figure];
 
 /** A period of whole days in the jurisdiction's zone: from the first day's start to the last day's end. */
-function period(range: { from: string; to: string }, timeZone: string): { from?: string; to?: string } {
+export function period(range: { from: string; to: string }, timeZone: string): { from?: string; to?: string } {
   const from = fromZonedInput(`${range.from}T00:00`, timeZone);
   const end = fromZonedInput(`${range.to}T00:00`, timeZone);
   return {

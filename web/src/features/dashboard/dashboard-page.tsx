@@ -7,6 +7,7 @@ import { useFormat } from '../../session/formatters';
 import { PageTitle } from '../../ui/page-title';
 import { ErrorState, Loading } from '../../ui/states';
 import { Accountability } from './accountability';
+import { Indicators } from './indicators';
 import { StatsSection } from './stats-section';
 import './dashboard.css';
 
@@ -16,7 +17,7 @@ const statsQuery = queryOptions({
   queryFn: ({ signal }): Promise<Stats> => ok(client.GET('/api/v1/stats', { signal })),
 });
 
-/** Charts of the county's caseload and the accountability table, for the office and its leaders. */
+/** Charts of the county's caseload, the accountability table and the indicators, for the office and its leaders. */
 export default function DashboardPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -30,6 +31,7 @@ export default function DashboardPage() {
       {stats.error && stats.error.status !== 404 ? <ErrorState error={stats.error} retry={() => void stats.refetch()} /> : null}
       {stats.data ? <StatsSection stats={stats.data} /> : null}
       <Accountability />
+      <Indicators />
     </>
   );
 }
