@@ -56,6 +56,8 @@ const countedTables = [
   'transfers',
   'case_links',
   'supervisions',
+  'reception_days',
+  'reception_bookings',
   'plans',
   'units',
   'users',

@@ -26,6 +26,7 @@ import { caseTransferRoutes } from './routes/cases/transfer-routes.js';
 import { catalogueRoutes } from './routes/catalogue/routes.js';
 import { responseTemplateRoutes } from './routes/response-templates/routes.js';
 import { caseLinkRoutes } from './routes/case-links/routes.js';
+import { leaderRoutes } from './routes/leaders/routes.js';
 import { casePersonalDataRoutes } from './routes/cases/personal-data-routes.js';
 import { caseAttachmentRoutes } from './routes/cases/attachment-routes.js';
 import { registerUploads } from './plugins/uploads.js';
@@ -131,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   catalogueRoutes(app, options.ctx);
   responseTemplateRoutes(app, options.ctx);
   caseLinkRoutes(app, options.ctx);
+  leaderRoutes(app, options.ctx);
   casePersonalDataRoutes(app, options.ctx);
   caseAttachmentRoutes(app, options.ctx);
   caseNoticeRoutes(app, options.ctx);

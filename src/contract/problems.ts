@@ -31,6 +31,12 @@ export const problemCodes = [
   'not_allowed',
   'in_future',
   'in_past',
+  /** A reception day that ends at or before it starts. */
+  'ends_before_start',
+  /** A reception day longer than a day (params.hours). */
+  'reception_too_long',
+  /** A user named as the leader who receives, who is not an active leader. */
+  'not_a_leader',
   'before_notified',
   'no_such_unit',
   'inactive_unit',

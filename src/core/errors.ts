@@ -139,6 +139,24 @@ export const errorReasons = {
   not_supervised: { code: 'conflict', params: [], for: ['staff'] },
   /** The supervised unit gives its written feedback once. */
   feedback_given: { code: 'already_done', params: ['at'], for: ['staff'] },
+  /** Reception days (core/receptions.ts): a cancelled day takes no bookings. */
+  reception_cancelled: { code: 'conflict', params: ['at'], for: ['staff', 'public'] },
+  /** Bookings close when the reception day begins. */
+  reception_closed: { code: 'conflict', params: ['startsAt'], for: ['staff', 'public'] },
+  /** The day has as many cases booked as it takes. */
+  reception_full: { code: 'conflict', params: ['capacity'], for: ['staff', 'public'] },
+  /** The case is booked on a reception day still to come (at `startsAt`): one at a time; cancel that booking first. */
+  already_booked: { code: 'already_done', params: ['startsAt'], for: ['staff', 'public'] },
+  /** The booking was cancelled already (or with its day). */
+  booking_cancelled: { code: 'already_done', params: ['at'], for: ['staff'] },
+  /** The reception day was cancelled already. */
+  day_cancelled: { code: 'already_done', params: ['at'], for: ['staff'] },
+  /** Personal charge (core/personal-charge.ts, 包案): another leader has it; they release it first. */
+  in_charge_of_other: { code: 'conflict', params: ['leaderName'], for: ['staff'] },
+  /** The leader has the case in personal charge already. */
+  already_in_charge: { code: 'already_done', params: ['at'], for: ['staff'] },
+  /** Only the leader in charge releases the charge; the case is not in theirs. */
+  not_in_charge: { code: 'conflict', params: [], for: ['staff'] },
   email_taken: { code: 'conflict', params: [], for: ['staff'] },
   unit_deactivated: { code: 'already_done', params: ['at'], for: ['staff'] },
   unit_active: { code: 'already_done', params: [], for: ['staff'] },

@@ -56,7 +56,7 @@ function resourcesFor(action: Action): Resource[] {
 }
 
 describe('the action lists used by these tests', () => {
-  it('cover seventeen case actions', () => {
+  it('cover nineteen case actions', () => {
     expect([...caseActions]).toEqual([
       'case.read',
       'case.move',
@@ -75,12 +75,14 @@ describe('the action lists used by these tests', () => {
       'case.link',
       'case.supervise',
       'case.supervision.feedback',
+      'case.reception.book',
+      'case.personal_charge',
     ]);
   });
 });
 
 /** The leaders' own case actions and the supervised unit's feedback: neither the office's nor an admin's. */
-const notTheOffice: readonly string[] = ['case.extension.decide', 'case.supervise', 'case.supervision.feedback'];
+const notTheOffice: readonly string[] = ['case.extension.decide', 'case.supervise', 'case.supervision.feedback', 'case.personal_charge'];
 
 describe('can: admin', () => {
   const admin = buildActor('admin', null);
@@ -186,6 +188,21 @@ describe('can: leader', () => {
     for (const action of ['case.read', 'case.move', 'case.note', 'case.meet'] as const) {
       expect(can(leader, action, otherCase), action).toBe(true);
       expect(can(leader, action, unassignedCase), action).toBe(true);
+    }
+  });
+
+  it('takes personal charge of any case (包案), and books no reception and manages no reception days: the office does', () => {
+    expect(can(leader, 'case.personal_charge', otherCase)).toBe(true);
+    expect(can(leader, 'case.personal_charge', unassignedCase)).toBe(true);
+    expect(can(leader, 'case.reception.book', otherCase)).toBe(false);
+    expect(can(leader, 'reception.manage')).toBe(false);
+    expect(can(buildActor('coordinator'), 'reception.manage')).toBe(true);
+    expect(can(buildActor('coordinator'), 'case.reception.book', unassignedCase)).toBe(true);
+    expect(can(buildActor('coordinator'), 'case.personal_charge', unassignedCase)).toBe(false);
+    for (const role of ['unit_officer', 'auditor'] as const) {
+      expect(can(buildActor(role), 'reception.manage'), role).toBe(false);
+      expect(can(buildActor(role), 'case.reception.book', ownCase), role).toBe(false);
+      expect(can(buildActor(role), 'case.personal_charge', ownCase), role).toBe(false);
     }
   });
 
@@ -308,6 +325,8 @@ describe('caseAbilities', () => {
       'case.link': false,
       'case.supervise': false,
       'case.supervision.feedback': true,
+      'case.reception.book': false,
+      'case.personal_charge': false,
     });
   });
 
@@ -334,6 +353,8 @@ describe('caseAbilities', () => {
       'case.link': false,
       'case.supervise': true,
       'case.supervision.feedback': false,
+      'case.reception.book': false,
+      'case.personal_charge': true,
     });
   });
 

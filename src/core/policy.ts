@@ -38,6 +38,10 @@ export const caseActions = [
   'case.supervise',
   /** Give the written feedback a supervision notice asks for: the lead unit's officers (the command checks the unit). */
   'case.supervision.feedback',
+  /** Book the case onto a leader's reception day (领导接访日) and cancel the booking: the office's. */
+  'case.reception.book',
+  /** Take personal charge of the case (包案) and release it: a leader, for themselves (core/personal-charge.ts). */
+  'case.personal_charge',
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
 
@@ -77,6 +81,8 @@ export const globalActions = [
   'open311.keys',
   /** The office's response templates (答复模板): write, edit, deactivate. */
   'template.manage',
+  /** The leaders' reception days (领导接访日): publish and cancel them, see their bookings. */
+  'reception.manage',
 ] as const;
 export type GlobalAction = (typeof globalActions)[number];
 
@@ -89,9 +95,9 @@ export type Resource =
 
 /**
  * Every case action but the leaders' own (the decision on an extension, which the office asks for and
- * cannot grant itself; supervision) and the supervised unit's written feedback.
+ * cannot grant itself; supervision; personal charge) and the supervised unit's written feedback.
  */
-const notTheOffice: readonly CaseAction[] = ['case.extension.decide', 'case.supervise', 'case.supervision.feedback'];
+const notTheOffice: readonly CaseAction[] = ['case.extension.decide', 'case.supervise', 'case.supervision.feedback', 'case.personal_charge'];
 const everyCaseAction: readonly CaseAction[] = caseActions.filter((action) => !notTheOffice.includes(action));
 
 /** Declarative rules: which actions each role holds, before the unit scope is applied. */
@@ -117,6 +123,7 @@ const grants: Record<Role, readonly Action[]> = {
     'plan.read',
     'report.read',
     'template.manage',
+    'reception.manage',
   ],
   unit_officer: [
     'case.read',
@@ -136,7 +143,7 @@ const grants: Record<Role, readonly Action[]> = {
     'unit.read',
     'plan.read',
   ],
-  leader: ['case.read', 'case.move', 'case.note', 'case.meet', 'case.extension.decide', 'case.supervise', 'case.list', 'unit.read', 'user.read', 'plan.read', 'report.read'],
+  leader: ['case.read', 'case.move', 'case.note', 'case.meet', 'case.extension.decide', 'case.supervise', 'case.personal_charge', 'case.list', 'unit.read', 'user.read', 'plan.read', 'report.read'],
   auditor: ['case.read', 'case.list', 'unit.read', 'user.read', 'plan.read', 'audit.read', 'report.read'],
 };
 

@@ -29,6 +29,7 @@ import * as supervision from './migrations/032-supervision.js';
 import * as reviews from './migrations/034-reviews.js';
 import * as caseLinks from './migrations/035-case-links.js';
 import * as indicatorIndexes from './migrations/043-indicator-indexes.js';
+import * as leaders from './migrations/041-leaders.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -63,6 +64,7 @@ const all: Record<string, AdapterMigration> = {
   '034-reviews': reviews,
   '035-case-links': caseLinks,
   '043-indicator-indexes': indicatorIndexes,
+  '041-leaders': leaders,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

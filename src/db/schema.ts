@@ -144,6 +144,9 @@ export interface CasesTable {
   flags?: string;
   /** 'supervised' or 'listed' while the case is under the leadership group's supervision (migration 032), else null. */
   supervision?: 'supervised' | 'listed' | null;
+  /** The leader who took personal charge of the case (包案) and when (migration 041); null when none has. */
+  leader_in_charge_id?: string | null;
+  leader_in_charge_at?: string | null;
 }
 
 export interface RepresentativesTable {
@@ -444,6 +447,8 @@ export interface Database {
   settings: SettingsTable;
   deadlines: DeadlinesTable;
   supervisions: SupervisionsTable;
+  reception_days: ReceptionDaysTable;
+  reception_bookings: ReceptionBookingsTable;
   notifications: NotificationsTable;
   webhooks: WebhooksTable;
   case_tallies: CaseTalliesTable;
@@ -522,6 +527,35 @@ export interface SupervisionsTable {
   ended_at: string | null;
   ended_by: string | null;
   end_note: string | null;
+}
+
+/** A leader reception day (领导接访日, migration 041): who receives, when, where, for how many cases. */
+export interface ReceptionDaysTable {
+  id: string;
+  leader_id: string;
+  title: string;
+  title_en: string | null;
+  unit_id: string | null;
+  starts_at: string;
+  ends_at: string;
+  place: string;
+  capacity: number;
+  created_at: string;
+  created_by: string | null;
+  cancelled_at: string | null;
+  cancelled_by: string | null;
+}
+
+/** A case booked onto a reception day (migration 041): by the office or by the petitioner on the portal. */
+export interface ReceptionBookingsTable {
+  id: string;
+  day_id: string;
+  case_id: string;
+  via: 'office' | 'portal';
+  booked_at: string;
+  booked_by: string | null;
+  cancelled_at: string | null;
+  cancelled_by: string | null;
 }
 
 /** The durable outbox: written in the transaction of the change that causes it. */

@@ -86,4 +86,8 @@ export const glossary = {
   satisfactionRate: { zh: '满意率', en: 'satisfaction rate', variants: { zh: ['满意度'], en: ['satisfaction score'] } },
   reworkRate: { zh: '发回重办率', en: 'rework rate', variants: { zh: ['返工率'], en: ['redo rate'] } },
   commitmentsKeptOnTime: { zh: '承诺按期兑现率', en: 'commitments kept on time', variants: { zh: ['承诺兑现率'], en: [] } },
+  /** A set day on which a leader receives petitioners in person, at a set place (Art. 18; core/receptions.ts); cases are booked onto it. */
+  receptionDay: { zh: '领导接访日', en: 'reception day', variants: { zh: ['领导接待日', '接访日期'], en: ['visiting day', 'open day'] } },
+  /** A leader's taking a case in personal charge (Art. 18; core/personal-charge.ts). */
+  personalCharge: { zh: '包案', en: 'personal charge', variants: { zh: ['包干案件', '包联案件'], en: ['case ownership'] } },
 } as const satisfies Record<string, Term>;

@@ -40,7 +40,7 @@ export async function claimIdempotencyKey(ctx: Context, trx: Trx, key: Idempoten
 }
 
 /** Keeps what the command answered under its claimed key, in the same transaction as the case. */
-export async function keepIdempotentResult(ctx: Context, trx: Trx, key: IdempotencyKey, caseId: string, result: unknown): Promise<void> {
+export async function keepIdempotentResult(ctx: Context, trx: Trx, key: IdempotencyKey, caseId: string | null, result: unknown): Promise<void> {
   await trx
     .updateTable('idempotency_keys')
     .set({ case_id: caseId, result_sealed: ctx.sealer.seal(JSON.stringify(result)) })

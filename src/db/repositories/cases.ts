@@ -48,6 +48,8 @@ export interface CaseFilters {
   objection?: boolean;
   /** Only cases under supervision (督办 or 挂牌督办; migration 032's cases_supervised walks them). */
   supervised?: boolean;
+  /** Only cases in this leader's personal charge (包案; migration 041's cases_in_charge walks them). */
+  leaderInChargeId?: string;
   /** Only cases carrying this flag. */
   flag?: CaseFlag;
   /** Received at or after this instant (ISO 8601 UTC, as stored). */
@@ -162,6 +164,7 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
   if (filters.category) query = query.where('cases.category', '=', filters.category);
   if (filters.overdue) query = query.where(openCase).where('cases.next_due_at', '<', props.now);
   if (filters.supervised) query = query.where('cases.supervision', 'is not', null);
+  if (filters.leaderInChargeId) query = query.where('cases.leader_in_charge_id', '=', filters.leaderInChargeId);
   if (filters.objection) {
     // Open objections are few: the planner starts from their partial index, not from every case.
     query = query.where('cases.id', 'in', (eb) =>

@@ -109,6 +109,7 @@ export interface paths {
                                 "report.read": boolean;
                                 "open311.keys": boolean;
                                 "template.manage": boolean;
+                                "reception.manage": boolean;
                             };
                         };
                     };
@@ -262,6 +263,7 @@ export interface paths {
                                 "report.read": boolean;
                                 "open311.keys": boolean;
                                 "template.manage": boolean;
+                                "reception.manage": boolean;
                             };
                         };
                     };
@@ -4758,6 +4760,7 @@ export interface paths {
                     q?: string;
                     objection?: boolean;
                     supervised?: boolean;
+                    inCharge?: boolean;
                     flag?: "suspected_spam";
                     /** @description Received at or after this instant (inclusive). */
                     receivedFrom?: string;
@@ -5274,6 +5277,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -5704,6 +5709,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -6264,6 +6271,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -6687,6 +6696,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -7103,6 +7114,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -7525,6 +7538,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -7957,6 +7972,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -8374,6 +8391,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -8796,6 +8815,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -9222,6 +9243,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -9649,6 +9672,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -10066,6 +10091,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -10483,6 +10510,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -10905,6 +10934,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -11330,6 +11361,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -11753,6 +11786,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -12177,6 +12212,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -12600,6 +12637,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -13024,6 +13063,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -13446,6 +13487,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -14147,6 +14190,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -14568,6 +14613,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -14992,6 +15039,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -15415,6 +15464,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -15838,6 +15889,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -16261,6 +16314,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -16678,6 +16733,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -17225,6 +17282,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -17790,6 +17849,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -18215,6 +18276,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -18638,6 +18701,8 @@ export interface paths {
                                 "case.link": boolean;
                                 "case.supervise": boolean;
                                 "case.supervision.feedback": boolean;
+                                "case.reception.book": boolean;
+                                "case.personal_charge": boolean;
                             };
                         };
                     };
@@ -21384,6 +21449,1716 @@ export interface paths {
                                 }[];
                             }[];
                         } | string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reception days not yet over (or from `from`), soonest first; cancelled ones with cancelled=true */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    cancelled?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                leaderId: string;
+                                leaderName: string;
+                                title: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                unitId: string | null;
+                                unitName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                place: string;
+                                capacity: number;
+                                booked: number;
+                                placesLeft: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish a reception day: the leader, their office, when, where, how many cases (Idempotency-Key honoured) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        leaderId: string;
+                        title: string;
+                        titleEn?: string;
+                        unitId?: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        place: string;
+                        capacity: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            leaderId: string;
+                            leaderName: string;
+                            title: {
+                                zh: string;
+                                en: string;
+                            };
+                            unitId: string | null;
+                            unitName: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            place: string;
+                            capacity: number;
+                            booked: number;
+                            placesLeft: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception-days/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One reception day with the cases booked on it (the office, and the leader who receives) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            leaderId: string;
+                            leaderName: string;
+                            title: {
+                                zh: string;
+                                en: string;
+                            };
+                            unitId: string | null;
+                            unitName: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            place: string;
+                            capacity: number;
+                            booked: number;
+                            placesLeft: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                        } & {
+                            bookings: {
+                                id: string;
+                                caseId: string;
+                                reference: string;
+                                title: string;
+                                /** @enum {unknown} */
+                                stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                /** @enum {unknown} */
+                                via: "office" | "portal";
+                                /** Format: date-time */
+                                bookedAt: string;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception-days/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a reception day: off the schedule, and every booking on it cancelled */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            leaderId: string;
+                            leaderName: string;
+                            title: {
+                                zh: string;
+                                en: string;
+                            };
+                            unitId: string | null;
+                            unitName: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            place: string;
+                            capacity: number;
+                            booked: number;
+                            placesLeft: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                        } & {
+                            bookings: {
+                                id: string;
+                                caseId: string;
+                                reference: string;
+                                title: string;
+                                /** @enum {unknown} */
+                                stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                /** @enum {unknown} */
+                                via: "office" | "portal";
+                                /** Format: date-time */
+                                bookedAt: string;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/leaders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The leader in personal charge of the case, its reception bookings, the days it may be booked on, and what the reader may do */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            personalCharge: {
+                                leaderId: string;
+                                leaderName: string;
+                                /** Format: date-time */
+                                since: string;
+                            } | null;
+                            bookings: {
+                                id: string;
+                                day: {
+                                    id: string;
+                                    leaderId: string;
+                                    leaderName: string;
+                                    title: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    unitId: string | null;
+                                    unitName: {
+                                        zh: string;
+                                        en: string;
+                                    } | null;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    place: string;
+                                    capacity: number;
+                                    booked: number;
+                                    placesLeft: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    cancelledAt: string | null;
+                                };
+                                /** @enum {unknown} */
+                                via: "office" | "portal";
+                                /** Format: date-time */
+                                bookedAt: string;
+                                bookedBy: string | null;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                            }[];
+                            bookableDays: {
+                                id: string;
+                                leaderId: string;
+                                leaderName: string;
+                                title: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                unitId: string | null;
+                                unitName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                place: string;
+                                capacity: number;
+                                booked: number;
+                                placesLeft: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                            }[];
+                            may: {
+                                book: boolean;
+                                takeCharge: boolean;
+                                releaseCharge: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/reception-bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book the case onto a reception day (the office; Idempotency-Key honoured) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dayId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            personalCharge: {
+                                leaderId: string;
+                                leaderName: string;
+                                /** Format: date-time */
+                                since: string;
+                            } | null;
+                            bookings: {
+                                id: string;
+                                day: {
+                                    id: string;
+                                    leaderId: string;
+                                    leaderName: string;
+                                    title: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    unitId: string | null;
+                                    unitName: {
+                                        zh: string;
+                                        en: string;
+                                    } | null;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    place: string;
+                                    capacity: number;
+                                    booked: number;
+                                    placesLeft: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    cancelledAt: string | null;
+                                };
+                                /** @enum {unknown} */
+                                via: "office" | "portal";
+                                /** Format: date-time */
+                                bookedAt: string;
+                                bookedBy: string | null;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                            }[];
+                            bookableDays: {
+                                id: string;
+                                leaderId: string;
+                                leaderName: string;
+                                title: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                unitId: string | null;
+                                unitName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                place: string;
+                                capacity: number;
+                                booked: number;
+                                placesLeft: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                            }[];
+                            may: {
+                                book: boolean;
+                                takeCharge: boolean;
+                                releaseCharge: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/reception-bookings/{bookingId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the case’s booking on a reception day */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    bookingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            personalCharge: {
+                                leaderId: string;
+                                leaderName: string;
+                                /** Format: date-time */
+                                since: string;
+                            } | null;
+                            bookings: {
+                                id: string;
+                                day: {
+                                    id: string;
+                                    leaderId: string;
+                                    leaderName: string;
+                                    title: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    unitId: string | null;
+                                    unitName: {
+                                        zh: string;
+                                        en: string;
+                                    } | null;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    place: string;
+                                    capacity: number;
+                                    booked: number;
+                                    placesLeft: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    cancelledAt: string | null;
+                                };
+                                /** @enum {unknown} */
+                                via: "office" | "portal";
+                                /** Format: date-time */
+                                bookedAt: string;
+                                bookedBy: string | null;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                            }[];
+                            bookableDays: {
+                                id: string;
+                                leaderId: string;
+                                leaderName: string;
+                                title: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                unitId: string | null;
+                                unitName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                place: string;
+                                capacity: number;
+                                booked: number;
+                                placesLeft: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                            }[];
+                            may: {
+                                book: boolean;
+                                takeCharge: boolean;
+                                releaseCharge: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/personal-charge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A leader takes personal charge of the case (包案) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            personalCharge: {
+                                leaderId: string;
+                                leaderName: string;
+                                /** Format: date-time */
+                                since: string;
+                            } | null;
+                            bookings: {
+                                id: string;
+                                day: {
+                                    id: string;
+                                    leaderId: string;
+                                    leaderName: string;
+                                    title: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    unitId: string | null;
+                                    unitName: {
+                                        zh: string;
+                                        en: string;
+                                    } | null;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    place: string;
+                                    capacity: number;
+                                    booked: number;
+                                    placesLeft: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    cancelledAt: string | null;
+                                };
+                                /** @enum {unknown} */
+                                via: "office" | "portal";
+                                /** Format: date-time */
+                                bookedAt: string;
+                                bookedBy: string | null;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                            }[];
+                            bookableDays: {
+                                id: string;
+                                leaderId: string;
+                                leaderName: string;
+                                title: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                unitId: string | null;
+                                unitName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                place: string;
+                                capacity: number;
+                                booked: number;
+                                placesLeft: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                            }[];
+                            may: {
+                                book: boolean;
+                                takeCharge: boolean;
+                                releaseCharge: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/personal-charge/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The leader in charge releases the personal charge */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            personalCharge: {
+                                leaderId: string;
+                                leaderName: string;
+                                /** Format: date-time */
+                                since: string;
+                            } | null;
+                            bookings: {
+                                id: string;
+                                day: {
+                                    id: string;
+                                    leaderId: string;
+                                    leaderName: string;
+                                    title: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    unitId: string | null;
+                                    unitName: {
+                                        zh: string;
+                                        en: string;
+                                    } | null;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    place: string;
+                                    capacity: number;
+                                    booked: number;
+                                    placesLeft: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    cancelledAt: string | null;
+                                };
+                                /** @enum {unknown} */
+                                via: "office" | "portal";
+                                /** Format: date-time */
+                                bookedAt: string;
+                                bookedBy: string | null;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                            }[];
+                            bookableDays: {
+                                id: string;
+                                leaderId: string;
+                                leaderName: string;
+                                title: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                unitId: string | null;
+                                unitName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                place: string;
+                                capacity: number;
+                                booked: number;
+                                placesLeft: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                            }[];
+                            may: {
+                                book: boolean;
+                                takeCharge: boolean;
+                                releaseCharge: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/personal-charge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases in personal charge per leader and how they ended: concluded, on time, rated, satisfied */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            from: string | null;
+                            /** Format: date-time */
+                            to: string;
+                            satisfiedRating: number;
+                            leaders: {
+                                leaderId: string;
+                                leaderName: string;
+                                cases: number;
+                                open: number;
+                                concluded: number;
+                                concludedOnTime: number;
+                                rated: number;
+                                satisfied: number;
+                            }[];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -26846,6 +28621,227 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/reception-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leader reception days (领导接访日) still to come: the leader, their office, when, where, places left */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                leaderName: string;
+                                title: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                unitName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                place: string;
+                                capacity: number;
+                                placesLeft: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/petitions/{reference}/reception-bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book the petition onto a reception day (header X-Access-Code; Idempotency-Key honoured) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "x-access-code": string;
+                };
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dayId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reference: string;
+                            /** Format: date-time */
+                            bookedAt: string;
+                            day: {
+                                id: string;
+                                leaderName: string;
+                                title: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                unitName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                place: string;
+                                capacity: number;
+                                placesLeft: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

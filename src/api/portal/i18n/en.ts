@@ -384,6 +384,10 @@ export const en: Messages = {
       no_answer_to_rate: 'No written answer has been given yet. You can rate it once it is.',
       rating_window_passed: 'The time to rate this answer has passed.',
       already_rated: 'You have already rated this answer.',
+      reception_cancelled: 'This reception day has been cancelled. Please choose another.',
+      reception_closed: 'This reception day has begun and takes no more bookings. Please choose another.',
+      reception_full: 'This reception day is fully booked. Please choose another.',
+      already_booked: 'Your petition is already booked on a reception day still to come.',
     },
   },
 

@@ -377,6 +377,10 @@ export const zh = {
       no_answer_to_rate: '尚未作出书面答复。作出答复后，即可评价。',
       rating_window_passed: '评价期限已过。',
       already_rated: '您已评价过这份答复。',
+      reception_cancelled: '该领导接访日已取消，请选择其他接访日。',
+      reception_closed: '该领导接访日已开始，不再预约，请选择其他接访日。',
+      reception_full: '该领导接访日预约已满，请选择其他接访日。',
+      already_booked: '您的信访事项已预约了一个尚未举行的领导接访日。',
     } satisfies Record<PublicReason, string>,
   },
 

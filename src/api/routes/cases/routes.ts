@@ -30,8 +30,9 @@ export function caseRoutes(app: App, ctx: Context): void {
     schema: { tags: ['cases'], summary: 'The case queue', querystring: ListCasesQuery, response: { 200: Page(CaseSummary), ...errorResponses } },
     handler: async (request) => {
       const query = request.query;
+      const actor = actorOf(request);
       return listCases(ctx, {
-        actor: actorOf(request),
+        actor,
         filters: {
           ...(query.stage ? { stage: query.stage } : {}),
           ...(query.unit ? { unitId: query.unit } : {}),
@@ -42,6 +43,7 @@ export function caseRoutes(app: App, ctx: Context): void {
           ...(query.q ? { q: query.q } : {}),
           ...(query.objection ? { objection: true } : {}),
           ...(query.supervised ? { supervised: true } : {}),
+          ...(query.inCharge ? { leaderInChargeId: actor.id } : {}),
           ...(query.flag ? { flag: query.flag } : {}),
           ...(query.receivedFrom ? { receivedFrom: query.receivedFrom } : {}),
           ...(query.receivedTo ? { receivedTo: query.receivedTo } : {}),

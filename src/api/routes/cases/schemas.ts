@@ -20,6 +20,8 @@ export const ListCasesQuery = Type.Object(
     objection: Type.Optional(Type.Boolean()),
     /** Only cases under the leadership group's supervision (督办 or 挂牌督办). */
     supervised: Type.Optional(Type.Boolean()),
+    /** Only the cases in the reader's own personal charge (包案): a leader's own list. */
+    inCharge: Type.Optional(Type.Boolean()),
     flag: Type.Optional(Type.Enum([...caseFlags])),
     /** Received in [receivedFrom, receivedTo): from inclusive, to exclusive (a week: Monday 00:00 to the next Monday 00:00, local). */
     receivedFrom: Type.Optional(Type.String({ format: 'date-time', description: 'Received at or after this instant (inclusive).' })),

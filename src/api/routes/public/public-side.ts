@@ -8,6 +8,7 @@ import { sharedLimitStore } from '../../plugins/limit-store.js';
 import { portalRoutes } from '../../portal/routes.js';
 import { defaultGuessPolicy, GuessThrottle, type GuessPolicy } from './guess-throttle.js';
 import { publicPetitionRoutes } from './routes.js';
+import { publicReceptionRoutes } from '../leaders/public-routes.js';
 
 /** Abuse limits on the doors open to everyone; tests lower or raise them. */
 export interface PublicOptions {
@@ -47,6 +48,7 @@ export async function registerPublicSide(app: App, ctx: Context, counters: Count
     });
     await scope.register(formbody, { bodyLimit: limits.bodyLimit });
     await scope.register(async (api) => publicPetitionRoutes(api, ctx, shared));
+    await scope.register(async (api) => publicReceptionRoutes(api, ctx, shared));
     await scope.register(async (portal) => portalRoutes(portal, ctx, shared), { prefix: '/petition' });
   });
 }
