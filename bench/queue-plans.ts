@@ -32,6 +32,7 @@ export function queueFilters(unitId: string): [string, CaseFilters][] {
     ['category=housing', { category: 'housing' }],
     ['objection=true', { objection: true }],
     ['supervised=true', { supervised: true }],
+    ['inCharge=true (a leader with none)', { leaderInChargeId: unitId }],
     ['flag=suspected_spam', { flag: 'suspected_spam' }],
     // A dashboard week bar's click-through (issue 8, item 12): a week of received, or of closed, cases.
     ['receivedFrom..To (a week)', { receivedFrom: weekAgo(2), receivedTo: weekAgo(1) }],
