@@ -126,7 +126,7 @@ export const zh = {
     day: '接访日',
     chooseDay: '请选择接访日',
     submit: '预约',
-    booked: (leader: string, when: string, place: string) => `已预约：${when}，${place}，${leader}接访。请按时前往，并带上回执。`,
+    booked: (leader: string, when: string, place: string) => `已预约：${when}，${place}，${leader}接访。请在约定的时间前往，并带上回执。`,
     dayRequired: '请选择接访日。',
     noSuchDay: '该接访日已不在日程中，请重新选择。',
   },
