@@ -47,7 +47,7 @@ const columns = {
   access_codes: ['case_id', 'digest', 'created_at'],
   feedback: ['id', 'case_id', 'answer_id', 'rating', 'comment', 'created_at'],
   open311_keys: ['id', 'name', 'digest', 'created_at', 'created_by', 'revoked_at', 'revoked_by', 'last_used_at'],
-  open311_requests: ['case_id', 'key_id', 'token', 'latitude', 'longitude', 'address_string', 'address_id', 'media_url', 'created_at'],
+  open311_requests: ['case_id', 'key_id', 'token', 'latitude', 'longitude', 'address_string', 'address_id', 'media_url', 'media_state', 'media_attempts', 'media_next_at', 'media_failure', 'media_attachment_id', 'created_at'],
   limit_counters: ['key', 'count', 'window_ends_at'],
   recovery_codes: ['digest', 'user_id', 'created_at', 'used_at'],
   sign_in_failures: ['key', 'failures', 'last_at'],

@@ -633,6 +633,13 @@ interface Open311RequestsTable {
   address_string: string | null;
   address_id: string | null;
   media_url: string | null;
+  /** The fetch of media_url into an attachment (migration 044): pending, fetched or failed; null for none to fetch. */
+  media_state: 'pending' | 'fetched' | 'failed' | null;
+  media_attempts: Generated<number>;
+  media_next_at: string | null;
+  /** Why the fetch failed, as a code (attachments/remote-media.ts MediaFetchFailure, or the file check's problem code). */
+  media_failure: string | null;
+  media_attachment_id: string | null;
   created_at: string;
 }
 

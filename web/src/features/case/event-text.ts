@@ -172,6 +172,8 @@ export function eventText(
       const count = Array.isArray(data.files) ? data.files.length : 0;
       return { title: t(data.internal === true ? 'timeline.attachedInternal' : 'timeline.attached', { count }), late };
     }
+    case 'attachment.fetch_failed':
+      return { title: t('timeline.attachmentFetchFailed', { reason: t(`timeline.mediaFetchReason.${String(data.reason)}`, { defaultValue: String(data.reason ?? '') }) }), late };
     case 'routing.confirmed':
     case 'routing.changed':
       return { title: t(event.type === 'routing.confirmed' ? 'timeline.routingConfirmed' : 'timeline.routingChanged'), late };
