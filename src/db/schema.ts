@@ -449,6 +449,7 @@ export interface Database {
   supervisions: SupervisionsTable;
   reception_days: ReceptionDaysTable;
   reception_bookings: ReceptionBookingsTable;
+  commitments: CommitmentsTable;
   notifications: NotificationsTable;
   webhooks: WebhooksTable;
   case_tallies: CaseTalliesTable;
@@ -556,6 +557,27 @@ export interface ReceptionBookingsTable {
   booked_by: string | null;
   cancelled_at: string | null;
   cancelled_by: string | null;
+}
+
+/** A commitment a meeting or a decision made on a case (承诺事项; migration 039, core/commitments.ts). */
+export interface CommitmentsTable {
+  id: string;
+  case_id: string;
+  source: 'meeting' | 'decision';
+  meeting_id: string | null;
+  text: string;
+  owner_unit_id: string;
+  due_at: string;
+  /** 'open', 'done' (with `evidence`) or 'dropped' (with `drop_reason`); an open one past `due_at` is overdue. */
+  status: 'open' | 'done' | 'dropped';
+  done_at: string | null;
+  done_by: string | null;
+  evidence: string | null;
+  dropped_at: string | null;
+  dropped_by: string | null;
+  drop_reason: string | null;
+  created_at: string;
+  created_by: string | null;
 }
 
 /** The durable outbox: written in the transaction of the change that causes it. */

@@ -33,6 +33,7 @@ const clockNames = {
   supervision_feedback: 'supervision.feedbackClock',
   transfer_reply: 'deadline.transferReply',
   result_report: 'deadline.resultReport',
+  commitment: 'deadline.commitment',
 } as const;
 
 function clockName(t: TFunction, kind: unknown): string {
@@ -63,9 +64,22 @@ export function eventText(
       const from = isStage(data.from) ? t(`stage.${data.from}`) : String(data.from);
       const to = isStage(data.to) ? t(`stage.${data.to}`) : String(data.to);
       const undone = Array.isArray(data.undoneSteps) ? data.undoneSteps.length : 0;
-      const body = [text(data.reason), undone > 0 ? t('timeline.leftUndone', { count: undone }) : undefined].filter(Boolean).join('\n');
+      const openCommitments = typeof data.openCommitments === 'number' ? data.openCommitments : 0;
+      const body = [
+        text(data.reason),
+        undone > 0 ? t('timeline.leftUndone', { count: undone }) : undefined,
+        openCommitments > 0 ? t('timeline.closedWithCommitments', { count: openCommitments }) : undefined,
+      ]
+        .filter(Boolean)
+        .join('\n');
       return { title: t('timeline.moved', { from, to }), late, ...(body ? { body } : {}) };
     }
+    case 'commitment.added':
+      return { title: t('timeline.commitmentAdded', { unit: unitName, when: when(text(data.dueAt) ?? '') }), late, ...(text(data.text) ? { body: text(data.text) } : {}) };
+    case 'commitment.done':
+      return { title: t(late ? 'timeline.commitmentDoneLate' : 'timeline.commitmentDone', { unit: unitName }), late, ...(text(data.evidence) ? { body: text(data.evidence) } : {}) };
+    case 'commitment.dropped':
+      return { title: t('timeline.commitmentDropped', { unit: unitName }), late, ...(text(data.reason) ? { body: text(data.reason) } : {}) };
     case 'assignment.notified':
       return { title: t('timeline.notified', { unit: unitName, role: data.role === 'lead' ? t('assignmentRole.lead') : t('assignmentRole.assisting') }), late };
     case 'assignment.acknowledged':
