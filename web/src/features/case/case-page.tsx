@@ -21,6 +21,7 @@ import { ReviewPanel } from './review-panel';
 import { RoutingPanel } from './routing-panel';
 import { StagePanel } from './stage-panel';
 import { SupervisionPanel } from './supervision-panel';
+import { LeadersPanel } from './leaders-panel';
 import { Deadlines, Summary } from './summary';
 import { Timeline } from './timeline';
 import { TransferPanel } from './transfer-panel';
@@ -140,6 +141,7 @@ export function CasePage() {
           <ReviewPanel />
           <TransferPanel />
           <SupervisionPanel />
+          <LeadersPanel />
           <Meetings />
           <Answers />
           <WrittenNotices />

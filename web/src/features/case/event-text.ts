@@ -224,6 +224,14 @@ export function eventText(
     }
     case 'supervision.feedback':
       return { title: t(late ? 'timeline.supervisionFeedbackLate' : 'timeline.supervisionFeedback', { unit: unitName }), late };
+    case 'reception.booked':
+      return { title: t(data.via === 'portal' ? 'timeline.receptionBookedByPetitioner' : 'timeline.receptionBooked', { when: when(text(data.startsAt) ?? ''), place: text(data.place) ?? '' }), late };
+    case 'reception.booking_cancelled':
+      return { title: t(data.withDay === true ? 'timeline.receptionDayCancelled' : 'timeline.receptionBookingCancelled', { when: when(text(data.startsAt) ?? '') }), late };
+    case 'case.personal_charge_taken':
+      return { title: t('timeline.personalChargeTaken', { name: text(data.leaderName) ?? '' }), late };
+    case 'case.personal_charge_released':
+      return { title: t('timeline.personalChargeReleased', { name: text(data.leaderName) ?? '' }), late };
     case 'flag.cleared':
       return { title: t('timeline.flagCleared', { flag: isFlag(data.flag) ? t(`flag.${data.flag}`) : String(data.flag ?? '') }), late };
     default:
