@@ -58,7 +58,6 @@ const countedTables = [
   'supervisions',
   'reception_days',
   'reception_bookings',
-  'commitments',
   'plans',
   'units',
   'users',

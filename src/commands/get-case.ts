@@ -15,7 +15,6 @@ import type { Context, Trx } from '../context/context.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import type { AnswersTable, AssignmentsTable, MeetingsTable, PausesTable, WrittenNoticesTable, RepresentativesTable, StepCompletionsTable } from '../db/schema.js';
 import { pauseView } from '../presenters/pause-view.js';
-import { openCommitmentCount } from '../db/repositories/commitments.js';
 import { matterFacts, matterView } from '../presenters/matter-view.js';
 
 type PersonalData = Pick<CaseDetail, 'petitioner' | 'representatives'>;
@@ -92,8 +91,6 @@ interface CaseRecords {
   completions: StepCompletionsTable[];
   pauses: PausesTable[];
   notices: WrittenNoticesTable[];
-  /** Commitments still open: the stage machine's fact for concluding. */
-  openCommitments: number;
 }
 
 /**
@@ -102,7 +99,7 @@ interface CaseRecords {
  */
 async function caseRecords(trx: Trx, caseId: string, options: { fresh?: boolean } = {}): Promise<CaseRecords> {
   const none = Promise.resolve([]);
-  const [representatives, assignments, meetings, answers, completions, pauses, notices, openCommitments] = await Promise.all([
+  const [representatives, assignments, meetings, answers, completions, pauses, notices] = await Promise.all([
     trx.selectFrom('representatives').selectAll().where('case_id', '=', caseId).orderBy('position').execute(),
     trx
       .selectFrom('assignments')
@@ -117,9 +114,8 @@ async function caseRecords(trx: Trx, caseId: string, options: { fresh?: boolean 
     options.fresh ? none : trx.selectFrom('step_completions').selectAll().where('case_id', '=', caseId).execute(),
     options.fresh ? none : trx.selectFrom('pauses').selectAll().where('case_id', '=', caseId).orderBy('started_at').execute(),
     options.fresh ? none : trx.selectFrom('written_notices').selectAll().where('case_id', '=', caseId).orderBy('issued_at').orderBy('id').execute(),
-    options.fresh ? Promise.resolve(0) : openCommitmentCount(trx, caseId),
   ]);
-  return { representatives, assignments, meetings, answers, completions, pauses, notices, openCommitments };
+  return { representatives, assignments, meetings, answers, completions, pauses, notices };
 }
 
 /** The units still assigned (not rerouted away), as `assignedUnitIds` reads them. */
@@ -145,7 +141,7 @@ export async function caseDetail(
 ): Promise<CaseDetail> {
   const now = ctx.now();
   const [plan, records] = await Promise.all([loadPlan(trx, row.plan_id), options.records ?? caseRecords(trx, row.id)]);
-  const { representatives, assignments, meetings, answers, completions, pauses, notices, openCommitments } = records;
+  const { representatives, assignments, meetings, answers, completions, pauses, notices } = records;
   if (!plan) throw notFound('The plan this case was opened under');
   const units = unitIds ?? activeUnitIds(assignments);
   const facts = moveFacts(
@@ -154,7 +150,6 @@ export async function caseDetail(
       representativeCount: representatives.length,
       hasLeadAssignment: assignments.some((assignment) => assignment.role === 'lead' && assignment.released_at === null),
       answers,
-      openCommitments,
     },
     now,
     undefined,

@@ -17,9 +17,9 @@ type Group = Report['groups'][number];
  * 30 days): the cases received in it, joined into issues by the office's links and merges
  * (core/case-links.ts), an issue counted once per case received — a merged duplicate is not
  * counted again. Only issues of two cases or more are listed, the most cases first; every group
- * also counts all its cases. No case text and no person: references only.
+ * also counts all its cases; `area` keeps one area unit's groups. No case text and no person: references only.
  */
-export async function recurringIssues(ctx: Context, props: { actor: Actor; from?: string | undefined; to?: string | undefined; category?: string | undefined }): Promise<Report> {
+export async function recurringIssues(ctx: Context, props: { actor: Actor; from?: string | undefined; to?: string | undefined; category?: string | undefined; area?: string | undefined }): Promise<Report> {
   if (!can(props.actor, 'report.read')) throw forbidden('The recurring-issues report is for the petition office, leaders, auditors and admins.');
   const { from, to, now } = reportPeriod(ctx, props);
   const db = reportReads(ctx);
@@ -76,7 +76,8 @@ export async function recurringIssues(ctx: Context, props: { actor: Actor; from?
     group.recurringCases += inPeriod.length;
     group.issues.push({ cases: inPeriod.length, firstReceivedAt: first.received_at, lastReceivedAt: last.received_at, references: inPeriod.map((row) => ({ id: row.id, reference: row.reference })) });
   }
-  const listed = [...groups.values()].filter((group) => group.issues.length > 0);
+  // An area asked for is the issue's area (its earliest case's): the groups of that area unit only.
+  const listed = [...groups.values()].filter((group) => group.issues.length > 0 && (props.area === undefined || group.areaUnitId === props.area));
   for (const group of listed) group.issues.sort((a, b) => b.cases - a.cases || (a.lastReceivedAt < b.lastReceivedAt ? 1 : -1));
   listed.sort((a, b) => (b.issues[0]?.cases ?? 0) - (a.issues[0]?.cases ?? 0) || b.recurringCases - a.recurringCases || a.category.localeCompare(b.category));
   return { from, to, generatedAt: now, groups: listed };

@@ -17,10 +17,6 @@ const reportEventTypes = [
   // When a case came to rest, which stops its units' clocks (core/clock-stops.ts).
   'stage.changed',
   'deadline.voided',
-  // The commitments ledger (core/commitments.ts): each commitment's owner, due time and settling.
-  'commitment.added',
-  'commitment.done',
-  'commitment.dropped',
 ];
 
 export interface UnitReport {
@@ -35,8 +31,6 @@ export interface UnitReport {
   casesOverdue: number;
   extensionsUsed: number;
   recordedByOffice: number;
-  commitmentsKeptLate: number;
-  commitmentsNotKept: number;
   medianMinutesToAcknowledge: number | null;
   p90MinutesToAcknowledge: number | null;
   medianMinutesToArrive: number | null;

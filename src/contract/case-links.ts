@@ -74,6 +74,7 @@ export const RecurringIssuesQuery = Type.Object(
     from: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
     to: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
     category: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    area: Type.Optional(Id),
     lang: Type.Optional(Type.Enum(['zh', 'en'])),
     /** A download link cannot set Accept: `format=csv` asks for the CSV. */
     format: Type.Optional(Type.Enum(['csv'])),

@@ -25,6 +25,7 @@ const PlanEditorPage = lazy(() => import('./features/plans/plan-editor-page').th
 const AccountPage = lazy(() => import('./features/account/account-page').then((page) => ({ default: page.AccountPage })));
 const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page'));
 const ReviewsPage = lazy(() => import('./features/reviews/reviews-page'));
+const RecurringIssuesPage = lazy(() => import('./features/dashboard/recurring-issues-page'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -65,6 +66,7 @@ export function App() {
               <Route path={appPages.editPlan} element={<PlanEditorPage />} />
               <Route path={appPages.dashboard} element={<DashboardPage />} />
               <Route path={appPages.reviews} element={<ReviewsPage />} />
+              <Route path={appPages.recurringIssues} element={<RecurringIssuesPage />} />
               <Route path={appPages.account} element={<AccountPage />} />
               {adminRoutes()}
               <Route path="*" element={<NotFound />} />

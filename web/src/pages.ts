@@ -14,6 +14,8 @@ export const appPages = {
   plan: '/plans/:id',
   editPlan: '/plans/:id/edit',
   dashboard: '/dashboard',
+  /** The recurring-issues report (每月一题), beside the dashboard's accountability report. */
+  recurringIssues: '/dashboard/recurring-issues',
   /** The reviews (复查, 复核) that went to the reader's petition office. */
   reviews: '/reviews',
   audit: '/audit',

@@ -5201,7 +5201,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -5210,7 +5210,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -5279,8 +5279,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -5635,7 +5633,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -5644,7 +5642,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -5713,8 +5711,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -6199,7 +6195,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -6208,7 +6204,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -6277,8 +6273,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -6626,7 +6620,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -6635,7 +6629,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -6704,8 +6698,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -7046,7 +7038,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -7055,7 +7047,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -7124,8 +7116,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -7472,7 +7462,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -7481,7 +7471,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -7550,8 +7540,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -7908,7 +7896,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -7917,7 +7905,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -7986,8 +7974,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -8329,7 +8315,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -8338,7 +8324,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -8407,8 +8393,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -8755,7 +8739,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -8764,7 +8748,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -8833,8 +8817,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -9185,7 +9167,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -9194,7 +9176,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -9263,8 +9245,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -9616,7 +9596,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -9625,7 +9605,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -9694,8 +9674,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -10037,7 +10015,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -10046,7 +10024,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -10115,8 +10093,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -10458,7 +10434,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -10467,7 +10443,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -10536,8 +10512,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -10884,7 +10858,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -10893,7 +10867,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -10962,8 +10936,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -11313,7 +11285,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -11322,7 +11294,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -11391,8 +11363,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -11740,7 +11710,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -11749,7 +11719,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -11818,8 +11788,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -12168,7 +12136,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -12177,7 +12145,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -12246,8 +12214,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -12595,7 +12561,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -12604,7 +12570,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -12673,8 +12639,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -13023,7 +12987,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -13032,7 +12996,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -13101,8 +13065,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -13449,7 +13411,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -13458,7 +13420,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -13527,8 +13489,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -14154,7 +14114,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -14163,7 +14123,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -14232,8 +14192,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -14579,7 +14537,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -14588,7 +14546,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -14657,8 +14615,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -15007,7 +14963,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -15016,7 +14972,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -15085,8 +15041,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -15434,7 +15388,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -15443,7 +15397,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -15512,8 +15466,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -15861,7 +15813,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -15870,7 +15822,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -15939,8 +15891,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -16288,7 +16238,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -16297,7 +16247,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -16366,8 +16316,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -16709,7 +16657,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -16718,7 +16666,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -16787,8 +16735,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -17260,7 +17206,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -17269,7 +17215,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -17338,8 +17284,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -17829,7 +17773,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -17838,7 +17782,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -17907,8 +17851,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -18258,7 +18200,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -18267,7 +18209,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -18336,8 +18278,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -18685,7 +18625,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -18694,7 +18634,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -18763,8 +18703,6 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
-                                "case.commitment": boolean;
-                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -19724,648 +19662,6 @@ export interface paths {
                                 supervise: boolean;
                                 feedback: boolean;
                                 end: boolean;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/{id}/commitments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The case’s commitments, their status and clocks, and what the reader may do */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @enum {unknown} */
-                                source: "meeting" | "decision";
-                                meetingId: string | null;
-                                text: string;
-                                ownerUnitId: string;
-                                ownerUnitName: string;
-                                /** Format: date-time */
-                                dueAt: string;
-                                /** @enum {unknown} */
-                                status: "open" | "overdue" | "done" | "dropped";
-                                deadline: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
-                                };
-                                /** Format: date-time */
-                                doneAt: string | null;
-                                doneBy: string | null;
-                                evidence: string | null;
-                                /** Format: date-time */
-                                droppedAt: string | null;
-                                droppedBy: string | null;
-                                dropReason: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                createdBy: string | null;
-                                may: {
-                                    done: boolean;
-                                    drop: boolean;
-                                };
-                            }[];
-                            open: number;
-                            may: {
-                                add: boolean;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Record a commitment a meeting or a decision made, with its owner unit and due day; its clock is reminded and escalated by the ladder. Honours Idempotency-Key. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {unknown} */
-                        source: "meeting" | "decision";
-                        meetingId?: string;
-                        text: string;
-                        ownerUnitId: string;
-                        /** Format: date */
-                        dueDate: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @enum {unknown} */
-                                source: "meeting" | "decision";
-                                meetingId: string | null;
-                                text: string;
-                                ownerUnitId: string;
-                                ownerUnitName: string;
-                                /** Format: date-time */
-                                dueAt: string;
-                                /** @enum {unknown} */
-                                status: "open" | "overdue" | "done" | "dropped";
-                                deadline: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
-                                };
-                                /** Format: date-time */
-                                doneAt: string | null;
-                                doneBy: string | null;
-                                evidence: string | null;
-                                /** Format: date-time */
-                                droppedAt: string | null;
-                                droppedBy: string | null;
-                                dropReason: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                createdBy: string | null;
-                                may: {
-                                    done: boolean;
-                                    drop: boolean;
-                                };
-                            }[];
-                            open: number;
-                            may: {
-                                add: boolean;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/{id}/commitments/{commitmentId}/done": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Record a commitment done, with its evidence (the owner unit, or the office for it); stops its clock. Honours Idempotency-Key. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    commitmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        evidence: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @enum {unknown} */
-                                source: "meeting" | "decision";
-                                meetingId: string | null;
-                                text: string;
-                                ownerUnitId: string;
-                                ownerUnitName: string;
-                                /** Format: date-time */
-                                dueAt: string;
-                                /** @enum {unknown} */
-                                status: "open" | "overdue" | "done" | "dropped";
-                                deadline: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
-                                };
-                                /** Format: date-time */
-                                doneAt: string | null;
-                                doneBy: string | null;
-                                evidence: string | null;
-                                /** Format: date-time */
-                                droppedAt: string | null;
-                                droppedBy: string | null;
-                                dropReason: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                createdBy: string | null;
-                                may: {
-                                    done: boolean;
-                                    drop: boolean;
-                                };
-                            }[];
-                            open: number;
-                            may: {
-                                add: boolean;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/{id}/commitments/{commitmentId}/drop": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Drop a commitment, with the reason (the office or the leadership group); stops its clock. Honours Idempotency-Key. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    commitmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @enum {unknown} */
-                                source: "meeting" | "decision";
-                                meetingId: string | null;
-                                text: string;
-                                ownerUnitId: string;
-                                ownerUnitName: string;
-                                /** Format: date-time */
-                                dueAt: string;
-                                /** @enum {unknown} */
-                                status: "open" | "overdue" | "done" | "dropped";
-                                deadline: {
-                                    /** Format: date-time */
-                                    dueAt: string | null;
-                                    /** Format: date-time */
-                                    doneAt: string | null;
-                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
-                                };
-                                /** Format: date-time */
-                                doneAt: string | null;
-                                doneBy: string | null;
-                                evidence: string | null;
-                                /** Format: date-time */
-                                droppedAt: string | null;
-                                droppedBy: string | null;
-                                dropReason: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                createdBy: string | null;
-                                may: {
-                                    done: boolean;
-                                    drop: boolean;
-                                };
-                            }[];
-                            open: number;
-                            may: {
-                                add: boolean;
                             };
                         };
                     };
@@ -22098,13 +21394,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The issues that recur most (每月一题), per category and area, over a period; Accept: text/csv or format=csv for CSV */
+        /** The issues that recur most (每月一题), per category and area (or of one area unit), over a period; Accept: text/csv or format=csv for CSV */
         get: {
             parameters: {
                 query?: {
                     from?: string;
                     to?: string;
                     category?: string;
+                    area?: string;
                     lang?: "zh" | "en";
                     format?: "csv";
                 };
@@ -26497,8 +25794,6 @@ export interface paths {
                                 casesOverdue: number;
                                 extensionsUsed: number;
                                 recordedByOffice: number;
-                                commitmentsKeptLate: number;
-                                commitmentsNotKept: number;
                                 medianMinutesToAcknowledge: number | null;
                                 p90MinutesToAcknowledge: number | null;
                                 medianMinutesToArrive: number | null;
@@ -26539,14 +25834,6 @@ export interface paths {
                                         reference: string;
                                     }[];
                                     recordedByOffice: {
-                                        id: string;
-                                        reference: string;
-                                    }[];
-                                    commitmentsKeptLate: {
-                                        id: string;
-                                        reference: string;
-                                    }[];
-                                    commitmentsNotKept: {
                                         id: string;
                                         reference: string;
                                     }[];
@@ -28074,7 +27361,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             feedback: {
                                 possible: boolean;
@@ -28082,23 +27369,6 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                             };
-                            /** @description The commitments made on the case (承诺事项), by due time: what was committed, the owner unit, the due time and the status (open, overdue, done, dropped with its reason). */
-                            commitments: {
-                                text: string;
-                                unitName: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                /** Format: date-time */
-                                dueAt: string;
-                                /** @enum {unknown} */
-                                status: "open" | "overdue" | "done" | "dropped";
-                                /** Format: date-time */
-                                doneAt: string | null;
-                                /** Format: date-time */
-                                droppedAt: string | null;
-                                dropReason: string | null;
-                            }[];
                         };
                     };
                 };
@@ -28379,7 +27649,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             feedback: {
                                 possible: boolean;
@@ -28387,23 +27657,6 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                             };
-                            /** @description The commitments made on the case (承诺事项), by due time: what was committed, the owner unit, the due time and the status (open, overdue, done, dropped with its reason). */
-                            commitments: {
-                                text: string;
-                                unitName: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                /** Format: date-time */
-                                dueAt: string;
-                                /** @enum {unknown} */
-                                status: "open" | "overdue" | "done" | "dropped";
-                                /** Format: date-time */
-                                doneAt: string | null;
-                                /** Format: date-time */
-                                droppedAt: string | null;
-                                dropReason: string | null;
-                            }[];
                         } & {
                             offerReview: boolean;
                         };
@@ -28683,7 +27936,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
                             };
                             feedback: {
                                 possible: boolean;
@@ -28691,23 +27944,6 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                             };
-                            /** @description The commitments made on the case (承诺事项), by due time: what was committed, the owner unit, the due time and the status (open, overdue, done, dropped with its reason). */
-                            commitments: {
-                                text: string;
-                                unitName: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                /** Format: date-time */
-                                dueAt: string;
-                                /** @enum {unknown} */
-                                status: "open" | "overdue" | "done" | "dropped";
-                                /** Format: date-time */
-                                doneAt: string | null;
-                                /** Format: date-time */
-                                droppedAt: string | null;
-                                dropReason: string | null;
-                            }[];
                         };
                     };
                 };

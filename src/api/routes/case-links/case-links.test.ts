@@ -227,6 +227,9 @@ describe.each(databaseKinds)('the recurring-issues report on %s', (kind) => {
       { category: 'housing', categoryName: expect.anything(), areaUnitId: world.units.department.id, areaName: expect.anything(), cases: 2, recurringCases: 2, issues: [{ cases: 2, firstReceivedAt: at(6), lastReceivedAt: at(7), references: await refs([h1, h2]) }] },
     ]);
     expect(JSON.stringify(report)).not.toContain(single);
+    // One area unit's issues only.
+    const township = expectStatus<Recurring>(await get(world, 'leader', `/api/v1/reports/recurring-issues?from=2026-11-01&to=2026-12-01&area=${world.units.township.id}`), 200);
+    expect(township.groups.map((group) => group.category)).toEqual(['wage-arrears']);
 
     const csv = await world.as('coordinator', { method: 'GET', url: '/api/v1/reports/recurring-issues?from=2026-11-01&to=2026-12-01&format=csv&lang=zh' });
     expect(csv.statusCode).toBe(200);

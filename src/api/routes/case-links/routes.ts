@@ -94,13 +94,13 @@ export function caseLinkRoutes(app: App, ctx: Context): void {
   app.get('/api/v1/reports/recurring-issues', {
     schema: {
       tags: ['reports'],
-      summary: 'The issues that recur most (每月一题), per category and area, over a period; Accept: text/csv or format=csv for CSV',
+      summary: 'The issues that recur most (每月一题), per category and area (or of one area unit), over a period; Accept: text/csv or format=csv for CSV',
       querystring: RecurringIssuesQuery,
       response: { 200: Type.Union([RecurringIssues, Type.String()]), ...errorResponses },
     },
     handler: async (request, reply) => {
       const query = request.query;
-      const report = await recurringIssues(ctx, { actor: actorOf(request), from: query.from, to: query.to, category: query.category });
+      const report = await recurringIssues(ctx, { actor: actorOf(request), from: query.from, to: query.to, category: query.category, area: query.area });
       if (query.format === 'csv' || (request.headers.accept ?? '').includes('text/csv')) {
         const language = pickLanguage(query.lang, request.headers['accept-language']);
         return reply

@@ -19,9 +19,9 @@ import { Moves } from './moves';
 import { People } from './people';
 import { ReviewPanel } from './review-panel';
 import { RoutingPanel } from './routing-panel';
+import { SameIssuePanel } from './same-issue-panel';
 import { StagePanel } from './stage-panel';
 import { SupervisionPanel } from './supervision-panel';
-import { LeadersPanel } from './leaders-panel';
 import { Deadlines, Summary } from './summary';
 import { Timeline } from './timeline';
 import { TransferPanel } from './transfer-panel';
@@ -141,7 +141,7 @@ export function CasePage() {
           <ReviewPanel />
           <TransferPanel />
           <SupervisionPanel />
-          <LeadersPanel />
+          <SameIssuePanel />
           <Meetings />
           <Answers />
           <WrittenNotices />

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { client, ok } from '../../api/client';
 import { queryKeys } from '../../api/queries';
 import type { Stats } from '../../api/types';
@@ -32,6 +33,9 @@ export default function DashboardPage() {
       {stats.data ? <StatsSection stats={stats.data} /> : null}
       <Accountability />
       <Indicators />
+      <p>
+        <Link to="/dashboard/recurring-issues">{t('recurring.open')}</Link>
+      </p>
     </>
   );
 }
