@@ -8,6 +8,7 @@ import {
   type IndicatorName,
   type IndicatorPart,
   type IndicatorRating,
+  type IndicatorCommitment,
 } from '../core/indicators.js';
 import { forbidden, invalid } from '../core/errors.js';
 import { minimumCases } from '../core/plan.js';
@@ -19,11 +20,8 @@ import { reportReads, type Context } from '../context/context.js';
 import { decodeCursor } from './list-cases.js';
 import { reportPeriod } from './reports.js';
 
-/**
- * What this deployment does not record yet, so says so instead of printing a rate: rework (the
- * office's call-back, issue 13 item 3) and commitments (item 1).
- */
-export const notYetRecorded: readonly IndicatorName[] = ['rework', 'commitmentsKept'];
+/** What this deployment does not record yet, so says so instead of printing a rate: rework (the office's call-back, issue 13 item 3). */
+export const notYetRecorded: readonly IndicatorName[] = ['rework'];
 
 export interface IndicatorFigureView {
   numerator: number;
@@ -84,16 +82,35 @@ export function indicatorQueries(db: Kysely<Database>, period: { from: string; t
     .where('cases.concluded_at', '<', period.to)
     // The first stage's answer: a review's answer is the body above's, not the unit's.
     .where('answers.review_round', '=', 0);
+  const forUnit = <Q extends { where: (column: 'cases.lead_unit_id', op: '=', value: string) => Q }>(query: Q): Q => (unitId ? query.where('cases.lead_unit_id', '=', unitId) : query);
   return {
+    commitments: (unitIds: readonly string[]) =>
+      db
+        .selectFrom('commitments')
+        .select(['id', 'case_id', 'owner_unit_id', 'due_at', 'status', 'done_at', 'dropped_at'])
+        // By owner unit and due time: commitments_owner_due (migration 039) serves it, one range per unit.
+        .where('owner_unit_id', 'in', unitId ? [unitId] : unitIds.length > 0 ? [...unitIds] : [''])
+        .where('due_at', '>=', period.from)
+        .where('due_at', '<', period.to),
     accepting: inPeriod('cases.accept_due_at'),
     concluding: inPeriod('cases.concluded_at'),
-    ratings: unitId ? ratings.where('cases.lead_unit_id', '=', unitId) : ratings,
+    ratings: forUnit(ratings),
   };
 }
 
-async function readFacts(db: Kysely<Database>, period: Period, unitId: string | undefined): Promise<{ cases: IndicatorCaseFacts[]; ratings: IndicatorRating[] }> {
+async function readFacts(
+  db: Kysely<Database>,
+  period: Period,
+  unitId: string | undefined,
+): Promise<{ cases: IndicatorCaseFacts[]; ratings: IndicatorRating[]; commitments: IndicatorCommitment[] }> {
   const queries = indicatorQueries(db, period, unitId);
-  const [accepting, concluding, rated] = await Promise.all([queries.accepting.execute(), queries.concluding.execute(), queries.ratings.execute()]);
+  const unitIds = unitId ? [] : (await db.selectFrom('units').select('id').execute()).map((row) => row.id);
+  const [promised, accepting, concluding, rated] = await Promise.all([
+    queries.commitments(unitIds).execute(),
+    queries.accepting.execute(),
+    queries.concluding.execute(),
+    queries.ratings.execute(),
+  ]);
   const cases = [...accepting, ...concluding].map((row) => ({
     id: row.id,
     leadUnitId: row.lead_unit_id,
@@ -102,7 +119,20 @@ async function readFacts(db: Kysely<Database>, period: Period, unitId: string | 
     concludedAt: row.concluded_at,
     concludeDueAt: row.conclude_due_at,
   }));
-  return { cases, ratings: rated.map((row) => ({ caseId: row.case_id, at: row.created_at, outcome: ratingOutcome(Number(row.rating)) })) };
+  const ratings: IndicatorRating[] = rated.map((row) => ({ caseId: row.case_id, at: row.created_at, outcome: ratingOutcome(Number(row.rating)) }));
+  return {
+    cases,
+    ratings,
+    commitments: promised.map((row) => ({
+      id: row.id,
+      caseId: row.case_id,
+      ownerUnitId: row.owner_unit_id,
+      dueAt: row.due_at,
+      status: row.status,
+      doneAt: row.done_at,
+      droppedAt: row.dropped_at,
+    })),
+  };
 }
 
 async function compute(ctx: Context, props: { actor: Actor; from?: string; to?: string; unitId?: string }) {
@@ -145,7 +175,7 @@ export async function indicatorsReport(ctx: Context, props: { actor: Actor; from
   };
 }
 
-const isAfter = (value: unknown): value is { after: string } => typeof (value as { after?: unknown } | null)?.after === 'string';
+const isOffset = (value: unknown): value is { offset: number } => Number.isInteger((value as { offset?: unknown } | null)?.offset) && (value as { offset: number }).offset >= 0;
 
 /**
  * The cases behind one figure — its numerator's or its denominator's — of a unit (or the whole
@@ -162,21 +192,20 @@ export async function indicatorCases(
   if (!part) throw invalid('part', 'is numerator or denominator.');
   const limit = props.limit ?? 200;
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw invalid('limit', 'must be between 1 and 1000.');
-  const after = props.cursor ? decodeCursor(props.cursor, isAfter).after : null;
+  // An offset into the sorted list: a commitment's case may stand in it more than once.
+  const offset = props.cursor ? decodeCursor(props.cursor, isOffset).offset : 0;
   const { db, figures } = await compute(ctx, props);
   const unit = props.unitId ? figures.units.find((item) => item.unitId === props.unitId) : figures.total;
   const ids = unit ? unit.figures[indicator].cases[part] : [];
-  const rest = after === null ? ids : ids.filter((id) => id > after);
-  const page = rest.slice(0, limit);
+  const page = ids.slice(offset, offset + limit);
   const references = page.length === 0 ? [] : await db.selectFrom('cases').select(['id', 'reference']).where('id', 'in', page).execute();
   const byId = new Map(references.map((row) => [row.id, row.reference]));
-  const last = page[page.length - 1];
   return {
     indicator,
     part,
     unitId: props.unitId ?? null,
     count: ids.length,
     items: page.map((id) => ({ id, reference: byId.get(id) ?? id })),
-    nextCursor: rest.length > limit && last ? Buffer.from(JSON.stringify({ after: last })).toString('base64url') : null,
+    nextCursor: offset + limit < ids.length ? Buffer.from(JSON.stringify({ offset: offset + limit })).toString('base64url') : null,
   };
 }

@@ -13,8 +13,11 @@
  *   answer was rated.
  * - satisfaction (满意率): of those rated, the satisfied and basically satisfied (the latest rating).
  * - rework (发回重办率): of the cases concluded in the period, those sent back for rework.
- * - commitmentsKept (承诺按期兑现率): of the commitments due in the period, those done by their due date.
- * A case counts for its lead unit and in the total of the jurisdiction.
+ * - commitmentsKept (承诺按期兑现率): of the commitments due in the period (less those dropped before
+ *   they fell due, and those open and not yet due), those done by their due date; each counts for
+ *   its owner unit, and its case is listed once per commitment.
+ * A case counts for its lead unit and in the total of the jurisdiction. A rating is the petitioner's
+ * on the portal or the office's call-back (not "unreachable"); the latest of a case counts.
  */
 
 export const indicatorNames = ['timelyAcceptance', 'onTimeConclusion', 'ratingParticipation', 'satisfaction', 'rework', 'commitmentsKept'] as const;
@@ -42,11 +45,28 @@ export interface IndicatorCaseFacts {
   concludeDueAt: string | null;
 }
 
-/** A rating of a case's first-stage answer. */
+/** A rating of a case's first-stage answer: the petitioner's on the portal, or the office's call-back (回访). */
 export interface IndicatorRating {
   caseId: string;
   at: string;
   outcome: RatingOutcome;
+}
+
+/** A case sent back to its unit for rework (发回重办), when. */
+export interface IndicatorRework {
+  caseId: string;
+  at: string;
+}
+
+/** A commitment (承诺事项) as the indicators read it: its owner unit, due time and how it was settled. */
+export interface IndicatorCommitment {
+  id: string;
+  caseId: string;
+  ownerUnitId: string;
+  dueAt: string;
+  status: string;
+  doneAt: string | null;
+  droppedAt: string | null;
 }
 
 export interface IndicatorFigure {
@@ -73,6 +93,10 @@ export interface IndicatorInput {
   /** Every case with its acceptance due, or its conclusion, in the period. */
   cases: readonly IndicatorCaseFacts[];
   ratings: readonly IndicatorRating[];
+  /** The reworks of the cases concluded in the period. */
+  reworks?: readonly IndicatorRework[];
+  /** The commitments due in the period. */
+  commitments?: readonly IndicatorCommitment[];
   /** The indicators this deployment cannot count yet: reported with code `not_recorded`. */
   notRecorded: readonly IndicatorName[];
 }
@@ -103,13 +127,15 @@ export function indicators(input: IndicatorInput): { total: UnitIndicators; unit
   const inPeriod = (at: string | null): at is string => at !== null && at >= from && at < to;
   const total = emptyLists();
   const byUnit = new Map<string, Lists>();
-  const add = (item: IndicatorCaseFacts, name: IndicatorName, part: IndicatorPart) => {
-    total[name][part].push(item.id);
-    if (item.leadUnitId === null) return;
-    let lists = byUnit.get(item.leadUnitId);
-    if (!lists) byUnit.set(item.leadUnitId, (lists = emptyLists()));
-    lists[name][part].push(item.id);
+  const addFor = (unitId: string | null, caseId: string, name: IndicatorName, part: IndicatorPart) => {
+    total[name][part].push(caseId);
+    if (unitId === null) return;
+    let lists = byUnit.get(unitId);
+    if (!lists) byUnit.set(unitId, (lists = emptyLists()));
+    lists[name][part].push(caseId);
   };
+  const add = (item: IndicatorCaseFacts, name: IndicatorName, part: IndicatorPart) => addFor(item.leadUnitId, item.id, name, part);
+  const reworked = new Set((input.reworks ?? []).filter((rework) => rework.at <= input.asOf).map((rework) => rework.caseId));
   const seen = new Set<string>();
   // The latest rating of each case stands (a later call-back corrects an earlier rating).
   const latest = new Map<string, IndicatorRating>();
@@ -135,6 +161,7 @@ export function indicators(input: IndicatorInput): { total: UnitIndicators; unit
       if (item.concludeDueAt === null || item.concludedAt <= item.concludeDueAt) add(item, 'onTimeConclusion', 'numerator');
       add(item, 'ratingParticipation', 'denominator');
       add(item, 'rework', 'denominator');
+      if (reworked.has(item.id)) add(item, 'rework', 'numerator');
       const rating = latest.get(item.id);
       if (rating && rating.at <= input.asOf) {
         add(item, 'ratingParticipation', 'numerator');
@@ -142,6 +169,18 @@ export function indicators(input: IndicatorInput): { total: UnitIndicators; unit
         if (rating.outcome !== 'unsatisfied') add(item, 'satisfaction', 'numerator');
       }
     }
+  }
+
+  // Commitments count for their owner unit, one entry each (a case with two commitments is listed twice).
+  for (const commitment of input.commitments ?? []) {
+    if (!inPeriod(commitment.dueAt)) continue;
+    const done = commitment.status === 'done' && commitment.doneAt !== null && commitment.doneAt <= input.asOf;
+    const dropped = commitment.status === 'dropped' && commitment.droppedAt !== null;
+    // One dropped before it fell due was withdrawn, not broken; one still open and not yet due is not yet owed.
+    if (dropped && commitment.droppedAt !== null && commitment.droppedAt <= commitment.dueAt) continue;
+    if (!done && !dropped && commitment.dueAt > input.asOf) continue;
+    addFor(commitment.ownerUnitId, commitment.caseId, 'commitmentsKept', 'denominator');
+    if (done && commitment.doneAt !== null && commitment.doneAt <= commitment.dueAt) addFor(commitment.ownerUnitId, commitment.caseId, 'commitmentsKept', 'numerator');
   }
 
   const figures = (lists: Lists): Record<IndicatorName, IndicatorFigure> =>

@@ -44,6 +44,10 @@ interface Cases {
  *   T4 received 10 Jan, accepted 11 Jan, answered 5 Apr (late), rated 1;
  *   T5 received 25 Apr, accepted 26 Apr: its acceptance falls due in May, so it counts in no figure of April.
  * No lead unit: U1 received 25 Mar, not accepted on 26 Mar (told in time): in the total only.
+ * Commitments (承诺事项), each counted for its owner unit:
+ *   C1 on D1, the department's, due 10 Apr, done 8 Apr (kept); C2 on D1, the department's, due 15 Apr, done 20 Apr (late);
+ *   C3 on T1, the township's, due 12 Apr, dropped 5 Apr (withdrawn before it fell due: not counted);
+ *   C4 on T1, the department's, due 20 Apr, still open (not kept); C5 on D2, the township's, due 10 May (outside April).
  */
 describe.each(databaseKinds)('the indicators on %s', (kind) => {
   let world: ApiWorld;
@@ -91,13 +95,29 @@ describe.each(databaseKinds)('the indicators on %s', (kind) => {
     await open('T2', '03-25', township);
     await open('U1', '03-25', null);
     for (const name of ['D1', 'D2', 'D3']) await accept(name, '03-26');
+    const commitments: Record<string, string> = {};
+    const promise = async (name: string, on: string, ownerUnitId: string, dueDate: string) => {
+      const url = `/api/v1/cases/${ids[on]}/commitments`;
+      const state = await ok(post(world, 'coordinator', url, { source: 'decision', text: `Commitment ${name}`, ownerUnitId, dueDate }), 201);
+      const made = (state as unknown as { items: { id: string; text: string }[] }).items.find((item) => item.text === `Commitment ${name}`);
+      if (!made) throw new Error(`${name} was not made`);
+      commitments[name] = `${url}/${made.id}`;
+    };
+    await promise('C1', 'D1', department, '2026-04-10');
+    await promise('C2', 'D1', department, '2026-04-15');
+    await promise('C3', 'T1', township, '2026-04-12');
+    await promise('C4', 'T1', department, '2026-04-20');
+    await promise('C5', 'D2', township, '2026-05-10');
     at('03-26');
     await ok(post(world, 'coordinator', `/api/v1/cases/${ids.U1}/transitions`, { to: 'not_accepted', reason: 'Before a court already.' }));
     await accept('D5', '03-27');
     await open('T3', '03-28', township);
     await answer('D6', '04-02');
     await answer('T4', '04-05');
+    await ok(post(world, 'coordinator', `${commitments.C3}/drop`, { reason: 'Settled by mediation.' }));
     await rate('T4', '04-06', 1);
+    at('04-08');
+    await ok(post(world, 'coordinator', `${commitments.C1}/done`, { evidence: 'Paid.' }));
     await answer('T1', '04-10');
     await rate('T1', '04-11', 5);
     await answer('D1', '04-10');
@@ -106,6 +126,7 @@ describe.each(databaseKinds)('the indicators on %s', (kind) => {
     for (const [name, rating] of [['D1', 4], ['D2', 3], ['D3', 2]] as const) await rate(name, '04-13', rating);
     await accept('T2', '04-15');
     await answer('T2', '04-20');
+    await ok(post(world, 'coordinator', `${commitments.C2}/done`, { evidence: 'Paid late.' }));
     await rate('T2', '04-21', 3);
     await accept('D4', '04-20');
     await answer('D4', '04-22');
@@ -135,13 +156,17 @@ describe.each(databaseKinds)('the indicators on %s', (kind) => {
       // Four rated: below the minimum of five, so the counts without a rate.
       satisfaction: { numerator: 3, denominator: 4, rate: null, code: 'below_minimum' },
       rework: { numerator: 0, denominator: 0, rate: null, code: 'not_recorded' },
-      commitmentsKept: { numerator: 0, denominator: 0, rate: null, code: 'not_recorded' },
+      // Three commitments due (C1 kept, C2 late, C4 open): below the minimum of five, so the counts without a rate.
+      commitmentsKept: { numerator: 1, denominator: 3, rate: null, code: 'below_minimum' },
     });
     expect(township?.figures).toMatchObject({
       timelyAcceptance: { numerator: 1, denominator: 3, rate: null, code: 'below_minimum' },
       onTimeConclusion: { numerator: 2, denominator: 3, rate: null, code: 'below_minimum' },
       ratingParticipation: { numerator: 3, denominator: 3, rate: null, code: 'below_minimum' },
       satisfaction: { numerator: 2, denominator: 3, rate: null, code: 'below_minimum' },
+      rework: { code: 'not_recorded' },
+      // C3 was dropped before it fell due, C5 falls due in May.
+      commitmentsKept: { numerator: 0, denominator: 0, rate: null, code: 'below_minimum' },
     });
     expect(body.total.unitId).toBeNull();
     expect(body.total.figures).toMatchObject({
@@ -150,6 +175,7 @@ describe.each(databaseKinds)('the indicators on %s', (kind) => {
       ratingParticipation: { numerator: 7, denominator: 9, rate: 0.7778, code: null },
       satisfaction: { numerator: 5, denominator: 7, rate: 0.7143, code: null },
       rework: { code: 'not_recorded' },
+      commitmentsKept: { numerator: 1, denominator: 3, rate: null, code: 'below_minimum' },
     });
   });
 
@@ -161,6 +187,9 @@ describe.each(databaseKinds)('the indicators on %s', (kind) => {
     expect(await idsOf(`${department}&indicator=timelyAcceptance&part=denominator`)).toEqual(named('D1', 'D2', 'D3', 'D4', 'D5'));
     expect(await idsOf(`${department}&indicator=onTimeConclusion&part=denominator`)).toEqual(named('D1', 'D2', 'D3', 'D4', 'D5', 'D6'));
     expect(await idsOf(`${department}&indicator=satisfaction&part=numerator`)).toEqual(named('D1', 'D2', 'D5'));
+    // A commitment's case stands once per commitment: D1 twice, and T1 for the department's C4.
+    expect(await idsOf(`${department}&indicator=commitmentsKept&part=denominator`)).toEqual(named('D1', 'D1', 'T1'));
+    expect(await idsOf(`${department}&indicator=commitmentsKept&part=numerator`)).toEqual(named('D1'));
     expect(await idsOf(`${township}&indicator=timelyAcceptance&part=denominator`)).toEqual(named('T1', 'T2', 'T3'));
     expect(await idsOf(`${township}&indicator=onTimeConclusion&part=numerator`)).toEqual(named('T1', 'T2'));
     expect(await idsOf('indicator=timelyAcceptance&part=numerator')).toEqual(named('D1', 'D2', 'D3', 'D5', 'T1', 'U1'));
@@ -189,7 +218,8 @@ describe.each(databaseKinds)('the indicators on %s', (kind) => {
     expect(lines[0]).toBe('Unit,Indicator,Definition,Numerator,Denominator,Rate (%),Note,unit_id,indicator,code');
     const department = lines.filter((line) => line.includes(world.units.department.id));
     expect(department.find((line) => line.includes(',timelyAcceptance,'))).toMatch(/^县人社局,Timely acceptance rate,"?Of the cases whose acceptance fell due.*,4,5,80\.0,,/);
-    expect(department.find((line) => line.includes(',satisfaction,'))).toMatch(/,3,4,,Too few cases for a rate,.*,below_minimum$/);
+    expect(department.find((line) => line.includes(',commitmentsKept,'))).toMatch(/,1,3,,Too few cases for a rate,.*,below_minimum$/);
+    expect(department.find((line) => line.includes(',rework,'))).toMatch(/,,,,Not recorded yet,.*,not_recorded$/);
     expect(lines[1]).toMatch(/^Total \(every case\),Timely acceptance rate,.*,6,9,66\.7,,,timelyAcceptance,$/);
     const zh = await world.as('auditor', { method: 'GET', url: `/api/v1/reports/indicators?${period}&lang=zh`, headers: { accept: 'text/csv' } });
     expect(zh.body).toContain('及时受理率');
@@ -207,13 +237,15 @@ describe.each(databaseKinds)('the indicators on %s', (kind) => {
     expectError(await get(world, 'coordinator', `/api/v1/reports/indicators/cases?${period}&indicator=satisfaction&part=numerator&cursor=nonsense`), 400, 'validation_failed', 'cursor');
   });
 
-  it('read a period from the indexes on when acceptance fell due and when cases were concluded', async () => {
+  it('read a period from the indexes on when acceptance fell due, when cases were concluded and when commitments fall due', async () => {
     const queries = indicatorQueries(world.ctx.db, { from: '2026-04-01T00:00:00.000Z', to: '2026-05-01T00:00:00.000Z' }, undefined);
     const plans = await world.ctx.db.connection().execute(async (db) => {
       // A table of a few test rows reads faster whole: the question is whether the indexes serve the ranges.
       if (kind === 'postgres') for (const setting of ['enable_seqscan', 'enable_bitmapscan']) await sql`set ${sql.raw(setting)} = off`.execute(db);
       const text: string[] = [];
-      for (const query of [queries.accepting, queries.concluding, queries.ratings]) text.push(await explain(db, world.ctx.adapter, query.compile()));
+      for (const query of [queries.accepting, queries.concluding, queries.ratings, queries.commitments([world.units.township.id, world.units.department.id])]) {
+        text.push(await explain(db, world.ctx.adapter, query.compile()));
+      }
       if (kind === 'postgres') await sql`reset all`.execute(db);
       return text;
     });
@@ -221,5 +253,6 @@ describe.each(databaseKinds)('the indicators on %s', (kind) => {
     expect(plans[1]).toContain('cases_concluded');
     expect(plans[2]).toContain('cases_concluded');
     expect(plans[2]).toContain('feedback_case');
+    expect(plans[3]).toContain('commitments_owner_due');
   });
 });

@@ -58,8 +58,9 @@ function CaseList({ selection, part, instants }: { selection: Selection; part: I
       {cases.error ? <ErrorState error={cases.error} /> : null}
       {cases.data && items.length === 0 ? <p className="muted">{t('indicators.none')}</p> : null}
       <ul className="case-links">
-        {items.map((item) => (
-          <li key={item.id}>
+        {items.map((item, index) => (
+          // A commitment's case stands once per commitment, so the same case may come twice.
+          <li key={`${index}-${item.id}`}>
             <Link to={`/cases/${item.id}`} className="mono">
               {item.reference}
             </Link>
