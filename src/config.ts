@@ -43,6 +43,11 @@ export interface AttachmentConfig {
   perCase: number;
   /** An S3-compatible store; without it the sealed bytes are kept in the database. */
   s3: S3Config | undefined;
+  /**
+   * Open311 requests' media_url fetched into attachments by the worker (REDRESS_OPEN311_MEDIA_FETCH, on by
+   * default); internal addresses are refused except hosts named in REDRESS_OPEN311_MEDIA_ALLOW_HOSTS (comma-separated).
+   */
+  mediaFetch: { enabled: boolean; allowHosts: string[] };
 }
 
 export interface S3Config {
@@ -220,6 +225,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: positive('REDRESS_ATTACHMENT_MAX_BYTES', env.REDRESS_ATTACHMENT_MAX_BYTES, 10 * 1024 * 1024),
       perCase: positive('REDRESS_ATTACHMENTS_PER_CASE', env.REDRESS_ATTACHMENTS_PER_CASE, 20),
       s3: s3Config(env),
+      mediaFetch: {
+        enabled: onOff('REDRESS_OPEN311_MEDIA_FETCH', env.REDRESS_OPEN311_MEDIA_FETCH, true),
+        allowHosts: (env.REDRESS_OPEN311_MEDIA_ALLOW_HOSTS ?? '').split(',').map((host) => host.trim()).filter(Boolean),
+      },
     },
   };
 }

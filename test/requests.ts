@@ -58,6 +58,7 @@ const countedTables = [
   'supervisions',
   'reception_days',
   'reception_bookings',
+  'commitments',
   'plans',
   'units',
   'users',

@@ -22,6 +22,7 @@ import { caseMatterRoutes } from './routes/cases/matter-routes.js';
 import { caseReviewRoutes } from './routes/cases/review-routes.js';
 import { caseFlagRoutes } from './routes/cases/flag-routes.js';
 import { caseSupervisionRoutes } from './routes/cases/supervision-routes.js';
+import { caseCommitmentRoutes } from './routes/cases/commitment-routes.js';
 import { caseTransferRoutes } from './routes/cases/transfer-routes.js';
 import { catalogueRoutes } from './routes/catalogue/routes.js';
 import { responseTemplateRoutes } from './routes/response-templates/routes.js';
@@ -129,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   caseFlagRoutes(app, options.ctx);
   caseTransferRoutes(app, options.ctx);
   caseSupervisionRoutes(app, options.ctx);
+  caseCommitmentRoutes(app, options.ctx);
   catalogueRoutes(app, options.ctx);
   responseTemplateRoutes(app, options.ctx);
   caseLinkRoutes(app, options.ctx);

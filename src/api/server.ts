@@ -1,7 +1,7 @@
 import { ensureBuiltinPlan, ensureFirstAdmin } from '../commands/setup.js';
 import type { Config } from '../config.js';
 import { openRuntime } from '../runtime.js';
-import { startWorker } from '../jobs/worker.js';
+import { startWorker, workerOptions } from '../jobs/worker.js';
 import { settingsInForce } from '../settings-in-force.js';
 import { Redis } from 'ioredis';
 import { redisCounters } from '../db/counters.js';
@@ -38,14 +38,7 @@ export async function serve(config: Config, print: (line: string) => void): Prom
   });
   await app.listen({ port: config.port, host: config.host });
   const stopWorker = config.worker
-    ? startWorker(runtime.ctx, {
-        intervalSeconds: config.scanIntervalSeconds,
-        retentionDays: config.retentionDays,
-        smtpUrl: config.smtpUrl,
-        mailFrom: config.mailFrom,
-        audit: config.audit,
-        log: (message, error) => app.log.error({ err: error }, message),
-      })
+    ? startWorker(runtime.ctx, workerOptions(config, (message, error) => app.log.error({ err: error }, message)))
     : null;
   print(`Redress is serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (API docs at /api/docs).`);
   return async () => {

@@ -12,7 +12,7 @@ import { findCurrentPlan, findPlan } from '../db/repositories/plans.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { generatePassword } from '../security/passwords.js';
 import { seedDemo } from './demo.js';
-import { sealAndExport, startWorker } from '../jobs/worker.js';
+import { sealAndExport, startWorker, workerOptions } from '../jobs/worker.js';
 import { auditCommands } from './audit.js';
 import { calendarCommands } from './calendar.js';
 import { backupDatabase, restoreDatabase } from '../db/backup.js';
@@ -58,14 +58,7 @@ export function program(): Command {
     .action(async () => {
       const config = loadConfig();
       const runtime = await openRuntime(config);
-      const stop = startWorker(runtime.ctx, {
-        intervalSeconds: config.scanIntervalSeconds,
-        retentionDays: config.retentionDays,
-        smtpUrl: config.smtpUrl,
-        mailFrom: config.mailFrom,
-        audit: config.audit,
-        log: warn,
-      });
+      const stop = startWorker(runtime.ctx, workerOptions(config, warn));
       print(`The Redress worker is running every ${config.scanIntervalSeconds} s.`);
       const shutdown = () => {
         stop()

@@ -78,7 +78,7 @@ function publicView(ctx: Context, row: AttachmentsTable): PublicAttachment {
 }
 
 /** Every file checked (type from content, size, images stripped) before any transaction starts. */
-async function checkedFiles(ctx: Context, files: readonly Upload[]): Promise<CheckedFile[]> {
+export async function checkedFiles(ctx: Context, files: readonly Upload[]): Promise<CheckedFile[]> {
   if (files.length === 0) throw invalid('file', 'choose at least one file.', { code: 'required' });
   const settings = attachmentSettings(ctx);
   if (files.length > settings.perCase) {
@@ -93,7 +93,7 @@ async function checkedFiles(ctx: Context, files: readonly Upload[]): Promise<Che
  * Writes checked files to a locked case in the caller's transaction: room is checked against the
  * case's limit, each file's bytes sealed into the store, its row inserted. Returns the new rows.
  */
-async function storeFiles(
+export async function storeFiles(
   ctx: Context,
   trx: Trx,
   row: CaseRow,
@@ -134,7 +134,7 @@ async function storeFiles(
 }
 
 /** The timeline and audit entry of added files: what they are, never their names. */
-function attachedChange(rows: readonly AttachmentsTable[], internal: boolean): CaseChange {
+export function attachedChange(rows: readonly AttachmentsTable[], internal: boolean): CaseChange {
   const files = rows.map((file) => ({ id: file.id, type: file.media_type, size: Number(file.size) }));
   return {
     event: { type: 'attachment.added', data: { files, internal } },

@@ -30,8 +30,8 @@ describe.each(databaseKinds)('statements per request on %s', (kind) => {
     const read = await getCase(counted, { actor: world.actor(world.users.coordinator), caseId: opened.id });
     expect(read).toEqual(before);
     const tables = selects(counter.statements);
-    // The case, its representatives, assignments (with their units), meetings, answers and ticked steps.
-    expect(tables.sort()).toEqual(['answers', 'assignments', 'cases', 'meetings', 'pauses', 'representatives', 'step_completions', 'written_notices']);
+    // The case, its representatives, assignments (with their units), meetings, answers and ticked steps; its open commitments counted.
+    expect(tables.sort()).toEqual(['answers', 'assignments', 'cases', 'commitments', 'meetings', 'pauses', 'representatives', 'step_completions', 'written_notices']);
     // And the one write a read of names makes: its audit entry.
     expect(counter.statements.filter((statement) => statement.kind !== 'select')).toEqual([{ kind: 'insert', table: 'audit_entries' }]);
   });

@@ -15,6 +15,7 @@ import type { Context, Trx } from '../context/context.js';
 import type { CaseRow } from '../db/repositories/cases.js';
 import type { AnswersTable, AssignmentsTable, MeetingsTable, PausesTable, WrittenNoticesTable, RepresentativesTable, StepCompletionsTable } from '../db/schema.js';
 import { pauseView } from '../presenters/pause-view.js';
+import { openCommitmentCount } from '../db/repositories/commitments.js';
 import { matterFacts, matterView } from '../presenters/matter-view.js';
 
 type PersonalData = Pick<CaseDetail, 'petitioner' | 'representatives'>;
@@ -91,6 +92,8 @@ interface CaseRecords {
   completions: StepCompletionsTable[];
   pauses: PausesTable[];
   notices: WrittenNoticesTable[];
+  /** Commitments still open: the stage machine's fact for concluding. */
+  openCommitments: number;
 }
 
 /**
@@ -99,7 +102,7 @@ interface CaseRecords {
  */
 async function caseRecords(trx: Trx, caseId: string, options: { fresh?: boolean } = {}): Promise<CaseRecords> {
   const none = Promise.resolve([]);
-  const [representatives, assignments, meetings, answers, completions, pauses, notices] = await Promise.all([
+  const [representatives, assignments, meetings, answers, completions, pauses, notices, openCommitments] = await Promise.all([
     trx.selectFrom('representatives').selectAll().where('case_id', '=', caseId).orderBy('position').execute(),
     trx
       .selectFrom('assignments')
@@ -114,8 +117,9 @@ async function caseRecords(trx: Trx, caseId: string, options: { fresh?: boolean 
     options.fresh ? none : trx.selectFrom('step_completions').selectAll().where('case_id', '=', caseId).execute(),
     options.fresh ? none : trx.selectFrom('pauses').selectAll().where('case_id', '=', caseId).orderBy('started_at').execute(),
     options.fresh ? none : trx.selectFrom('written_notices').selectAll().where('case_id', '=', caseId).orderBy('issued_at').orderBy('id').execute(),
+    options.fresh ? Promise.resolve(0) : openCommitmentCount(trx, caseId),
   ]);
-  return { representatives, assignments, meetings, answers, completions, pauses, notices };
+  return { representatives, assignments, meetings, answers, completions, pauses, notices, openCommitments };
 }
 
 /** The units still assigned (not rerouted away), as `assignedUnitIds` reads them. */
@@ -141,7 +145,7 @@ export async function caseDetail(
 ): Promise<CaseDetail> {
   const now = ctx.now();
   const [plan, records] = await Promise.all([loadPlan(trx, row.plan_id), options.records ?? caseRecords(trx, row.id)]);
-  const { representatives, assignments, meetings, answers, completions, pauses, notices } = records;
+  const { representatives, assignments, meetings, answers, completions, pauses, notices, openCommitments } = records;
   if (!plan) throw notFound('The plan this case was opened under');
   const units = unitIds ?? activeUnitIds(assignments);
   const facts = moveFacts(
@@ -150,6 +154,7 @@ export async function caseDetail(
       representativeCount: representatives.length,
       hasLeadAssignment: assignments.some((assignment) => assignment.role === 'lead' && assignment.released_at === null),
       answers,
+      openCommitments,
     },
     now,
     undefined,

@@ -53,7 +53,8 @@ export async function stageMove(
 ): Promise<CaseChange> {
   const { to, reason, now } = move;
   const from = row.stage;
-  const verdict = judgeMove(from, to, move.by, await moveContext(trx, row, now, reason));
+  const facts = await moveContext(trx, row, now, reason);
+  const verdict = judgeMove(from, to, move.by, facts);
   if (!verdict.ok) {
     if (verdict.code === 'guard_failed' && verdict.guard === 'reviewsUsed') throw await finalityRefusal(trx, row);
     if (verdict.code === 'move_not_allowed' && move.notAllowed) {
@@ -79,6 +80,8 @@ export async function stageMove(
         from,
         to,
         ...(reason ? { reason } : {}),
+        // Concluded with commitments still open: the reason above is the office's record of why.
+        ...(to === 'closed' && facts.openCommitments > 0 ? { openCommitments: facts.openCommitments } : {}),
         ...(undone.length > 0 ? { undoneSteps: undone } : {}),
         ...(changes.reviewCount !== undefined ? { round: changes.reviewCount } : {}),
         ...(review ? { reviewBody: { unitId: review.body_unit_id, inSystem: review.body_unit_id !== null } } : {}),

@@ -17,6 +17,10 @@ const reportEventTypes = [
   // When a case came to rest, which stops its units' clocks (core/clock-stops.ts).
   'stage.changed',
   'deadline.voided',
+  // The commitments ledger (core/commitments.ts): each commitment's owner, due time and settling.
+  'commitment.added',
+  'commitment.done',
+  'commitment.dropped',
 ];
 
 export interface UnitReport {
@@ -31,6 +35,8 @@ export interface UnitReport {
   casesOverdue: number;
   extensionsUsed: number;
   recordedByOffice: number;
+  commitmentsKeptLate: number;
+  commitmentsNotKept: number;
   medianMinutesToAcknowledge: number | null;
   p90MinutesToAcknowledge: number | null;
   medianMinutesToArrive: number | null;

@@ -48,6 +48,8 @@ export const problemCodes = [
   'unknown_class',
   'unknown_lawful_channel',
   'no_such_case',
+  /** A commitment said to come from a meeting the case does not have. */
+  'no_such_meeting',
   'unknown_placeholder',
   'file_type',
   'type_mismatch',

@@ -107,6 +107,8 @@ describe('accountability from a hand-computed fixture', () => {
       casesOverdue: ['c2'], // c2's conclude clock missed twice is one case; c6's miss is in October
       extensionsUsed: ['c2'], // extended once while the township led it
       recordedByOffice: [],
+      commitmentsKeptLate: [],
+      commitmentsNotKept: [],
     });
     expect(figures.counts).toEqual({
       casesAssigned: 3,
@@ -118,6 +120,8 @@ describe('accountability from a hand-computed fixture', () => {
       casesOverdue: 1,
       extensionsUsed: 1,
       recordedByOffice: 0,
+      commitmentsKeptLate: 0,
+      commitmentsNotKept: 0,
     });
     // Acknowledge: a1 10.5 min, a2 60 min → sorted [10.5, 60]; median rank ⌈0.5·2⌉=1 → 10.5; p90 rank ⌈1.8⌉=2 → 60.
     expect(figures.medianMinutesToAcknowledge).toBe(10.5);
@@ -143,8 +147,10 @@ describe('accountability from a hand-computed fixture', () => {
       casesOverdue: [],
       extensionsUsed: [], // c4 was extended after it moved to housing
       recordedByOffice: [],
+      commitmentsKeptLate: [],
+      commitmentsNotKept: [],
     });
-    expect(Object.values(figures.counts)).toEqual([2, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(Object.values(figures.counts)).toEqual([2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     // Acknowledge: a4 20 min only → median 20, p90 20. No visits arrived → null.
     expect(figures.medianMinutesToAcknowledge).toBe(20);
     expect(figures.p90MinutesToAcknowledge).toBe(20);
@@ -167,8 +173,10 @@ describe('accountability from a hand-computed fixture', () => {
       casesOverdue: [],
       extensionsUsed: ['c4'],
       recordedByOffice: [],
+      commitmentsKeptLate: [],
+      commitmentsNotKept: [],
     });
-    expect(Object.values(figures.counts)).toEqual([2, 1, 0, 0, 1, 1, 0, 1, 0]);
+    expect(Object.values(figures.counts)).toEqual([2, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0]);
     // Acknowledge: a6 08:20 → 10:00 = 100 min, a7 15 min → [15, 100]: median 15, p90 100.
     expect(figures.medianMinutesToAcknowledge).toBe(15);
     expect(figures.p90MinutesToAcknowledge).toBe(100);

@@ -1,4 +1,5 @@
 import { clocksIn } from './clock-stops.js';
+import { commitmentKeeping } from './commitments.js';
 import { stages, type Stage } from './types.js';
 
 /**
@@ -28,6 +29,10 @@ export const figureNames = [
   'extensionsUsed',
   /** Cases in which the office recorded the unit's acknowledgement, arrival or proposal for it. */
   'recordedByOffice',
+  /** Cases with a commitment (承诺事项) due in the period and done after its due time. */
+  'commitmentsKeptLate',
+  /** Cases with a commitment due in the period not done by its end, or dropped after it was overdue (core/commitments.ts `commitmentKeeping`). */
+  'commitmentsNotKept',
 ] as const;
 export type FigureName = (typeof figureNames)[number];
 
@@ -97,6 +102,7 @@ export function accountability(events: readonly ReportEvent[], period: Period, n
   const firstAnswerAt = new Map<string, string>();
   const pausedBeforeAnswer = new Map<string, number>();
   const units = new Map<string, UnitAccountability>();
+  const commitments = new Map<string, { caseId: string; unitId: string; dueAt: string; doneAt: string | null; droppedAt: string | null }>();
   const unit = (unitId: string): UnitAccountability => {
     let found = units.get(unitId);
     if (!found) {
@@ -181,10 +187,26 @@ export function accountability(events: readonly ReportEvent[], period: Period, n
       const unitId = str(data.unitId);
       if (unitId) count(unitId, 'casesOverdue', event.caseId);
     }
+    const commitment = commitments.get(str(data.commitmentId) ?? '');
+    if (event.type === 'commitment.added') {
+      const unitId = str(data.unitId);
+      const dueAt = str(data.dueAt);
+      if (unitId && dueAt) commitments.set(str(data.commitmentId) ?? '', { caseId: event.caseId, unitId, dueAt, doneAt: null, droppedAt: null });
+    }
+    if (commitment && event.type === 'commitment.done') commitment.doneAt ??= event.at;
+    if (commitment && event.type === 'commitment.dropped') commitment.droppedAt ??= event.at;
     if (event.type === 'deadline.extended' && inPeriod(event.at)) {
       const lead = leadOf.get(event.caseId);
       if (lead) count(lead, 'extensionsUsed', event.caseId);
     }
+  }
+
+  // A commitment counts in the period it falls due in, judged as of `now` (the end of the period).
+  for (const item of commitments.values()) {
+    if (!inPeriod(item.dueAt)) continue;
+    const keeping = commitmentKeeping(item, now);
+    if (keeping === 'late') count(item.unitId, 'commitmentsKeptLate', item.caseId);
+    if (keeping === 'not_kept') count(item.unitId, 'commitmentsNotKept', item.caseId);
   }
 
   const toAcknowledge = new Map<string, number[]>();

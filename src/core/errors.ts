@@ -157,6 +157,8 @@ export const errorReasons = {
   already_in_charge: { code: 'already_done', params: ['at'], for: ['staff'] },
   /** Only the leader in charge releases the charge; the case is not in theirs. */
   not_in_charge: { code: 'conflict', params: [], for: ['staff'] },
+  /** A commitment (core/commitments.ts) is done or dropped once: it is `status` already. */
+  commitment_settled: { code: 'already_done', params: ['status', 'at'], for: ['staff'] },
   email_taken: { code: 'conflict', params: [], for: ['staff'] },
   unit_deactivated: { code: 'already_done', params: ['at'], for: ['staff'] },
   unit_active: { code: 'already_done', params: [], for: ['staff'] },

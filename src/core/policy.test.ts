@@ -56,7 +56,7 @@ function resourcesFor(action: Action): Resource[] {
 }
 
 describe('the action lists used by these tests', () => {
-  it('cover nineteen case actions', () => {
+  it('cover twenty-one case actions', () => {
     expect([...caseActions]).toEqual([
       'case.read',
       'case.move',
@@ -77,6 +77,8 @@ describe('the action lists used by these tests', () => {
       'case.supervision.feedback',
       'case.reception.book',
       'case.personal_charge',
+      'case.commitment',
+      'case.commitment.done',
     ]);
   });
 });
@@ -327,6 +329,8 @@ describe('caseAbilities', () => {
       'case.supervision.feedback': true,
       'case.reception.book': false,
       'case.personal_charge': false,
+      'case.commitment': false,
+      'case.commitment.done': true,
     });
   });
 
@@ -334,7 +338,7 @@ describe('caseAbilities', () => {
     expect(Object.values(caseAbilities(buildActor('unit_officer'), [otherUnit]))).toEqual(caseActions.map(() => false));
   });
 
-  it('shows a leader read, move, note, meet and the decision on an extension only', () => {
+  it('shows a leader read, move, note, meet, the decision on an extension, supervision, personal charge and commitments only', () => {
     expect(caseAbilities(buildActor('leader'), [otherUnit])).toEqual({
       'case.read': true,
       'case.move': true,
@@ -355,6 +359,8 @@ describe('caseAbilities', () => {
       'case.supervision.feedback': false,
       'case.reception.book': false,
       'case.personal_charge': true,
+      'case.commitment': true,
+      'case.commitment.done': false,
     });
   });
 

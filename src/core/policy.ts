@@ -42,6 +42,10 @@ export const caseActions = [
   'case.reception.book',
   /** Take personal charge of the case (包案) and release it: a leader, for themselves (core/personal-charge.ts). */
   'case.personal_charge',
+  /** Record a commitment a meeting or a decision made (承诺事项), and drop one with a reason: the office and the leadership group. */
+  'case.commitment',
+  /** Record a commitment done with its evidence: the office, and the owner unit's officers (the command checks the unit). */
+  'case.commitment.done',
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
 
@@ -134,6 +138,7 @@ const grants: Record<Role, readonly Action[]> = {
     'case.step',
     'case.attach',
     'case.supervision.feedback',
+    'case.commitment.done',
     'assignment.acknowledge',
     'assignment.arrive',
     'assignment.propose',
@@ -143,7 +148,7 @@ const grants: Record<Role, readonly Action[]> = {
     'unit.read',
     'plan.read',
   ],
-  leader: ['case.read', 'case.move', 'case.note', 'case.meet', 'case.extension.decide', 'case.supervise', 'case.personal_charge', 'case.list', 'unit.read', 'user.read', 'plan.read', 'report.read'],
+  leader: ['case.read', 'case.move', 'case.note', 'case.meet', 'case.extension.decide', 'case.supervise', 'case.personal_charge', 'case.commitment', 'case.list', 'unit.read', 'user.read', 'plan.read', 'report.read'],
   auditor: ['case.read', 'case.list', 'unit.read', 'user.read', 'plan.read', 'audit.read', 'report.read'],
 };
 

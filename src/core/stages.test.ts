@@ -18,6 +18,7 @@ function buildContext(overrides: Partial<MoveContext> = {}): MoveContext {
     reviewCount: 0,
     reviewRequestDueAt: reviewWindowEnd,
     lastAnswerAt: '2026-12-01T00:00:00.000Z',
+    openCommitments: 0,
     now: '2026-12-01T00:00:00.000Z',
     reason: 'The grievance is within the county remit.',
     ...overrides,

@@ -16,6 +16,8 @@ export interface MoveContext {
   reviewRequestDueAt: string | null;
   /** When the latest written answer was given; null when none has been. */
   lastAnswerAt: string | null;
+  /** Commitments of the case still open (core/commitments.ts): it is concluded with them only with a reason recorded. */
+  openCommitments: number;
   now: string;
   reason: string | undefined;
 }
@@ -33,6 +35,7 @@ export const guardCodes = [
   'noAnswerYet',
   'reviewWindowPassed',
   'reviewsUsed',
+  'commitmentsOpen',
 ] as const;
 export type GuardCode = (typeof guardCodes)[number];
 
@@ -46,6 +49,7 @@ export const guardMessages: Record<GuardCode, string> = {
   noAnswerYet: 'A review can only be requested after an answer has been given.',
   reviewWindowPassed: 'The time to request a review (30 days from the answer) has passed.',
   reviewsUsed: 'Both the review and the second review have been used; the answer is final.',
+  commitmentsOpen: 'Commitments of the case are still open: settle them, or record why the case is concluded without them.',
 };
 
 /** A guard returns null when the move may go ahead, or the code of what is missing. */
@@ -69,6 +73,8 @@ const guards = {
     return ctx.now <= ctx.reviewRequestDueAt ? null : 'reviewWindowPassed';
   },
   reviewsLeft: (ctx) => (ctx.reviewCount < maxReviews ? null : 'reviewsUsed'),
+  /** The case is concluded while commitments are open only with the office's reason why. */
+  commitmentsSettled: (ctx) => (ctx.openCommitments === 0 || (ctx.reason !== undefined && ctx.reason.trim() !== '') ? null : 'commitmentsOpen'),
 } satisfies Record<string, Guard>;
 
 /**
@@ -129,7 +135,7 @@ export const moves: readonly Move[] = [
   { from: 'not_accepted', to: 'reception', by: office, guards: [guards.reasonGiven], reasonRequired: true, effects: ['reopen'] },
   // The leadership group decides; the reason is the decision itself.
   { from: 'decision', to: 'resolution', by: ['coordinator', 'leader'], guards: [guards.reasonGiven], reasonRequired: true, effects: [] },
-  { from: 'resolution', to: 'closed', by: office, guards: [guards.answered], reasonRequired: false, effects: ['close'] },
+  { from: 'resolution', to: 'closed', by: office, guards: [guards.answered, guards.commitmentsSettled], reasonRequired: false, effects: ['close'] },
   // The review is the petitioner's right: they request it themself, or the office records their request.
   // Finality (Art. 36) is checked before the window: after the second review, its end is not the reason.
   // The written answer opens the window at once (Regulations 2022, Art. 35: 30 days from the written
@@ -150,7 +156,7 @@ export const moves: readonly Move[] = [
     reasonRequired: true,
     effects: ['startReview'],
   },
-  { from: 'review', to: 'closed', by: office, guards: [guards.reviewAnswered], reasonRequired: false, effects: ['close'] },
+  { from: 'review', to: 'closed', by: office, guards: [guards.reviewAnswered, guards.commitmentsSettled], reasonRequired: false, effects: ['close'] },
   {
     from: 'review',
     to: 'review',
@@ -256,7 +262,9 @@ export function offeredMoves(from: Stage, role: Mover, ctx: MoveContext, undone:
   return moves
     .filter((move) => move.from === from && (role === 'admin' || move.by.includes(role)))
     .map((move) => {
-      return { to: move.to, reasonRequired: move.reasonRequired, blockedBy: firstProblem(move, ctx), undoneSteps: [...undone] };
+      // Concluding with commitments still open needs the reason why (the move's own rule otherwise).
+      const reasonRequired = move.reasonRequired || (move.guards.includes(guards.commitmentsSettled) && ctx.openCommitments > 0);
+      return { to: move.to, reasonRequired, blockedBy: firstProblem(move, ctx), undoneSteps: [...undone] };
     });
 }
 

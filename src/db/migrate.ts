@@ -28,8 +28,10 @@ import * as responseTemplates from './migrations/030-response-templates.js';
 import * as supervision from './migrations/032-supervision.js';
 import * as reviews from './migrations/034-reviews.js';
 import * as caseLinks from './migrations/035-case-links.js';
+import * as commitments from './migrations/039-commitments.js';
 import * as indicatorIndexes from './migrations/043-indicator-indexes.js';
 import * as leaders from './migrations/041-leaders.js';
+import * as open311Media from './migrations/044-open311-media.js';
 import type { Database } from './schema.js';
 
 type AdapterMigration = { up(db: Kysely<unknown>, adapter: DialectAdapter): Promise<void> };
@@ -63,8 +65,10 @@ const all: Record<string, AdapterMigration> = {
   '032-supervision': supervision,
   '034-reviews': reviews,
   '035-case-links': caseLinks,
+  '039-commitments': commitments,
   '043-indicator-indexes': indicatorIndexes,
   '041-leaders': leaders,
+  '044-open311-media': open311Media,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

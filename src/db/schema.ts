@@ -449,6 +449,7 @@ export interface Database {
   supervisions: SupervisionsTable;
   reception_days: ReceptionDaysTable;
   reception_bookings: ReceptionBookingsTable;
+  commitments: CommitmentsTable;
   notifications: NotificationsTable;
   webhooks: WebhooksTable;
   case_tallies: CaseTalliesTable;
@@ -558,6 +559,27 @@ export interface ReceptionBookingsTable {
   cancelled_by: string | null;
 }
 
+/** A commitment a meeting or a decision made on a case (承诺事项; migration 039, core/commitments.ts). */
+export interface CommitmentsTable {
+  id: string;
+  case_id: string;
+  source: 'meeting' | 'decision';
+  meeting_id: string | null;
+  text: string;
+  owner_unit_id: string;
+  due_at: string;
+  /** 'open', 'done' (with `evidence`) or 'dropped' (with `drop_reason`); an open one past `due_at` is overdue. */
+  status: 'open' | 'done' | 'dropped';
+  done_at: string | null;
+  done_by: string | null;
+  evidence: string | null;
+  dropped_at: string | null;
+  dropped_by: string | null;
+  drop_reason: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
 /** The durable outbox: written in the transaction of the change that causes it. */
 export interface NotificationsTable {
   id: string;
@@ -633,6 +655,13 @@ interface Open311RequestsTable {
   address_string: string | null;
   address_id: string | null;
   media_url: string | null;
+  /** The fetch of media_url into an attachment (migration 044): pending, fetched or failed; null for none to fetch. */
+  media_state: 'pending' | 'fetched' | 'failed' | null;
+  media_attempts: Generated<number>;
+  media_next_at: string | null;
+  /** Why the fetch failed, as a code (attachments/remote-media.ts MediaFetchFailure, or the file check's problem code). */
+  media_failure: string | null;
+  media_attachment_id: string | null;
   created_at: string;
 }
 

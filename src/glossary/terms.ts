@@ -90,4 +90,6 @@ export const glossary = {
   receptionDay: { zh: '领导接访日', en: 'reception day', variants: { zh: ['领导接待日', '接访日期'], en: ['visiting day', 'open day'] } },
   /** A leader's taking a case in personal charge (Art. 18; core/personal-charge.ts). */
   personalCharge: { zh: '包案', en: 'personal charge', variants: { zh: ['包干案件', '包联案件'], en: ['case ownership'] } },
+  /** What a meeting or a decision committed to (承诺事项, core/commitments.ts): an owner unit, a due date, a status. */
+  commitment: { zh: '承诺事项', en: 'commitment', variants: { zh: ['承诺事宜', '许诺事项'], en: ['promise', 'pledge'] } },
 } as const satisfies Record<string, Term>;

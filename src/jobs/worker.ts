@@ -8,7 +8,9 @@ import { foldTallies } from '../db/tallies.js';
 import { forgetExpiredIdempotencyKeys } from '../commands/support/idempotency.js';
 import { defaultRetentionDays, purgePersonalData } from './purge.js';
 import { purgeExpiredCredentials, purgeStaleSignInFailures } from '../commands/credentials.js';
-import type { AuditSettings } from '../config.js';
+import type { AuditSettings, Config } from '../config.js';
+import type { MediaFetchOptions } from '../attachments/remote-media.js';
+import { fetchOpen311Media } from '../commands/public/open311-media.js';
 import { sealAuditLog, type SealResult } from './audit-sequencer.js';
 import { exportNewCheckpoint, refreshCheckpointFile } from './audit-export.js';
 
@@ -20,6 +22,23 @@ interface WorkerOptions {
   log: (message: string, error?: unknown) => void;
   /** The audit sequencer and checkpoints; they run on their own, shorter tick. */
   audit: AuditSettings;
+  /** Fetching Open311 media_url files into attachments, on its own tick (a slow sender never holds up the deadlines); null when turned off. */
+  mediaFetch: MediaFetchOptions | null;
+}
+
+/** The worker's options from the settings, the same for `redress serve` and `redress worker`. */
+export function workerOptions(config: Config, log: WorkerOptions['log']): WorkerOptions {
+  return {
+    intervalSeconds: config.scanIntervalSeconds,
+    retentionDays: config.retentionDays,
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    audit: config.audit,
+    mediaFetch: config.attachments.mediaFetch.enabled
+      ? { maxBytes: config.attachments.maxBytes, timeoutMs: 15_000, allowHosts: config.attachments.mediaFetch.allowHosts }
+      : null,
+    log,
+  };
 }
 
 /** Chains what committed since the last pass, signs a checkpoint when one is due, and exports it. */
@@ -80,8 +99,8 @@ function every(seconds: number, work: () => Promise<unknown>, log: WorkerOptions
 }
 
 /**
- * Runs the deadline scanner, the outbox delivery, the personal-data and expired-session purges every interval, and
- * the audit sequencer every few seconds, until stopped.
+ * Runs the deadline scanner, the outbox delivery, the personal-data and expired-session purges and the
+ * Open311 media fetch every interval, and the audit sequencer every few seconds, until stopped.
  */
 export function startWorker(ctx: Context, options: WorkerOptions): () => Promise<void> {
   const senders: Senders = {
@@ -91,7 +110,11 @@ export function startWorker(ctx: Context, options: WorkerOptions): () => Promise
   void refreshCheckpointFile(ctx, options.audit.checkpointFile).catch((error: unknown) => options.log('The audit checkpoint file could not be refreshed.', error));
   const stopWork = every(options.intervalSeconds, () => workOnce(ctx, senders, options.retentionDays), options.log, 'The worker pass failed; it will run again.');
   const stopSealing = every(options.audit.sequenceEverySeconds, () => sealAndExport(ctx, options.audit, options.log), options.log, 'The audit sequencer pass failed; it will run again.');
+  const media = options.mediaFetch;
+  const stopMedia = media
+    ? every(options.intervalSeconds, () => fetchOpen311Media(ctx, media), options.log, 'The Open311 media fetch failed; it will run again.')
+    : async () => undefined;
   return async () => {
-    await Promise.all([stopWork(), stopSealing()]);
+    await Promise.all([stopWork(), stopSealing(), stopMedia()]);
   };
 }

@@ -13,8 +13,8 @@ interface Rendered {
 type Data = Record<string, unknown>;
 
 const clockNames: Record<Language, Record<string, string>> = {
-  zh: { accept: '受理决定', conclude: '办结', acknowledge: '签收', on_scene: '到场', proposal: '提出解决方案', review: '复查办结', transfer_reply: '书面告知是否受理（转送）', result_report: '报送办结报告', supervision_feedback: '督办书面反馈' },
-  en: { accept: 'decision on acceptance', conclude: 'conclusion', acknowledge: 'acknowledgement', on_scene: 'arrival on the scene', proposal: 'proposed solution', review: 'review conclusion', transfer_reply: 'reply on accepting a transfer', result_report: 'result report', supervision_feedback: 'written feedback on supervision' },
+  zh: { accept: '受理决定', conclude: '办结', acknowledge: '签收', on_scene: '到场', proposal: '提出解决方案', review: '复查办结', transfer_reply: '书面告知是否受理（转送）', result_report: '报送办结报告', supervision_feedback: '督办书面反馈', commitment: '承诺事项' },
+  en: { accept: 'decision on acceptance', conclude: 'conclusion', acknowledge: 'acknowledgement', on_scene: 'arrival on the scene', proposal: 'proposed solution', review: 'review conclusion', transfer_reply: 'reply on accepting a transfer', result_report: 'result report', supervision_feedback: 'written feedback on supervision', commitment: 'commitment' },
 };
 
 const roleNames: Record<Language, Record<string, string>> = {

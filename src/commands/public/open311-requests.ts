@@ -120,6 +120,8 @@ export async function createOpen311Request(
           address_string: addressString ?? null,
           address_id: addressId ?? null,
           media_url: mediaUrl ?? null,
+          // The worker fetches it into an attachment (open311-media.ts).
+          media_state: mediaUrl ? 'pending' : null,
           created_at: opened.created_at,
         })
         .execute();

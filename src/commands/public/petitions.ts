@@ -1,5 +1,6 @@
 import type { CheckedFile } from '../../attachments/content.js';
 import { storeOpeningFiles } from '../attachments.js';
+import { commitmentStatus, type CommitmentStatus } from '../../core/commitments.js';
 import { caseNotices, type WrittenNotice } from '../written-notices.js';
 import { randomBytes } from 'node:crypto';
 import { accessCodeDigest, newAccessCode } from '../../core/access-code.js';
@@ -103,16 +104,37 @@ export interface PublicStatus {
   review: ReviewWindow;
   /** Whether the latest answer can still be rated (once, within the same 30 days). */
   feedback: { possible: boolean; answerId: string | null; until: string | null };
+  /** The commitments made on the case and how each stands (the evidence and who recorded it stay internal). */
+  commitments: PublicCommitment[];
+}
+
+/** A commitment as the petitioner sees it. */
+interface PublicCommitment {
+  text: string;
+  unitName: { zh: string; en: string };
+  dueAt: string;
+  status: CommitmentStatus;
+  doneAt: string | null;
+  droppedAt: string | null;
+  dropReason: string | null;
 }
 
 async function publicStatus(ctx: Context, trx: Trx, row: CaseRow, now: string): Promise<PublicStatus> {
-  const [plan, answers, ratings, facts, pause, notices] = await Promise.all([
+  const [plan, answers, ratings, facts, pause, notices, commitments] = await Promise.all([
     loadPlan(trx, row.plan_id),
     trx.selectFrom('answers').select(['id', 'body', 'review_round', 'created_at']).where('case_id', '=', row.id).orderBy('created_at').execute(),
     trx.selectFrom('feedback').select(['answer_id', 'rating']).where('case_id', '=', row.id).execute(),
     moveContext(trx, row, now, undefined),
     trx.selectFrom('pauses').select(['kind', 'started_at', 'planned_end']).where('case_id', '=', row.id).where('ended_at', 'is', null).executeTakeFirst(),
     caseNotices(ctx, trx, row.id, { petitioner: true }),
+    trx
+      .selectFrom('commitments')
+      .innerJoin('units', 'units.id', 'commitments.owner_unit_id')
+      .select(['commitments.text', 'commitments.due_at', 'commitments.status', 'commitments.done_at', 'commitments.dropped_at', 'commitments.drop_reason', 'units.name', 'units.name_en'])
+      .where('commitments.case_id', '=', row.id)
+      .orderBy('commitments.due_at')
+      .orderBy('commitments.id')
+      .execute(),
   ]);
   const matterClass = plan?.document.classes?.find((item) => item.code === row.matter_class);
   const lawfulChannel = plan?.document.lawfulChannels?.find((item) => item.code === row.lawful_channel);
@@ -154,6 +176,15 @@ async function publicStatus(ctx: Context, trx: Trx, row: CaseRow, now: string): 
       answerId: latest?.id ?? null,
       until: latest ? row.review_request_due_at : null,
     },
+    commitments: commitments.map((item) => ({
+      text: item.text,
+      unitName: { zh: item.name, en: item.name_en ?? item.name },
+      dueAt: item.due_at,
+      status: commitmentStatus(item.status, item.due_at, now),
+      doneAt: item.done_at,
+      droppedAt: item.dropped_at,
+      dropReason: item.drop_reason,
+    })),
   };
 }
 

@@ -5201,7 +5201,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -5210,7 +5210,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -5279,6 +5279,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -5633,7 +5635,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -5642,7 +5644,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -5711,6 +5713,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -6195,7 +6199,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -6204,7 +6208,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -6273,6 +6277,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -6620,7 +6626,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -6629,7 +6635,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -6698,6 +6704,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -7038,7 +7046,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -7047,7 +7055,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -7116,6 +7124,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -7462,7 +7472,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -7471,7 +7481,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -7540,6 +7550,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -7896,7 +7908,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -7905,7 +7917,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -7974,6 +7986,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -8315,7 +8329,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -8324,7 +8338,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -8393,6 +8407,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -8739,7 +8755,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -8748,7 +8764,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -8817,6 +8833,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -9167,7 +9185,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -9176,7 +9194,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -9245,6 +9263,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -9596,7 +9616,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -9605,7 +9625,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -9674,6 +9694,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -10015,7 +10037,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -10024,7 +10046,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -10093,6 +10115,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -10434,7 +10458,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -10443,7 +10467,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -10512,6 +10536,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -10858,7 +10884,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -10867,7 +10893,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -10936,6 +10962,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -11285,7 +11313,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -11294,7 +11322,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -11363,6 +11391,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -11710,7 +11740,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -11719,7 +11749,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -11788,6 +11818,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -12136,7 +12168,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -12145,7 +12177,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -12214,6 +12246,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -12561,7 +12595,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -12570,7 +12604,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -12639,6 +12673,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -12987,7 +13023,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -12996,7 +13032,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -13065,6 +13101,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -13411,7 +13449,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -13420,7 +13458,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -13489,6 +13527,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -14114,7 +14154,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -14123,7 +14163,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -14192,6 +14232,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -14537,7 +14579,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -14546,7 +14588,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -14615,6 +14657,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -14963,7 +15007,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -14972,7 +15016,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -15041,6 +15085,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -15388,7 +15434,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -15397,7 +15443,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -15466,6 +15512,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -15813,7 +15861,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -15822,7 +15870,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -15891,6 +15939,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -16238,7 +16288,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -16247,7 +16297,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -16316,6 +16366,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -16657,7 +16709,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -16666,7 +16718,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -16735,6 +16787,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -17206,7 +17260,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -17215,7 +17269,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -17284,6 +17338,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -17773,7 +17829,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -17782,7 +17838,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -17851,6 +17907,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -18200,7 +18258,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -18209,7 +18267,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -18278,6 +18336,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -18625,7 +18685,7 @@ export interface paths {
                                 /** @enum {unknown} */
                                 to: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
                                 reasonRequired: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                                 undoneSteps: string[];
                             }[];
                             review: {
@@ -18634,7 +18694,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             /** @description The one extension of the time to conclude, approved by a leader (the petitioner is told it). */
                             extension: {
@@ -18703,6 +18763,8 @@ export interface paths {
                                 "case.supervision.feedback": boolean;
                                 "case.reception.book": boolean;
                                 "case.personal_charge": boolean;
+                                "case.commitment": boolean;
+                                "case.commitment.done": boolean;
                             };
                         };
                     };
@@ -19662,6 +19724,648 @@ export interface paths {
                                 supervise: boolean;
                                 feedback: boolean;
                                 end: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case’s commitments, their status and clocks, and what the reader may do */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {unknown} */
+                                source: "meeting" | "decision";
+                                meetingId: string | null;
+                                text: string;
+                                ownerUnitId: string;
+                                ownerUnitName: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @enum {unknown} */
+                                status: "open" | "overdue" | "done" | "dropped";
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                doneBy: string | null;
+                                evidence: string | null;
+                                /** Format: date-time */
+                                droppedAt: string | null;
+                                droppedBy: string | null;
+                                dropReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                may: {
+                                    done: boolean;
+                                    drop: boolean;
+                                };
+                            }[];
+                            open: number;
+                            may: {
+                                add: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a commitment a meeting or a decision made, with its owner unit and due day; its clock is reminded and escalated by the ladder. Honours Idempotency-Key. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        source: "meeting" | "decision";
+                        meetingId?: string;
+                        text: string;
+                        ownerUnitId: string;
+                        /** Format: date */
+                        dueDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {unknown} */
+                                source: "meeting" | "decision";
+                                meetingId: string | null;
+                                text: string;
+                                ownerUnitId: string;
+                                ownerUnitName: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @enum {unknown} */
+                                status: "open" | "overdue" | "done" | "dropped";
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                doneBy: string | null;
+                                evidence: string | null;
+                                /** Format: date-time */
+                                droppedAt: string | null;
+                                droppedBy: string | null;
+                                dropReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                may: {
+                                    done: boolean;
+                                    drop: boolean;
+                                };
+                            }[];
+                            open: number;
+                            may: {
+                                add: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/commitments/{commitmentId}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a commitment done, with its evidence (the owner unit, or the office for it); stops its clock. Honours Idempotency-Key. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    commitmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evidence: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {unknown} */
+                                source: "meeting" | "decision";
+                                meetingId: string | null;
+                                text: string;
+                                ownerUnitId: string;
+                                ownerUnitName: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @enum {unknown} */
+                                status: "open" | "overdue" | "done" | "dropped";
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                doneBy: string | null;
+                                evidence: string | null;
+                                /** Format: date-time */
+                                droppedAt: string | null;
+                                droppedBy: string | null;
+                                dropReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                may: {
+                                    done: boolean;
+                                    drop: boolean;
+                                };
+                            }[];
+                            open: number;
+                            may: {
+                                add: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/commitments/{commitmentId}/drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Drop a commitment, with the reason (the office or the leadership group); stops its clock. Honours Idempotency-Key. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    commitmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {unknown} */
+                                source: "meeting" | "decision";
+                                meetingId: string | null;
+                                text: string;
+                                ownerUnitId: string;
+                                ownerUnitName: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @enum {unknown} */
+                                status: "open" | "overdue" | "done" | "dropped";
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                doneBy: string | null;
+                                evidence: string | null;
+                                /** Format: date-time */
+                                droppedAt: string | null;
+                                droppedBy: string | null;
+                                dropReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                may: {
+                                    done: boolean;
+                                    drop: boolean;
+                                };
+                            }[];
+                            open: number;
+                            may: {
+                                add: boolean;
                             };
                         };
                     };
@@ -25794,6 +26498,8 @@ export interface paths {
                                 casesOverdue: number;
                                 extensionsUsed: number;
                                 recordedByOffice: number;
+                                commitmentsKeptLate: number;
+                                commitmentsNotKept: number;
                                 medianMinutesToAcknowledge: number | null;
                                 p90MinutesToAcknowledge: number | null;
                                 medianMinutesToArrive: number | null;
@@ -25834,6 +26540,14 @@ export interface paths {
                                         reference: string;
                                     }[];
                                     recordedByOffice: {
+                                        id: string;
+                                        reference: string;
+                                    }[];
+                                    commitmentsKeptLate: {
+                                        id: string;
+                                        reference: string;
+                                    }[];
+                                    commitmentsNotKept: {
                                         id: string;
                                         reference: string;
                                     }[];
@@ -27361,7 +28075,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             feedback: {
                                 possible: boolean;
@@ -27369,6 +28083,23 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                             };
+                            /** @description The commitments made on the case (承诺事项), by due time: what was committed, the owner unit, the due time and the status (open, overdue, done, dropped with its reason). */
+                            commitments: {
+                                text: string;
+                                unitName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @enum {unknown} */
+                                status: "open" | "overdue" | "done" | "dropped";
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                /** Format: date-time */
+                                droppedAt: string | null;
+                                dropReason: string | null;
+                            }[];
                         };
                     };
                 };
@@ -27649,7 +28380,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             feedback: {
                                 possible: boolean;
@@ -27657,6 +28388,23 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                             };
+                            /** @description The commitments made on the case (承诺事项), by due time: what was committed, the owner unit, the due time and the status (open, overdue, done, dropped with its reason). */
+                            commitments: {
+                                text: string;
+                                unitName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @enum {unknown} */
+                                status: "open" | "overdue" | "done" | "dropped";
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                /** Format: date-time */
+                                droppedAt: string | null;
+                                dropReason: string | null;
+                            }[];
                         } & {
                             offerReview: boolean;
                         };
@@ -27936,7 +28684,7 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                                 possible: boolean;
-                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed") | (never | null);
+                                blockedBy: ("representativesChosen" | "leadUnitAssigned" | "reasonGiven" | "answered" | "reviewAnswered" | "noAnswerYet" | "reviewWindowPassed" | "reviewsUsed" | "commitmentsOpen") | (never | null);
                             };
                             feedback: {
                                 possible: boolean;
@@ -27944,6 +28692,23 @@ export interface paths {
                                 /** Format: date-time */
                                 until: string | null;
                             };
+                            /** @description The commitments made on the case (承诺事项), by due time: what was committed, the owner unit, the due time and the status (open, overdue, done, dropped with its reason). */
+                            commitments: {
+                                text: string;
+                                unitName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @enum {unknown} */
+                                status: "open" | "overdue" | "done" | "dropped";
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                /** Format: date-time */
+                                droppedAt: string | null;
+                                dropReason: string | null;
+                            }[];
                         };
                     };
                 };

@@ -27,6 +27,7 @@ describe('what holds a stage move back, in both languages', () => {
       reviewCount: 0,
       reviewRequestDueAt: '2026-01-01T00:00:00.000Z',
       lastAnswerAt: '2025-12-01T00:00:00.000Z',
+      openCommitments: 0,
       now: '2026-11-02T08:00:00.000Z',
       reason: 'Not satisfied.',
     };

@@ -206,6 +206,17 @@ export const en: Messages = {
     plannedEnd: 'Planned end',
     resumes: 'When the pause ends, the time limit moves later by exactly the time paused.',
   },
+  commitments: {
+    title: 'Commitments',
+    intro: 'The commitments made while handling your petition; each is for its responsible unit to do by its deadline.',
+    item: 'Commitment',
+    unit: 'Responsible unit',
+    due: 'Deadline',
+    standing: 'Status',
+    statuses: { open: 'in progress', overdue: 'overdue', done: 'done', dropped: 'withdrawn' },
+    doneAt: 'Done',
+    droppedBecause: 'Withdrawn because',
+  },
   notStarted: 'not started',
   matter: {
     class: 'Nature of the matter',
@@ -253,6 +264,7 @@ export const en: Messages = {
     noAnswerYet: (_until: string) => 'A review can be requested as soon as the written answer has been given.',
     reviewWindowPassed: (until: string) => `The time to ask for a review ended on ${until}; a review can no longer be requested.`,
     reviewsUsed: (_until: string) => 'The review and the second review have both been used; the answer is final.',
+    commitmentsOpen: (_until: string) => 'Some commitments are not yet done.',
   },
 
   files: {

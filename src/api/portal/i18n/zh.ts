@@ -199,6 +199,17 @@ export const zh = {
     plannedEnd: '预计结束',
     resumes: '暂停结束后，办理期限相应顺延，顺延时间与暂停时间相同。',
   },
+  commitments: {
+    title: '承诺事项',
+    intro: '办理中作出的承诺事项，每项由责任单位在期限内完成。',
+    item: '承诺内容',
+    unit: '责任单位',
+    due: '期限',
+    standing: '状态',
+    statuses: { open: '办理中', overdue: '逾期', done: '已完成', dropped: '已撤销' },
+    doneAt: '完成时间',
+    droppedBecause: '撤销原因',
+  },
   matter: {
     class: '信访事项性质',
     channelTitle: '您反映的事项应当通过法定途径解决',
@@ -245,6 +256,7 @@ export const zh = {
     noAnswerYet: (_until: string) => '作出书面答复后，即可申请复查。',
     reviewWindowPassed: (until: string) => `申请复查的期限已于 ${until} 届满，不能再申请。`,
     reviewsUsed: (_until: string) => '复查和复核都已使用，答复意见为最终意见。',
+    commitmentsOpen: (_until: string) => '尚有承诺事项未完成。',
   },
 
   files: {

@@ -64,6 +64,20 @@ function pauseSection(m: Messages, args: StatusPageArgs): SafeHtml | null {
 <p class="hint">${m.pause.resumes}</p></section>`;
 }
 
+/** The commitments made on the case (承诺事项), each with its responsible unit, deadline and status. */
+function commitmentsSection(m: Messages, args: StatusPageArgs): SafeHtml | null {
+  const { commitments } = args.status;
+  if (commitments.length === 0) return null;
+  const when = (iso: string | null) => formatTime(iso, args.language, args.timeZone);
+  const rows = commitments.map((item) => {
+    const settled = item.doneAt ? html`<br><span class="hint">${m.commitments.doneAt}: ${when(item.doneAt)}</span>` : item.dropReason ? html`<br><span class="hint">${m.commitments.droppedBecause}: ${item.dropReason}</span>` : null;
+    return html`<tr><td data-label="${m.commitments.item}">${item.text}</td><td data-label="${m.commitments.unit}">${localText(item.unitName, args.language)}</td><td data-label="${m.commitments.due}">${when(item.dueAt)}</td><td data-label="${m.commitments.standing}"><span class="${item.status}" data-commitment-status="${item.status}">${m.commitments.statuses[item.status]}</span>${settled}</td></tr>`;
+  });
+  return html`<section id="commitments"><h2>${m.commitments.title}</h2><p>${m.commitments.intro}</p><div class="table-wrap"><table class="stack">
+<thead><tr><th scope="col">${m.commitments.item}</th><th scope="col">${m.commitments.unit}</th><th scope="col">${m.commitments.due}</th><th scope="col">${m.commitments.standing}</th></tr></thead>
+<tbody>${rows}</tbody></table></div></section>`;
+}
+
 /** The nature of the matter as the petitioner is told it: its lawful channel and how to use it, a suggestion's adoption, the earlier conclusion that stands. */
 function matterSection(m: Messages, args: StatusPageArgs): SafeHtml | null {
   const { matter } = args.status;
@@ -153,6 +167,7 @@ ${deadlineRow(m, args, m.deadlines.conclude, status.deadlines.conclude)}
 ${status.deadlines.reviewRequest.dueAt ? deadlineRow(m, args, m.deadlines.reviewRequest, status.deadlines.reviewRequest) : null}
 ${status.deadlines.review.dueAt ? deadlineRow(m, args, m.deadlines.review, status.deadlines.review) : null}
 </tbody></table></div>
+${commitmentsSection(m, args)}
 <h2>${m.status.answersTitle}</h2>
 ${answers.length > 0 ? answers : html`<p>${m.status.noAnswers}</p>`}
 ${noticesSection(m, args)}

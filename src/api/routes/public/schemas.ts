@@ -1,3 +1,4 @@
+import { PublicCommitment } from '../../../contract/commitments.js';
 import { WrittenNotice } from '../../../contract/cases.js';
 import { pauseKinds } from '../../../core/pauses.js';
 import { Type } from 'typebox';
@@ -96,6 +97,9 @@ export const PublicStatus = Type.Object({
   maxReviews: Type.Integer(),
   review: ReviewWindow,
   feedback: Type.Object({ possible: Type.Boolean(), answerId: Nullable(Type.String()), until: Nullable(Time) }),
+  commitments: Type.Array(PublicCommitment, {
+    description: 'The commitments made on the case (承诺事项), by due time: what was committed, the owner unit, the due time and the status (open, overdue, done, dropped with its reason).',
+  }),
 });
 
 export const FeedbackBody = Type.Object(

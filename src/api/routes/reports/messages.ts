@@ -26,6 +26,8 @@ export const reportMessages = {
       casesOverdue: '案件逾期',
       extensionsUsed: '延期次数',
       recordedByOffice: '信访局代为记录',
+      commitmentsKeptLate: '承诺事项逾期兑现',
+      commitmentsNotKept: '承诺事项未兑现',
     } satisfies Record<FigureName, string>,
   },
   en: {
@@ -52,6 +54,8 @@ export const reportMessages = {
       casesOverdue: 'Cases overdue',
       extensionsUsed: 'Extensions used',
       recordedByOffice: 'Recorded by the office for the unit',
+      commitmentsKeptLate: 'Commitments kept late',
+      commitmentsNotKept: 'Commitments not kept',
     } satisfies Record<FigureName, string>,
   },
 } as const;

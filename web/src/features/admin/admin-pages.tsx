@@ -9,10 +9,11 @@ const CalendarPage = lazy(() => import('./calendar/calendar-page').then((page) =
 const Open311KeysPage = lazy(() => import('./open311/open311-keys-page').then((page) => ({ default: page.Open311KeysPage })));
 const TemplatesPage = lazy(() => import('./templates/templates-page').then((page) => ({ default: page.TemplatesPage })));
 const CataloguePage = lazy(() => import('./catalogue/catalogue-page').then((page) => ({ default: page.CataloguePage })));
+const ReceptionDaysPage = lazy(() => import('./receptions/receptions-page').then((page) => ({ default: page.ReceptionDaysPage })));
 const SettingsPage = lazy(() => import('./settings/settings-page').then((page) => ({ default: page.SettingsPage })));
 
 /** The label keys of the admin pages, under `admin.nav` in the i18n files. */
-export type AdminPageLabel = 'users' | 'units' | 'webhooks' | 'calendar' | 'open311' | 'templates' | 'catalogue' | 'settings';
+export type AdminPageLabel = 'users' | 'units' | 'webhooks' | 'calendar' | 'open311' | 'templates' | 'catalogue' | 'receptions' | 'settings';
 
 /**
  * One page of the admin section: its path under `/admin/`, its label, the action that shows it,
@@ -34,5 +35,6 @@ export const adminPages: readonly AdminPage[] = [
   { path: 'open311', label: 'open311', action: 'open311.keys', element: <Open311KeysPage /> },
   { path: 'templates', label: 'templates', action: 'template.manage', element: <TemplatesPage /> },
   { path: 'catalogue', label: 'catalogue', action: 'plan.write', element: <CataloguePage /> },
+  { path: 'receptions', label: 'receptions', action: 'reception.manage', element: <ReceptionDaysPage /> },
   { path: 'settings', label: 'settings', action: 'settings.manage', element: <SettingsPage /> },
 ];

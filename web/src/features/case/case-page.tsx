@@ -22,6 +22,7 @@ import { RoutingPanel } from './routing-panel';
 import { SameIssuePanel } from './same-issue-panel';
 import { StagePanel } from './stage-panel';
 import { SupervisionPanel } from './supervision-panel';
+import { LeadersPanel } from './leaders-panel';
 import { Deadlines, Summary } from './summary';
 import { Timeline } from './timeline';
 import { TransferPanel } from './transfer-panel';
@@ -141,6 +142,7 @@ export function CasePage() {
           <ReviewPanel />
           <TransferPanel />
           <SupervisionPanel />
+          <LeadersPanel />
           <SameIssuePanel />
           <Meetings />
           <Answers />

@@ -32,6 +32,13 @@ describe('the timeline in words', () => {
     expect(say(en, 'en', event('answer.given', { answerId: 'a1', reviewRound: 0 })).body).toBeUndefined();
   });
 
+  it('says why an Open311 photo could not be fetched, in words', () => {
+    const failed = event('attachment.fetch_failed', { source: 'open311', reason: 'address_refused', attempts: 1 });
+    expect(say(en, 'en', failed).title).toContain('an internal address, refused');
+    expect(say(zh, 'zh', failed).title).toContain('内部地址');
+    expect(say(zh, 'zh', failed).title).not.toContain('address_refused');
+  });
+
   it('names a lawful channel as the plan named it, not by its code', () => {
     const recorded = event('channel.recorded', { channel: 'litigation', name: { zh: '诉讼', en: 'Litigation' }, article: 1, answerDueAt: 'the due time' });
     expect(say(zh, 'zh', recorded).title).toContain('诉讼');

@@ -33,6 +33,7 @@ const clockNames = {
   supervision_feedback: 'supervision.feedbackClock',
   transfer_reply: 'deadline.transferReply',
   result_report: 'deadline.resultReport',
+  commitment: 'deadline.commitment',
 } as const;
 
 function clockName(t: TFunction, kind: unknown): string {
@@ -63,9 +64,22 @@ export function eventText(
       const from = isStage(data.from) ? t(`stage.${data.from}`) : String(data.from);
       const to = isStage(data.to) ? t(`stage.${data.to}`) : String(data.to);
       const undone = Array.isArray(data.undoneSteps) ? data.undoneSteps.length : 0;
-      const body = [text(data.reason), undone > 0 ? t('timeline.leftUndone', { count: undone }) : undefined].filter(Boolean).join('\n');
+      const openCommitments = typeof data.openCommitments === 'number' ? data.openCommitments : 0;
+      const body = [
+        text(data.reason),
+        undone > 0 ? t('timeline.leftUndone', { count: undone }) : undefined,
+        openCommitments > 0 ? t('timeline.closedWithCommitments', { count: openCommitments }) : undefined,
+      ]
+        .filter(Boolean)
+        .join('\n');
       return { title: t('timeline.moved', { from, to }), late, ...(body ? { body } : {}) };
     }
+    case 'commitment.added':
+      return { title: t('timeline.commitmentAdded', { unit: unitName, when: when(text(data.dueAt) ?? '') }), late, ...(text(data.text) ? { body: text(data.text) } : {}) };
+    case 'commitment.done':
+      return { title: t(late ? 'timeline.commitmentDoneLate' : 'timeline.commitmentDone', { unit: unitName }), late, ...(text(data.evidence) ? { body: text(data.evidence) } : {}) };
+    case 'commitment.dropped':
+      return { title: t('timeline.commitmentDropped', { unit: unitName }), late, ...(text(data.reason) ? { body: text(data.reason) } : {}) };
     case 'assignment.notified':
       return { title: t('timeline.notified', { unit: unitName, role: data.role === 'lead' ? t('assignmentRole.lead') : t('assignmentRole.assisting') }), late };
     case 'assignment.acknowledged':
@@ -172,6 +186,8 @@ export function eventText(
       const count = Array.isArray(data.files) ? data.files.length : 0;
       return { title: t(data.internal === true ? 'timeline.attachedInternal' : 'timeline.attached', { count }), late };
     }
+    case 'attachment.fetch_failed':
+      return { title: t('timeline.attachmentFetchFailed', { reason: t(`timeline.mediaFetchReason.${String(data.reason)}`, { defaultValue: String(data.reason ?? '') }) }), late };
     case 'routing.confirmed':
     case 'routing.changed':
       return { title: t(event.type === 'routing.confirmed' ? 'timeline.routingConfirmed' : 'timeline.routingChanged'), late };
@@ -217,6 +233,14 @@ export function eventText(
     }
     case 'supervision.feedback':
       return { title: t(late ? 'timeline.supervisionFeedbackLate' : 'timeline.supervisionFeedback', { unit: unitName }), late };
+    case 'reception.booked':
+      return { title: t(data.via === 'portal' ? 'timeline.receptionBookedByPetitioner' : 'timeline.receptionBooked', { when: when(text(data.startsAt) ?? ''), place: text(data.place) ?? '' }), late };
+    case 'reception.booking_cancelled':
+      return { title: t(data.withDay === true ? 'timeline.receptionDayCancelled' : 'timeline.receptionBookingCancelled', { when: when(text(data.startsAt) ?? '') }), late };
+    case 'case.personal_charge_taken':
+      return { title: t('timeline.personalChargeTaken', { name: text(data.leaderName) ?? '' }), late };
+    case 'case.personal_charge_released':
+      return { title: t('timeline.personalChargeReleased', { name: text(data.leaderName) ?? '' }), late };
     case 'flag.cleared':
       return { title: t('timeline.flagCleared', { flag: isFlag(data.flag) ? t(`flag.${data.flag}`) : String(data.flag ?? '') }), late };
     default:

@@ -162,7 +162,10 @@ function SupervisionRecord({ supervision, children }: { supervision: Supervision
     <article className="record supervision" data-supervision-kind={supervision.kind} data-ended={supervision.endedAt ? 'true' : 'false'}>
       <h3>
         <span className={`badge${supervision.kind === 'listed' ? ' badge-listed' : ''}`}>{t(`supervision.kinds.${supervision.kind}`)}</span>{' '}
-        {t('supervision.leadUnit', { unit })} · <time dateTime={supervision.startedAt}>{t('supervision.startedAt', { when: format.dateTime(supervision.startedAt) })}</time>
+        {/* One piece of text beside the badge, so a narrow screen wraps it as a line, not as columns. */}
+        <span>
+          {t('supervision.leadUnit', { unit })} · <time dateTime={supervision.startedAt}>{t('supervision.startedAt', { when: format.dateTime(supervision.startedAt) })}</time>
+        </span>
       </h3>
       <p className="small">
         <strong>{t('supervision.requirements')}</strong>

@@ -35,7 +35,7 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
   const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch });
   const periods = datePeriods(value);
   const active = Boolean(
-    value.stage || value.urgency || value.unit || value.role || value.category || value.overdue || value.supervised || value.q || value.objection || value.flag || periods.length > 0,
+    value.stage || value.urgency || value.unit || value.role || value.category || value.overdue || value.supervised || value.inCharge || value.q || value.objection || value.flag || periods.length > 0,
   );
   // One choice of what needs a look: a unit's open objection, or one of the flags.
   const attention = value.objection ? 'objection' : value.flag ? `flag:${value.flag}` : '';
@@ -151,6 +151,12 @@ export function QueueFilterBar({ value, onChange }: { value: FilterState; onChan
         <input id="queue-supervised" type="checkbox" checked={Boolean(value.supervised)} onChange={(event) => set({ supervised: event.target.checked || undefined })} />
         <label htmlFor="queue-supervised">{t('queue.supervisedOnly')}</label>
       </div>
+      {user.role === 'leader' ? (
+        <div className="filter filter-check">
+          <input id="queue-in-charge" type="checkbox" checked={Boolean(value.inCharge)} onChange={(event) => set({ inCharge: event.target.checked || undefined })} />
+          <label htmlFor="queue-in-charge">{t('queue.inChargeOnly')}</label>
+        </div>
+      ) : null}
       {periods.map((period) => (
         <p className="filter filter-period" key={period.kind} id={`queue-${period.kind}-period`}>
           <span>

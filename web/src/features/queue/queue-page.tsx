@@ -33,6 +33,7 @@ function readFilters(search: URLSearchParams): FilterState {
   if (search.get('overdue') === 'true') state.overdue = true;
   if (search.get('objection') === 'true') state.objection = true;
   if (search.get('supervised') === 'true') state.supervised = true;
+  if (search.get('inCharge') === 'true') state.inCharge = true;
   return state;
 }
 
@@ -45,6 +46,7 @@ function writeFilters(state: FilterState): URLSearchParams {
   if (state.overdue) search.set('overdue', 'true');
   if (state.objection) search.set('objection', 'true');
   if (state.supervised) search.set('supervised', 'true');
+  if (state.inCharge) search.set('inCharge', 'true');
   if (state.sort !== 'newest') search.set('sort', state.sort);
   return search;
 }
