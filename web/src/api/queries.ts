@@ -48,6 +48,7 @@ export const queryKeys = {
   caseLeaders: (id: string) => ['cases', 'detail', id, 'leaders'] as const,
   receptionDays: (cancelled: boolean) => ['reception-days', cancelled] as const,
   personalChargeReport: ['reports', 'personal-charge'] as const,
+  caseCommitments: (id: string) => ['cases', 'detail', id, 'commitments'] as const,
   catalogue: ['catalogue'] as const,
   catalogueReport: ['catalogue', 'report'] as const,
   plans: ['plans'] as const,

@@ -34,6 +34,7 @@ import type {
 } from '../../../src/api/routes/auth/schemas.js';
 import type { SupervisionState as SupervisionStateSchema } from '../../../src/contract/supervision.js';
 import type { Attachment as AttachmentSchema, AttachmentList as AttachmentListSchema } from '../../../src/contract/attachments.js';
+import type { Commitment as CommitmentSchema, CommitmentsState as CommitmentsStateSchema } from '../../../src/contract/commitments.js';
 import { figureNames } from '../../../src/core/accountability.js';
 
 /** The wire shapes, derived from the server's own response schemas so they are never written twice. */
@@ -78,6 +79,9 @@ export type Transfer = Static<typeof TransferSchema>;
 /** `GET /api/v1/cases/:id/supervision`: the supervision under way, those ended, and what the reader may do. */
 export type SupervisionState = Static<typeof SupervisionStateSchema>;
 export type Supervision = NonNullable<SupervisionState['current']>;
+/** The commitments ledger (承诺事项) of a case, and one commitment. */
+export type CommitmentsState = Static<typeof CommitmentsStateSchema>;
+export type Commitment = Static<typeof CommitmentSchema>;
 export type CatalogueEntry = Static<typeof CatalogueEntrySchema>;
 export type CatalogueReport = Static<typeof CatalogueReportSchema>;
 export type ResponseTemplate = Static<typeof ResponseTemplateSchema>;

@@ -11,6 +11,7 @@ import { AttachmentsPanel } from './attachments-panel';
 import { RegistrationReceipt } from './registration-receipt';
 import { Assignments } from './assignments';
 import { CaseContext, type CaseState } from './case-context';
+import { CommitmentsPanel } from './commitments-panel';
 import { FlagsPanel } from './flags-panel';
 import { MatterPanel } from './matter-panel';
 import { Meetings } from './meetings';
@@ -145,6 +146,7 @@ export function CasePage() {
           <LeadersPanel />
           <SameIssuePanel />
           <Meetings />
+          <CommitmentsPanel />
           <Answers />
           <WrittenNotices />
           <AttachmentsPanel />
