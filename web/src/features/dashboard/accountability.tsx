@@ -10,6 +10,7 @@ import { useNow } from '../../session/session';
 import { Field } from '../../ui/field';
 import { ErrorState, Loading } from '../../ui/states';
 import { fromZonedInput, toZonedInput } from '../../ui/time';
+import { PersonalChargeSection } from './personal-charge';
 
 type Selection = { unitId: string; figure: AccountabilityFigure };
 type UnitRow = AccountabilityReport['units'][number];
@@ -206,6 +207,7 @@ export function Accountability() {
           </div>
         ) : null}
       </div>
+      <PersonalChargeSection from={instants.from} to={instants.to} />
     </section>
   );
 }
