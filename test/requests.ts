@@ -59,6 +59,8 @@ const countedTables = [
   'reception_days',
   'reception_bookings',
   'commitments',
+  'callbacks',
+  'reworks',
   'plans',
   'units',
   'users',

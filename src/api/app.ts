@@ -23,6 +23,8 @@ import { caseReviewRoutes } from './routes/cases/review-routes.js';
 import { caseFlagRoutes } from './routes/cases/flag-routes.js';
 import { caseSupervisionRoutes } from './routes/cases/supervision-routes.js';
 import { caseCommitmentRoutes } from './routes/cases/commitment-routes.js';
+import { caseCallbackRoutes } from './routes/cases/callback-routes.js';
+import { callbackRoutes } from './routes/callbacks/routes.js';
 import { caseTransferRoutes } from './routes/cases/transfer-routes.js';
 import { catalogueRoutes } from './routes/catalogue/routes.js';
 import { responseTemplateRoutes } from './routes/response-templates/routes.js';
@@ -131,6 +133,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   caseTransferRoutes(app, options.ctx);
   caseSupervisionRoutes(app, options.ctx);
   caseCommitmentRoutes(app, options.ctx);
+  caseCallbackRoutes(app, options.ctx);
+  callbackRoutes(app, options.ctx);
   catalogueRoutes(app, options.ctx);
   responseTemplateRoutes(app, options.ctx);
   caseLinkRoutes(app, options.ctx);

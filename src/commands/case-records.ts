@@ -7,6 +7,7 @@ import type { Actor } from '../core/types.js';
 import { stopUnitClocks } from '../db/repositories/assignments.js';
 import { pinnedPlan } from '../db/repositories/plans.js';
 import type { CasesTable } from '../db/schema.js';
+import { scheduleCallback } from './callbacks.js';
 import { runCaseCommand } from './support/case-command.js';
 import type { CaseDetail } from '../presenters/case-view.js';
 import { jurisdiction, type Context } from '../context/context.js';
@@ -102,6 +103,8 @@ export async function addAnswer(ctx: Context, props: { actor: Actor; caseId: str
     });
     // An extension request still waiting when the answer concludes the case can no longer be approved: it lapses.
     const lapsed = stops.concludedAt && row.extension_request_days !== null ? { days: row.extension_request_days } : null;
+    // The office's call-back on the answer (回访, core/callbacks.ts) falls due on the plan's callback.days.
+    const callbackDueAt = await scheduleCallback(ctx, trx, { row, now, answerId });
     const changes: Partial<CasesTable> = {
       review_request_due_at: reviewDueAt,
       ...(lapsed ? { extension_request_days: null, extension_request_reason: null, extension_requested_at: null, extension_requested_by: null } : {}),
@@ -110,7 +113,7 @@ export async function addAnswer(ctx: Context, props: { actor: Actor; caseId: str
     };
     return {
       changes,
-      event: { type: 'answer.given', data: { answerId, reviewRound: row.review_count, ...(lapsed ? { extensionRequestLapsed: lapsed } : {}) } },
+      event: { type: 'answer.given', data: { answerId, reviewRound: row.review_count, ...(lapsed ? { extensionRequestLapsed: lapsed } : {}), ...(callbackDueAt ? { callbackDueAt } : {}) } },
       audit: { action: 'case.answer', detail: { answerId } },
     };
   });

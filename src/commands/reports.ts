@@ -21,6 +21,8 @@ const reportEventTypes = [
   'commitment.added',
   'commitment.done',
   'commitment.dropped',
+  // A case sent back to its unit for rework (commands/callbacks.ts).
+  'case.rework',
 ];
 
 export interface UnitReport {
@@ -37,6 +39,8 @@ export interface UnitReport {
   recordedByOffice: number;
   commitmentsKeptLate: number;
   commitmentsNotKept: number;
+  reworks: number;
+  reworksLate: number;
   medianMinutesToAcknowledge: number | null;
   p90MinutesToAcknowledge: number | null;
   medianMinutesToArrive: number | null;

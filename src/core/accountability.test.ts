@@ -109,6 +109,8 @@ describe('accountability from a hand-computed fixture', () => {
       recordedByOffice: [],
       commitmentsKeptLate: [],
       commitmentsNotKept: [],
+      reworks: [],
+      reworksLate: [],
     });
     expect(figures.counts).toEqual({
       casesAssigned: 3,
@@ -122,6 +124,8 @@ describe('accountability from a hand-computed fixture', () => {
       recordedByOffice: 0,
       commitmentsKeptLate: 0,
       commitmentsNotKept: 0,
+      reworks: 0,
+      reworksLate: 0,
     });
     // Acknowledge: a1 10.5 min, a2 60 min → sorted [10.5, 60]; median rank ⌈0.5·2⌉=1 → 10.5; p90 rank ⌈1.8⌉=2 → 60.
     expect(figures.medianMinutesToAcknowledge).toBe(10.5);
@@ -149,8 +153,10 @@ describe('accountability from a hand-computed fixture', () => {
       recordedByOffice: [],
       commitmentsKeptLate: [],
       commitmentsNotKept: [],
+      reworks: [],
+      reworksLate: [],
     });
-    expect(Object.values(figures.counts)).toEqual([2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(Object.values(figures.counts)).toEqual([2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     // Acknowledge: a4 20 min only → median 20, p90 20. No visits arrived → null.
     expect(figures.medianMinutesToAcknowledge).toBe(20);
     expect(figures.p90MinutesToAcknowledge).toBe(20);
@@ -175,8 +181,10 @@ describe('accountability from a hand-computed fixture', () => {
       recordedByOffice: [],
       commitmentsKeptLate: [],
       commitmentsNotKept: [],
+      reworks: [],
+      reworksLate: [],
     });
-    expect(Object.values(figures.counts)).toEqual([2, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0]);
+    expect(Object.values(figures.counts)).toEqual([2, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 0, 0]);
     // Acknowledge: a6 08:20 → 10:00 = 100 min, a7 15 min → [15, 100]: median 15, p90 100.
     expect(figures.medianMinutesToAcknowledge).toBe(15);
     expect(figures.p90MinutesToAcknowledge).toBe(100);
@@ -205,6 +213,23 @@ describe('accountability around the edges', () => {
     const report = accountability(events, period, '2026-12-02T00:00:00.000Z');
     expect(report.map((item) => item.unitId)).toEqual([township]);
     expect(unitOf(report, township).cases.casesAssigned).toEqual(['first', 'last']);
+  });
+
+  it('counts a case sent back for rework against the unit it went back to, and its rework clock missed, once per case', () => {
+    const events = [
+      event('r1', 'case.rework', '2026-11-12T02:00:00.000Z', { reworkId: 'w1', unitId: township, source: 'callback' }),
+      // Sent back a second time on the petitioner's rating: still one case.
+      event('r1', 'case.rework', '2026-11-20T02:00:00.000Z', { reworkId: 'w2', unitId: township, source: 'rating' }),
+      event('r1', 'deadline.missed', '2026-11-27T16:00:00.000Z', { subject: 'w1', kind: 'rework', unitId: township }),
+      event('r2', 'case.rework', '2026-11-15T02:00:00.000Z', { reworkId: 'w3', unitId: department, source: 'rating' }),
+      // Sent back in October: outside the period.
+      event('r3', 'case.rework', '2026-10-30T02:00:00.000Z', { reworkId: 'w4', unitId: department, source: 'callback' }),
+    ];
+    const report = accountability(events, period, now);
+    expect(unitOf(report, township).cases).toMatchObject({ reworks: ['r1'], reworksLate: ['r1'] });
+    expect(unitOf(report, department).cases).toMatchObject({ reworks: ['r2'], reworksLate: [] });
+    // A rework is not a case's own clock: it is no case overdue.
+    expect(unitOf(report, township).counts.casesOverdue).toBe(0);
   });
 
   it('a unit released after a clock ran out is still held to it', () => {

@@ -33,6 +33,10 @@ export const figureNames = [
   'commitmentsKeptLate',
   /** Cases with a commitment due in the period not done by its end, or dropped after it was overdue (core/commitments.ts `commitmentKeeping`). */
   'commitmentsNotKept',
+  /** Cases sent back to the unit for rework (发回重办) after an unsatisfied call-back or rating (core/callbacks.ts). */
+  'reworks',
+  /** Cases whose rework the unit reported late or not at all by its due time. */
+  'reworksLate',
 ] as const;
 export type FigureName = (typeof figureNames)[number];
 
@@ -195,6 +199,14 @@ export function accountability(events: readonly ReportEvent[], period: Period, n
     }
     if (commitment && event.type === 'commitment.done') commitment.doneAt ??= event.at;
     if (commitment && event.type === 'commitment.dropped') commitment.droppedAt ??= event.at;
+    if (event.type === 'case.rework' && inPeriod(event.at)) {
+      const unitId = str(data.unitId);
+      if (unitId) count(unitId, 'reworks', event.caseId);
+    }
+    if (event.type === 'deadline.missed' && data.kind === 'rework' && inPeriod(event.at)) {
+      const unitId = str(data.unitId);
+      if (unitId) count(unitId, 'reworksLate', event.caseId);
+    }
     if (event.type === 'deadline.extended' && inPeriod(event.at)) {
       const lead = leadOf.get(event.caseId);
       if (lead) count(lead, 'extensionsUsed', event.caseId);

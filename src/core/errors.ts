@@ -159,6 +159,16 @@ export const errorReasons = {
   not_in_charge: { code: 'conflict', params: [], for: ['staff'] },
   /** A commitment (core/commitments.ts) is done or dropped once: it is `status` already. */
   commitment_settled: { code: 'already_done', params: ['status', 'at'], for: ['staff'] },
+  /** A call-back recorded on a case with none due (core/callbacks.ts): one falls due on an answer or a reported rework. */
+  no_callback_due: { code: 'conflict', params: [], for: ['staff'] },
+  /** A case is sent back for rework once at a time: the unit reports the one under way first. */
+  rework_open: { code: 'conflict', params: ['dueAt'], for: ['staff'] },
+  /** A rework on the petitioner's rating asked for when the latest answer has no unsatisfied rating. */
+  no_unsatisfied_rating: { code: 'conflict', params: [], for: ['staff'] },
+  /** A rating sends the case back once. */
+  rating_sent_back: { code: 'already_done', params: ['at'], for: ['staff'] },
+  /** A rework report on a case not back with its unit. */
+  no_rework: { code: 'conflict', params: [], for: ['staff'] },
   email_taken: { code: 'conflict', params: [], for: ['staff'] },
   unit_deactivated: { code: 'already_done', params: ['at'], for: ['staff'] },
   unit_active: { code: 'already_done', params: [], for: ['staff'] },

@@ -17,6 +17,8 @@ export const noticeTopics = [
   'supervision.started',
   'supervision.feedback',
   'supervision.ended',
+  'rework.started',
+  'rework.reported',
 ] as const;
 export type NoticeTopic = (typeof noticeTopics)[number];
 

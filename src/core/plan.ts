@@ -79,6 +79,18 @@ const SupervisionSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * The office's call-back and rework (core/callbacks.ts; issue 13 item 3): the days from a written
+ * answer to its call-back (回访), and the unit's days to redo a case sent back (发回重办).
+ */
+const CallbackSchema = Type.Object(
+  {
+    days: Type.Optional(days),
+    reworkDays: Type.Optional(days),
+  },
+  { additionalProperties: false },
+);
+
 const NoticeTemplateSchema = Type.Object({ title: LocalText, body: LocalText }, { additionalProperties: false });
 
 /** The written notices' templates (core/written-notices.ts): any kind left out uses the built-in text. */
@@ -152,6 +164,8 @@ export const PlanDocument = Type.Object(
     deadlines: DeadlinePolicySchema,
     /** Reminders, the escalation's schedule and the supervision feedback's days (core/ladder.ts); defaults where left out. */
     supervision: Type.Optional(SupervisionSchema),
+    /** The call-back's days after an answer and the rework's days (core/callbacks.ts); 7 and 15 where left out. */
+    callback: Type.Optional(CallbackSchema),
     categories: Type.Array(
       Type.Object({ code: Type.String(slug), name: LocalText }, { additionalProperties: false }),
       { minItems: 1, maxItems: 500 },

@@ -56,7 +56,7 @@ function resourcesFor(action: Action): Resource[] {
 }
 
 describe('the action lists used by these tests', () => {
-  it('cover twenty-one case actions', () => {
+  it('cover twenty-three case actions', () => {
     expect([...caseActions]).toEqual([
       'case.read',
       'case.move',
@@ -79,12 +79,14 @@ describe('the action lists used by these tests', () => {
       'case.personal_charge',
       'case.commitment',
       'case.commitment.done',
+      'case.callback',
+      'case.rework.report',
     ]);
   });
 });
 
 /** The leaders' own case actions and the supervised unit's feedback: neither the office's nor an admin's. */
-const notTheOffice: readonly string[] = ['case.extension.decide', 'case.supervise', 'case.supervision.feedback', 'case.personal_charge'];
+const notTheOffice: readonly string[] = ['case.extension.decide', 'case.supervise', 'case.supervision.feedback', 'case.personal_charge', 'case.rework.report'];
 
 describe('can: admin', () => {
   const admin = buildActor('admin', null);
@@ -331,6 +333,8 @@ describe('caseAbilities', () => {
       'case.personal_charge': false,
       'case.commitment': false,
       'case.commitment.done': true,
+      'case.callback': false,
+      'case.rework.report': true,
     });
   });
 
@@ -361,6 +365,8 @@ describe('caseAbilities', () => {
       'case.personal_charge': true,
       'case.commitment': true,
       'case.commitment.done': false,
+      'case.callback': false,
+      'case.rework.report': false,
     });
   });
 

@@ -46,6 +46,13 @@ export const caseActions = [
   'case.commitment',
   /** Record a commitment done with its evidence: the office, and the owner unit's officers (the command checks the unit). */
   'case.commitment.done',
+  /**
+   * Record the call-back's outcome (回访) and send a case back to its lead unit for rework (发回重办)
+   * on the petitioner's unsatisfied rating (core/callbacks.ts): the office's.
+   */
+  'case.callback',
+  /** Report the rework the office sent the case back for: the lead unit's officers (the command checks the unit). */
+  'case.rework.report',
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
 
@@ -87,6 +94,8 @@ export const globalActions = [
   'template.manage',
   /** The leaders' reception days (领导接访日): publish and cancel them, see their bookings. */
   'reception.manage',
+  /** The office's list of call-backs due (回访): the office's work list. */
+  'callback.list',
 ] as const;
 export type GlobalAction = (typeof globalActions)[number];
 
@@ -99,9 +108,9 @@ export type Resource =
 
 /**
  * Every case action but the leaders' own (the decision on an extension, which the office asks for and
- * cannot grant itself; supervision; personal charge) and the supervised unit's written feedback.
+ * cannot grant itself; supervision; personal charge), the supervised unit's written feedback and the unit's rework report.
  */
-const notTheOffice: readonly CaseAction[] = ['case.extension.decide', 'case.supervise', 'case.supervision.feedback', 'case.personal_charge'];
+const notTheOffice: readonly CaseAction[] = ['case.extension.decide', 'case.supervise', 'case.supervision.feedback', 'case.personal_charge', 'case.rework.report'];
 const everyCaseAction: readonly CaseAction[] = caseActions.filter((action) => !notTheOffice.includes(action));
 
 /** Declarative rules: which actions each role holds, before the unit scope is applied. */
@@ -128,6 +137,7 @@ const grants: Record<Role, readonly Action[]> = {
     'report.read',
     'template.manage',
     'reception.manage',
+    'callback.list',
   ],
   unit_officer: [
     'case.read',
@@ -139,6 +149,7 @@ const grants: Record<Role, readonly Action[]> = {
     'case.attach',
     'case.supervision.feedback',
     'case.commitment.done',
+    'case.rework.report',
     'assignment.acknowledge',
     'assignment.arrive',
     'assignment.propose',

@@ -29,6 +29,7 @@ import * as supervision from './migrations/032-supervision.js';
 import * as reviews from './migrations/034-reviews.js';
 import * as caseLinks from './migrations/035-case-links.js';
 import * as commitments from './migrations/039-commitments.js';
+import * as callbacks from './migrations/040-callbacks.js';
 import * as indicatorIndexes from './migrations/043-indicator-indexes.js';
 import * as leaders from './migrations/041-leaders.js';
 import * as open311Media from './migrations/044-open311-media.js';
@@ -66,6 +67,7 @@ const all: Record<string, AdapterMigration> = {
   '034-reviews': reviews,
   '035-case-links': caseLinks,
   '039-commitments': commitments,
+  '040-callbacks': callbacks,
   '043-indicator-indexes': indicatorIndexes,
   '041-leaders': leaders,
   '044-open311-media': open311Media,

@@ -40,6 +40,8 @@ const columns = {
   reception_bookings: ['id', 'day_id', 'case_id', 'via', 'booked_at', 'booked_by', 'cancelled_at', 'cancelled_by'],
   supervisions: ['id', 'case_id', 'kind', 'unit_id', 'requirements', 'notice_id', 'feedback_due_at', 'started_at', 'started_by', 'feedback', 'feedback_at', 'feedback_by', 'ended_at', 'ended_by', 'end_note'],
   commitments: ['id', 'case_id', 'source', 'meeting_id', 'text', 'owner_unit_id', 'due_at', 'status', 'done_at', 'done_by', 'evidence', 'dropped_at', 'dropped_by', 'drop_reason', 'created_at', 'created_by'],
+  callbacks: ['id', 'case_id', 'answer_id', 'after_rework_id', 'due_at', 'started_at', 'outcome', 'reason', 'notes_sealed', 'recorded_at', 'recorded_by'],
+  reworks: ['id', 'case_id', 'unit_id', 'source', 'callback_id', 'feedback_id', 'reason', 'requirements', 'due_at', 'started_at', 'started_by', 'report', 'reported_at', 'reported_by'],
   notifications: ['id', 'channel', 'user_id', 'webhook_id', 'address_sealed', 'case_id', 'template', 'language', 'data', 'status', 'attempts', 'next_attempt_at', 'claimed_until', 'last_error', 'last_error_code', 'last_http_status', 'created_at', 'sent_at', 'read_at'],
   webhooks: ['id', 'url', 'secret', 'description', 'created_at', 'created_by', 'disabled_at', 'topics'],
   case_tallies: ['stage', 'urgency', 'category', 'lead_unit_id', 'shard', 'count'],

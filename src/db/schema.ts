@@ -450,6 +450,8 @@ export interface Database {
   reception_days: ReceptionDaysTable;
   reception_bookings: ReceptionBookingsTable;
   commitments: CommitmentsTable;
+  callbacks: CallbacksTable;
+  reworks: ReworksTable;
   notifications: NotificationsTable;
   webhooks: WebhooksTable;
   case_tallies: CaseTalliesTable;
@@ -512,6 +514,40 @@ export interface DeadlinesTable {
 }
 
 /** A case under the leadership group's supervision (督办) or listed supervision (挂牌督办), Art. 40 (migration 032). */
+/** A call-back task (回访) and, once recorded, its outcome (migration 040; core/callbacks.ts). */
+export interface CallbacksTable {
+  id: string;
+  case_id: string;
+  answer_id: string | null;
+  after_rework_id: string | null;
+  due_at: string;
+  started_at: string;
+  outcome: 'satisfied' | 'basically_satisfied' | 'unsatisfied' | 'unreachable' | null;
+  reason: string | null;
+  /** What was said on the call, sealed: the petitioner's words are personal data. */
+  notes_sealed: string | null;
+  recorded_at: string | null;
+  recorded_by: string | null;
+}
+
+/** A case sent back to its lead unit for rework (发回重办), its clock and the unit's report (migration 040). */
+export interface ReworksTable {
+  id: string;
+  case_id: string;
+  unit_id: string;
+  source: 'callback' | 'rating';
+  callback_id: string | null;
+  feedback_id: string | null;
+  reason: string;
+  requirements: string;
+  due_at: string;
+  started_at: string;
+  started_by: string | null;
+  report: string | null;
+  reported_at: string | null;
+  reported_by: string | null;
+}
+
 export interface SupervisionsTable {
   id: string;
   case_id: string;

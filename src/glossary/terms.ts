@@ -41,6 +41,10 @@ export const glossary = {
   listedSupervision: { zh: '挂牌督办', en: 'listed supervision', variants: { zh: ['挂牌督查'], en: ['named supervision'] } },
   /** The unit's written answer to a supervision notice (Art. 40). */
   supervisionFeedback: { zh: '书面反馈', en: 'written feedback', variants: { zh: ['书面回复督办'], en: ['written response'] } },
+  /** The office's call to the petitioner after the answer (core/callbacks.ts): was the matter resolved, were they satisfied. */
+  callback: { zh: '回访', en: 'call-back', variants: { zh: ['回电', '电话回复'], en: ['callback', 'follow-up call'] } },
+  /** A case sent back to its unit to be handled again after an unsatisfied call-back or rating (core/callbacks.ts). */
+  rework: { zh: '发回重办', en: 'rework', variants: { zh: ['退回重办', '重新办理'], en: ['re-handling', 'reprocessing'] } },
   /** The coordinators' office. */
   petitionOffice: { zh: '信访局', en: 'petition office', variants: { zh: ['信访工作机构', '信访办'], en: ['petitions bureau'] } },
   /** The leaders who decide in the decision stage. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignUnit } from '../commands/assign-unit.js';
+import { recordCallback } from '../commands/callbacks.js';
 import { addAnswer } from '../commands/case-records.js';
 import { getCase } from '../commands/get-case.js';
 import { moveStage } from '../commands/move-stage.js';
@@ -22,6 +23,7 @@ describe.each(databaseKinds)('the personal-data purge on %s', (kind) => {
     await assignUnit(world.ctx, { actor: coordinator, caseId: opened.id, unitId: world.units.township.id, role: 'lead' });
     await moveStage(world.ctx, { actor: coordinator, caseId: opened.id, to: 'resolution' });
     await addAnswer(world.ctx, { actor: coordinator, caseId: opened.id, body: 'Resolved.' });
+    await recordCallback(world.ctx, { actor: coordinator, caseId: opened.id, outcome: 'satisfied', notes: '李明说工资已经到账' });
     await moveStage(world.ctx, { actor: coordinator, caseId: opened.id, to: 'closed' });
     return opened.id;
   }
@@ -35,6 +37,10 @@ describe.each(databaseKinds)('the personal-data purge on %s', (kind) => {
     world.time.advance(days(331)); // 731 days after the first case closed, 331 after the second
     expect(await purgePersonalData(world.ctx, 730)).toBe(1);
     expect(await purgePersonalData(world.ctx, 730)).toBe(0);
+    // What was said on the call-back goes with the names; its outcome stays in the record.
+    const callbackOf = (caseId: string) => world.ctx.db.selectFrom('callbacks').select(['outcome', 'notes_sealed']).where('case_id', '=', caseId).executeTakeFirstOrThrow();
+    expect(await callbackOf(old)).toEqual({ outcome: 'satisfied', notes_sealed: null });
+    expect((await callbackOf(recent)).notes_sealed).not.toBeNull();
 
     // The office reads names and contacts (an admin would see them withheld).
     const admin = world.actor(world.users.coordinator);

@@ -41,6 +41,8 @@ export async function purgePersonalData(ctx: Context, retentionDays: number, bat
         await trx.updateTable('feedback').set({ comment: null }).where('case_id', '=', caseId).execute();
         // A review request's reason is the petitioner's own words, as a comment is.
         await trx.updateTable('reviews').set({ reason: '' }).where('case_id', '=', caseId).execute();
+        // What the petitioner said on a call-back (commands/callbacks.ts) goes with the rest; its outcome stays.
+        await trx.updateTable('callbacks').set({ notes_sealed: null }).where('case_id', '=', caseId).execute();
         // A scanned letter or a photo is personal data too: its bytes and its (named) row go.
         const attachments = await purgeAttachments(ctx, trx, caseId);
         // Only sealed personal fields change: the case's record, its clocks and its `updated_at` stay as they were.

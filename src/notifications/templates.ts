@@ -13,8 +13,8 @@ interface Rendered {
 type Data = Record<string, unknown>;
 
 const clockNames: Record<Language, Record<string, string>> = {
-  zh: { accept: '受理决定', conclude: '办结', acknowledge: '签收', on_scene: '到场', proposal: '提出解决方案', review: '复查办结', transfer_reply: '书面告知是否受理（转送）', result_report: '报送办结报告', supervision_feedback: '督办书面反馈', commitment: '承诺事项' },
-  en: { accept: 'decision on acceptance', conclude: 'conclusion', acknowledge: 'acknowledgement', on_scene: 'arrival on the scene', proposal: 'proposed solution', review: 'review conclusion', transfer_reply: 'reply on accepting a transfer', result_report: 'result report', supervision_feedback: 'written feedback on supervision', commitment: 'commitment' },
+  zh: { accept: '受理决定', conclude: '办结', acknowledge: '签收', on_scene: '到场', proposal: '提出解决方案', review: '复查办结', transfer_reply: '书面告知是否受理（转送）', result_report: '报送办结报告', supervision_feedback: '督办书面反馈', commitment: '承诺事项', rework: '发回重办' },
+  en: { accept: 'decision on acceptance', conclude: 'conclusion', acknowledge: 'acknowledgement', on_scene: 'arrival on the scene', proposal: 'proposed solution', review: 'review conclusion', transfer_reply: 'reply on accepting a transfer', result_report: 'result report', supervision_feedback: 'written feedback on supervision', commitment: 'commitment', rework: 'rework' },
 };
 
 const roleNames: Record<Language, Record<string, string>> = {
@@ -112,6 +112,28 @@ const templates: Record<TemplateKey, Record<Language, Template>> = {
     en: (d) => ({
       subject: `[Supervision feedback] ${s(d.reference)}: ${s(d.unitName)} has answered`,
       text: `${s(d.unitName)} gave its written feedback on the supervision of petition ${s(d.reference)}${titled(d.title, 'en')}${d.late ? ' (overdue)' : ''}: ${clause(d.feedback)}.`,
+    }),
+  },
+  // The office sent the case back to the lead unit for rework (发回重办): to the unit, with the requirements and the due date.
+  'rework.started': {
+    zh: (d, tz) => ({
+      subject: `【发回重办】${s(d.reference)}`,
+      text: `信访事项 ${s(d.reference)}${titled(d.title, 'zh')}经${d.source === 'rating' ? '信访人评价' : '回访'}不满意，发回${s(d.unitName)}重办${d.requirements ? `。重办要求：${clause(d.requirements)}` : ''}。请于 ${when(d.dueAt, tz, 'zh')} 前重办并报告。`,
+    }),
+    en: (d, tz) => ({
+      subject: `[Rework] ${s(d.reference)}`,
+      text: `Petition ${s(d.reference)}${titled(d.title, 'en')}: the petitioner was unsatisfied ${d.source === 'rating' ? 'in their rating' : 'on the call-back'}, and the case is sent back to ${s(d.unitName)} for rework${d.requirements ? `. Requirements: ${clause(d.requirements)}` : ''}. Redo it and report by ${when(d.dueAt, tz, 'en')}.`,
+    }),
+  },
+  // The unit reported its rework: to the office, whose new call-back is due.
+  'rework.reported': {
+    zh: (d) => ({
+      subject: `【重办报告】${s(d.reference)} ${s(d.unitName)}已报告`,
+      text: `${s(d.unitName)}已报告信访事项 ${s(d.reference)}${titled(d.title, 'zh')}的重办情况${d.late ? '（逾期）' : ''}：${clause(d.report)}。请回访。`,
+    }),
+    en: (d) => ({
+      subject: `[Rework reported] ${s(d.reference)}: ${s(d.unitName)} has reported`,
+      text: `${s(d.unitName)} reported its rework of petition ${s(d.reference)}${titled(d.title, 'en')}${d.late ? ' (overdue)' : ''}: ${clause(d.report)}. A call-back is due.`,
     }),
   },
   'supervision.ended': {

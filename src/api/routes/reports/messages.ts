@@ -28,6 +28,8 @@ export const reportMessages = {
       recordedByOffice: '信访局代为记录',
       commitmentsKeptLate: '承诺事项逾期兑现',
       commitmentsNotKept: '承诺事项未兑现',
+      reworks: '发回重办',
+      reworksLate: '重办逾期',
     } satisfies Record<FigureName, string>,
   },
   en: {
@@ -56,6 +58,8 @@ export const reportMessages = {
       recordedByOffice: 'Recorded by the office for the unit',
       commitmentsKeptLate: 'Commitments kept late',
       commitmentsNotKept: 'Commitments not kept',
+      reworks: 'Sent back for rework',
+      reworksLate: 'Rework overdue',
     } satisfies Record<FigureName, string>,
   },
 } as const;

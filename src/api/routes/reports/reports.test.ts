@@ -159,10 +159,10 @@ describe.each(databaseKinds)('accountability report and statistics on %s', (kind
     expect(lines[0]?.slice(0, 3)).toEqual(['Unit', 'Cases assigned', 'Acknowledged late']);
     expect(lines[0]?.at(-1)).toBe('unit_id');
     const department = lines.find((line) => line.at(-1) === world.units.department.id);
-    // name, 11 figures, 6 times (blank when there is none), id
-    expect(department).toEqual([world.units.department.name, '1', '0', '1', '0', '0', '1', '1', '1', '0', '0', '0', '', '', '', '', '', '', world.units.department.id]);
+    // name, 13 figures, 6 times (blank when there is none), id
+    expect(department).toEqual([world.units.department.name, '1', '0', '1', '0', '0', '1', '1', '1', '0', '0', '0', '0', '0', '', '', '', '', '', '', world.units.department.id]);
     const township = lines.find((line) => line.at(-1) === world.units.township.id);
-    expect(township?.slice(1, 18)).toEqual(['1', '1', '0', '0', '0', '0', '0', '0', '0', '0', '0', '45', '45', '90', '90', '9.75', '9.75']);
+    expect(township?.slice(1, 20)).toEqual(['1', '1', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '45', '45', '90', '90', '9.75', '9.75']);
   });
 
   it('prints as an HTML page whose figures link to the cases', async () => {

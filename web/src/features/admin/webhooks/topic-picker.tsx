@@ -18,6 +18,8 @@ const topicKeys = {
   'supervision.started': 'adminWebhooks.topicNames.supervision_started',
   'supervision.feedback': 'adminWebhooks.topicNames.supervision_feedback',
   'supervision.ended': 'adminWebhooks.topicNames.supervision_ended',
+  'rework.started': 'adminWebhooks.topicNames.rework_started',
+  'rework.reported': 'adminWebhooks.topicNames.rework_reported',
 } as const satisfies Record<NoticeTopic, string>;
 
 /** A notice topic in the reader's language. */
