@@ -26,6 +26,7 @@ const AccountPage = lazy(() => import('./features/account/account-page').then((p
 const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page'));
 const ReviewsPage = lazy(() => import('./features/reviews/reviews-page'));
 const RecurringIssuesPage = lazy(() => import('./features/dashboard/recurring-issues-page'));
+const CallbacksPage = lazy(() => import('./features/callbacks/callbacks-page'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -67,6 +68,7 @@ export function App() {
               <Route path={appPages.dashboard} element={<DashboardPage />} />
               <Route path={appPages.reviews} element={<ReviewsPage />} />
               <Route path={appPages.recurringIssues} element={<RecurringIssuesPage />} />
+              <Route path={appPages.callbacks} element={<CallbacksPage />} />
               <Route path={appPages.account} element={<AccountPage />} />
               {adminRoutes()}
               <Route path="*" element={<NotFound />} />

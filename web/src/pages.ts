@@ -18,6 +18,8 @@ export const appPages = {
   recurringIssues: '/dashboard/recurring-issues',
   /** The reviews (复查, 复核) that went to the reader's petition office. */
   reviews: '/reviews',
+  /** The office's call-backs due (回访). */
+  callbacks: '/callbacks',
   audit: '/audit',
   account: '/account',
   /** The admin section (web/src/features/admin/): `/admin` and each of its pages, e.g. `/admin/units`. */

@@ -41,6 +41,9 @@ export const queryKeys = {
   caseRouting: (id: string) => ['cases', 'detail', id, 'routing'] as const,
   caseTransfers: (id: string) => ['cases', 'detail', id, 'transfers'] as const,
   caseSameIssue: (id: string) => ['cases', 'detail', id, 'same-issue'] as const,
+  caseCallbacks: (id: string) => ['cases', 'detail', id, 'callbacks'] as const,
+  /** The office's call-backs due: under `cases`, so a change to any case fetches it again. */
+  callbacksDue: ['cases', 'callbacks-due'] as const,
   /** A review office's queue: under `cases`, so a change to any case fetches it again. */
   reviews: (state: string) => ['cases', 'reviews', state] as const,
   recurringIssues: (filters: Record<string, unknown>) => ['reports', 'recurring-issues', filters] as const,

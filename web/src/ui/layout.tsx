@@ -22,6 +22,8 @@ export function Layout() {
     { to: '/cases/new', label: t('nav.register'), show: abilities['case.create'], end: true },
     // The reviews that went to the reader's own petition office (a user of no unit has none).
     { to: '/reviews', label: t('nav.reviews'), show: abilities['case.list'] && user.unitId !== null, end: false },
+    // The office's call-backs due after its answers (回访).
+    { to: '/callbacks', label: t('nav.callbacks'), show: abilities['callback.list'], end: false },
     // Unit officers see their own cases; the county-wide figures are for the office and its leaders.
     { to: '/dashboard', label: t('nav.dashboard'), show: abilities['report.read'], end: false },
     { to: '/plans', label: t('nav.plans'), show: abilities['plan.read'], end: false },

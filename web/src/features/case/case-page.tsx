@@ -8,6 +8,7 @@ import { ErrorState, errorTitleKey, Loading } from '../../ui/states';
 import type { Registered } from '../register/registered';
 import { Answers } from './answers';
 import { AttachmentsPanel } from './attachments-panel';
+import { CallbackPanel } from './callback-panel';
 import { RegistrationReceipt } from './registration-receipt';
 import { Assignments } from './assignments';
 import { CaseContext, type CaseState } from './case-context';
@@ -148,6 +149,7 @@ export function CasePage() {
           <Meetings />
           <CommitmentsPanel />
           <Answers />
+          <CallbackPanel />
           <WrittenNotices />
           <AttachmentsPanel />
           <Timeline />

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { caseFlags, type CaseFlag } from '../../../../src/core/flags.js';
 import { adoptions, matterClasses, type Adoption, type MatterClass } from '../../../../src/core/matter.js';
+import { isCallbackOutcome, isUnsatisfiedReason } from '../../../../src/core/callbacks.js';
 import { pauseKinds, type PauseKind } from '../../../../src/core/pauses.js';
 import { isReviewOutcome } from '../../../../src/core/reviews.js';
 import { roundKey } from '../reviews/round-key';
@@ -31,6 +32,7 @@ const clockNames = {
   on_scene: 'deadline.onScene',
   proposal: 'deadline.proposal',
   supervision_feedback: 'supervision.feedbackClock',
+  rework: 'callbacks.reworkClock',
   transfer_reply: 'deadline.transferReply',
   result_report: 'deadline.resultReport',
   commitment: 'deadline.commitment',
@@ -241,6 +243,18 @@ export function eventText(
       return { title: t('timeline.personalChargeTaken', { name: text(data.leaderName) ?? '' }), late };
     case 'case.personal_charge_released':
       return { title: t('timeline.personalChargeReleased', { name: text(data.leaderName) ?? '' }), late };
+    case 'case.callback_recorded': {
+      const outcome = isCallbackOutcome(data.outcome) ? t(`callbacks.outcomes.${data.outcome}`) : String(data.outcome ?? '');
+      const reason = isUnsatisfiedReason(data.reason) ? t(`callbacks.reasons.${data.reason}`) : undefined;
+      return { title: t('timeline.callbackRecorded', { outcome }), late, ...(reason ? { body: reason } : {}) };
+    }
+    case 'case.rework': {
+      const reason = isUnsatisfiedReason(data.reason) ? t(`callbacks.reasons.${data.reason}`) : undefined;
+      const key = data.source === 'rating' ? 'timeline.reworkOnRating' : 'timeline.reworkOnCallback';
+      return { title: t(key, { unit: unitName, due: when(String(data.dueAt ?? '')) }), late, ...(reason ? { body: reason } : {}) };
+    }
+    case 'rework.reported':
+      return { title: t('timeline.reworkReported', { unit: unitName }), late };
     case 'flag.cleared':
       return { title: t('timeline.flagCleared', { flag: isFlag(data.flag) ? t(`flag.${data.flag}`) : String(data.flag ?? '') }), late };
     default:
