@@ -110,6 +110,7 @@ export interface paths {
                                 "open311.keys": boolean;
                                 "template.manage": boolean;
                                 "reception.manage": boolean;
+                                "callback.list": boolean;
                             };
                         };
                     };
@@ -264,6 +265,7 @@ export interface paths {
                                 "open311.keys": boolean;
                                 "template.manage": boolean;
                                 "reception.manage": boolean;
+                                "callback.list": boolean;
                             };
                         };
                     };
@@ -3418,6 +3420,10 @@ export interface paths {
                                     escalateAfterMinutes?: number[];
                                     feedbackDays?: number;
                                 };
+                                callback?: {
+                                    days?: number;
+                                    reworkDays?: number;
+                                };
                                 categories: {
                                     code: string;
                                     name: {
@@ -3731,6 +3737,10 @@ export interface paths {
                                     escalateAfterMinutes?: number[];
                                     feedbackDays?: number;
                                 };
+                                callback?: {
+                                    days?: number;
+                                    reworkDays?: number;
+                                };
                                 categories: {
                                     code: string;
                                     name: {
@@ -4037,6 +4047,10 @@ export interface paths {
                                     remindAt?: string[];
                                     escalateAfterMinutes?: number[];
                                     feedbackDays?: number;
+                                };
+                                callback?: {
+                                    days?: number;
+                                    reworkDays?: number;
                                 };
                                 categories: {
                                     code: string;
@@ -4507,6 +4521,10 @@ export interface paths {
                                     remindAt?: string[];
                                     escalateAfterMinutes?: number[];
                                     feedbackDays?: number;
+                                };
+                                callback?: {
+                                    days?: number;
+                                    reworkDays?: number;
                                 };
                                 categories: {
                                     code: string;
@@ -5281,6 +5299,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -5715,6 +5735,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -6279,6 +6301,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -6706,6 +6730,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -7126,6 +7152,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -7552,6 +7580,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -7988,6 +8018,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -8409,6 +8441,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -8835,6 +8869,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -9265,6 +9301,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -9696,6 +9734,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -10117,6 +10157,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -10538,6 +10580,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -10964,6 +11008,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -11393,6 +11439,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -11820,6 +11868,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -12248,6 +12298,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -12675,6 +12727,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -13103,6 +13157,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -13529,6 +13585,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -14234,6 +14292,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -14659,6 +14719,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -15087,6 +15149,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -15514,6 +15578,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -15941,6 +16007,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -16368,6 +16436,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -16789,6 +16859,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -17340,6 +17412,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -17909,6 +17983,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -18338,6 +18414,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -18765,6 +18843,8 @@ export interface paths {
                                 "case.personal_charge": boolean;
                                 "case.commitment": boolean;
                                 "case.commitment.done": boolean;
+                                "case.callback": boolean;
+                                "case.rework.report": boolean;
                             };
                         };
                     };
@@ -20452,6 +20532,1110 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case’s call-backs (due and recorded), its reworks, the petitioner’s latest rating, and what the reader may do */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            current: {
+                                id: string;
+                                answerId: string | null;
+                                afterReworkId: string | null;
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                startedAt: string;
+                                outcome: ("satisfied" | "basically_satisfied" | "unsatisfied" | "unreachable") | (never | null);
+                                reason: ("not_resolved" | "not_carried_out" | "answer_unclear" | "attitude" | "beyond_policy" | "outside_remit") | (never | null);
+                                notes: string | null;
+                                /** Format: date-time */
+                                recordedAt: string | null;
+                                recordedBy: string | null;
+                                reworkId: string | null;
+                            } | null;
+                            past: {
+                                id: string;
+                                answerId: string | null;
+                                afterReworkId: string | null;
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                startedAt: string;
+                                outcome: ("satisfied" | "basically_satisfied" | "unsatisfied" | "unreachable") | (never | null);
+                                reason: ("not_resolved" | "not_carried_out" | "answer_unclear" | "attitude" | "beyond_policy" | "outside_remit") | (never | null);
+                                notes: string | null;
+                                /** Format: date-time */
+                                recordedAt: string | null;
+                                recordedBy: string | null;
+                                reworkId: string | null;
+                            }[];
+                            rework: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                source: "callback" | "rating";
+                                callbackId: string | null;
+                                feedbackId: string | null;
+                                /** @enum {unknown} */
+                                reason: "not_resolved" | "not_carried_out" | "answer_unclear" | "attitude" | "beyond_policy" | "outside_remit";
+                                requirements: string;
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                startedAt: string;
+                                startedBy: string | null;
+                                report: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                reportedBy: string | null;
+                            } | null;
+                            pastReworks: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                source: "callback" | "rating";
+                                callbackId: string | null;
+                                feedbackId: string | null;
+                                /** @enum {unknown} */
+                                reason: "not_resolved" | "not_carried_out" | "answer_unclear" | "attitude" | "beyond_policy" | "outside_remit";
+                                requirements: string;
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                startedAt: string;
+                                startedBy: string | null;
+                                report: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                reportedBy: string | null;
+                            }[];
+                            rating: {
+                                feedbackId: string;
+                                rating: number;
+                                /** Format: date-time */
+                                at: string;
+                                unsatisfied: boolean;
+                                sentBack: boolean;
+                            } | null;
+                            may: {
+                                record: boolean;
+                                sendBack: boolean;
+                                report: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The office records the call-back due: its outcome and what was said; unsatisfied for a reason the unit can fix sends the case back for rework with a new clock */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        outcome: "satisfied" | "basically_satisfied" | "unsatisfied" | "unreachable";
+                        /** @enum {unknown} */
+                        reason?: "not_resolved" | "not_carried_out" | "answer_unclear" | "attitude" | "beyond_policy" | "outside_remit";
+                        notes?: string;
+                        requirements?: string;
+                        reworkDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            current: {
+                                id: string;
+                                answerId: string | null;
+                                afterReworkId: string | null;
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                startedAt: string;
+                                outcome: ("satisfied" | "basically_satisfied" | "unsatisfied" | "unreachable") | (never | null);
+                                reason: ("not_resolved" | "not_carried_out" | "answer_unclear" | "attitude" | "beyond_policy" | "outside_remit") | (never | null);
+                                notes: string | null;
+                                /** Format: date-time */
+                                recordedAt: string | null;
+                                recordedBy: string | null;
+                                reworkId: string | null;
+                            } | null;
+                            past: {
+                                id: string;
+                                answerId: string | null;
+                                afterReworkId: string | null;
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                startedAt: string;
+                                outcome: ("satisfied" | "basically_satisfied" | "unsatisfied" | "unreachable") | (never | null);
+                                reason: ("not_resolved" | "not_carried_out" | "answer_unclear" | "attitude" | "beyond_policy" | "outside_remit") | (never | null);
+                                notes: string | null;
+                                /** Format: date-time */
+                                recordedAt: string | null;
+                                recordedBy: string | null;
+                                reworkId: string | null;
+                            }[];
+                            rework: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                source: "callback" | "rating";
+                                callbackId: string | null;
+                                feedbackId: string | null;
+                                /** @enum {unknown} */
+                                reason: "not_resolved" | "not_carried_out" | "answer_unclear" | "attitude" | "beyond_policy" | "outside_remit";
+                                requirements: string;
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                startedAt: string;
+                                startedBy: string | null;
+                                report: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                reportedBy: string | null;
+                            } | null;
+                            pastReworks: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                source: "callback" | "rating";
+                                callbackId: string | null;
+                                feedbackId: string | null;
+                                /** @enum {unknown} */
+                                reason: "not_resolved" | "not_carried_out" | "answer_unclear" | "attitude" | "beyond_policy" | "outside_remit";
+                                requirements: string;
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                startedAt: string;
+                                startedBy: string | null;
+                                report: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                reportedBy: string | null;
+                            }[];
+                            rating: {
+                                feedbackId: string;
+                                rating: number;
+                                /** Format: date-time */
+                                at: string;
+                                unsatisfied: boolean;
+                                sentBack: boolean;
+                            } | null;
+                            may: {
+                                record: boolean;
+                                sendBack: boolean;
+                                report: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/rework": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The office sends the case back to its lead unit for rework on the petitioner’s unsatisfied rating of the latest answer, for a reason the unit can fix */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        reason: "not_resolved" | "not_carried_out" | "answer_unclear" | "attitude" | "beyond_policy" | "outside_remit";
+                        requirements?: string;
+                        reworkDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            current: {
+                                id: string;
+                                answerId: string | null;
+                                afterReworkId: string | null;
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                startedAt: string;
+                                outcome: ("satisfied" | "basically_satisfied" | "unsatisfied" | "unreachable") | (never | null);
+                                reason: ("not_resolved" | "not_carried_out" | "answer_unclear" | "attitude" | "beyond_policy" | "outside_remit") | (never | null);
+                                notes: string | null;
+                                /** Format: date-time */
+                                recordedAt: string | null;
+                                recordedBy: string | null;
+                                reworkId: string | null;
+                            } | null;
+                            past: {
+                                id: string;
+                                answerId: string | null;
+                                afterReworkId: string | null;
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                startedAt: string;
+                                outcome: ("satisfied" | "basically_satisfied" | "unsatisfied" | "unreachable") | (never | null);
+                                reason: ("not_resolved" | "not_carried_out" | "answer_unclear" | "attitude" | "beyond_policy" | "outside_remit") | (never | null);
+                                notes: string | null;
+                                /** Format: date-time */
+                                recordedAt: string | null;
+                                recordedBy: string | null;
+                                reworkId: string | null;
+                            }[];
+                            rework: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                source: "callback" | "rating";
+                                callbackId: string | null;
+                                feedbackId: string | null;
+                                /** @enum {unknown} */
+                                reason: "not_resolved" | "not_carried_out" | "answer_unclear" | "attitude" | "beyond_policy" | "outside_remit";
+                                requirements: string;
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                startedAt: string;
+                                startedBy: string | null;
+                                report: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                reportedBy: string | null;
+                            } | null;
+                            pastReworks: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                source: "callback" | "rating";
+                                callbackId: string | null;
+                                feedbackId: string | null;
+                                /** @enum {unknown} */
+                                reason: "not_resolved" | "not_carried_out" | "answer_unclear" | "attitude" | "beyond_policy" | "outside_remit";
+                                requirements: string;
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                startedAt: string;
+                                startedBy: string | null;
+                                report: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                reportedBy: string | null;
+                            }[];
+                            rating: {
+                                feedbackId: string;
+                                rating: number;
+                                /** Format: date-time */
+                                at: string;
+                                unsatisfied: boolean;
+                                sentBack: boolean;
+                            } | null;
+                            may: {
+                                record: boolean;
+                                sendBack: boolean;
+                                report: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/rework/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit reports its rework (once); stops its clock, and a new call-back falls due */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        report: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            current: {
+                                id: string;
+                                answerId: string | null;
+                                afterReworkId: string | null;
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                startedAt: string;
+                                outcome: ("satisfied" | "basically_satisfied" | "unsatisfied" | "unreachable") | (never | null);
+                                reason: ("not_resolved" | "not_carried_out" | "answer_unclear" | "attitude" | "beyond_policy" | "outside_remit") | (never | null);
+                                notes: string | null;
+                                /** Format: date-time */
+                                recordedAt: string | null;
+                                recordedBy: string | null;
+                                reworkId: string | null;
+                            } | null;
+                            past: {
+                                id: string;
+                                answerId: string | null;
+                                afterReworkId: string | null;
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                startedAt: string;
+                                outcome: ("satisfied" | "basically_satisfied" | "unsatisfied" | "unreachable") | (never | null);
+                                reason: ("not_resolved" | "not_carried_out" | "answer_unclear" | "attitude" | "beyond_policy" | "outside_remit") | (never | null);
+                                notes: string | null;
+                                /** Format: date-time */
+                                recordedAt: string | null;
+                                recordedBy: string | null;
+                                reworkId: string | null;
+                            }[];
+                            rework: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                source: "callback" | "rating";
+                                callbackId: string | null;
+                                feedbackId: string | null;
+                                /** @enum {unknown} */
+                                reason: "not_resolved" | "not_carried_out" | "answer_unclear" | "attitude" | "beyond_policy" | "outside_remit";
+                                requirements: string;
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                startedAt: string;
+                                startedBy: string | null;
+                                report: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                reportedBy: string | null;
+                            } | null;
+                            pastReworks: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {unknown} */
+                                source: "callback" | "rating";
+                                callbackId: string | null;
+                                feedbackId: string | null;
+                                /** @enum {unknown} */
+                                reason: "not_resolved" | "not_carried_out" | "answer_unclear" | "attitude" | "beyond_policy" | "outside_remit";
+                                requirements: string;
+                                deadline: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                    status: ("pending" | "overdue" | "met" | "missed" | "stopped" | "paused") | (never | null);
+                                };
+                                /** Format: date-time */
+                                startedAt: string;
+                                startedBy: string | null;
+                                report: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                reportedBy: string | null;
+                            }[];
+                            rating: {
+                                feedbackId: string;
+                                rating: number;
+                                /** Format: date-time */
+                                at: string;
+                                unsatisfied: boolean;
+                                sentBack: boolean;
+                            } | null;
+                            may: {
+                                record: boolean;
+                                sendBack: boolean;
+                                report: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callbacks/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The call-backs due, soonest first (the office’s list; overdue ones marked) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                callbackId: string;
+                                caseId: string;
+                                reference: string;
+                                title: string;
+                                /** @enum {unknown} */
+                                stage: "prevention" | "reception" | "decision" | "resolution" | "closed" | "not_accepted" | "review";
+                                leadUnitId: string | null;
+                                leadUnitName: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                afterRework: boolean;
+                                overdue: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -24911,7 +26095,7 @@ export interface paths {
                                 /** Format: date-time */
                                 disabledAt: string | null;
                                 /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                                topics: "all" | ("case.assigned" | "deadline.reminded" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued" | "supervision.started" | "supervision.feedback" | "supervision.ended")[];
+                                topics: "all" | ("case.assigned" | "deadline.reminded" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued" | "supervision.started" | "supervision.feedback" | "supervision.ended" | "rework.started" | "rework.reported")[];
                                 /** @description Deliveries waiting for their first or next attempt */
                                 pending: number;
                                 /** @description Deliveries given up after the last retry */
@@ -25020,7 +26204,7 @@ export interface paths {
                         url: string;
                         description?: string | null;
                         /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                        topics?: "all" | ("case.assigned" | "deadline.reminded" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued" | "supervision.started" | "supervision.feedback" | "supervision.ended")[];
+                        topics?: "all" | ("case.assigned" | "deadline.reminded" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued" | "supervision.started" | "supervision.feedback" | "supervision.ended" | "rework.started" | "rework.reported")[];
                     };
                 };
             };
@@ -25040,7 +26224,7 @@ export interface paths {
                             /** Format: date-time */
                             disabledAt: string | null;
                             /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                            topics: "all" | ("case.assigned" | "deadline.reminded" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued" | "supervision.started" | "supervision.feedback" | "supervision.ended")[];
+                            topics: "all" | ("case.assigned" | "deadline.reminded" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued" | "supervision.started" | "supervision.feedback" | "supervision.ended" | "rework.started" | "rework.reported")[];
                             /** @description Deliveries waiting for their first or next attempt */
                             pending: number;
                             /** @description Deliveries given up after the last retry */
@@ -25269,7 +26453,7 @@ export interface paths {
                         /** @description `false` stops deliveries (they wait, then fail); `true` resumes them */
                         active?: boolean;
                         /** @description The notices delivered: `"all"` (the default, including topics added later) or a list of topics */
-                        topics?: "all" | ("case.assigned" | "deadline.reminded" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued" | "supervision.started" | "supervision.feedback" | "supervision.ended")[];
+                        topics?: "all" | ("case.assigned" | "deadline.reminded" | "deadline.missed" | "deadline.escalated" | "assignment.objected" | "case.extended" | "extension.requested" | "extension.decided" | "personal_data.revealed" | "audit.checkpoint" | "notice.issued" | "supervision.started" | "supervision.feedback" | "supervision.ended" | "rework.started" | "rework.reported")[];
                     };
                 };
             };
@@ -26500,6 +27684,8 @@ export interface paths {
                                 recordedByOffice: number;
                                 commitmentsKeptLate: number;
                                 commitmentsNotKept: number;
+                                reworks: number;
+                                reworksLate: number;
                                 medianMinutesToAcknowledge: number | null;
                                 p90MinutesToAcknowledge: number | null;
                                 medianMinutesToArrive: number | null;
@@ -26548,6 +27734,14 @@ export interface paths {
                                         reference: string;
                                     }[];
                                     commitmentsNotKept: {
+                                        id: string;
+                                        reference: string;
+                                    }[];
+                                    reworks: {
+                                        id: string;
+                                        reference: string;
+                                    }[];
+                                    reworksLate: {
                                         id: string;
                                         reference: string;
                                     }[];
