@@ -27,6 +27,7 @@ const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page'));
 const ReviewsPage = lazy(() => import('./features/reviews/reviews-page'));
 const RecurringIssuesPage = lazy(() => import('./features/dashboard/recurring-issues-page'));
 const CallbacksPage = lazy(() => import('./features/callbacks/callbacks-page'));
+const AnnualReportPage = lazy(() => import('./features/reports/annual-report-page'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -69,6 +70,7 @@ export function App() {
               <Route path={appPages.reviews} element={<ReviewsPage />} />
               <Route path={appPages.recurringIssues} element={<RecurringIssuesPage />} />
               <Route path={appPages.callbacks} element={<CallbacksPage />} />
+              <Route path={appPages.annualReport} element={<AnnualReportPage />} />
               <Route path={appPages.account} element={<AccountPage />} />
               {adminRoutes()}
               <Route path="*" element={<NotFound />} />

@@ -20,6 +20,8 @@ export const appPages = {
   reviews: '/reviews',
   /** The office's call-backs due (回访). */
   callbacks: '/callbacks',
+  /** The annual report (Art. 41), printable; `?year=` chooses the year. */
+  annualReport: '/dashboard/annual-report',
   audit: '/audit',
   account: '/account',
   /** The admin section (web/src/features/admin/): `/admin` and each of its pages, e.g. `/admin/units`. */

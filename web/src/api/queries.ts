@@ -67,6 +67,7 @@ export const queryKeys = {
   accountability: (from: string, to: string) => ['reports', 'accountability', from, to] as const,
   indicators: (from: string, to: string) => ['reports', 'indicators', from, to] as const,
   indicatorCases: (params: Record<string, string>) => ['reports', 'indicators', 'cases', params] as const,
+  annualReport: (year: string) => ['reports', 'annual', year] as const,
   users: ['users'] as const,
   credentials: (userId: string, kind: 'session' | 'token') => ['users', userId, kind] as const,
   units: ['units'] as const,

@@ -11,6 +11,7 @@ import type {
   Report as ReportSchema,
   Stats as StatsSchema,
 } from '../../../src/contract/reports.js';
+import type { AnnualReport as AnnualReportSchema } from '../../../src/contract/annual-report.js';
 import type { CalendarYears as CalendarYearsSchema } from '../../../src/api/routes/calendar/schemas.js';
 import type { FilledTemplate as FilledTemplateSchema, ResponseTemplate as ResponseTemplateSchema } from '../../../src/contract/response-templates.js';
 import type { Open311Key as Open311KeySchema, NewOpen311Key as NewOpen311KeySchema } from '../../../src/api/routes/open311/keys-schemas.js';
@@ -109,6 +110,8 @@ export { accountabilityDurations, type AccountabilityDuration } from '../../../s
 
 /** `GET /api/v1/reports/accountability?from=&to=`. */
 export type AccountabilityReport = Static<typeof ReportSchema>;
+/** The annual report (Art. 41) as GET /api/v1/reports/annual answers it. */
+export type AnnualReport = Static<typeof AnnualReportSchema>;
 
 /** `GET /api/v1/reports/indicators?from=&to=` and the cases behind one figure (`…/indicators/cases`). */
 export type IndicatorsReport = Static<typeof IndicatorsReportSchema>;

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { appPages } from '../../pages';
 import { client, ok } from '../../api/client';
 import { queryKeys } from '../../api/queries';
 import type { Stats } from '../../api/types';
@@ -27,6 +28,11 @@ export default function DashboardPage() {
     <>
       <PageTitle title={t('dashboard.title')}>{t('dashboard.title')}</PageTitle>
       {stats.data ? <p className="lead">{t('dashboard.generatedAt', { when: format.dateTime(stats.data.generatedAt) })}</p> : null}
+      <p>
+        <Link to={appPages.annualReport} id="annual-report-link">
+          {t('annualReport.link')}
+        </Link>
+      </p>
       {stats.isPending ? <Loading /> : null}
       {stats.error?.status === 404 ? <p className="notice notice-info">{t('dashboard.notYet')}</p> : null}
       {stats.error && stats.error.status !== 404 ? <ErrorState error={stats.error} retry={() => void stats.refetch()} /> : null}
