@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../web/src/i18n/en.json';
-import zh from '../../web/src/i18n/zh.json';
+import en from '../../web/src/i18n/en.json' with { type: 'json' };
+import zh from '../../web/src/i18n/zh.json' with { type: 'json' };
 import { annualWords } from './annual-words.js';
 
 /** The staff page (web `annualReport`) names the figures as the PDF and the public statistics do, in both languages. */
