@@ -36,7 +36,7 @@ function report(overrides: Record<string, unknown> = {}): AnnualReport {
     categories: [{ code: 'wage-arrears', name: { zh: '拖欠工资', en: 'Wage arrears' } }],
     notRecorded: [],
     ...overrides,
-  } as AnnualReport;
+  } as unknown as AnnualReport;
 }
 
 const words = en.annualReport as unknown as AnnualWords;
