@@ -9,6 +9,7 @@ import {
   type IndicatorPart,
   type IndicatorRating,
   type IndicatorCommitment,
+  type IndicatorRework,
 } from '../core/indicators.js';
 import { forbidden, invalid } from '../core/errors.js';
 import { minimumCases } from '../core/plan.js';
@@ -20,8 +21,8 @@ import { reportReads, type Context } from '../context/context.js';
 import { decodeCursor } from './list-cases.js';
 import { reportPeriod } from './reports.js';
 
-/** What this deployment does not record yet, so says so instead of printing a rate: rework (the office's call-back, issue 13 item 3). */
-export const notYetRecorded: readonly IndicatorName[] = ['rework'];
+/** What this deployment does not record yet, so says so instead of printing a rate (none now: the call-back and the commitments ledger record rework and commitments). */
+export const notYetRecorded: readonly IndicatorName[] = [];
 
 export interface IndicatorFigureView {
   numerator: number;
@@ -82,6 +83,24 @@ export function indicatorQueries(db: Kysely<Database>, period: { from: string; t
     .where('cases.concluded_at', '<', period.to)
     // The first stage's answer: a review's answer is the body above's, not the unit's.
     .where('answers.review_round', '=', 0);
+  // The office's call-backs (回访) of the same cases count as ratings; "unreachable" is none.
+  const callbacks = db
+    .selectFrom('cases')
+    .innerJoin('callbacks', 'callbacks.case_id', 'cases.id')
+    .leftJoin('answers', 'answers.id', 'callbacks.answer_id')
+    .select(['callbacks.case_id', 'callbacks.recorded_at', 'callbacks.outcome'])
+    .where('cases.concluded_at', '>=', period.from)
+    .where('cases.concluded_at', '<', period.to)
+    .where('callbacks.recorded_at', 'is not', null)
+    .where('callbacks.outcome', 'in', ['satisfied', 'basically_satisfied', 'unsatisfied'])
+    // A call-back after a review's answer is the body above's; one after a rework follows the unit's.
+    .where((eb) => eb.or([eb('answers.review_round', '=', 0), eb('callbacks.answer_id', 'is', null)]));
+  const reworks = db
+    .selectFrom('cases')
+    .innerJoin('reworks', 'reworks.case_id', 'cases.id')
+    .select(['reworks.case_id', 'reworks.started_at'])
+    .where('cases.concluded_at', '>=', period.from)
+    .where('cases.concluded_at', '<', period.to);
   const forUnit = <Q extends { where: (column: 'cases.lead_unit_id', op: '=', value: string) => Q }>(query: Q): Q => (unitId ? query.where('cases.lead_unit_id', '=', unitId) : query);
   return {
     commitments: (unitIds: readonly string[]) =>
@@ -95,6 +114,8 @@ export function indicatorQueries(db: Kysely<Database>, period: { from: string; t
     accepting: inPeriod('cases.accept_due_at'),
     concluding: inPeriod('cases.concluded_at'),
     ratings: forUnit(ratings),
+    callbacks: forUnit(callbacks),
+    reworks: forUnit(reworks),
   };
 }
 
@@ -102,14 +123,16 @@ async function readFacts(
   db: Kysely<Database>,
   period: Period,
   unitId: string | undefined,
-): Promise<{ cases: IndicatorCaseFacts[]; ratings: IndicatorRating[]; commitments: IndicatorCommitment[] }> {
+): Promise<{ cases: IndicatorCaseFacts[]; ratings: IndicatorRating[]; reworks: IndicatorRework[]; commitments: IndicatorCommitment[] }> {
   const queries = indicatorQueries(db, period, unitId);
   const unitIds = unitId ? [] : (await db.selectFrom('units').select('id').execute()).map((row) => row.id);
-  const [promised, accepting, concluding, rated] = await Promise.all([
+  const [promised, accepting, concluding, rated, calledBack, reworked] = await Promise.all([
     queries.commitments(unitIds).execute(),
     queries.accepting.execute(),
     queries.concluding.execute(),
     queries.ratings.execute(),
+    queries.callbacks.execute(),
+    queries.reworks.execute(),
   ]);
   const cases = [...accepting, ...concluding].map((row) => ({
     id: row.id,
@@ -119,10 +142,16 @@ async function readFacts(
     concludedAt: row.concluded_at,
     concludeDueAt: row.conclude_due_at,
   }));
-  const ratings: IndicatorRating[] = rated.map((row) => ({ caseId: row.case_id, at: row.created_at, outcome: ratingOutcome(Number(row.rating)) }));
+  const ratings: IndicatorRating[] = [
+    ...rated.map((row) => ({ caseId: row.case_id, at: row.created_at, outcome: ratingOutcome(Number(row.rating)) })),
+    ...calledBack.flatMap((row) =>
+      row.recorded_at !== null && row.outcome !== null && row.outcome !== 'unreachable' ? [{ caseId: row.case_id, at: row.recorded_at, outcome: row.outcome }] : [],
+    ),
+  ];
   return {
     cases,
     ratings,
+    reworks: reworked.map((row) => ({ caseId: row.case_id, at: row.started_at })),
     commitments: promised.map((row) => ({
       id: row.id,
       caseId: row.case_id,

@@ -34,9 +34,10 @@ interface Cases {
  * Acceptance falls due 15 days after receipt, conclusion 60 days after acceptance.
  * Department (县人社局) leads:
  *   D1–D3 received 25 Mar, accepted 26 Mar (in time), answered 10–12 Apr (on time), rated 4, 3, 2;
- *   D4 received 25 Mar, accepted 20 Apr (late: due 9 Apr), answered 22 Apr, not rated;
+ *   D3's unsatisfied rating sends it back for rework on 14 Apr;
+ *   D4 received 25 Mar, accepted 20 Apr (late: due 9 Apr), answered 22 Apr, the office's call-back satisfied on 25 Apr;
  *   D5 received 25 Mar, accepted 27 Mar, answered 25 Apr, rated 5 on 3 May (after the period: it counts);
- *   D6 received 5 Jan, accepted 6 Jan, answered 2 Apr (late: due in March), not rated.
+ *   D6 received 5 Jan, accepted 6 Jan, answered 2 Apr (late: due in March), its call-back unreachable (not a rating).
  * Township (城关镇) leads:
  *   T1 received 20 Mar, accepted 21 Mar, answered 10 Apr, rated 5;
  *   T2 received 25 Mar, accepted 15 Apr (late), answered 20 Apr, rated 3;
@@ -113,6 +114,7 @@ describe.each(databaseKinds)('the indicators on %s', (kind) => {
     await accept('D5', '03-27');
     await open('T3', '03-28', township);
     await answer('D6', '04-02');
+    await ok(post(world, 'coordinator', `/api/v1/cases/${ids.D6}/callbacks`, { outcome: 'unreachable' }));
     await answer('T4', '04-05');
     await ok(post(world, 'coordinator', `${commitments.C3}/drop`, { reason: 'Settled by mediation.' }));
     await rate('T4', '04-06', 1);
@@ -128,8 +130,12 @@ describe.each(databaseKinds)('the indicators on %s', (kind) => {
     await answer('T2', '04-20');
     await ok(post(world, 'coordinator', `${commitments.C2}/done`, { evidence: 'Paid late.' }));
     await rate('T2', '04-21', 3);
+    at('04-14');
+    await ok(post(world, 'coordinator', `/api/v1/cases/${ids.D3}/rework`, { reason: 'not_resolved', requirements: 'Look again.' }));
     await accept('D4', '04-20');
     await answer('D4', '04-22');
+    at('04-25');
+    await ok(post(world, 'coordinator', `/api/v1/cases/${ids.D4}/callbacks`, { outcome: 'satisfied' }));
     await answer('D5', '04-25');
     await open('T5', '04-25', township);
     await accept('T5', '04-26');
@@ -152,10 +158,10 @@ describe.each(databaseKinds)('the indicators on %s', (kind) => {
     expect(department?.figures).toEqual({
       timelyAcceptance: { numerator: 4, denominator: 5, rate: 0.8, code: null },
       onTimeConclusion: { numerator: 5, denominator: 6, rate: 0.8333, code: null },
-      ratingParticipation: { numerator: 4, denominator: 6, rate: 0.6667, code: null },
-      // Four rated: below the minimum of five, so the counts without a rate.
-      satisfaction: { numerator: 3, denominator: 4, rate: null, code: 'below_minimum' },
-      rework: { numerator: 0, denominator: 0, rate: null, code: 'not_recorded' },
+      // D4's call-back counts as its rating; D6's unreachable one does not.
+      ratingParticipation: { numerator: 5, denominator: 6, rate: 0.8333, code: null },
+      satisfaction: { numerator: 4, denominator: 5, rate: 0.8, code: null },
+      rework: { numerator: 1, denominator: 6, rate: 0.1667, code: null },
       // Three commitments due (C1 kept, C2 late, C4 open): below the minimum of five, so the counts without a rate.
       commitmentsKept: { numerator: 1, denominator: 3, rate: null, code: 'below_minimum' },
     });
@@ -164,7 +170,7 @@ describe.each(databaseKinds)('the indicators on %s', (kind) => {
       onTimeConclusion: { numerator: 2, denominator: 3, rate: null, code: 'below_minimum' },
       ratingParticipation: { numerator: 3, denominator: 3, rate: null, code: 'below_minimum' },
       satisfaction: { numerator: 2, denominator: 3, rate: null, code: 'below_minimum' },
-      rework: { code: 'not_recorded' },
+      rework: { numerator: 0, denominator: 3, rate: null, code: 'below_minimum' },
       // C3 was dropped before it fell due, C5 falls due in May.
       commitmentsKept: { numerator: 0, denominator: 0, rate: null, code: 'below_minimum' },
     });
@@ -172,9 +178,9 @@ describe.each(databaseKinds)('the indicators on %s', (kind) => {
     expect(body.total.figures).toMatchObject({
       timelyAcceptance: { numerator: 6, denominator: 9, rate: 0.6667, code: null },
       onTimeConclusion: { numerator: 7, denominator: 9, rate: 0.7778, code: null },
-      ratingParticipation: { numerator: 7, denominator: 9, rate: 0.7778, code: null },
-      satisfaction: { numerator: 5, denominator: 7, rate: 0.7143, code: null },
-      rework: { code: 'not_recorded' },
+      ratingParticipation: { numerator: 8, denominator: 9, rate: 0.8889, code: null },
+      satisfaction: { numerator: 6, denominator: 8, rate: 0.75, code: null },
+      rework: { numerator: 1, denominator: 9, rate: 0.1111, code: null },
       commitmentsKept: { numerator: 1, denominator: 3, rate: null, code: 'below_minimum' },
     });
   });
@@ -186,14 +192,15 @@ describe.each(databaseKinds)('the indicators on %s', (kind) => {
     expect(await idsOf(`${department}&indicator=timelyAcceptance&part=numerator`)).toEqual(named('D1', 'D2', 'D3', 'D5'));
     expect(await idsOf(`${department}&indicator=timelyAcceptance&part=denominator`)).toEqual(named('D1', 'D2', 'D3', 'D4', 'D5'));
     expect(await idsOf(`${department}&indicator=onTimeConclusion&part=denominator`)).toEqual(named('D1', 'D2', 'D3', 'D4', 'D5', 'D6'));
-    expect(await idsOf(`${department}&indicator=satisfaction&part=numerator`)).toEqual(named('D1', 'D2', 'D5'));
+    expect(await idsOf(`${department}&indicator=satisfaction&part=numerator`)).toEqual(named('D1', 'D2', 'D4', 'D5'));
+    expect(await idsOf(`${department}&indicator=rework&part=numerator`)).toEqual(named('D3'));
     // A commitment's case stands once per commitment: D1 twice, and T1 for the department's C4.
     expect(await idsOf(`${department}&indicator=commitmentsKept&part=denominator`)).toEqual(named('D1', 'D1', 'T1'));
     expect(await idsOf(`${department}&indicator=commitmentsKept&part=numerator`)).toEqual(named('D1'));
     expect(await idsOf(`${township}&indicator=timelyAcceptance&part=denominator`)).toEqual(named('T1', 'T2', 'T3'));
     expect(await idsOf(`${township}&indicator=onTimeConclusion&part=numerator`)).toEqual(named('T1', 'T2'));
     expect(await idsOf('indicator=timelyAcceptance&part=numerator')).toEqual(named('D1', 'D2', 'D3', 'D5', 'T1', 'U1'));
-    expect(await idsOf(`${township}&indicator=rework&part=denominator`)).toEqual([]);
+    expect(await idsOf(`${township}&indicator=rework&part=denominator`)).toEqual(named('T1', 'T2', 'T4'));
 
     // A page at a time: the pages together are the list, each case once, with its reference.
     const first = await cases('indicator=onTimeConclusion&part=denominator&limit=4');
@@ -219,7 +226,7 @@ describe.each(databaseKinds)('the indicators on %s', (kind) => {
     const department = lines.filter((line) => line.includes(world.units.department.id));
     expect(department.find((line) => line.includes(',timelyAcceptance,'))).toMatch(/^县人社局,Timely acceptance rate,"?Of the cases whose acceptance fell due.*,4,5,80\.0,,/);
     expect(department.find((line) => line.includes(',commitmentsKept,'))).toMatch(/,1,3,,Too few cases for a rate,.*,below_minimum$/);
-    expect(department.find((line) => line.includes(',rework,'))).toMatch(/,,,,Not recorded yet,.*,not_recorded$/);
+    expect(department.find((line) => line.includes(',rework,'))).toMatch(/,1,6,16\.7,,/);
     expect(lines[1]).toMatch(/^Total \(every case\),Timely acceptance rate,.*,6,9,66\.7,,,timelyAcceptance,$/);
     const zh = await world.as('auditor', { method: 'GET', url: `/api/v1/reports/indicators?${period}&lang=zh`, headers: { accept: 'text/csv' } });
     expect(zh.body).toContain('及时受理率');
@@ -243,7 +250,7 @@ describe.each(databaseKinds)('the indicators on %s', (kind) => {
       // A table of a few test rows reads faster whole: the question is whether the indexes serve the ranges.
       if (kind === 'postgres') for (const setting of ['enable_seqscan', 'enable_bitmapscan']) await sql`set ${sql.raw(setting)} = off`.execute(db);
       const text: string[] = [];
-      for (const query of [queries.accepting, queries.concluding, queries.ratings, queries.commitments([world.units.township.id, world.units.department.id])]) {
+      for (const query of [queries.accepting, queries.concluding, queries.ratings, queries.reworks, queries.callbacks, queries.commitments([world.units.township.id, world.units.department.id])]) {
         text.push(await explain(db, world.ctx.adapter, query.compile()));
       }
       if (kind === 'postgres') await sql`reset all`.execute(db);
@@ -253,6 +260,8 @@ describe.each(databaseKinds)('the indicators on %s', (kind) => {
     expect(plans[1]).toContain('cases_concluded');
     expect(plans[2]).toContain('cases_concluded');
     expect(plans[2]).toContain('feedback_case');
-    expect(plans[3]).toContain('commitments_owner_due');
+    expect(plans[3]).toContain('reworks_case');
+    expect(plans[4]).toContain('callbacks_case');
+    expect(plans[5]).toContain('commitments_owner_due');
   });
 });
