@@ -268,7 +268,18 @@ describe.runIf(hasBrowser)('the staff web app: the admin pages for webhooks, the
     expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await page.locator('.swagger-ui .info .title').getByText('Redress API').waitFor({ timeout: 15_000 });
     // The operations are listed, so the OpenAPI document loaded under connect-src.
-    await page.locator('.opblock-tag', { hasText: 'webhooks' }).first().waitFor();
+    // Swagger UI draws the tags as they scroll into view; webhooks is far down the list.
+    const webhooks = page.locator('.opblock-tag', { hasText: 'webhooks' }).first();
+    await expect
+      .poll(
+        async () => {
+          await page.mouse.wheel(0, 1500);
+          return webhooks.count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(0);
+    await webhooks.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('web-api-docs') });
     expect(refused).toEqual([]);
   }, 60_000);
