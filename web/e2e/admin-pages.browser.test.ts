@@ -279,7 +279,6 @@ describe.runIf(hasBrowser)('the staff web app: the admin pages for webhooks, the
         { timeout: 30_000 },
       )
       .toBeGreaterThan(0);
-    await webhooks.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('web-api-docs') });
     expect(refused).toEqual([]);
   }, 60_000);
