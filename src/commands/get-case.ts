@@ -4,6 +4,7 @@ import { offeredMoves, reviewWindow, undoneSteps } from '../core/stages.js';
 import type { Actor } from '../core/types.js';
 import { recordAudit } from '../db/audit.js';
 import { findCase } from '../db/repositories/cases.js';
+import { prepared } from '../db/prepared.js';
 import { loadPlan } from '../db/repositories/plans.js';
 import { notFound } from '../core/errors.js';
 import { checkCaseAccess } from './support/case-access.js';
@@ -102,25 +103,38 @@ interface CaseRecords {
  */
 async function caseRecords(trx: Trx, caseId: string, options: { fresh?: boolean } = {}): Promise<CaseRecords> {
   const none = Promise.resolve([]);
+  const of = { caseId };
   const [representatives, assignments, meetings, answers, completions, pauses, notices, openCommitments] = await Promise.all([
-    trx.selectFrom('representatives').selectAll().where('case_id', '=', caseId).orderBy('position').execute(),
-    trx
-      .selectFrom('assignments')
-      .innerJoin('units', 'units.id', 'assignments.unit_id')
-      .selectAll('assignments')
-      .select('units.name as unit_name')
-      .where('assignments.case_id', '=', caseId)
-      .orderBy('assignments.notified_at')
-      .execute(),
-    options.fresh ? none : trx.selectFrom('meetings').selectAll().where('case_id', '=', caseId).orderBy('held_at').execute(),
-    options.fresh ? none : trx.selectFrom('answers').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
-    options.fresh ? none : trx.selectFrom('step_completions').selectAll().where('case_id', '=', caseId).execute(),
-    options.fresh ? none : trx.selectFrom('pauses').selectAll().where('case_id', '=', caseId).orderBy('started_at').execute(),
-    options.fresh ? none : trx.selectFrom('written_notices').selectAll().where('case_id', '=', caseId).orderBy('issued_at').orderBy('id').execute(),
+    recordQueries.representatives.execute(trx, of),
+    recordQueries.assignments.execute(trx, of),
+    options.fresh ? none : recordQueries.meetings.execute(trx, of),
+    options.fresh ? none : recordQueries.answers.execute(trx, of),
+    options.fresh ? none : recordQueries.completions.execute(trx, of),
+    options.fresh ? none : recordQueries.pauses.execute(trx, of),
+    options.fresh ? none : recordQueries.notices.execute(trx, of),
     options.fresh ? Promise.resolve(0) : openCommitmentCount(trx, caseId),
   ]);
   return { representatives, assignments, meetings, answers, completions, pauses, notices, openCommitments };
 }
+
+// The case view's reads, compiled once (db/prepared.ts): every case page runs them all.
+const recordQueries = {
+  representatives: prepared((db, p: { caseId: string }) => db.selectFrom('representatives').selectAll().where('case_id', '=', p.caseId).orderBy('position')),
+  assignments: prepared((db, p: { caseId: string }) =>
+    db
+      .selectFrom('assignments')
+      .innerJoin('units', 'units.id', 'assignments.unit_id')
+      .selectAll('assignments')
+      .select('units.name as unit_name')
+      .where('assignments.case_id', '=', p.caseId)
+      .orderBy('assignments.notified_at'),
+  ),
+  meetings: prepared((db, p: { caseId: string }) => db.selectFrom('meetings').selectAll().where('case_id', '=', p.caseId).orderBy('held_at')),
+  answers: prepared((db, p: { caseId: string }) => db.selectFrom('answers').selectAll().where('case_id', '=', p.caseId).orderBy('created_at')),
+  completions: prepared((db, p: { caseId: string }) => db.selectFrom('step_completions').selectAll().where('case_id', '=', p.caseId)),
+  pauses: prepared((db, p: { caseId: string }) => db.selectFrom('pauses').selectAll().where('case_id', '=', p.caseId).orderBy('started_at')),
+  notices: prepared((db, p: { caseId: string }) => db.selectFrom('written_notices').selectAll().where('case_id', '=', p.caseId).orderBy('issued_at').orderBy('id')),
+};
 
 /** The units still assigned (not rerouted away), as `assignedUnitIds` reads them. */
 function activeUnitIds(assignments: readonly AssignmentRow[]): string[] {

@@ -7,6 +7,7 @@ import type { Context, Trx } from '../context/context.js';
 import { endCredentials } from '../context/revocations.js';
 import { requiredTotpRoles, verifySecondFactor } from './totp.js';
 import { userView, type UserView } from './users.js';
+import { prepared } from '../db/prepared.js';
 
 export const sessionHours = 12;
 const defaultTokenDays = 90;
@@ -133,18 +134,22 @@ export interface Authenticated {
 // Writing "last used" on every request would turn every read into a write; once a minute is enough to show.
 const lastUsedEveryMs = 60_000;
 
-/** The user and credential behind a session cookie or bearer token, if it is valid now. */
-export async function authenticateCredential(ctx: Context, secret: string): Promise<Authenticated | null> {
-  const now = ctx.now();
-  const row = await ctx.db
+// Every authenticated request runs it: compiled once (db/prepared.ts).
+const credentialInForce = prepared((db, p: { digest: string; now: string }) =>
+  db
     .selectFrom('credentials')
     .innerJoin('users', 'users.id', 'credentials.user_id')
     .selectAll('users')
     .select(['credentials.id as credential_id', 'credentials.kind as credential_kind', 'credentials.last_used_at as credential_used_at'])
-    .where('credentials.id', '=', digestSecret(secret))
+    .where('credentials.id', '=', p.digest)
     .where('users.disabled_at', 'is', null)
-    .where((eb) => eb.or([eb('credentials.expires_at', 'is', null), eb('credentials.expires_at', '>', now)]))
-    .executeTakeFirst();
+    .where((eb) => eb.or([eb('credentials.expires_at', 'is', null), eb('credentials.expires_at', '>', p.now)])),
+);
+
+/** The user and credential behind a session cookie or bearer token, if it is valid now. */
+export async function authenticateCredential(ctx: Context, secret: string): Promise<Authenticated | null> {
+  const now = ctx.now();
+  const row = await credentialInForce.executeTakeFirst(ctx.db, { digest: digestSecret(secret), now });
   if (!row) return null;
   const { credential_id: id, credential_kind: kind, credential_used_at: usedAt, ...user } = row;
   if (!usedAt || Date.parse(now) - Date.parse(usedAt) > lastUsedEveryMs) {

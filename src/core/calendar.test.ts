@@ -40,6 +40,20 @@ describe('addWorkingDays', () => {
     expect(addWorkingDays('2026-11-26T08:00:00.000Z', 1, shanghai, mainland)).toBe('2026-11-27T15:59:59.999Z');
   });
 
+  it('answers every time of one local day alike, each calendar and zone on its own (the day is remembered, not the answer across calendars)', () => {
+    // 16:00Z is midnight in Beijing: from then it is Friday 2 October there, still a holiday.
+    const thursday = '2026-09-30T16:00:00.000Z';
+    expect(addWorkingDays(thursday, 1, shanghai, mainland)).toBe('2026-10-08T15:59:59.999Z');
+    expect(addWorkingDays('2026-10-01T15:59:59.999Z', 1, shanghai, mainland)).toBe('2026-10-08T15:59:59.999Z');
+    // The same day on a weekends-only calendar: Friday 2 October is a working day there.
+    const weekendsOnly = parseCalendarYaml('name: weekends\nyears: [2026]\n');
+    expect(addWorkingDays(thursday, 1, shanghai, weekendsOnly)).toBe('2026-10-02T15:59:59.999Z');
+    // And in another zone the same instant is still Wednesday 30 September.
+    expect(addWorkingDays(thursday, 1, 'Europe/London', weekendsOnly)).toBe('2026-10-01T22:59:59.999Z');
+    expect(addWorkingDays('2026-09-30T15:59:59.999Z', 1, shanghai, mainland)).toBe('2026-10-08T15:59:59.999Z');
+    expect(() => addWorkingDays('not a time', 1, shanghai, mainland)).toThrow();
+  });
+
   it('tells whether a deadline lies in a year the calendar covers', () => {
     expect(covers(mainland, ['2026-12-31T00:00:00.000Z'], shanghai)).toBe(true);
     expect(covers(mainland, ['2027-01-05T00:00:00.000Z'], shanghai)).toBe(false);

@@ -2,6 +2,7 @@ import type { CalendarProblemCode } from '../contract/problems.js';
 import { DateTime } from 'luxon';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { DomainError } from './errors.js';
+import { fromLocalDay } from './local-days.js';
 
 /** A jurisdiction's calendar: public holidays, and weekend days that are worked instead (调休). */
 export interface Calendar {
@@ -27,7 +28,14 @@ export function isWorkingDay(calendar: Calendar, date: string): boolean {
  * starts never counts, even when it is a working day, mirroring calendar-day counting.
  */
 export function addWorkingDays(fromIso: string, days: number, timeZone: string, calendar: Calendar): string {
-  let day = DateTime.fromISO(fromIso, { zone: 'utc' }).setZone(timeZone).startOf('day');
+  return fromLocalDay(fromIso, days, timeZone, calendar, (first, count) => workingDaysAfter(first, count, calendar), () =>
+    workingDaysAfter(DateTime.fromISO(fromIso, { zone: 'utc' }).setZone(timeZone).startOf('day'), days, calendar),
+  );
+}
+
+/** The end of the Nth working day after the local day starting at `first`. */
+function workingDaysAfter(first: DateTime, days: number, calendar: Calendar): string {
+  let day = first;
   let counted = 0;
   // A year holds ~250 working days; bounding the walk keeps a broken calendar from looping forever.
   for (let guard = 0; counted < days; guard += 1) {

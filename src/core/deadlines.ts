@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { addWorkingDays, type Calendar } from './calendar.js';
+import { calendarDays, fromLocalDay } from './local-days.js';
 
 /** How a plan counts time. Statutory defaults come from the national regulations on petitions. */
 export interface DeadlinePolicy {
@@ -47,8 +48,14 @@ function toIso(time: DateTime): string {
  * clock starts is not counted, and the deadline falls at the last millisecond of the final day.
  */
 export function addDays(fromIso: string, days: number, timeZone: string): string {
-  const local = parseUtc(fromIso).setZone(timeZone);
-  return toIso(local.plus({ days }).endOf('day'));
+  return fromLocalDay(
+    fromIso,
+    days,
+    timeZone,
+    calendarDays,
+    (first, count) => toIso(first.plus({ days: count }).endOf('day')),
+    () => toIso(parseUtc(fromIso).setZone(timeZone).plus({ days }).endOf('day')),
+  );
 }
 
 /** An exact number of minutes after `fromIso` (on-scene and acknowledgement clocks). */

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from './schema.js';
+import { prepared } from './prepared.js';
 
 export { verifyAuditChain, type AuditVerdict } from './chains.js';
 
@@ -17,16 +18,17 @@ interface AuditInput {
  * unsequenced: the sequencer (jobs/audit-sequencer.ts) gives it its place in the hash chain after
  * the transaction commits, so concurrent writers never wait on one another here.
  */
+const insertEntry = prepared((db, p: { at: string; actorId: string | null; action: string; subjectType: string; subjectId: string | null; detail: string }) =>
+  db.insertInto('audit_entries').values({ at: p.at, actor_id: p.actorId, action: p.action, subject_type: p.subjectType, subject_id: p.subjectId, detail: p.detail }),
+);
+
 export async function recordAudit(trx: Transaction<Database>, input: AuditInput): Promise<void> {
-  await trx
-    .insertInto('audit_entries')
-    .values({
-      at: input.at,
-      actor_id: input.actorId,
-      action: input.action,
-      subject_type: input.subjectType,
-      subject_id: input.subjectId,
-      detail: JSON.stringify(input.detail ?? {}),
-    })
-    .execute();
+  await insertEntry.execute(trx, {
+    at: input.at,
+    actorId: input.actorId,
+    action: input.action,
+    subjectType: input.subjectType,
+    subjectId: input.subjectId,
+    detail: JSON.stringify(input.detail ?? {}),
+  });
 }

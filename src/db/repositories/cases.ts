@@ -6,9 +6,12 @@ import type { CaseScope } from '../../core/policy.js';
 import { forUpdate, type DialectAdapter } from '../adapter.js';
 import type { CasesTable, Database } from '../schema.js';
 import { assignmentActive } from './assignments.js';
+import { prepared } from '../prepared.js';
 import { containingText, searchTextIndex } from './case-texts.js';
 
 export type CaseRow = CasesTable;
+
+const caseById = prepared((db, p: { id: string }) => db.selectFrom('cases').selectAll().where('id', '=', p.id));
 
 export async function findCase(
   db: Kysely<Database>,
@@ -16,8 +19,8 @@ export async function findCase(
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<CaseRow | undefined> {
-  const query = db.selectFrom('cases').selectAll().where('id', '=', id);
-  return (options.lock ? forUpdate(adapter, query) : query).executeTakeFirst();
+  if (!options.lock) return caseById.executeTakeFirst(db, { id });
+  return forUpdate(adapter, db.selectFrom('cases').selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
 export async function assignedUnitIds(db: Kysely<Database>, caseId: string): Promise<string[]> {
@@ -30,9 +33,10 @@ export async function assignedUnitIds(db: Kysely<Database>, caseId: string): Pro
   return rows.map((row) => row.unit_id);
 }
 
+const caseByReference = prepared((db, p: { reference: string }) => db.selectFrom('cases').select('id').where('reference', '=', p.reference));
+
 export async function referenceTaken(db: Kysely<Database>, reference: string): Promise<boolean> {
-  const row = await db.selectFrom('cases').select('id').where('reference', '=', reference).executeTakeFirst();
-  return row !== undefined;
+  return (await caseByReference.executeTakeFirst(db, { reference })) !== undefined;
 }
 
 export interface CaseFilters {
