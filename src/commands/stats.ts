@@ -5,6 +5,7 @@ import { can } from '../core/policy.js';
 import { openStages, type Actor } from '../core/types.js';
 import { hourKey } from '../db/tallies.js';
 import { noDeadline } from '../db/repositories/cases.js';
+import type { ChangeFeed } from '../context/change-feed.js';
 import { reportReads, type Context } from '../context/context.js';
 
 export interface Stats {
@@ -42,8 +43,45 @@ function dueOf(data: string): string | null {
  * from a range of the timeline, so none of them scans the case table or grows with the backlog.
  */
 export async function stats(ctx: Context, props: { actor: Actor }): Promise<Stats> {
-  if (!can(props.actor, 'report.read')) throw forbidden('Statistics are for the petition office, leaders, auditors and admins.');
+  checkReader(props.actor);
   return computeStats(ctx);
+}
+
+function checkReader(actor: Actor): void {
+  if (!can(actor, 'report.read')) throw forbidden('Statistics are for the petition office, leaders, auditors and admins.');
+}
+
+/** How long one computation of the counts serves every dashboard, unless a case changes first. */
+export const statsFreshForMs = 1000;
+
+/**
+ * The dashboard's counts as a server shares them: computed once and served to every reader until a
+ * case changes (the change feed; on PostgreSQL it carries other servers' changes too) or a second
+ * has passed on the context's clock, so that a hundred dashboards refreshing on each live change
+ * cost one computation, and readers arriving while it runs wait for that one. What changes with
+ * no case event (a unit renamed, a clock passing its due time) shows within the second.
+ */
+export function sharedStats(changes: ChangeFeed): { stats: (ctx: Context, props: { actor: Actor }) => Promise<Stats>; close: () => void } {
+  let generation = 0;
+  let kept: { at: number; generation: number; counts: Promise<Stats> } | null = null;
+  const close = changes.subscribe(() => {
+    generation += 1;
+  });
+  return {
+    close,
+    stats: (ctx, props) => {
+      checkReader(props.actor);
+      const at = Date.parse(ctx.now());
+      if (kept && kept.generation === generation && at >= kept.at && at - kept.at < statsFreshForMs) return kept.counts;
+      const computing = { at, generation, counts: computeStats(ctx) };
+      kept = computing;
+      // A failed computation is not kept: the next reader tries again.
+      computing.counts.catch(() => {
+        if (kept === computing) kept = null;
+      });
+      return computing.counts;
+    },
+  };
 }
 
 async function computeStats(ctx: Context): Promise<Stats> {
@@ -119,8 +157,19 @@ async function computeStats(ctx: Context): Promise<Stats> {
     }
     return null;
   };
-  const sinceHour = since.slice(0, 13);
-  const flow = await db.selectFrom('case_flow').select(['hour', 'received', 'closed']).where('hour', '>=', sinceHour).execute();
+  // Summed per week in SQL, not sent hour by hour (two thousand rows, most of a refresh's time):
+  // an hour belongs to the last week whose first whole hour it is at or after.
+  const firstHours = weeks.map((week) => hourKey(new Date(Math.ceil(week.startsAt / 3_600_000) * 3_600_000).toISOString()));
+  const weekOf = sql<number>`case ${sql.join(
+    firstHours.map((hour, index) => sql`when hour >= ${hour} then ${sql.lit(index)}`).reverse(),
+    sql` `,
+  )} end`;
+  const flow = await db
+    .selectFrom('case_flow')
+    .select([weekOf.as('week'), (eb) => eb.fn.sum<number>('received').as('received'), (eb) => eb.fn.sum<number>('closed').as('closed')])
+    .where('hour', '>=', firstHours[0] ?? hourKey(since))
+    .groupBy(sql`1`)
+    .execute();
   // Misses are charted by the week their clock ran out, not the week the scanner noticed: a miss
   // due in these weeks cannot be recorded before it was due, so `at >= since` finds every one.
   // A voided miss (the case had stopped the clock before it ran out) is taken back from its week.
@@ -131,7 +180,7 @@ async function computeStats(ctx: Context): Promise<Stats> {
     .where('at', '>=', since)
     .execute();
   for (const row of flow) {
-    const week = bucket(row.hour);
+    const week = weeks[Number(row.week)]?.row;
     if (!week) continue;
     week.received += Number(row.received);
     week.closed += Number(row.closed);

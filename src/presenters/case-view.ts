@@ -7,13 +7,16 @@ import { accuserMaterialShown } from '../core/matter.js';
 import { assignmentAbilities } from '../core/policy.js';
 import { openStages, type Actor } from '../core/types.js';
 import type { AssignmentsTable, CasesTable } from '../db/schema.js';
+import type { QueueCase } from '../db/repositories/cases.js';
 import { matterFacts } from './matter-view.js';
 
 /** What every listing shows of a case: no personal data (the wire schema's type, src/contract/cases.ts). */
 export type CaseSummary = Static<typeof CaseSummarySchema>;
 
 /** The statutory clocks' due and done times, read off the case row. */
-export function caseDueTimes(row: CasesTable): CaseDueTimes {
+export function caseDueTimes(
+  row: Pick<CasesTable, 'accept_due_at' | 'accepted_at' | 'conclude_due_at' | 'concluded_at' | 'review_request_due_at' | 'review_started_at' | 'review_due_at' | 'review_concluded_at' | 'paused_at'>,
+): CaseDueTimes {
   return {
     acceptDueAt: row.accept_due_at,
     acceptedAt: row.accepted_at,
@@ -28,7 +31,7 @@ export function caseDueTimes(row: CasesTable): CaseDueTimes {
 }
 
 /** A case as a line of the queue, for this reader: a report's title is withheld from a unit other than discipline inspection (Art. 30). */
-export function caseSummary(row: CasesTable, now: string, actor: Actor, facts: { openObjection: boolean }): CaseSummary {
+export function caseSummary(row: QueueCase, now: string, actor: Actor, facts: { openObjection: boolean }): CaseSummary {
   const titleWithheld = !accuserMaterialShown(actor, matterFacts(row));
   return {
     id: row.id,

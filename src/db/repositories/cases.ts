@@ -83,8 +83,25 @@ export interface ListCasesProps {
   textIndex?: boolean;
 }
 
-/** A queue row: the case, and whether a unit's objection to it is open. */
-type QueueRow = CaseRow & { open_objection: unknown };
+/**
+ * What a queue line shows of a case (presenters/case-view.ts, caseSummary) and sorts it by: a page
+ * reads only these, not the whole row. Each value read costs (SQLite makes a JS value of each), and
+ * the rest — the description, the matter's details, the extension's — are the case page's.
+ */
+export const queueColumns = [
+  'id', 'reference', 'plan_id', 'kind', 'channel', 'urgency', 'category', 'title', 'location', 'headcount',
+  'stage', 'stage_changed_at', 'received_at', 'created_at', 'updated_at', 'closed_at', 'review_count', 'flags',
+  'accept_due_at', 'accepted_at', 'conclude_due_at', 'concluded_at', 'review_request_due_at', 'review_started_at',
+  'review_due_at', 'review_concluded_at', 'paused_at', 'next_due_at', 'matter_class', 'discipline_unit_id',
+] as const satisfies readonly (keyof CaseRow)[];
+
+/** A case as a queue line reads it. */
+export type QueueCase = Pick<CaseRow, (typeof queueColumns)[number]>;
+
+/** A queue row: the case's queue columns, and whether a unit's objection to it is open. */
+type QueueRow = QueueCase & { open_objection: unknown };
+
+const queueSelection = queueColumns.map((column) => `cases.${column}` as const);
 
 /** Where cases owing nothing sort in the nearest-deadline order: after every real deadline. */
 export const noDeadline = '9999-12-31T23:59:59.999Z';
@@ -102,7 +119,7 @@ const rankKey = sql<number>`(case ${sql.ref('cases.urgency')} when 'major' then 
 const openCase = sql<boolean>`(${sql.ref('cases.stage')} not in (${sql.join(stages.filter((stage) => !openStages.includes(stage)).map((stage) => sql.lit(stage)))})) is true`;
 
 /** The values a case sorts by in an order, as the cursor carries them. */
-export function sortKey(order: QueueOrder, row: CaseRow): (string | number)[] {
+export function sortKey(order: QueueOrder, row: Pick<CaseRow, 'received_at' | 'id' | 'next_due_at' | 'urgency'>): (string | number)[] {
   switch (order) {
     case 'newest':
     case 'oldest':
@@ -143,10 +160,10 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
       ? db
           .selectFrom('assignments as queue')
           .innerJoin('cases', 'cases.id', 'queue.case_id')
-          .selectAll('cases')
+          .select(queueSelection)
           .where('queue.unit_id', '=', unitId)
           .where(assignmentActive('queue'))
-      : db.selectFrom('cases').selectAll('cases')
+      : db.selectFrom('cases').select(queueSelection)
   );
   if (filters.role && unitId && !otherUnit) query = query.where('queue.role', '=', filters.role);
   if (otherUnit) {

@@ -230,4 +230,26 @@ describe.each(databaseKinds)('accountability report and statistics on %s', (kind
     expectError(await get(world, 'unit_officer', '/api/v1/stats'), 403, 'forbidden');
     expectError(await get(world, 'anonymous', '/api/v1/stats'), 401, 'unauthenticated');
   });
+
+  it('serves one computation of the counts to every dashboard until a case changes or a second passes', async () => {
+    type Served = Stats & { generatedAt: string };
+    const dashboard = async () => expectStatus<Served>(await get(world, 'leader', '/api/v1/stats'), 200);
+    const department = world.units.department;
+    const first = await dashboard();
+    // Something no case event tells of (a unit renamed behind the server's back) is not seen within the second…
+    await world.ctx.db.updateTable('units').set({ name: '县人社局（改名）' }).where('id', '=', department.id).execute();
+    const readers = await Promise.all(Array.from({ length: 8 }, dashboard));
+    for (const served of readers) expect(served).toEqual(first);
+    // …and is once it has passed.
+    world.time.set(new Date(Date.parse(world.time.now()) + 1000).toISOString());
+    const later = await dashboard();
+    expect(later.generatedAt).not.toBe(first.generatedAt);
+    expect(later.open.byUnit).toEqual([{ unitId: department.id, unitName: '县人社局（改名）', count: 1 }]);
+    await world.ctx.db.updateTable('units').set({ name: department.name }).where('id', '=', department.id).execute();
+    // A case opened within the same second shows at once: its change ends the shared counts.
+    await openCaseId(world, letter({ category: 'wage-arrears' }));
+    const opened = await dashboard();
+    expect(opened.open.total).toBe(later.open.total + 1);
+    expect(opened.open.byCategory).toContainEqual({ category: 'wage-arrears', count: 1 });
+  });
 });

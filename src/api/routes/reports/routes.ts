@@ -5,7 +5,7 @@ import { Report, ReportQuery, Stats } from './schemas.js';
 import type { App } from '../../typed-app.js';
 import type { Context } from '../../../context/context.js';
 import { accountabilityReport, type AccountabilityReport } from '../../../commands/reports.js';
-import { stats } from '../../../commands/stats.js';
+import { sharedStats } from '../../../commands/stats.js';
 import { annualReport, printAnnualReport } from '../../../commands/annual-report.js';
 import { AnnualReport, AnnualReportQuery } from '../../../contract/annual-report.js';
 import { PdfBytes } from '../cases/notice-routes.js';
@@ -134,8 +134,15 @@ export function reportRoutes(app: App, ctx: Context): void {
     },
   });
 
+  // One computation serves every dashboard until a case changes or a second passes (commands/stats.ts).
+  const dashboard = sharedStats(ctx.changes);
+  app.addHook('onClose', async () => dashboard.close());
   app.get('/api/v1/stats', {
-    schema: { tags: ['reports'], summary: 'Open cases by stage, urgency, unit and category; overdue; weekly flow', response: { 200: Stats, ...errorResponses } },
-    handler: async (request) => stats(ctx, { actor: actorOf(request) }),
+    schema: {
+      tags: ['reports'],
+      summary: 'Open cases by stage, urgency, unit and category; overdue; weekly flow (shared by every reader until a case changes, at most a second old)',
+      response: { 200: Stats, ...errorResponses },
+    },
+    handler: async (request) => dashboard.stats(ctx, { actor: actorOf(request) }),
   });
 }
