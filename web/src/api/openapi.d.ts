@@ -28224,7 +28224,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open cases by stage, urgency, unit and category; overdue; weekly flow */
+        /** Open cases by stage, urgency, unit and category; overdue; weekly flow (shared by every reader until a case changes, at most a second old) */
         get: {
             parameters: {
                 query?: never;

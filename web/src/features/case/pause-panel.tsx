@@ -11,12 +11,7 @@ import { useCase } from './case-context';
 import { useCaseForm } from './case-form';
 import { useCaseMutation } from './case-queries';
 import { SubmitOrCancel } from '../../forms/submit-or-cancel';
-
-/** A time typed in the browser's own zone (datetime-local) as the server reads it; left as typed when it is no time. */
-const toIso = (local: string): string => {
-  const parsed = new Date(local);
-  return Number.isNaN(parsed.getTime()) ? local : parsed.toISOString();
-};
+import { localTimeToIso } from '../../forms/local-time';
 
 /** The office starts a pause: its kind, the reason, and when it is planned to end. */
 function StartForm({ onDone }: { onDone: () => void }) {
@@ -24,7 +19,7 @@ function StartForm({ onDone }: { onDone: () => void }) {
   const { form, failure, onSubmit, busy } = useCaseForm({
     schema: PauseBody,
     empty: { kind: 'hearing', reason: '', plannedEndAt: '' },
-    toBody: (values) => ({ kind: values.kind as (typeof pauseKinds)[number], reason: values.reason, plannedEndAt: toIso(values.plannedEndAt) }),
+    toBody: (values) => ({ kind: values.kind as (typeof pauseKinds)[number], reason: values.reason, plannedEndAt: localTimeToIso(values.plannedEndAt) }),
     send: (id, body) => ok(client.POST('/api/v1/cases/{id}/pauses', { params: { path: { id } }, body })),
     onDone,
   });

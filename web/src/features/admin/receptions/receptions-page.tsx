@@ -13,6 +13,7 @@ import { PageTitle } from '../../../ui/page-title';
 import { ResourceTable } from '../../../ui/resource-table';
 import { ActionError } from '../../../ui/states';
 import { usersQuery } from '../users/users-query';
+import { localTimeToIso } from '../../../forms/local-time';
 
 type Day = Static<typeof ReceptionDay>;
 
@@ -22,20 +23,14 @@ const daysQuery = (cancelled: boolean) =>
     queryFn: ({ signal }): Promise<{ items: Day[] }> => ok(client.GET('/api/v1/reception-days', { params: { query: cancelled ? { cancelled: true } : {} }, signal })),
   });
 
-/** A time typed in the browser's own zone (datetime-local) as the server reads it; left as typed when it is no time. */
-const toIso = (local: string): string => {
-  const parsed = new Date(local);
-  return Number.isNaN(parsed.getTime()) ? local : parsed.toISOString();
-};
-
 type Values = { leaderId: string; title: string; titleEn: string; startsAt: string; endsAt: string; place: string; capacity: string };
 const empty: Values = { leaderId: '', title: '', titleEn: '', startsAt: '', endsAt: '', place: '', capacity: '10' };
 const toBody = (values: Values): Static<typeof CreateReceptionDayBody> => ({
   leaderId: values.leaderId,
   title: values.title,
   ...(values.titleEn.trim() ? { titleEn: values.titleEn } : {}),
-  startsAt: toIso(values.startsAt),
-  endsAt: toIso(values.endsAt),
+  startsAt: localTimeToIso(values.startsAt),
+  endsAt: localTimeToIso(values.endsAt),
   place: values.place,
   // Not a whole number: NaN, so the schema says so beside the field.
   capacity: /^\d+$/.test(values.capacity.trim()) ? Number(values.capacity) : Number.NaN,
