@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -11,6 +12,10 @@ export default defineConfig({
     // file (half the suite's time went on imports). Tests keep no state in modules: each builds its
     // own database, app and clock, and test/cli.ts restores the environment it changes.
     isolate: false,
+    // A worker per core, not Vitest's one fewer: much of a test's time is spent waiting on
+    // PostgreSQL, Chromium or a child process, so on a two-core machine two workers run the suite in
+    // half the time (4.5 min instead of 9). Each test has its own database schema and port.
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default', './test/summary-reporter.ts'],
