@@ -48,6 +48,35 @@ describe.runIf(databaseKinds.includes('postgres'))('migrating PostgreSQL beside 
   });
 });
 
+describe.runIf(databaseKinds.includes('postgres'))('migrating PostgreSQL while other schemas come and go', () => {
+  it('migrates even when a schema is dropped while Kysely lists every schema’s tables', async () => {
+    const url = process.env.REDRESS_TEST_POSTGRES_URL ?? '';
+    // Another installation, or a parallel test run, creating and dropping schemas all the while.
+    const churner = openStore(url);
+    let churning = true;
+    const churn = (async () => {
+      for (let round = 0; churning && round < 2000; round += 1) {
+        const other = `c_${randomBytes(6).toString('hex')}`;
+        await sql`create schema ${sql.id(other)}`.execute(churner.db);
+        await sql`create table ${sql.id(other)}.t (id serial primary key, a text, b text, c text)`.execute(churner.db);
+        await sql`drop schema ${sql.id(other)} cascade`.execute(churner.db);
+      }
+    })();
+    try {
+      for (let run = 0; run < 4; run += 1) {
+        const store = await openTestStore('postgres');
+        const tables = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = ${store.schema ?? ''} and table_name = 'cases'`.execute(store.db);
+        expect(tables.rows[0]?.n).toBe(1);
+        await store.dispose();
+      }
+    } finally {
+      churning = false;
+      await churn;
+      await churner.close();
+    }
+  }, 60_000);
+});
+
 describe.each(databaseKinds)('a webhook registered before topics existed (migration 018, %s)', (kind) => {
   it('keeps receiving every notice', async () => {
     const url = kind === 'sqlite' ? 'sqlite::memory:' : (process.env.REDRESS_TEST_POSTGRES_URL ?? '');

@@ -1,4 +1,4 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type DatabaseIntrospector, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import type { DialectAdapter } from './adapter.js';
 import * as initial from './migrations/001-initial.js';
 import * as deadlines from './migrations/002-deadlines.js';
@@ -88,7 +88,7 @@ export async function migrateToLatest(
   // that also holds other schemas (another Redress, a test run) it would find theirs. Name ours.
   const tableSchema = schema ?? (adapter.name === 'postgres' ? await currentSchema(db) : undefined);
   const migrator = new Migrator({
-    db,
+    db: tableSchema && adapter.name === 'postgres' ? withSchemaIntrospection(db, tableSchema) : db,
     provider: { getMigrations: async () => migrations },
     // Migrations are numbered per piece of work and land in any order; each touches its own tables,
     // so a database already past a higher number still takes a lower one that landed later.
@@ -98,6 +98,31 @@ export async function migrateToLatest(
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
   return result;
+}
+
+/**
+ * The database as the Migrator sees it, its introspection kept to our schema. Kysely finds its
+ * bookkeeping tables by listing every schema's tables with their columns; a schema dropped meanwhile
+ * (another installation's cleanup, a parallel test run) failed that listing with "schema … does not
+ * exist". The Migrator asks only whether a table exists, and in which schema.
+ */
+function withSchemaIntrospection(db: Kysely<Database>, schema: string): Kysely<Database> {
+  const introspection: DatabaseIntrospector = {
+    getSchemas: async () => [{ name: schema }],
+    getTables: async () => {
+      const found = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = ${schema}`.execute(db);
+      return found.rows.map((row) => ({ name: row.name, schema, isView: false, columns: [] }));
+    },
+    getMetadata: async () => ({ tables: await introspection.getTables() }),
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'introspection') return introspection;
+      const value: unknown = Reflect.get(target, property, target);
+      // Kysely's methods read private fields: call them on the instance itself, not the proxy.
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 async function currentSchema(db: Kysely<Database>): Promise<string> {
