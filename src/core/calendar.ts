@@ -29,7 +29,7 @@ export function isWorkingDay(calendar: Calendar, date: string): boolean {
  */
 export function addWorkingDays(fromIso: string, days: number, timeZone: string, calendar: Calendar): string {
   return fromLocalDay(fromIso, days, timeZone, calendar, (first, count) => workingDaysAfter(first, count, calendar), () =>
-    workingDaysAfter(DateTime.fromISO(fromIso, { zone: 'utc' }).setZone(timeZone).startOf('day'), days, calendar),
+    DateTime.fromISO(fromIso, { zone: 'utc' }).setZone(timeZone).startOf('day'),
   );
 }
 

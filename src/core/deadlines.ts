@@ -54,7 +54,7 @@ export function addDays(fromIso: string, days: number, timeZone: string): string
     timeZone,
     calendarDays,
     (first, count) => toIso(first.plus({ days: count }).endOf('day')),
-    () => toIso(parseUtc(fromIso).setZone(timeZone).plus({ days }).endOf('day')),
+    () => parseUtc(fromIso).setZone(timeZone).startOf('day'),
   );
 }
 

@@ -37,8 +37,8 @@ function localDayOf(fromIso: string, timeZone: string): LocalDay | undefined {
 
 /**
  * `count(first, days)` for the local day `fromIso` falls in, remembered under `table` (an object
- * that stands for how days are counted: a holiday calendar, or `calendarDays`). Falls back to
- * `uncached()` for a time that is not an ISO instant, so its error is the caller's own.
+ * that stands for how days are counted: a holiday calendar, or `calendarDays`). For a time that is
+ * not an ISO instant the day's first moment comes from `firstMoment()`, so its error is the caller's own.
  */
 export function fromLocalDay(
   fromIso: string,
@@ -46,10 +46,10 @@ export function fromLocalDay(
   timeZone: string,
   table: object,
   count: (first: DateTime, days: number) => string,
-  uncached: () => string,
+  firstMoment: () => DateTime,
 ): string {
   const day = localDayOf(fromIso, timeZone);
-  if (!day) return uncached();
+  if (!day) return count(firstMoment(), days);
   let answers = day.answers.get(table);
   if (!answers) {
     answers = new Map();

@@ -13,15 +13,15 @@ interface AuditInput {
   detail?: Record<string, unknown>;
 }
 
+const insertEntry = prepared((db, p: { at: string; actorId: string | null; action: string; subjectType: string; subjectId: string | null; detail: string }) =>
+  db.insertInto('audit_entries').values({ at: p.at, actor_id: p.actorId, action: p.action, subject_type: p.subjectType, subject_id: p.subjectId, detail: p.detail }),
+);
+
 /**
  * Appends one entry to the audit log, inside the caller's transaction. The entry is written
  * unsequenced: the sequencer (jobs/audit-sequencer.ts) gives it its place in the hash chain after
  * the transaction commits, so concurrent writers never wait on one another here.
  */
-const insertEntry = prepared((db, p: { at: string; actorId: string | null; action: string; subjectType: string; subjectId: string | null; detail: string }) =>
-  db.insertInto('audit_entries').values({ at: p.at, actor_id: p.actorId, action: p.action, subject_type: p.subjectType, subject_id: p.subjectId, detail: p.detail }),
-);
-
 export async function recordAudit(trx: Transaction<Database>, input: AuditInput): Promise<void> {
   await insertEntry.execute(trx, {
     at: input.at,

@@ -255,7 +255,7 @@ export function listCasesQuery(db: Kysely<Database>, adapter: DialectAdapter, pr
  * its OFFSET keeps the planner from folding it into the queue's query, where, hoping to find a page
  * early, it walked an order's index filtering on closed_at (2 s at a million in the nearest-deadline
  * order, which puts closed cases last) instead of taking the few from cases_closed_at and sorting
- * them. SQLite's planner takes that index by itself (null: the case table as it is).
+ * them. SQLite's planner takes that index by itself: there, and without a closed filter, the table as it is.
  */
 function casesTable(db: Kysely<Database>, adapter: DialectAdapter, filters: CaseFilters): SelectQueryBuilder<Database, 'cases', object> {
   if (adapter.name !== 'postgres' || (!filters.closedFrom && !filters.closedTo)) return db.selectFrom('cases');
